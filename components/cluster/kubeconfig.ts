@@ -1,0 +1,99 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
+import { InputError, describeValue } from "../errors";
+
+/** Where a kubeconfig comes from. */
+export type KubeconfigSource =
+    | { kind: "ambient" }
+    | { kind: "path"; path: string }
+    | { kind: "content"; content: string };
+
+/**
+ * Tells a kubeconfig path from kubeconfig content. Content is YAML or JSON, so it spans several lines
+ * or starts like a document; a path is a single line.
+ */
+export function classifyKubeconfig(value: string | undefined): KubeconfigSource {
+    if (value === undefined || value.trim() === "") {
+        return { kind: "ambient" };
+    }
+    const trimmed = value.trim();
+    if (trimmed.includes("\n") || trimmed.startsWith("{") || trimmed.startsWith("apiVersion:")) {
+        return { kind: "content", content: value };
+    }
+    return { kind: "path", path: expandHome(trimmed) };
+}
+
+function expandHome(p: string): string {
+    return p === "~" || p.startsWith("~/") ? path.join(os.homedir(), p.slice(1)) : p;
+}
+
+/** The parts of a kubeconfig the platform relies on, after validation. */
+export interface KubeconfigSummary {
+    clusters: string[];
+    contexts: string[];
+    currentContext?: string;
+}
+
+/**
+ * Parses kubeconfig content and checks it names at least one cluster and context (and `context`,
+ * when given, is one of them). Returns only names: the content carries credentials.
+ */
+export function validateKubeconfigContent(content: string, key: string, context?: string): KubeconfigSummary {
+    let doc: unknown;
+    try {
+        doc = parseYaml(content);
+    } catch {
+        throw new InputError(key, "the kubeconfig is not valid YAML", "a kubeconfig file's content or path");
+    }
+    if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+        throw new InputError(key, "the kubeconfig is not a YAML mapping", "a kubeconfig file's content or path");
+    }
+    const record = doc as Record<string, unknown>;
+    const clusters = namesOf(record.clusters);
+    const contexts = namesOf(record.contexts);
+    if (clusters.length === 0 || contexts.length === 0) {
+        throw new InputError(key, "the kubeconfig has no clusters or no contexts", "a kubeconfig with at least one cluster and one context");
+    }
+    const currentContext = typeof record["current-context"] === "string" ? record["current-context"] : undefined;
+    if (context !== undefined && !contexts.includes(context)) {
+        throw new InputError(`${key}`, `context ${describeValue(context)} is not in the kubeconfig`, `one of ${contexts.join(", ")}`);
+    }
+    if (context === undefined && currentContext !== undefined && !contexts.includes(currentContext)) {
+        throw new InputError(key, `current-context ${describeValue(currentContext)} is not among its contexts`, `one of ${contexts.join(", ")}`);
+    }
+    return { clusters, contexts, currentContext };
+}
+
+function namesOf(list: unknown): string[] {
+    if (!Array.isArray(list)) {
+        return [];
+    }
+    return list
+        .map((entry) => (typeof entry === "object" && entry !== null ? (entry as { name?: unknown }).name : undefined))
+        .filter((name): name is string => typeof name === "string" && name !== "");
+}
+
+/**
+ * Validates a kubeconfig given as a path or as content. A path must name a readable file whose
+ * content is a kubeconfig; the path itself (not the content) is what the provider is given.
+ */
+export function validateKubeconfig(source: KubeconfigSource, key: string, context?: string): void {
+    switch (source.kind) {
+        case "ambient":
+            return;
+        case "content":
+            validateKubeconfigContent(source.content, key, context);
+            return;
+        case "path": {
+            let content: string;
+            try {
+                content = fs.readFileSync(source.path, "utf8");
+            } catch {
+                throw new InputError(key, `no readable file at ${describeValue(source.path)}`, "a path to a kubeconfig file, or the kubeconfig content");
+            }
+            validateKubeconfigContent(content, key, context);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Which serverless billing grid the cluster's virtual nodes charge pods by.
+ * - `fargate`: EKS Fargate (pod size + 256 MB, rounded up to a vCPU/memory combination)
+ * - `eci`: Alibaba Elastic Container Instance (rounded up to a supported spec)
+ * - `none`: no known grid (regular nodes): requests are reported, nothing is right-sized
+ */
+export type CapacityGridName = "fargate" | "eci" | "none";
+
+/** The capacity grids a cluster can bill by, for validation and docs. */
+export const CAPACITY_GRIDS: readonly CapacityGridName[] = ["fargate", "eci", "none"];
+
+/** A Kubernetes toleration, as plain data (it is copied into Helm values and pod templates). */
+export interface Toleration {
+    key?: string;
+    operator?: "Exists" | "Equal";
+    value?: string;
+    effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+    tolerationSeconds?: number;
+}
+
+/**
+ * How a pod reaches the cluster's virtual nodes: the node selector, tolerations, pod annotations and
+ * pod labels every platform pod (operator, Spark driver, Spark executor) carries.
+ * Plain data, because it is written into Helm values and Spark pod templates as-is.
+ */
+export interface SchedulingProfile {
+    nodeSelector: Record<string, string>;
+    tolerations: Toleration[];
+    podAnnotations: Record<string, string>;
+    podLabels: Record<string, string>;
+}
+
+/** A profile that adds nothing: pods go wherever the scheduler puts them. */
+export const EMPTY_SCHEDULING_PROFILE: SchedulingProfile = Object.freeze({
+    nodeSelector: {},
+    tolerations: [],
+    podAnnotations: {},
+    podLabels: {},
+}) as SchedulingProfile;
+
+/**
+ * What every cluster component (existing, EKS Fargate, ACK + ECI) hands to the rest of the platform.
+ * The platform only ever sees this shape, so it never imports a cloud SDK itself.
+ */
+export interface ServerlessCluster {
+    /** The Kubernetes provider every in-cluster object is created with. */
+    readonly provider: k8s.Provider;
+    /** How pods reach the cluster's virtual nodes. */
+    readonly scheduling: SchedulingProfile;
+    /** Which billing grid pods are sized to. */
+    readonly capacityGrid: CapacityGridName;
+    /**
+     * Cloud resources that must exist before pods can run (Fargate profiles, CoreDNS, the virtual-node
+     * add-on). In-cluster objects that start pods depend on them.
+     */
+    readonly readyResources: pulumi.Resource[];
+}
+
+/** Fills a partial scheduling profile with empty defaults. */
+export function schedulingProfile(partial: Partial<SchedulingProfile> = {}): SchedulingProfile {
+    return {
+        nodeSelector: { ...(partial.nodeSelector ?? {}) },
+        tolerations: [...(partial.tolerations ?? [])],
+        podAnnotations: { ...(partial.podAnnotations ?? {}) },
+        podLabels: { ...(partial.podLabels ?? {}) },
+    };
+}

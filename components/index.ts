@@ -1,0 +1,22 @@
+/**
+ * serverless-spark: the library entry point.
+ *
+ * Loads no cloud SDK: the EKS and Alibaba cluster components live behind their own entry points
+ * (`serverless-spark/aws`, `serverless-spark/alicloud`), so a user of one cloud installs only its SDK.
+ */
+export { InputError } from "./errors";
+export { CAPACITY_GRIDS, EMPTY_SCHEDULING_PROFILE, schedulingProfile } from "./cluster/types";
+export type { CapacityGridName, SchedulingProfile, ServerlessCluster, Toleration } from "./cluster/types";
+export { ExistingCluster } from "./cluster/existing";
+export type { ExistingClusterArgs } from "./cluster/existing";
+export { SparkOperator, validateSparkOperatorArgs } from "./operator/operator";
+export type { SparkOperatorArgs } from "./operator/operator";
+export { OPERATOR_DEFAULTS } from "./operator/defaults";
+export { operatorHelmValues } from "./operator/values";
+export type { ContainerResources } from "./operator/values";
+export { SparkNamespace } from "./rbac/namespace";
+export type { SparkNamespaceArgs } from "./rbac/namespace";
+export { SPARK_DRIVER_RULES } from "./rbac/driver-role";
+export { restrictedNamespaceLabels } from "./pod-security";
+export { DEFAULT_JOB_NAMESPACES, ServerlessSparkPlatform } from "./platform";
+export type { PlatformOperatorArgs, ServerlessSparkPlatformArgs } from "./platform";

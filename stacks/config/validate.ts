@@ -1,0 +1,130 @@
+import type { z } from "zod";
+import { classifyKubeconfig, validateKubeconfig } from "../../components/cluster/kubeconfig";
+import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../components/cluster/types";
+import { InputError, describeValue } from "../../components/errors";
+import { validateSparkOperatorArgs } from "../../components/operator/operator";
+import { DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs } from "../../components/platform";
+import { Cloud, RawStackConfig, TopLevelKey, stackConfigSchema, topLevelKeys } from "./schema";
+
+/** The project's config namespace (`serverless-spark:<key>`). */
+export const CONFIG_NAMESPACE = "serverless-spark";
+
+/** Validated, typed stack config: what the program builds the platform from. */
+export interface StackConfig {
+    cloud: Cloud;
+    /** For `cloud: existing`. */
+    existing: {
+        kubeconfig?: string;
+        context?: string;
+        capacityGrid: CapacityGridName;
+        scheduling: SchedulingProfile;
+    };
+    jobNamespaces: string[];
+    operator: PlatformOperatorArgs;
+}
+
+/** Keys that only mean something for one cloud. */
+const EXISTING_ONLY: readonly TopLevelKey[] = ["kubeconfig", "context", "capacityGrid", "scheduling"];
+
+/**
+ * The one validation step: raw config strings (keys without the namespace, as the engine passes them)
+ * to typed config, or an {@link InputError} naming the key. Runs before any resource is declared.
+ */
+export function parseStackConfig(raw: Record<string, string>): StackConfig {
+    const decoded: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw)) {
+        const spec = (topLevelKeys as Record<string, { structured: boolean } | undefined>)[key];
+        if (spec === undefined) {
+            throw new InputError(key, "unknown config key", `one of ${Object.keys(topLevelKeys).join(", ")}`);
+        }
+        decoded[key] = spec.structured ? decodeJson(value) : value;
+    }
+
+    const result = stackConfigSchema.safeParse(decoded, { reportInput: true });
+    if (!result.success) {
+        throw issueToError(result.error.issues[0]!, decoded);
+    }
+    const config = result.data;
+    checkCloudSpecificKeys(config);
+
+    const jobNamespaces = config.jobNamespaces ?? [...DEFAULT_JOB_NAMESPACES];
+    const operator: PlatformOperatorArgs = { ...(config.operator ?? {}) };
+    validateSparkOperatorArgs({ ...operator, jobNamespaces }, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
+
+    if (config.cloud !== "existing") {
+        throw new InputError("cloud", `${describeValue(config.cloud)} is not supported yet`, "existing (AWS and Alibaba Cloud clusters come in later releases)");
+    }
+    validateKubeconfig(classifyKubeconfig(config.kubeconfig), "kubeconfig", config.context);
+
+    return {
+        cloud: config.cloud,
+        existing: {
+            kubeconfig: config.kubeconfig,
+            context: config.context,
+            capacityGrid: config.capacityGrid ?? "none",
+            scheduling: schedulingProfile(config.scheduling),
+        },
+        jobNamespaces,
+        operator,
+    };
+}
+
+/** Structured values arrive JSON-encoded; a value that is not JSON is kept as the string it is. */
+function decodeJson(value: string): unknown {
+    try {
+        return JSON.parse(value);
+    } catch {
+        return value;
+    }
+}
+
+function checkCloudSpecificKeys(config: RawStackConfig): void {
+    if (config.cloud === "existing") {
+        return;
+    }
+    for (const key of EXISTING_ONLY) {
+        if (config[key] !== undefined) {
+            throw new InputError(key, `is set for cloud ${describeValue(config.cloud)}`, "it only with cloud: existing");
+        }
+    }
+}
+
+/** Turns the first schema issue into the one-line error users see. */
+function issueToError(issue: z.core.$ZodIssue, input: Record<string, unknown>): InputError {
+    const path = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") {
+        const parent = path.join(".");
+        const key = parent === "" ? issue.keys[0]! : `${parent}.${issue.keys[0]}`;
+        return new InputError(key, "unknown config key", `one of ${knownKeysAt(path).join(", ")}`);
+    }
+    const key = formatPath(path);
+    const value = "input" in issue ? issue.input : valueAt(input, path);
+    return new InputError(key, `got ${describeValue(value)}`, issue.message);
+}
+
+function formatPath(path: string[]): string {
+    return path.reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc === "" ? part : `${acc}.${part}`), "");
+}
+
+function valueAt(input: unknown, path: string[]): unknown {
+    return path.reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), input);
+}
+
+function knownKeysAt(path: string[]): string[] {
+    let schema: unknown = stackConfigSchema;
+    for (const part of path) {
+        schema = unwrap(schema);
+        const shape = (schema as { shape?: Record<string, unknown> }).shape;
+        schema = shape?.[part];
+    }
+    const shape = (unwrap(schema) as { shape?: Record<string, unknown> } | undefined)?.shape;
+    return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+    let current = schema as { unwrap?: () => unknown } | undefined;
+    while (current && typeof current.unwrap === "function" && !("shape" in current)) {
+        current = current.unwrap() as typeof current;
+    }
+    return current;
+}

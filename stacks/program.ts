@@ -1,0 +1,37 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ExistingCluster } from "../components/cluster/existing";
+import { ServerlessCluster } from "../components/cluster/types";
+import { ServerlessSparkPlatform } from "../components/platform";
+import { readStackConfig } from "./config/read";
+import { StackConfig } from "./config/validate";
+
+/**
+ * The Pulumi program: stack config -> one validation step -> typed args -> the platform.
+ * Cloud cluster modules are loaded only for their own cloud, so an `existing` stack never loads a
+ * cloud SDK.
+ */
+export async function runProgram(): Promise<Record<string, pulumi.Input<unknown>>> {
+    const config = readStackConfig();
+    const cluster = createCluster(config);
+    const platform = new ServerlessSparkPlatform("spark", {
+        cluster,
+        jobNamespaces: config.jobNamespaces,
+        operator: config.operator,
+    });
+    return {
+        cloud: config.cloud,
+        operatorNamespace: platform.operator.namespace,
+        operatorRelease: platform.operator.releaseName,
+        jobNamespaces: config.jobNamespaces,
+        capacityGrid: cluster.capacityGrid,
+    };
+}
+
+function createCluster(config: StackConfig): ServerlessCluster {
+    return new ExistingCluster("cluster", {
+        kubeconfig: config.existing.kubeconfig,
+        context: config.existing.context,
+        capacityGrid: config.existing.capacityGrid,
+        scheduling: config.existing.scheduling,
+    });
+}

@@ -1,0 +1,23 @@
+import * as path from "path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runProgram } from "../tools/plan/mock-runtime";
+import type { MockRuntime } from "../tools/plan/mock-runtime";
+import { T, mockRuntime, one, planOf } from "./helpers/mocks";
+
+let runtime: MockRuntime;
+
+beforeAll(async () => {
+    runtime = await mockRuntime();
+});
+
+describe("examples/existing-cluster", () => {
+    it("GIVEN the example program WHEN run under mocks THEN it declares the platform on ECI virtual nodes", async () => {
+        await runProgram(runtime, path.resolve(__dirname, "../examples/existing-cluster/index.ts"));
+        const plan = await planOf(runtime);
+        const values = one(plan, T.release, "spark-operator").inputs.values as any;
+        expect(values.spark.jobNamespaces).toEqual(["etl", "adhoc"]);
+        expect(values.webhook.replicas).toBe(3);
+        expect(values.webhook.nodeSelector).toEqual({ type: "virtual-kubelet" });
+        expect(plan.resources.filter((r) => r.type === T.sparkNamespace)).toHaveLength(2);
+    });
+});

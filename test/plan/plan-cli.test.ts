@@ -1,0 +1,138 @@
+import * as fs from "fs";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { KUBECONFIG } from "../fixtures/kubeconfig";
+import { readTree, runPlanCli, shippedStacks, tempDir } from "../helpers/plan-cli";
+
+interface Resource {
+    type: string;
+    name: string;
+    parent: string | null;
+    custom: boolean;
+    inputs: any;
+    protect: boolean;
+    retainOnDelete: boolean;
+    dependsOn: string[];
+}
+
+function readResources(dir: string): Resource[] {
+    return JSON.parse(fs.readFileSync(path.join(dir, "resources.json"), "utf8"));
+}
+
+describe.each(shippedStacks())("npm run plan -- --stack %s", (stack) => {
+    it("GIVEN the shipped stack WHEN planned twice THEN it succeeds and writes byte-identical plans", () => {
+        const [a, b] = [tempDir(`plan-${stack}-a-`), tempDir(`plan-${stack}-b-`)];
+        const first = runPlanCli(["--stack", stack, "--out", a]);
+        expect(first.stderr).toBe("");
+        expect(first.status).toBe(0);
+        expect(first.stdout).toContain("Resources by type:");
+        expect(runPlanCli(["--stack", stack, "--out", b]).status).toBe(0);
+
+        const [treeA, treeB] = [readTree(a), readTree(b)];
+        expect([...treeA.keys()].sort()).toEqual([...treeB.keys()].sort());
+        for (const [file, content] of treeA) {
+            expect(treeB.get(file), file).toBe(content);
+        }
+        const resources = readResources(a);
+        expect(resources.length).toBeGreaterThan(0);
+        for (const r of resources) {
+            expect(Object.keys(r).sort()).toEqual(["custom", "dependsOn", "inputs", "name", "parent", "protect", "provider", "retainOnDelete", "type"]);
+        }
+        const manifests = [...treeA.keys()].filter((f) => f.startsWith("manifests/"));
+        expect(manifests.length).toBe(resources.filter((r) => r.custom && r.type.startsWith("kubernetes:") && !r.type.startsWith("kubernetes:helm.sh/")).length);
+        for (const file of manifests) {
+            expect(treeA.get(file)).not.toMatch(/\[unknown\]|undefined/);
+        }
+    });
+});
+
+describe("npm run plan -- --stack existing", () => {
+    it("GIVEN the existing stack WHEN planned THEN it declares the operator, restricted namespaces, RBAC and the webhook PDB", () => {
+        const dir = tempDir("plan-existing-");
+        const result = runPlanCli(["--stack", "existing", "--out", dir]);
+        expect(result.status).toBe(0);
+        const resources = readResources(dir);
+        const byType = (type: string) => resources.filter((r) => r.type === type);
+
+        const [release] = byType("kubernetes:helm.sh/v3:Release");
+        expect(release!.inputs).toMatchObject({ chart: "spark-operator", version: "2.5.2", name: "spark-operator", namespace: "spark-operator" });
+        expect(release!.inputs.values.spark.jobNamespaces).toEqual(["spark-jobs"]);
+
+        const jobNs = byType("kubernetes:core/v1:Namespace").find((r) => r.inputs.metadata.name === "spark-jobs");
+        expect(jobNs!.inputs.metadata.labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+        expect(byType("kubernetes:core/v1:ServiceAccount").map((r) => r.inputs.metadata.name).sort()).toEqual(["spark-driver", "spark-executor"]);
+        const [role] = byType("kubernetes:rbac.authorization.k8s.io/v1:Role");
+        expect(JSON.stringify(role!.inputs.rules)).not.toContain("*");
+        expect(byType("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")).toHaveLength(1);
+        expect(resources.filter((r) => /ClusterRole/.test(r.type))).toEqual([]);
+        expect(byType("kubernetes:policy/v1:PodDisruptionBudget")[0]!.inputs.spec.selector.matchLabels["app.kubernetes.io/component"]).toBe("webhook");
+        expect(fs.readFileSync(path.join(dir, "manifests", "namespace-spark-jobs.yaml"), "utf8")).toContain("pod-security.kubernetes.io/enforce: restricted");
+    });
+
+    it("GIVEN --config overrides WHEN planned THEN dotted and namespaced keys reach the program", () => {
+        const dir = tempDir("plan-override-");
+        const result = runPlanCli([
+            "--stack", "existing", "--out", dir,
+            "--config", "operator.webhookReplicas=3",
+            "--config", "serverless-spark:jobNamespaces=[\"etl\",\"adhoc\"]",
+        ]);
+        expect(result.stderr).toBe("");
+        const release = readResources(dir).find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
+        expect(release.inputs.values.webhook.replicas).toBe(3);
+        expect(release.inputs.values.spark.jobNamespaces).toEqual(["etl", "adhoc"]);
+        // Keys of the stack file not overridden are kept.
+        expect(release.inputs.version).toBe("2.5.2");
+    });
+
+    it("GIVEN kubeconfig content with a token WHEN planned THEN the token appears nowhere and the provider input is [secret]", () => {
+        const dir = tempDir("plan-secret-");
+        const result = runPlanCli(["--stack", "existing", "--out", dir, "--config", `kubeconfig=${KUBECONFIG}`]);
+        expect(result.status).toBe(0);
+        expect(result.stdout).not.toContain("s3cr3t-token-value");
+        for (const [file, content] of readTree(dir)) {
+            expect(content, file).not.toContain("s3cr3t-token-value");
+        }
+        const provider = readResources(dir).find((r) => r.type === "pulumi:providers:kubernetes")!;
+        expect(provider.inputs.kubeconfig).toBe("[secret]");
+    });
+
+    it.each<[string[], string]>([
+        [["--config", "operator.webhookReplicas=1"], "error: operator.webhookReplicas: got 1, expected an integer from 2 to 10"],
+        [["--config", "cloud=gcp"], "error: cloud: got \"gcp\", expected one of aws, alicloud, existing"],
+        [["--config", "cloud=aws"], "error: cloud: \"aws\" is not supported yet, expected existing"],
+        [["--config", "jobNamespaces=[\"Bad\"]"], "error: jobNamespaces[0]: got \"Bad\", expected a DNS-1123 label"],
+        [["--config", "operator.chartVersion=latest"], "error: operator.chartVersion: got \"latest\", expected a chart version such as 2.5.2"],
+        [["--config", "operator.namespace=Ops"], "error: operator.namespace: got \"Ops\", expected a DNS-1123 label"],
+        [["--config", "kubeconfig=/no/such/file"], "error: kubeconfig: no readable file at \"/no/such/file\""],
+        [["--config", "novalue"], "error: --config: got \"novalue\", expected key=value"],
+        [["--bogus"], "error: arguments: Unknown option '--bogus'"],
+    ])("GIVEN %j WHEN planned THEN exit 1, one error line, nothing written", (extra, message) => {
+        const dir = path.join(tempDir("plan-bad-"), "out");
+        const result = runPlanCli(["--stack", "existing", "--out", dir, ...extra]);
+        expect(result.status).toBe(1);
+        expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+        expect(result.stderr).toContain(message);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+        expect(fs.existsSync(dir)).toBe(false);
+    });
+
+    it("GIVEN an unknown stack or a missing stack file WHEN planned THEN exit 1 with one line", () => {
+        const unknown = runPlanCli(["--stack", "nope"]);
+        expect(unknown.status).toBe(1);
+        expect(unknown.stderr).toBe("error: --stack: no stack file stacks/Pulumi.nope.yaml, expected one of " + shippedStacks().join(", ") + "\n");
+        const missing = runPlanCli(["--stack-file", "/tmp/does-not-exist.yaml"]);
+        expect(missing.status).toBe(1);
+        expect(missing.stderr).toContain("error: --stack-file: no readable stack file at \"/tmp/does-not-exist.yaml\"");
+    });
+
+    it("GIVEN a stack file outside the project WHEN planned with --stack-file THEN its config is used", () => {
+        const dir = tempDir("plan-file-");
+        const file = path.join(dir, "Pulumi.lab.yaml");
+        fs.writeFileSync(file, "config:\n  serverless-spark:cloud: existing\n  serverless-spark:jobNamespaces: [lab]\n");
+        const result = runPlanCli(["--stack-file", file, "--out", path.join(dir, "out")]);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toContain("Plan of serverless-spark/lab");
+        const release = readResources(path.join(dir, "out")).find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
+        expect(release.inputs.values.spark.jobNamespaces).toEqual(["lab"]);
+    });
+});

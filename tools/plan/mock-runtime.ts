@@ -1,0 +1,112 @@
+import * as pulumi from "@pulumi/pulumi";
+import { mockResourceState } from "./mock-outputs";
+
+/** One resource registration as the program sent it to the (mock) engine. */
+export interface Registration {
+    type: string;
+    name: string;
+    /** The parent's URN, or "" for a root resource. */
+    parentUrn: string;
+    custom: boolean;
+    protect: boolean;
+    retainOnDelete: boolean;
+    /** URNs of every resource this one waits for (explicit `dependsOn` and input dependencies). */
+    dependencies: string[];
+    /** Provider reference (`urn::id`) of a custom resource, or "" for the default provider. */
+    provider: string;
+    /** Inputs as serialized for the engine: secrets, unknowns and references keep their markers. */
+    inputs: Record<string, unknown>;
+}
+
+/** Invoke fixtures: answers to data-source calls the program makes, by token. */
+export type InvokeFixtures = Record<string, (inputs: Record<string, any>) => Record<string, unknown>>;
+
+export interface MockRuntimeOptions {
+    project: string;
+    stack: string;
+    /** Fully-qualified config (`serverless-spark:cloud` -> value), every value a string. */
+    config?: Record<string, string>;
+    /** Config keys the engine would mark secret. */
+    secretKeys?: string[];
+    invokes?: InvokeFixtures;
+}
+
+/** A started mock runtime: what has been registered so far, and a way to wait for the rest. */
+export interface MockRuntime {
+    readonly registrations: Registration[];
+    /** Waits until every pending registration has reached the mock engine. */
+    settle(): Promise<void>;
+}
+
+/**
+ * Starts the Pulumi SDK's mock runtime in this process (no engine, no CLI, no cloud) with config
+ * handed over the way the engine does, and records every resource registration. Used by the
+ * offline plan and by the tests.
+ */
+export async function startMockRuntime(options: MockRuntimeOptions): Promise<MockRuntime> {
+    pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => mockResourceState(args.type, args.name, args.inputs),
+            call: (args) => {
+                const fixture = options.invokes?.[args.token];
+                if (fixture === undefined) {
+                    // A call without a fixture would need a cloud API: fail loudly instead of guessing.
+                    throw new Error(`the offline plan has no fixture for the data source ${args.token}`);
+                }
+                return fixture(args.inputs);
+            },
+        },
+        options.project,
+        options.stack,
+        false,
+    );
+
+    const registrations: Registration[] = [];
+    const monitor = pulumi.runtime.getMonitor() as unknown as {
+        registerResource: (req: any, callback: (err: unknown, response: unknown) => void) => unknown;
+    };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) => {
+        registrations.push({
+            type: req.getType(),
+            name: req.getName(),
+            parentUrn: req.getParent(),
+            custom: req.getCustom(),
+            protect: req.getProtect() ?? false,
+            retainOnDelete: req.getRetainondelete() ?? false,
+            dependencies: [...req.getDependenciesList()],
+            provider: req.getProvider() ?? "",
+            inputs: (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+        });
+        return register(req, callback);
+    };
+    return { registrations, settle: () => pulumi.runtime.disconnect() };
+}
+
+/**
+ * Runs a Pulumi program module (a module exporting a function, as Pulumi's Node.js runtime expects,
+ * or plain top-level code) and waits for all its registrations.
+ */
+export async function runProgram(runtime: MockRuntime, programPath: string): Promise<void> {
+    // Errors thrown inside `apply` callbacks surface as rejected promises the SDK does not await.
+    let asyncError: unknown;
+    const onRejection = (reason: unknown) => {
+        asyncError ??= reason;
+    };
+    process.on("unhandledRejection", onRejection);
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const programExport = require(programPath);
+        const main = typeof programExport === "function" ? programExport : programExport?.default;
+        const outputs = typeof main === "function" ? await main() : programExport;
+        // Resolve the stack outputs (as the engine would), then let every pending registration land.
+        await new Promise<void>((resolve) => pulumi.output(outputs).apply(() => resolve()));
+        await runtime.settle();
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+    if (asyncError !== undefined) {
+        throw asyncError;
+    }
+}

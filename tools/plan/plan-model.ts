@@ -1,0 +1,118 @@
+import { Registration } from "./mock-runtime";
+
+/** Markers the Pulumi SDK puts in serialized values (sdk/nodejs/runtime/rpc.ts). */
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** What a secret value is shown as, everywhere the plan writes or prints. */
+export const SECRET_PLACEHOLDER = "[secret]";
+/** What a value unknown at plan time is shown as (a complete plan has none in its manifests). */
+export const UNKNOWN_PLACEHOLDER = "[unknown]";
+
+/** One resource of the plan, as written to `resources.json`. */
+export interface PlanResource {
+    type: string;
+    name: string;
+    /** `type::name` of the parent, or null for a root resource. */
+    parent: string | null;
+    custom: boolean;
+    inputs: Record<string, unknown>;
+    protect: boolean;
+    retainOnDelete: boolean;
+    /** `type::name` of every resource this one waits for, sorted. */
+    dependsOn: string[];
+    /** `type::name` of the explicit provider of a custom resource, or null for the default one. */
+    provider: string | null;
+}
+
+/** `type::name` of the resource a URN names (`urn:pulumi:stack::project::parent$type::name`). */
+export function refFromUrn(urn: string): string {
+    const parts = urn.split("::");
+    const qualifiedType = parts[2] ?? "";
+    const type = qualifiedType.split("$").pop()!;
+    return `${type}::${parts.slice(3).join("::")}`;
+}
+
+/** Replaces the SDK's markers: secrets -> `[secret]`, resource references -> `type::name`. */
+export function cleanValue(value: unknown, found: { unknowns: number }): unknown {
+    if (value === UNKNOWN) {
+        found.unknowns++;
+        return UNKNOWN_PLACEHOLDER;
+    }
+    if (Array.isArray(value)) {
+        return value.map((v) => cleanValue(v, found));
+    }
+    if (typeof value === "object" && value !== null) {
+        const record = value as Record<string, unknown>;
+        switch (record[SIG_KEY]) {
+            case SECRET_SIG:
+                return SECRET_PLACEHOLDER;
+            case RESOURCE_SIG:
+                return refFromUrn(String(record.urn));
+            case OUTPUT_SIG:
+                if (record.secret === true) return SECRET_PLACEHOLDER;
+                return "value" in record ? cleanValue(record.value, found) : (found.unknowns++, UNKNOWN_PLACEHOLDER);
+        }
+        const out: Record<string, unknown> = {};
+        for (const key of Object.keys(record)) {
+            out[key] = cleanValue(record[key], found);
+        }
+        return out;
+    }
+    return value;
+}
+
+/** The plan: resources in a stable tree order (parents first, siblings by type then name). */
+export interface Plan {
+    resources: PlanResource[];
+    /** Values still unknown after the program ran (should be 0: mocks resolve everything). */
+    unknowns: number;
+}
+
+export function buildPlan(registrations: Registration[]): Plan {
+    const found = { unknowns: 0 };
+    const resources = registrations.map<PlanResource>((r) => ({
+        type: r.type,
+        name: r.name,
+        parent: r.parentUrn ? refFromUrn(r.parentUrn) : null,
+        custom: r.custom,
+        inputs: cleanValue(r.inputs, found) as Record<string, unknown>,
+        protect: r.protect,
+        retainOnDelete: r.retainOnDelete,
+        dependsOn: [...new Set(r.dependencies.map(refFromUrn))].sort(),
+        // A provider reference is `<urn>::<id>`; the URN part names the provider resource.
+        provider: r.provider ? refFromUrn(r.provider.slice(0, r.provider.lastIndexOf("::"))) : null,
+    }));
+    return { resources: treeOrder(resources), unknowns: found.unknowns };
+}
+
+/** `type::name` of a plan resource. */
+export function refOf(resource: { type: string; name: string }): string {
+    return `${resource.type}::${resource.name}`;
+}
+
+function treeOrder(resources: PlanResource[]): PlanResource[] {
+    const byParent = new Map<string | null, PlanResource[]>();
+    for (const r of resources) {
+        const siblings = byParent.get(r.parent) ?? [];
+        siblings.push(r);
+        byParent.set(r.parent, siblings);
+    }
+    const ordered: PlanResource[] = [];
+    const visit = (parent: string | null) => {
+        const children = (byParent.get(parent) ?? []).sort((a, b) => compare(a.type, b.type) || compare(a.name, b.name));
+        for (const child of children) {
+            ordered.push(child);
+            visit(refOf(child));
+        }
+    };
+    visit(null);
+    return ordered;
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

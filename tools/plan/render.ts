@@ -1,0 +1,84 @@
+import * as fs from "fs";
+import * as path from "path";
+import { stringify as toYaml } from "yaml";
+import { Plan, PlanResource, UNKNOWN_PLACEHOLDER, refOf } from "./plan-model";
+
+/** Kubernetes objects the program declares directly (not the provider, not Helm releases). */
+export function isKubernetesObject(resource: PlanResource): boolean {
+    return resource.custom && resource.type.startsWith("kubernetes:") && !resource.type.startsWith("kubernetes:helm.sh/");
+}
+
+/** A manifest as `kubectl apply` would take it: the object's own inputs, in the usual field order. */
+export function manifestOf(resource: PlanResource): Record<string, unknown> {
+    const { apiVersion, kind, metadata, ...rest } = resource.inputs as Record<string, unknown>;
+    return { apiVersion, kind, metadata, ...rest };
+}
+
+/** File name of a manifest: `<kind>-<namespace>-<name>.yaml`, lower-case. */
+export function manifestFileName(manifest: Record<string, unknown>): string {
+    const metadata = (manifest.metadata ?? {}) as { name?: string; namespace?: string };
+    const parts = [String(manifest.kind), metadata.namespace, metadata.name].filter((p) => p !== undefined && p !== "");
+    return `${parts.join("-").toLowerCase().replace(/[^a-z0-9.-]/g, "_")}.yaml`;
+}
+
+/** Checks a manifest is complete: no unknowns, no undefined fields. Returns the problems found. */
+export function incompleteFields(value: unknown, at = ""): string[] {
+    if (value === undefined) return [at || "(root)"];
+    if (value === UNKNOWN_PLACEHOLDER) return [at];
+    if (Array.isArray(value)) return value.flatMap((v, i) => incompleteFields(v, `${at}[${i}]`));
+    if (typeof value === "object" && value !== null) {
+        return Object.entries(value).flatMap(([k, v]) => incompleteFields(v, at ? `${at}.${k}` : k));
+    }
+    return [];
+}
+
+/** The readable stdout summary: the resource tree, then counts by type. */
+export function renderSummary(plan: Plan, stack: string, project: string): string {
+    const lines: string[] = [];
+    lines.push(`Plan of ${project}/${stack}: ${plan.resources.length} resources (offline, mock runtime)`);
+    lines.push("");
+    const depth = new Map<string, number>();
+    for (const r of plan.resources) {
+        const d = r.parent === null ? 0 : (depth.get(r.parent) ?? 0) + 1;
+        depth.set(refOf(r), d);
+        const flags = [r.protect ? "protect" : "", r.retainOnDelete ? "retainOnDelete" : ""].filter(Boolean);
+        lines.push(`${"  ".repeat(d)}${r.custom ? "" : "+ "}${r.name}  (${r.type})${flags.length ? `  [${flags.join(", ")}]` : ""}`);
+    }
+    lines.push("");
+    lines.push("Resources by type:");
+    const counts = new Map<string, number>();
+    for (const r of plan.resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+    const width = Math.max(...[...counts.keys()].map((t) => t.length));
+    for (const [type, count] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        lines.push(`  ${type.padEnd(width)}  ${count}`);
+    }
+    return lines.join("\n");
+}
+
+/**
+ * Writes `resources.json` and `manifests/` into `dir`, replacing any earlier plan there (only the
+ * plan's own files are removed).
+ */
+export function writePlan(plan: Plan, dir: string): { manifests: number } {
+    const manifests = plan.resources.filter(isKubernetesObject).map(manifestOf);
+    const files = new Map<string, string>();
+    for (const manifest of manifests) {
+        const missing = incompleteFields(manifest);
+        if (missing.length > 0) {
+            throw new Error(`manifest ${manifestFileName(manifest)} is incomplete at ${missing.join(", ")}`);
+        }
+        const file = manifestFileName(manifest);
+        if (files.has(file)) {
+            throw new Error(`two Kubernetes objects would be written to manifests/${file}`);
+        }
+        files.set(file, toYaml(manifest, { sortMapEntries: false, lineWidth: 0 }));
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    fs.rmSync(path.join(dir, "manifests"), { recursive: true, force: true });
+    fs.mkdirSync(path.join(dir, "manifests"));
+    fs.writeFileSync(path.join(dir, "resources.json"), `${JSON.stringify(plan.resources, null, 2)}\n`);
+    for (const [file, text] of [...files.entries()].sort()) {
+        fs.writeFileSync(path.join(dir, "manifests", file), text);
+    }
+    return { manifests: files.size };
+}
