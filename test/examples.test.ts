@@ -1,4 +1,3 @@
-import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runProgram } from "../tools/plan/mock-runtime";
 import type { MockRuntime } from "../tools/plan/mock-runtime";
@@ -12,7 +11,7 @@ beforeAll(async () => {
 
 describe("examples/existing-cluster", () => {
     it("GIVEN the example program WHEN run under mocks THEN it declares the platform on ECI virtual nodes", async () => {
-        await runProgram(runtime, path.resolve(__dirname, "../examples/existing-cluster/index.ts"));
+        await runProgram(runtime, () => import("../examples/existing-cluster/index"));
         const plan = await planOf(runtime);
         const values = one(plan, T.release, "spark-operator").inputs.values as any;
         expect(values.spark.jobNamespaces).toEqual(["etl", "adhoc"]);

@@ -29,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
 
     const started = process.hrtime.bigint();
     const runtime = await startMockRuntime({ project: project.name, stack, config: toEngineConfig(config) });
-    await runProgram(runtime, path.resolve(projectRoot, project.main));
+    const programPath = path.resolve(projectRoot, project.main);
+    await runProgram(runtime, () => require(programPath));
     const plan = buildPlan(runtime.registrations);
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
 

@@ -87,8 +87,9 @@ export async function startMockRuntime(options: MockRuntimeOptions): Promise<Moc
 /**
  * Runs a Pulumi program module (a module exporting a function, as Pulumi's Node.js runtime expects,
  * or plain top-level code) and waits for all its registrations.
+ * @param loadProgram loads the program module, e.g. `() => require(path)`
  */
-export async function runProgram(runtime: MockRuntime, programPath: string): Promise<void> {
+export async function runProgram(runtime: MockRuntime, loadProgram: () => unknown): Promise<void> {
     // Errors thrown inside `apply` callbacks surface as rejected promises the SDK does not await.
     let asyncError: unknown;
     const onRejection = (reason: unknown) => {
@@ -96,8 +97,7 @@ export async function runProgram(runtime: MockRuntime, programPath: string): Pro
     };
     process.on("unhandledRejection", onRejection);
     try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const programExport = require(programPath);
+        const programExport = (await loadProgram()) as any;
         const main = typeof programExport === "function" ? programExport : programExport?.default;
         const outputs = typeof main === "function" ? await main() : programExport;
         // Resolve the stack outputs (as the engine would), then let every pending registration land.
