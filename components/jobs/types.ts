@@ -1,0 +1,210 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { SchedulingProfile } from "../cluster/types";
+import type { CapacityGridName, PriceTable, SizingMode } from "../sizing";
+
+/** The application types the operator runs (`spec.type`). */
+export type SparkApplicationType = "Scala" | "Java" | "Python" | "R";
+export const SPARK_APPLICATION_TYPES: readonly SparkApplicationType[] = ["Scala", "Java", "Python", "R"];
+
+/** Sizing of one role (driver or executors). */
+export interface SparkRoleArgs {
+    /**
+     * Spark task slots (`cores`). With sizing `fit`, the pod gets a billed shape with at least this
+     * many vCPU, CPU request = limit = the shape's vCPU. A driver may ask for 0.25 or 0.5.
+     * @default 1
+     */
+    cores?: number;
+    /**
+     * JVM heap (`memory`, e.g. `"4g"`). With sizing `fit` this is the minimum heap: the pod is given
+     * all the memory its billed shape has. With sizing `exact` it is used as given.
+     * @default fit: 4 GiB of billed memory per core; exact: Spark's 1g
+     */
+    memory?: string;
+    /**
+     * Ephemeral storage the pod requests (Spark's local dirs: shuffle and spill). On Fargate more
+     * than the free 20 GiB is billed; ECI includes 30 GiB.
+     * @default driver "4Gi", executors "16Gi"
+     */
+    ephemeralStorage?: string;
+    /** Extra pod labels. @default {} */
+    labels?: Record<string, string>;
+    /** Extra pod annotations. @default {} */
+    annotations?: Record<string, string>;
+}
+
+/** Executor settings: sizing plus how many. */
+export interface SparkExecutorArgs extends SparkRoleArgs {
+    /**
+     * Executors to run when dynamic allocation is off.
+     * @default 2
+     */
+    instances?: number;
+}
+
+/** Dynamic allocation (with shuffle tracking, as Kubernetes has no external shuffle service). */
+export interface DynamicAllocationArgs {
+    /** @default false */
+    enabled?: boolean;
+    /** @default 0 */
+    minExecutors?: number;
+    /** Required when enabled: the full scale that cost is reported for. */
+    maxExecutors?: number;
+    /** @default minExecutors */
+    initialExecutors?: number;
+}
+
+/** When the operator re-runs a failed application (`spec.restartPolicy`). */
+export interface RestartPolicyArgs {
+    /** @default "OnFailure" */
+    type?: "Never" | "OnFailure" | "Always";
+    /** @default 3 (OnFailure) */
+    onFailureRetries?: number;
+    /** Seconds between retries. @default 60 */
+    onFailureRetryInterval?: number;
+    /** @default 3 (OnFailure) */
+    onSubmissionFailureRetries?: number;
+    /** Seconds between submission retries. @default 60 */
+    onSubmissionFailureRetryInterval?: number;
+}
+
+/** Dependencies Spark fetches at submission (`spec.deps`). */
+export interface SparkDepsArgs {
+    jars?: string[];
+    files?: string[];
+    pyFiles?: string[];
+    /** Maven coordinates, fetched with Ivy (needs egress and `spark.jars.ivy` on a writable path). */
+    packages?: string[];
+    excludePackages?: string[];
+    repositories?: string[];
+}
+
+/**
+ * What storage and Kerberos add to every job: Spark and Hadoop conf, dependencies, secrets Spark
+ * mounts itself, and the objects the job must wait for. Each part is applied through spark-submit
+ * conf, so nothing needs the operator's mutating webhook.
+ */
+export interface JobIntegration {
+    /** What contributes (for error messages), e.g. `storage` or `kerberos`. */
+    source: string;
+    sparkConf?: Record<string, pulumi.Input<string>>;
+    hadoopConf?: Record<string, pulumi.Input<string>>;
+    deps?: SparkDepsArgs;
+    /** Secrets mounted into the driver: secret name -> mount path (`spark.kubernetes.driver.secrets.*`). */
+    driverSecrets?: Record<string, string>;
+    /** Secrets mounted into executors: secret name -> mount path. */
+    executorSecrets?: Record<string, string>;
+    /** Pod annotations for driver and executors (e.g. an ECI RAM role). */
+    podAnnotations?: Record<string, string>;
+    /** Objects jobs must wait for (ConfigMaps, Secrets, uploaded inputs). */
+    dependsOn?: pulumi.Resource[];
+}
+
+/** The job's view of the cluster and platform it runs on. */
+export interface JobPlacement {
+    /** Virtual-node placement of the driver and executor pods. */
+    scheduling: SchedulingProfile;
+    /** The billing grid pods are sized to. */
+    capacityGrid: CapacityGridName;
+    /** Prices for the cost report. @default the grid's default table */
+    prices?: PriceTable;
+    /**
+     * Executor pod annotations only (e.g. ECI spot for executors; drivers stay on-demand).
+     * @default {}
+     */
+    executorPodAnnotations?: Record<string, string>;
+    /**
+     * Spark conf every job gets from the cluster (e.g. decommissioning when executors run on spot).
+     * @default {}
+     */
+    sparkConf?: Record<string, string>;
+}
+
+/** Arguments of {@link SparkJob}. */
+export interface SparkJobArgs {
+    /** Job namespace (one of the platform's job namespaces). */
+    namespace: string;
+    /**
+     * SparkApplication name: a DNS-1035 label of at most 40 characters (scheduled runs append a
+     * 20-character suffix, and pod names derive from it).
+     * @default the component name
+     */
+    applicationName?: string;
+    /** Application type. */
+    type: SparkApplicationType;
+    /** Container image for driver and executors, e.g. `apache/spark:3.5.3`. */
+    image: string;
+    /** @default "IfNotPresent" */
+    imagePullPolicy?: "Always" | "IfNotPresent" | "Never";
+    /** Main class (required for Scala and Java). */
+    mainClass?: string;
+    /** The application jar or script, e.g. `local:///opt/spark/examples/jars/spark-examples.jar`. */
+    mainApplicationFile: string;
+    /** @default [] */
+    arguments?: pulumi.Input<string>[];
+    /**
+     * Spark version of the image (the operator needs it, e.g. to allow pod templates).
+     * @default taken from an `apache/spark:<version>` image tag
+     */
+    sparkVersion?: string;
+    /** @default {} */
+    deps?: SparkDepsArgs;
+    /** Extra Spark conf. Keys the operator's webhook refuses, and keys this component sets, are refused. @default {} */
+    sparkConf?: Record<string, pulumi.Input<string>>;
+    /** Extra Hadoop conf (`spark.hadoop.*` without the prefix). @default {} */
+    hadoopConf?: Record<string, pulumi.Input<string>>;
+    /** @default { cores: 1 } */
+    driver?: SparkRoleArgs;
+    /** @default { cores: 1, instances: 2 } */
+    executor?: SparkExecutorArgs;
+    /** @default off */
+    dynamicAllocation?: DynamicAllocationArgs;
+    /** @default OnFailure, 3 retries 60 s apart */
+    restartPolicy?: RestartPolicyArgs;
+    /**
+     * Seconds after completion before the operator deletes the application and its driver pod. On
+     * Fargate and ECI a completed driver pod is billed until it is deleted.
+     * @default 3600 on fargate/eci grids, unset on `none`
+     */
+    timeToLiveSeconds?: number;
+    /** @default false */
+    suspend?: boolean;
+    /** Cron schedule; when set, a ScheduledSparkApplication is declared instead. @default none */
+    schedule?: string;
+    /** IANA time zone of `schedule`. @default "UTC" */
+    timeZone?: string;
+    /** What a scheduled run does when the previous one is still running. @default "Forbid" */
+    concurrencyPolicy?: "Allow" | "Forbid" | "Replace";
+    /**
+     * `fit`: size pods to fill their billed shape; `exact`: use `memory` as given and report the waste.
+     * @default "fit"
+     */
+    sizing?: SizingMode;
+    /** Where and how pods run. */
+    placement: JobPlacement;
+    /** Driver and executor service accounts. @default { driver: "spark-driver", executor: "spark-executor" } */
+    serviceAccounts?: { driver: string; executor: string };
+    /** Storage and Kerberos contributions. @default [] */
+    integrations?: JobIntegration[];
+    /** Extra labels on the SparkApplication and its pods. @default {} */
+    labels?: Record<string, string>;
+}
+
+/** A job namespace as integrations see it. */
+export interface JobNamespaceHandle {
+    /** The namespace's name. */
+    name: string;
+    /** The namespace object: anything declared inside the namespace must depend on it. */
+    namespace: pulumi.Resource;
+}
+
+/**
+ * Something that adds to every job in a namespace (storage, Kerberos): it may declare objects inside
+ * the namespace (ConfigMaps, Secrets) and returns what jobs there add to their Spark settings.
+ */
+export interface NamespaceIntegrator {
+    /**
+     * Declares what the integration needs inside one job namespace and returns what jobs add.
+     * @param opts resource options for anything declared (parent and Kubernetes provider are set)
+     */
+    integrate(ns: JobNamespaceHandle, opts: pulumi.ComponentResourceOptions): JobIntegration;
+}

@@ -1,0 +1,16 @@
+/**
+ * Kerberos support for Spark jobs: the pure part (keytab reader, principal and krb5.conf handling,
+ * validation). It imports nothing from Pulumi, so the offline plan and tests can use it directly;
+ * the Pulumi component that turns validated settings into Secrets and ConfigMaps lives beside it
+ * (`KerberosSecrets`) and is exported from here once it exists.
+ */
+export { ENCTYPE_NAMES, STRONG_ENCTYPES, WEAK_ENCTYPES, enctypeName, enctypeStrength } from "./enctypes";
+export type { EnctypeStrength } from "./enctypes";
+export { KeytabFormatError, describeKeytabEntry, keytabPrincipals, readKeytab } from "./keytab";
+export type { Keytab, KeytabEntry } from "./keytab";
+export { checkRealm, formatPrincipal, isWellFormedPrincipal, parsePrincipal } from "./principal";
+export type { KerberosPrincipal } from "./principal";
+export { generateKrb5Conf, parseKdcAddress, parseKrb5Conf, readKrb5ConfRealms } from "./krb5conf";
+export type { KdcAddress, Krb5ConfInfo, Krb5ConfOptions, Krb5ConfRealm } from "./krb5conf";
+export { checkKeytabForPrincipal, checkRealmInKrb5Conf, readKeytabInput, validateKerberos } from "./validate";
+export type { KerberosSettings, ValidatedKerberos } from "./validate";

@@ -1,0 +1,22 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { NamespaceIntegrator } from "../jobs/types";
+
+/** The storage kinds the platform knows. */
+export type StorageType = "s3" | "oss" | "hdfs";
+
+/**
+ * What a storage component (S3, OSS, HDFS) hands to the platform: workload identity for the job
+ * namespaces' service accounts, the Spark/Hadoop settings jobs need (through `integrate`), and where
+ * data lives.
+ */
+export interface SparkStorage extends NamespaceIntegrator {
+    readonly type: StorageType;
+    /** URI prefix jobs read and write under, e.g. `s3a://my-bucket` or `hdfs://nameservice1`. */
+    readonly dataRoot: pulumi.Output<string>;
+    /** URI of the WordCount sample's input text, when the storage provides one. */
+    readonly wordCountInput?: pulumi.Output<string>;
+    /** Annotations for a job namespace's driver and executor service accounts (IRSA, RRSA). */
+    serviceAccountAnnotations(namespace: string): pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Extra labels for a job namespace (e.g. RRSA's injection label). */
+    namespaceLabels(namespace: string): Record<string, string>;
+}
