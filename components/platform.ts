@@ -1,7 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ServerlessCluster } from "./cluster/types";
+import { SparkJob } from "./jobs/job";
+import { PlannedJob, PlatformJobArgs, SampleArgs, placementFor, planJobs } from "./jobs/platform-jobs";
+import type { JobIntegration, NamespaceIntegrator } from "./jobs/types";
 import { SparkOperator, SparkOperatorArgs, validateSparkOperatorArgs } from "./operator/operator";
 import { SparkNamespace } from "./rbac/namespace";
+import type { PriceTable } from "./sizing";
+import type { SparkStorage } from "./storage/types";
 
 /** Operator settings of the platform (the job namespaces and placement come from the platform). */
 export type PlatformOperatorArgs = Omit<SparkOperatorArgs, "jobNamespaces" | "scheduling">;
@@ -23,19 +28,36 @@ export interface ServerlessSparkPlatformArgs {
      * @default the {@link SparkOperator} defaults (chart 2.5.2, namespace `spark-operator`, 2 webhook replicas)
      */
     operator?: PlatformOperatorArgs;
+    /**
+     * Where jobs keep data (S3, OSS or HDFS): workload identity for the service accounts and the
+     * Spark/Hadoop settings every job gets.
+     * @default none: jobs get no storage settings
+     */
+    storage?: SparkStorage;
+    /** Other per-namespace integrations every job gets (e.g. `KerberosSecrets`). @default [] */
+    integrations?: NamespaceIntegrator[];
+    /** Jobs to declare. @default [] */
+    jobs?: PlatformJobArgs[];
+    /** Sample jobs (WordCount, TPC-DS). @default none */
+    samples?: SampleArgs;
+    /** Prices for the jobs' cost reports. @default the cluster grid's default table */
+    prices?: PriceTable;
 }
 
 /** The default job namespace list. */
 export const DEFAULT_JOB_NAMESPACES: readonly string[] = ["spark-jobs"];
 
 /**
- * A serverless Spark platform on one cluster: job namespaces with least-privilege RBAC and the Spark
- * operator watching them, placed on the cluster's virtual nodes.
+ * A serverless Spark platform on one cluster: job namespaces with least-privilege RBAC, the Spark
+ * operator watching them, storage and Kerberos wired into every job, and the jobs themselves, all
+ * placed on the cluster's virtual nodes.
  */
 export class ServerlessSparkPlatform extends pulumi.ComponentResource {
     readonly operator: SparkOperator;
     /** Job namespaces by name. */
     readonly namespaces: Record<string, SparkNamespace>;
+    /** Jobs by name. */
+    readonly jobs: Record<string, SparkJob>;
 
     constructor(name: string, args: ServerlessSparkPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         const jobNamespaces = [...(args.jobNamespaces ?? DEFAULT_JOB_NAMESPACES)];
@@ -46,13 +68,31 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
         };
         // Every argument is checked before the first resource is registered: nothing half made.
         validateSparkOperatorArgs(operatorArgs, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
+        const planned = planJobs(args.jobs ?? [], args.samples ?? {}, {
+            placement: placementFor(args.cluster, args.prices),
+            jobNamespaces,
+            storage: args.storage,
+        });
 
         super("serverless-spark:index:ServerlessSparkPlatform", name, {}, opts);
 
         const child: pulumi.ComponentResourceOptions = { parent: this, providers: [args.cluster.provider] };
         this.namespaces = {};
+        const integrations: Record<string, JobIntegration[]> = {};
+        const shared: NamespaceIntegrator[] = [...(args.storage ? [args.storage] : []), ...(args.integrations ?? [])];
         for (const namespace of jobNamespaces) {
-            this.namespaces[namespace] = new SparkNamespace(`${name}-${namespace}`, { namespace }, child);
+            const ns = new SparkNamespace(
+                `${name}-${namespace}`,
+                {
+                    namespace,
+                    labels: args.storage?.namespaceLabels(namespace),
+                    serviceAccountAnnotations: args.storage?.serviceAccountAnnotations(namespace),
+                },
+                child,
+            );
+            this.namespaces[namespace] = ns;
+            const handle = { name: namespace, namespace: ns.namespace };
+            integrations[namespace] = shared.map((integrator) => integrator.integrate(handle, { parent: ns }));
         }
 
         this.operator = new SparkOperator(`${name}-operator`, operatorArgs, {
@@ -62,6 +102,33 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             dependsOn: [...Object.values(this.namespaces), ...args.cluster.readyResources],
         });
 
-        this.registerOutputs({ operatorNamespace: this.operator.namespace });
+        this.jobs = {};
+        for (const job of planned) {
+            this.jobs[job.args.applicationName!] = this.declareJob(name, job, integrations, child, args.cluster);
+        }
+
+        this.registerOutputs({ operatorNamespace: this.operator.namespace, jobs: Object.keys(this.jobs) });
+    }
+
+    private declareJob(
+        name: string,
+        job: PlannedJob,
+        integrations: Record<string, JobIntegration[]>,
+        child: pulumi.ComponentResourceOptions,
+        cluster: ServerlessCluster,
+    ): SparkJob {
+        const namespace = job.args.namespace;
+        const ns = this.namespaces[namespace]!;
+        const own = job.ownIntegrators.map((integrator) => integrator.integrate({ name: namespace, namespace: ns.namespace }, { parent: ns }));
+        return new SparkJob(
+            `${name}-job-${job.args.applicationName}`,
+            { ...job.args, integrations: [...integrations[namespace]!, ...own] },
+            {
+                ...child,
+                // The operator's webhook refuses SparkApplications until the release is up; pods need
+                // the namespace's service accounts and the cluster's virtual-node plumbing.
+                dependsOn: [this.operator.release, ns, ...cluster.readyResources],
+            },
+        );
     }
 }

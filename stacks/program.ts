@@ -17,6 +17,9 @@ export async function runProgram(): Promise<Record<string, pulumi.Input<unknown>
         cluster,
         jobNamespaces: config.jobNamespaces,
         operator: config.operator,
+        jobs: config.jobs,
+        samples: config.samples,
+        prices: config.prices,
     });
     return {
         cloud: config.cloud,
@@ -24,6 +27,7 @@ export async function runProgram(): Promise<Record<string, pulumi.Input<unknown>
         operatorRelease: platform.operator.releaseName,
         jobNamespaces: config.jobNamespaces,
         capacityGrid: cluster.capacityGrid,
+        jobs: Object.keys(platform.jobs),
     };
 }
 

@@ -57,6 +57,10 @@ export interface ServerlessCluster {
      * add-on). In-cluster objects that start pods depend on them.
      */
     readonly readyResources: pulumi.Resource[];
+    /** Pod annotations for Spark executors only (e.g. ECI spot; drivers stay on-demand). @default {} */
+    readonly executorPodAnnotations?: Record<string, string>;
+    /** Spark conf every job on this cluster gets (e.g. decommissioning for spot executors). @default {} */
+    readonly jobSparkConf?: Record<string, string>;
 }
 
 /** Fills a partial scheduling profile with empty defaults. */

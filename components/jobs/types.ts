@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { SchedulingProfile } from "../cluster/types";
-import type { CapacityGridName, PriceTable, SizingMode } from "../sizing";
+import type { CapacityGridName, PriceTable } from "../sizing";
+
+/** `fit`: fill the billed shape; `exact`: take memory as given and report the waste. */
+export type JobSizing = "fit" | "exact";
 
 /** The application types the operator runs (`spec.type`). */
 export type SparkApplicationType = "Scala" | "Java" | "Python" | "R";
@@ -95,6 +98,11 @@ export interface JobIntegration {
     executorSecrets?: Record<string, string>;
     /** Pod annotations for driver and executors (e.g. an ECI RAM role). */
     podAnnotations?: Record<string, string>;
+    /**
+     * ConfigMaps mounted read-only into driver and executors through the pod templates (webhook-free):
+     * volume name -> ConfigMap name and mount path.
+     */
+    configMapMounts?: Record<string, { configMap: string; mountPath: string }>;
     /** Objects jobs must wait for (ConfigMaps, Secrets, uploaded inputs). */
     dependsOn?: pulumi.Resource[];
 }
@@ -178,7 +186,7 @@ export interface SparkJobArgs {
      * `fit`: size pods to fill their billed shape; `exact`: use `memory` as given and report the waste.
      * @default "fit"
      */
-    sizing?: SizingMode;
+    sizing?: JobSizing;
     /** Where and how pods run. */
     placement: JobPlacement;
     /** Driver and executor service accounts. @default { driver: "spark-driver", executor: "spark-executor" } */

@@ -3,7 +3,9 @@ import { classifyKubeconfig, validateKubeconfig } from "../../components/cluster
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../components/cluster/types";
 import { InputError, describeValue } from "../../components/errors";
 import { validateSparkOperatorArgs } from "../../components/operator/operator";
+import { PlatformJobArgs, SampleArgs, planJobs } from "../../components/jobs/platform-jobs";
 import { DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs } from "../../components/platform";
+import { CapacityGridName as SizingGrid, ECI_CHINA_PRICES, ECI_INTERNATIONAL_PRICES, FARGATE_US_EAST_1_PRICES, PriceTable, checkPricesForGrid, withPriceOverrides } from "../../components/sizing";
 import { Cloud, RawStackConfig, TopLevelKey, stackConfigSchema, topLevelKeys } from "./schema";
 
 /** The project's config namespace (`serverless-spark:<key>`). */
@@ -21,7 +23,18 @@ export interface StackConfig {
     };
     jobNamespaces: string[];
     operator: PlatformOperatorArgs;
+    /** The grid the cluster bills by (existing: `capacityGrid`; aws: fargate; alicloud: eci). */
+    capacityGrid: CapacityGridName;
+    samples: SampleArgs;
+    jobs: PlatformJobArgs[];
+    prices?: PriceTable;
 }
+
+const PRICE_TABLES: Record<string, PriceTable> = {
+    "fargate-us-east-1": FARGATE_US_EAST_1_PRICES,
+    "eci-international": ECI_INTERNATIONAL_PRICES,
+    "eci-china": ECI_CHINA_PRICES,
+};
 
 /** Keys that only mean something for one cloud. */
 const EXISTING_ONLY: readonly TopLevelKey[] = ["kubeconfig", "context", "capacityGrid", "scheduling"];
@@ -56,17 +69,52 @@ export function parseStackConfig(raw: Record<string, string>): StackConfig {
     }
     validateKubeconfig(classifyKubeconfig(config.kubeconfig), "kubeconfig", config.context);
 
+    const capacityGrid: CapacityGridName = config.capacityGrid ?? "none";
+    const scheduling = schedulingProfile(config.scheduling);
+    const prices = resolvePrices(config.prices, capacityGrid);
+    const samples: SampleArgs = {
+        wordcount: config.samples?.includes("wordcount") ?? false,
+        tpcds: config.samples?.includes("tpcds") ? { ...(config.tpcds ?? {}) } : undefined,
+    };
+    if (config.tpcds !== undefined && samples.tpcds === undefined) {
+        throw new InputError("tpcds", "is set but samples does not list tpcds", "samples: [tpcds] to run it");
+    }
+    const jobs: PlatformJobArgs[] = (config.jobs ?? []).map((job) => ({ ...job }));
+    // The jobs are checked here too, so a bad job fails before the cluster is declared.
+    planJobs(jobs, samples, {
+        placement: { scheduling, capacityGrid, prices },
+        jobNamespaces,
+        storage: undefined,
+    });
+
     return {
         cloud: config.cloud,
         existing: {
             kubeconfig: config.kubeconfig,
             context: config.context,
-            capacityGrid: config.capacityGrid ?? "none",
-            scheduling: schedulingProfile(config.scheduling),
+            capacityGrid,
+            scheduling,
         },
         jobNamespaces,
         operator,
+        capacityGrid,
+        samples,
+        jobs,
+        prices,
     };
+}
+
+function resolvePrices(raw: RawStackConfig["prices"], grid: SizingGrid): PriceTable | undefined {
+    if (raw === undefined) {
+        return undefined;
+    }
+    if (grid === "none") {
+        throw new InputError("prices", "is set but the cluster has no billing grid", "capacityGrid fargate or eci to price jobs");
+    }
+    const base = raw.table !== undefined ? PRICE_TABLES[raw.table]! : grid === "fargate" ? FARGATE_US_EAST_1_PRICES : ECI_INTERNATIONAL_PRICES;
+    checkPricesForGrid(base, grid, "prices.table");
+    const { table: _table, ...overrides } = raw;
+    return withPriceOverrides(base, overrides, "prices");
 }
 
 /** Structured values arrive JSON-encoded; a value that is not JSON is kept as the string it is. */

@@ -16,6 +16,10 @@ describe("parseStackConfig", () => {
             },
             jobNamespaces: ["spark-jobs"],
             operator: {},
+            capacityGrid: "none",
+            samples: { wordcount: false, tpcds: undefined },
+            jobs: [],
+            prices: undefined,
         });
     });
 

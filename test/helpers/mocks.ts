@@ -12,7 +12,7 @@ export async function mockRuntime(options: Partial<MockRuntimeOptions> = {}): Pr
 /** Waits for pending registrations and returns the plan of everything registered so far. */
 export async function planOf(runtime: MockRuntime): Promise<Plan> {
     await runtime.settle();
-    return buildPlan(runtime.registrations);
+    return buildPlan(runtime.registrations, runtime.componentOutputs);
 }
 
 /** The one resource of a type and name; fails the test when there is not exactly one. */

@@ -99,7 +99,7 @@ describe("npm run plan -- --stack existing", () => {
     it.each<[string[], string]>([
         [["--config", "operator.webhookReplicas=1"], "error: operator.webhookReplicas: got 1, expected an integer from 2 to 10"],
         [["--config", "cloud=gcp"], "error: cloud: got \"gcp\", expected one of aws, alicloud, existing"],
-        [["--config", "cloud=aws"], "error: cloud: \"aws\" is not supported yet, expected existing"],
+        [["--config", "cloud=aws"], "error: capacityGrid: is set for cloud \"aws\", expected it only with cloud: existing"],
         [["--config", "jobNamespaces=[\"Bad\"]"], "error: jobNamespaces[0]: got \"Bad\", expected a DNS-1123 label"],
         [["--config", "operator.chartVersion=latest"], "error: operator.chartVersion: got \"latest\", expected a chart version such as 2.5.2"],
         [["--config", "operator.namespace=Ops"], "error: operator.namespace: got \"Ops\", expected a DNS-1123 label"],

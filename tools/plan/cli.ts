@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     const runtime = await startMockRuntime({ project: project.name, stack, config: toEngineConfig(config) });
     const programPath = path.resolve(projectRoot, project.main);
     await runProgram(runtime, () => require(programPath));
-    const plan = buildPlan(runtime.registrations);
+    const plan = buildPlan(runtime.registrations, runtime.componentOutputs);
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
 
     let written = "";

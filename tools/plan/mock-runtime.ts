@@ -34,6 +34,8 @@ export interface MockRuntimeOptions {
 /** A started mock runtime: what has been registered so far, and a way to wait for the rest. */
 export interface MockRuntime {
     readonly registrations: Registration[];
+    /** Outputs components registered (`registerOutputs`), by URN. */
+    readonly componentOutputs: Map<string, Record<string, unknown>>;
     /** Waits until every pending registration has reached the mock engine. */
     settle(): Promise<void>;
 }
@@ -63,8 +65,15 @@ export async function startMockRuntime(options: MockRuntimeOptions): Promise<Moc
     );
 
     const registrations: Registration[] = [];
+    const componentOutputs = new Map<string, Record<string, unknown>>();
     const monitor = pulumi.runtime.getMonitor() as unknown as {
         registerResource: (req: any, callback: (err: unknown, response: unknown) => void) => unknown;
+        registerResourceOutputs: (req: any, callback: (err: unknown, response: unknown) => void) => unknown;
+    };
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req, callback) => {
+        componentOutputs.set(req.getUrn(), (req.getOutputs()?.toJavaScript() ?? {}) as Record<string, unknown>);
+        return registerOutputs(req, callback);
     };
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, callback) => {
@@ -81,7 +90,7 @@ export async function startMockRuntime(options: MockRuntimeOptions): Promise<Moc
         });
         return register(req, callback);
     };
-    return { registrations, settle: () => pulumi.runtime.disconnect() };
+    return { registrations, componentOutputs, settle: () => pulumi.runtime.disconnect() };
 }
 
 /**

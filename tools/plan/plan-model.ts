@@ -68,12 +68,22 @@ export function cleanValue(value: unknown, found: { unknowns: number }): unknown
 /** The plan: resources in a stable tree order (parents first, siblings by type then name). */
 export interface Plan {
     resources: PlanResource[];
+    /** Sizing and cost of every SparkJob (their `report` outputs), by namespace then name. */
+    jobs: Record<string, any>[];
     /** Values still unknown after the program ran (should be 0: mocks resolve everything). */
     unknowns: number;
 }
 
-export function buildPlan(registrations: Registration[]): Plan {
+/** The component type whose `report` output the plan shows as a job. */
+export const SPARK_JOB_TYPE = "serverless-spark:jobs:SparkJob";
+
+export function buildPlan(registrations: Registration[], componentOutputs: Map<string, Record<string, unknown>> = new Map()): Plan {
     const found = { unknowns: 0 };
+    const jobs = [...componentOutputs.entries()]
+        .filter(([urn]) => refFromUrn(urn).startsWith(`${SPARK_JOB_TYPE}::`))
+        .map(([, outputs]) => cleanValue(outputs.report, found) as Record<string, any>)
+        .filter((report) => report !== undefined)
+        .sort((a, b) => compare(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
     const resources = registrations.map<PlanResource>((r) => ({
         type: r.type,
         name: r.name,
@@ -86,7 +96,7 @@ export function buildPlan(registrations: Registration[]): Plan {
         // A provider reference is `<urn>::<id>`; the URN part names the provider resource.
         provider: r.provider ? refFromUrn(r.provider.slice(0, r.provider.lastIndexOf("::"))) : null,
     }));
-    return { resources: treeOrder(resources), unknowns: found.unknowns };
+    return { resources: treeOrder(resources), jobs, unknowns: found.unknowns };
 }
 
 /** `type::name` of a plan resource. */

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { stringify as toYaml } from "yaml";
 import { Plan, PlanResource, UNKNOWN_PLACEHOLDER, refOf } from "./plan-model";
+import { renderJobs } from "./render-jobs";
 
 /** Kubernetes objects the program declares directly (not the provider, not Helm releases). */
 export function isKubernetesObject(resource: PlanResource): boolean {
@@ -52,6 +53,10 @@ export function renderSummary(plan: Plan, stack: string, project: string): strin
     for (const [type, count] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
         lines.push(`  ${type.padEnd(width)}  ${count}`);
     }
+    const jobs = renderJobs(plan.jobs);
+    if (jobs !== "") {
+        lines.push("", jobs);
+    }
     return lines.join("\n");
 }
 
@@ -77,6 +82,7 @@ export function writePlan(plan: Plan, dir: string): { manifests: number } {
     fs.rmSync(path.join(dir, "manifests"), { recursive: true, force: true });
     fs.mkdirSync(path.join(dir, "manifests"));
     fs.writeFileSync(path.join(dir, "resources.json"), `${JSON.stringify(plan.resources, null, 2)}\n`);
+    fs.writeFileSync(path.join(dir, "jobs.json"), `${JSON.stringify(plan.jobs, null, 2)}\n`);
     for (const [file, text] of [...files.entries()].sort()) {
         fs.writeFileSync(path.join(dir, "manifests", file), text);
     }

@@ -1,0 +1,42 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { JobReport, jobReport } from "./report";
+import { ResolvedJob, resolveJob } from "./resolve";
+import { sparkApplicationObject } from "./spec";
+import type { SparkJobArgs } from "./types";
+
+/**
+ * One Spark job: a SparkApplication (or a ScheduledSparkApplication when `schedule` is set) whose
+ * pods are sized to fill their billed serverless shape, placed on the cluster's virtual nodes, and
+ * run under the `restricted` pod-security profile, with storage and Kerberos settings applied.
+ *
+ * Pass the operator's Helm release in `dependsOn`: its webhook rejects applications until it runs.
+ * Note that the operator re-runs an application whose spec changes, even a completed one.
+ */
+export class SparkJob extends pulumi.ComponentResource {
+    /** The SparkApplication or ScheduledSparkApplication. */
+    readonly application: k8s.apiextensions.CustomResource;
+    /** Sizing and cost figures (also registered as the component's `report` output). */
+    readonly report: JobReport;
+    readonly applicationName: string;
+    readonly kind: ResolvedJob["kind"];
+
+    constructor(name: string, args: SparkJobArgs, opts?: pulumi.ComponentResourceOptions) {
+        const job = resolveJob(name, args);
+        const integrations = args.integrations ?? [];
+        const object = sparkApplicationObject(job, integrations);
+        super("serverless-spark:jobs:SparkJob", name, {}, opts);
+
+        this.applicationName = job.applicationName;
+        this.kind = job.kind;
+        this.report = jobReport(job);
+        const dependsOn = [...toArray(opts?.dependsOn), ...integrations.flatMap((i) => i.dependsOn ?? [])];
+        this.application = new k8s.apiextensions.CustomResource(name, object, { parent: this, dependsOn });
+        this.registerOutputs({ applicationName: this.applicationName, kind: this.kind, report: this.report });
+    }
+}
+
+function toArray(deps: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource> | undefined): pulumi.Input<pulumi.Resource>[] {
+    if (deps === undefined) return [];
+    return Array.isArray(deps) ? deps : [deps as pulumi.Input<pulumi.Resource>];
+}

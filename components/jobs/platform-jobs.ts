@@ -1,0 +1,120 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ServerlessCluster } from "../cluster/types";
+import { InputError, describeValue, underKey } from "../errors";
+import type { PriceTable } from "../sizing";
+import type { SparkStorage } from "../storage/types";
+import { resolveJob } from "./resolve";
+import { WordCountInput, wordCountJob } from "./samples/wordcount";
+import { TpcdsOptions, tpcdsDataGenJob, tpcdsQueryJob } from "./samples/tpcds";
+import type { JobPlacement, NamespaceIntegrator, SparkJobArgs } from "./types";
+
+/** A job declared through the platform: the job's own settings; placement and integrations come from the platform. */
+export interface PlatformJobArgs extends Omit<SparkJobArgs, "placement" | "integrations" | "serviceAccounts" | "namespace" | "applicationName"> {
+    /** Job name: the SparkApplication's name (DNS-1035, at most 40 characters), unique in the platform. */
+    name: string;
+    /** @default the platform's first job namespace */
+    namespace?: string;
+}
+
+/** The sample jobs. */
+export interface SampleArgs {
+    /** JavaWordCount on the stock apache/spark image over a small text the platform provides. @default false */
+    wordcount?: boolean;
+    /**
+     * TPC-DS data generation and query run. `dataRoot` defaults to `<storage dataRoot>/tpcds`; without
+     * storage it must be given.
+     * @default off
+     */
+    tpcds?: Omit<TpcdsOptions, "dataRoot"> & { dataRoot?: string };
+}
+
+/** A job ready to declare: its arguments (minus integrations) and any integrations of its own. */
+export interface PlannedJob {
+    args: SparkJobArgs;
+    /** Key prefix for errors, e.g. `jobs[2]` or `samples.tpcds`. */
+    key: string;
+    /** Integrations only this job uses (e.g. the WordCount input ConfigMap). */
+    ownIntegrators: NamespaceIntegrator[];
+}
+
+/** Placement every job on a cluster gets. */
+export function placementFor(cluster: ServerlessCluster, prices?: PriceTable): JobPlacement {
+    return {
+        scheduling: cluster.scheduling,
+        capacityGrid: cluster.capacityGrid,
+        prices,
+        executorPodAnnotations: cluster.executorPodAnnotations,
+        sparkConf: cluster.jobSparkConf,
+    };
+}
+
+/**
+ * Turns the platform's `jobs` and `samples` into jobs to declare, checking every one (names, Spark
+ * settings, sizing) before anything is declared.
+ */
+export function planJobs(
+    jobs: PlatformJobArgs[],
+    samples: SampleArgs,
+    context: { placement: JobPlacement; jobNamespaces: string[]; storage?: Pick<SparkStorage, "dataRoot" | "wordCountInput"> },
+): PlannedJob[] {
+    const planned: PlannedJob[] = [];
+    const defaultNamespace = context.jobNamespaces[0]!;
+    const sample = (name: string, key: string, args: Omit<SparkJobArgs, "placement" | "namespace">, ownIntegrators: NamespaceIntegrator[] = []) =>
+        planned.push({ key, ownIntegrators, args: { ...args, applicationName: name, namespace: defaultNamespace, placement: context.placement } });
+
+    if (samples.wordcount) {
+        const input = context.storage?.wordCountInput;
+        if (input !== undefined) {
+            sample("wordcount", "samples.wordcount", wordCountJob(input));
+        } else {
+            const local = new WordCountInput();
+            sample("wordcount", "samples.wordcount", wordCountJob(local.uri), [local]);
+        }
+    }
+    if (samples.tpcds) {
+        const dataRoot: pulumi.Input<string> | undefined =
+            samples.tpcds.dataRoot ?? (context.storage ? pulumi.interpolate`${context.storage.dataRoot}/tpcds` : undefined);
+        if (dataRoot === undefined) {
+            throw new InputError("tpcds.dataRoot", "is not set and the platform has no storage", "a URI such as s3a://bucket/tpcds or hdfs://nn:8020/tpcds, or a storage type");
+        }
+        const options: TpcdsOptions = { ...samples.tpcds, dataRoot };
+        underKey("tpcds", () => checkTpcdsOptions(options));
+        sample("tpcds-datagen", "tpcds", tpcdsDataGenJob(options));
+        sample("tpcds-queries", "tpcds", tpcdsQueryJob(options));
+    }
+    jobs.forEach((job, i) => {
+        const { name, namespace, ...rest } = job;
+        const ns = namespace ?? defaultNamespace;
+        if (!context.jobNamespaces.includes(ns)) {
+            throw new InputError(`jobs[${i}].namespace`, `got ${describeValue(ns)}`, `one of the job namespaces ${context.jobNamespaces.join(", ")}`);
+        }
+        planned.push({ key: `jobs[${i}]`, ownIntegrators: [], args: { ...rest, applicationName: name, namespace: ns, placement: context.placement } });
+    });
+
+    const seen = new Map<string, string>();
+    for (const job of planned) {
+        const name = job.args.applicationName!;
+        if (seen.has(name)) {
+            throw new InputError(`${job.key}.name`, `${describeValue(name)} is also the name of ${seen.get(name)}`, "a job name used once");
+        }
+        seen.set(name, job.key);
+        underKey(job.key, () => resolveJob(name, job.args));
+    }
+    return planned;
+}
+
+function checkTpcdsOptions(options: TpcdsOptions): void {
+    const sf = options.scaleFactor;
+    if (sf !== undefined && (typeof sf !== "number" || !Number.isInteger(sf) || sf < 1 || sf > 100_000)) {
+        throw new InputError("scaleFactor", `got ${describeValue(sf)}`, "a whole number of GB from 1 to 100000");
+    }
+    for (const [i, q] of (options.queries ?? []).entries()) {
+        if (typeof q !== "string" || !/^q\d{1,2}[ab]?(-v2\.4)?$|^ss_max(-v2\.4)?$/.test(q)) {
+            throw new InputError(`queries[${i}]`, `got ${describeValue(q)}`, "a TPC-DS v2.4 query name such as q1-v2.4, q14a-v2.4 or ss_max-v2.4");
+        }
+    }
+    const iterations = options.iterations;
+    if (iterations !== undefined && (!Number.isInteger(iterations) || iterations < 1 || iterations > 100)) {
+        throw new InputError("iterations", `got ${describeValue(iterations)}`, "a whole number from 1 to 100");
+    }
+}

@@ -1,0 +1,211 @@
+import { InputError, describeValue, underKey } from "../errors";
+import { requireDns1035Label, requireDns1123Label } from "../names";
+import {
+    AppLanguage,
+    JobCost,
+    SizedPod,
+    jobCostPerHour,
+    parseSizeMiB,
+    rightSize,
+} from "../sizing";
+import { requireSchedule, requireTimeZone } from "./cron";
+import { checkSparkConfKeys } from "./spark-conf-rules";
+import {
+    DynamicAllocationArgs,
+    RestartPolicyArgs,
+    SPARK_APPLICATION_TYPES,
+    SparkJobArgs,
+    SparkRoleArgs,
+} from "./types";
+
+/** Longest SparkApplication name: scheduled runs append `-<19-digit timestamp>`, pod names more. */
+export const MAX_APPLICATION_NAME_LENGTH = 40;
+/** Most executors a job may ask for (the operator tracks up to 1000 executors per application). */
+export const MAX_EXECUTORS = 1000;
+/** Completed driver pods are billed on Fargate and ECI until deleted: clean up after an hour. */
+export const SERVERLESS_TIME_TO_LIVE_SECONDS = 3600;
+
+export const DEFAULT_EPHEMERAL_STORAGE = { driver: "4Gi", executor: "16Gi" } as const;
+/** Fargate pods can request up to 175 GiB of ephemeral storage (amazon-eks-user-guide, fargate-pod-configuration). */
+const FARGATE_MAX_EPHEMERAL_GIB = 175;
+
+const DEFAULT_RESTART_POLICY: Required<RestartPolicyArgs> = {
+    type: "OnFailure",
+    onFailureRetries: 3,
+    onFailureRetryInterval: 60,
+    onSubmissionFailureRetries: 3,
+    onSubmissionFailureRetryInterval: 60,
+};
+
+/** A job with every argument checked and defaulted, and its pods sized. */
+export interface ResolvedJob {
+    applicationName: string;
+    namespace: string;
+    kind: "SparkApplication" | "ScheduledSparkApplication";
+    args: SparkJobArgs;
+    sparkVersion: string;
+    language: AppLanguage;
+    driver: SizedPod;
+    executor: SizedPod;
+    ephemeralStorage: { driver: string; executor: string };
+    /** Executors when dynamic allocation is off. */
+    instances: number;
+    dynamicAllocation?: Required<DynamicAllocationArgs>;
+    restartPolicy: RestartPolicyArgs;
+    timeToLiveSeconds?: number;
+    cost: JobCost;
+}
+
+/**
+ * Checks a job's arguments (everything the operator or its webhook would refuse later) and sizes its
+ * pods for the cluster's grid. Pure: no resources. Errors name the argument (`executor.cores`).
+ */
+export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
+    const applicationName = requireDns1035Label(args.applicationName ?? name, "applicationName", MAX_APPLICATION_NAME_LENGTH);
+    const namespace = requireDns1123Label(args.namespace, "namespace");
+    if (!SPARK_APPLICATION_TYPES.includes(args.type)) {
+        throw new InputError("type", `got ${describeValue(args.type)}`, `one of ${SPARK_APPLICATION_TYPES.join(", ")}`);
+    }
+    requireText(args.image, "image", "a container image such as apache/spark:3.5.3");
+    requireText(args.mainApplicationFile, "mainApplicationFile", "the application jar or script, e.g. local:///opt/spark/examples/jars/spark-examples.jar");
+    if ((args.type === "Scala" || args.type === "Java") && (typeof args.mainClass !== "string" || args.mainClass.trim() === "")) {
+        throw new InputError("mainClass", `is required for ${args.type} applications, got ${describeValue(args.mainClass)}`, "a fully-qualified class name");
+    }
+    const sparkVersion = resolveSparkVersion(args);
+    checkSparkConfKeys(args.sparkConf ?? {}, namespace, "sparkConf");
+    const sizing = args.sizing ?? "fit";
+    if (sizing !== "fit" && sizing !== "exact") {
+        throw new InputError("sizing", `got ${describeValue(sizing)}`, "fit or exact");
+    }
+    const language: AppLanguage = args.type === "Python" ? "python" : args.type === "R" ? "r" : "jvm";
+    const grid = args.placement.capacityGrid;
+
+    const instances = args.executor?.instances ?? 2;
+    requireInteger(instances, "executor.instances", 1, MAX_EXECUTORS);
+    const dynamicAllocation = resolveDynamicAllocation(args.dynamicAllocation);
+    const restartPolicy = resolveRestartPolicy(args.restartPolicy);
+
+    const driver = underKey("driver", () => sizeRole("driver", args.driver ?? {}, sizing, grid, language, args));
+    const executor = underKey("executor", () => sizeRole("executor", args.executor ?? {}, sizing, grid, language, args));
+    const ephemeralStorage = {
+        driver: requireEphemeralStorage(args.driver?.ephemeralStorage ?? DEFAULT_EPHEMERAL_STORAGE.driver, "driver.ephemeralStorage", grid),
+        executor: requireEphemeralStorage(args.executor?.ephemeralStorage ?? DEFAULT_EPHEMERAL_STORAGE.executor, "executor.ephemeralStorage", grid),
+    };
+
+    let timeToLiveSeconds = args.timeToLiveSeconds ?? (grid === "none" ? undefined : SERVERLESS_TIME_TO_LIVE_SECONDS);
+    if (timeToLiveSeconds !== undefined) {
+        timeToLiveSeconds = requireInteger(timeToLiveSeconds, "timeToLiveSeconds", 1, 365 * 24 * 3600);
+    }
+    let kind: ResolvedJob["kind"] = "SparkApplication";
+    if (args.schedule !== undefined) {
+        requireSchedule(args.schedule, "schedule");
+        requireTimeZone(args.timeZone ?? "UTC", "timeZone");
+        if (args.concurrencyPolicy !== undefined && !["Allow", "Forbid", "Replace"].includes(args.concurrencyPolicy)) {
+            throw new InputError("concurrencyPolicy", `got ${describeValue(args.concurrencyPolicy)}`, "Allow, Forbid or Replace");
+        }
+        kind = "ScheduledSparkApplication";
+    } else if (args.timeZone !== undefined || args.concurrencyPolicy !== undefined) {
+        throw new InputError(args.timeZone !== undefined ? "timeZone" : "concurrencyPolicy", "is set without a schedule", "it only together with schedule");
+    }
+
+    const cost = jobCostPerHour({
+        grid,
+        driver: driver.report.billed,
+        executor: executor.report.billed,
+        scale: { instances, dynamicAllocation },
+        prices: args.placement.prices,
+    });
+    return {
+        applicationName,
+        namespace,
+        kind,
+        args,
+        sparkVersion,
+        language,
+        driver,
+        executor,
+        ephemeralStorage,
+        instances,
+        dynamicAllocation,
+        restartPolicy,
+        timeToLiveSeconds,
+        cost,
+    };
+}
+
+function sizeRole(role: "driver" | "executor", roleArgs: SparkRoleArgs, sizing: "fit" | "exact", grid: SparkJobArgs["placement"]["capacityGrid"], language: AppLanguage, args: SparkJobArgs): SizedPod {
+    const cores = roleArgs.cores ?? 1;
+    if (sizing === "exact" || grid === "none") {
+        if (typeof cores !== "number" || !Number.isInteger(cores) || cores < 1) {
+            throw new InputError("cores", `got ${describeValue(cores)}`, "a whole number of cores, 1 or more");
+        }
+        return rightSize({ grid, role, mode: "exact", settings: { cores, memory: roleArgs.memory }, app: { language }, prices: args.placement.prices });
+    }
+    const minHeapMiB = roleArgs.memory === undefined ? undefined : parseSizeMiB(roleArgs.memory, "m", "memory");
+    return rightSize({ grid, role, mode: "fill", cores, minHeapMiB, app: { language }, prices: args.placement.prices });
+}
+
+function resolveSparkVersion(args: SparkJobArgs): string {
+    const fromImage = /:v?(\d+\.\d+\.\d+)/.exec(args.image)?.[1];
+    const version = args.sparkVersion ?? fromImage;
+    if (version === undefined || !/^\d+\.\d+\.\d+$/.test(version)) {
+        throw new InputError("sparkVersion", `got ${describeValue(args.sparkVersion)} and the image tag names no version`, "a Spark version such as 3.5.3");
+    }
+    // Pod templates, which carry placement and pod security here, need Spark 3.0 or later.
+    if (Number(version.split(".")[0]) < 3) {
+        throw new InputError("sparkVersion", `got ${describeValue(version)}`, "Spark 3.0.0 or later (pod templates)");
+    }
+    return version;
+}
+
+function resolveDynamicAllocation(da: DynamicAllocationArgs | undefined): Required<DynamicAllocationArgs> | undefined {
+    if (da === undefined || da.enabled === false) {
+        return undefined;
+    }
+    const max = requireInteger(da.maxExecutors, "dynamicAllocation.maxExecutors", 1, MAX_EXECUTORS);
+    const min = requireInteger(da.minExecutors ?? 0, "dynamicAllocation.minExecutors", 0, max);
+    const initial = requireInteger(da.initialExecutors ?? min, "dynamicAllocation.initialExecutors", min, max);
+    return { enabled: true, minExecutors: min, maxExecutors: max, initialExecutors: initial };
+}
+
+function resolveRestartPolicy(policy: RestartPolicyArgs | undefined): RestartPolicyArgs {
+    const type = policy?.type ?? DEFAULT_RESTART_POLICY.type;
+    if (!["Never", "OnFailure", "Always"].includes(type)) {
+        throw new InputError("restartPolicy.type", `got ${describeValue(type)}`, "Never, OnFailure or Always");
+    }
+    if (type === "Never") {
+        return { type };
+    }
+    const merged = { ...DEFAULT_RESTART_POLICY, ...policy, type };
+    requireInteger(merged.onFailureRetries, "restartPolicy.onFailureRetries", 0, 100);
+    requireInteger(merged.onSubmissionFailureRetries, "restartPolicy.onSubmissionFailureRetries", 0, 100);
+    requireInteger(merged.onFailureRetryInterval, "restartPolicy.onFailureRetryInterval", 1, 86400);
+    requireInteger(merged.onSubmissionFailureRetryInterval, "restartPolicy.onSubmissionFailureRetryInterval", 1, 86400);
+    return merged;
+}
+
+function requireEphemeralStorage(value: unknown, key: string, grid: string): string {
+    const match = typeof value === "string" ? /^(\d+)(Mi|Gi|Ti)$/.exec(value) : null;
+    if (!match) {
+        throw new InputError(key, `got ${describeValue(value)}`, "a quantity in Mi, Gi or Ti, such as 20Gi");
+    }
+    const gib = Number(match[1]) * { Mi: 1 / 1024, Gi: 1, Ti: 1024 }[match[2] as "Mi" | "Gi" | "Ti"];
+    if (grid === "fargate" && gib > FARGATE_MAX_EPHEMERAL_GIB) {
+        throw new InputError(key, `got ${describeValue(value)}`, `at most ${FARGATE_MAX_EPHEMERAL_GIB}Gi on Fargate`);
+    }
+    return value as string;
+}
+
+function requireText(value: unknown, key: string, expected: string): string {
+    if (typeof value !== "string" || value.trim() === "" || /\s/.test(value)) {
+        throw new InputError(key, `got ${describeValue(value)}`, expected);
+    }
+    return value;
+}
+
+function requireInteger(value: unknown, key: string, min: number, max: number): number {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+        throw new InputError(key, `got ${describeValue(value)}`, `a whole number from ${min} to ${max}`);
+    }
+    return value;
+}

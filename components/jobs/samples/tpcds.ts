@@ -1,0 +1,98 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { SparkJobArgs } from "../types";
+
+/**
+ * TPC-DS defaults: the data-on-eks benchmark image and jar (public; awslabs/data-on-eks,
+ * analytics/terraform/spark-k8s-operator/examples/benchmark, read 2026-11), which bundle
+ * databricks/tpcds-kit's dsdgen and the spark-sql-perf TPC-DS v2.4 queries (104 queries).
+ */
+export const TPCDS_DEFAULTS = {
+    image: "public.ecr.aws/data-on-eks/spark3.5.3-scala2.12-java17-python3-ubuntu-tpcds:v2",
+    jar: "local:///opt/spark/examples/jars/eks-spark-benchmark-assembly-1.0.jar",
+    sparkVersion: "3.5.3",
+    kitDir: "/opt/tpcds-kit/tools",
+    /** GB of raw data: 1 is a cheap smoke run; real benchmarks use 1000 and up. */
+    scaleFactor: 1,
+    executorInstances: 2,
+    executorCores: 4,
+    iterations: 1,
+} as const;
+
+/** TPC-DS sample settings. */
+export interface TpcdsOptions {
+    /** URI prefix data and results live under, e.g. `s3a://bucket/tpcds`. */
+    dataRoot: pulumi.Input<string>;
+    /** @default 1 */
+    scaleFactor?: number;
+    /** Queries to run, e.g. `["q1-v2.4", "q64-v2.4"]`. @default all 104 */
+    queries?: string[];
+    /** @default the data-on-eks benchmark image */
+    image?: string;
+    /** @default the data-on-eks benchmark jar */
+    jar?: string;
+    /** Spark version of the image. @default "3.5.3" */
+    sparkVersion?: string;
+    /** @default 2 */
+    executorInstances?: number;
+    /** @default 4 */
+    executorCores?: number;
+    /** @default 1 */
+    iterations?: number;
+}
+
+type SampleJob = Omit<SparkJobArgs, "placement" | "namespace">;
+
+function paths(options: TpcdsOptions): { data: pulumi.Output<string>; results: pulumi.Output<string> } {
+    const root = pulumi.output(options.dataRoot).apply((r) => r.replace(/\/+$/, ""));
+    const sf = options.scaleFactor ?? TPCDS_DEFAULTS.scaleFactor;
+    return { data: pulumi.interpolate`${root}/sf${sf}/data`, results: pulumi.interpolate`${root}/sf${sf}/results` };
+}
+
+function common(options: TpcdsOptions): Pick<SampleJob, "type" | "image" | "sparkVersion" | "mainApplicationFile" | "driver" | "executor"> {
+    return {
+        type: "Scala",
+        image: options.image ?? TPCDS_DEFAULTS.image,
+        sparkVersion: options.sparkVersion ?? TPCDS_DEFAULTS.sparkVersion,
+        mainApplicationFile: options.jar ?? TPCDS_DEFAULTS.jar,
+        driver: { cores: 1, memory: "2g" },
+        executor: {
+            cores: options.executorCores ?? TPCDS_DEFAULTS.executorCores,
+            instances: options.executorInstances ?? TPCDS_DEFAULTS.executorInstances,
+            // dsdgen writes raw files locally before Spark converts them; shuffles need room too.
+            ephemeralStorage: "20Gi",
+        },
+    };
+}
+
+/** The data-generation job: `DataGeneration <out> <kit> parquet <sf> <partitions> true false true`. */
+export function tpcdsDataGenJob(options: TpcdsOptions): SampleJob {
+    const sf = options.scaleFactor ?? TPCDS_DEFAULTS.scaleFactor;
+    // About one output partition per 2 GB of data keeps files a sensible size; at least 2.
+    const partitions = Math.max(2, Math.ceil(sf / 2));
+    return {
+        ...common(options),
+        mainClass: "com.amazonaws.eks.tpcds.DataGeneration",
+        arguments: [paths(options).data, TPCDS_DEFAULTS.kitDir, "parquet", String(sf), String(partitions), "true", "false", "true"],
+    };
+}
+
+/** The query run: `BenchmarkSQL <data> <results> <kit> parquet <sf> <iterations> false <filter> true`. */
+export function tpcdsQueryJob(options: TpcdsOptions): SampleJob {
+    const sf = options.scaleFactor ?? TPCDS_DEFAULTS.scaleFactor;
+    const { data, results } = paths(options);
+    return {
+        ...common(options),
+        mainClass: "com.amazonaws.eks.tpcds.BenchmarkSQL",
+        arguments: [
+            data,
+            results,
+            TPCDS_DEFAULTS.kitDir,
+            "parquet",
+            String(sf),
+            String(options.iterations ?? TPCDS_DEFAULTS.iterations),
+            "false",
+            (options.queries ?? []).join(","),
+            "true",
+        ],
+    };
+}
