@@ -20,3 +20,25 @@ export { SPARK_DRIVER_RULES } from "./rbac/driver-role";
 export { restrictedNamespaceLabels } from "./pod-security";
 export { DEFAULT_JOB_NAMESPACES, ServerlessSparkPlatform } from "./platform";
 export type { PlatformOperatorArgs, ServerlessSparkPlatformArgs } from "./platform";
+export { SparkJob } from "./jobs/job";
+export type {
+    DynamicAllocationArgs,
+    JobIntegration,
+    JobNamespaceHandle,
+    JobPlacement,
+    JobSizing,
+    NamespaceIntegrator,
+    RestartPolicyArgs,
+    SparkApplicationType,
+    SparkDepsArgs,
+    SparkExecutorArgs,
+    SparkJobArgs,
+    SparkRoleArgs,
+} from "./jobs/types";
+export type { JobReport, RoleReport } from "./jobs/report";
+export type { PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
+export { WORDCOUNT_TEXT, WordCountInput, wordCountJob } from "./jobs/samples/wordcount";
+export { TPCDS_DEFAULTS, tpcdsDataGenJob, tpcdsQueryJob } from "./jobs/samples/tpcds";
+export type { TpcdsOptions } from "./jobs/samples/tpcds";
+export type { SparkStorage, StorageType } from "./storage/types";
+export * as sizing from "./sizing";

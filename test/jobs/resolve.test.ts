@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { resolveJob } from "../../components/jobs/resolve";
+import type { SparkJobArgs } from "../../components/jobs/types";
+
+const fargate = { capacityGrid: "fargate" as const, scheduling: { nodeSelector: {}, tolerations: [], podAnnotations: {}, podLabels: {} } };
+
+function job(overrides: Partial<SparkJobArgs> = {}): SparkJobArgs {
+    return {
+        namespace: "spark-jobs",
+        type: "Scala",
+        image: "apache/spark:3.5.3",
+        mainClass: "org.example.Main",
+        mainApplicationFile: "local:///opt/app.jar",
+        placement: fargate,
+        ...overrides,
+    };
+}
+
+describe("resolveJob", () => {
+    it("GIVEN defaults on Fargate WHEN resolved THEN both pods fill their billed shape and cost is priced", () => {
+        const resolved = resolveJob("etl", job());
+        expect(resolved.kind).toBe("SparkApplication");
+        expect(resolved.sparkVersion).toBe("3.5.3");
+        for (const pod of [resolved.driver, resolved.executor]) {
+            expect(pod.report.memoryShare!).toBeGreaterThanOrEqual(0.95);
+            expect(pod.report.cpuShare).toBe(1);
+        }
+        expect(resolved.instances).toBe(2);
+        expect(resolved.timeToLiveSeconds).toBe(3600);
+        expect(resolved.cost.perHour).toBeGreaterThan(0);
+        expect(resolved.restartPolicy).toEqual({
+            type: "OnFailure",
+            onFailureRetries: 3,
+            onFailureRetryInterval: 60,
+            onSubmissionFailureRetries: 3,
+            onSubmissionFailureRetryInterval: 60,
+        });
+    });
+
+    it("GIVEN grid none WHEN resolved THEN settings are kept, no shape, no TTL", () => {
+        const resolved = resolveJob("etl", job({ placement: { ...fargate, capacityGrid: "none" }, executor: { cores: 2, memory: "3g" } }));
+        expect(resolved.executor.settings).toMatchObject({ cores: 2, memory: "3g" });
+        expect(resolved.executor.report.billed).toBeNull();
+        expect(resolved.timeToLiveSeconds).toBeUndefined();
+        expect(resolved.cost.perHour).toBeNull();
+    });
+
+    it("GIVEN a schedule WHEN resolved THEN it becomes a ScheduledSparkApplication", () => {
+        expect(resolveJob("nightly", job({ schedule: "0 3 * * *" })).kind).toBe("ScheduledSparkApplication");
+        expect(resolveJob("often", job({ schedule: "@every 30m", timeZone: "Asia/Shanghai" })).kind).toBe("ScheduledSparkApplication");
+    });
+
+    it.each<[Partial<SparkJobArgs> & { name?: string }, string]>([
+        [{ executor: { memory: "lots" } }, "executor.memory:"],
+        [{ driver: { memory: "1.5g" } }, "driver.memory:"],
+        [{ executor: { instances: 0 } }, "executor.instances: got 0, expected a whole number from 1 to 1000"],
+        [{ executor: { instances: 100000 } }, "executor.instances: got 100000, expected a whole number from 1 to 1000"],
+        [{ executor: { cores: 17 } }, "executor."],
+        [{ executor: { cores: 1.5 } }, "executor."],
+        [{ schedule: "61 * * * *" }, "schedule: got \"61 * * * *\""],
+        [{ schedule: "* * * *" }, "schedule: got \"* * * *\" (4 fields)"],
+        [{ schedule: "0 0 * * * *" }, "schedule: got \"0 0 * * * *\" (6 fields)"],
+        [{ schedule: "@every never" }, "schedule: got \"@every never\""],
+        [{ schedule: "0 3 * * *", timeZone: "Mars/Olympus" }, "timeZone: got \"Mars/Olympus\", expected an IANA time zone"],
+        [{ timeZone: "UTC" }, "timeZone: is set without a schedule"],
+        [{ name: "1st-job" }, "applicationName: got \"1st-job\", expected a DNS-1035 label"],
+        [{ name: "Upper" }, "applicationName: got \"Upper\""],
+        [{ name: "a".repeat(41) }, "at most 40 characters"],
+        [{ namespace: "Bad NS" }, "namespace: got \"Bad NS\""],
+        [{ sparkConf: { "spark.master": "local[*]" } }, "sparkConf.spark.master: is refused by the Spark operator's webhook"],
+        [{ sparkConf: { "spark.kubernetes.container.image": "x" } }, "sparkConf.spark.kubernetes.container.image: is refused by the Spark operator's webhook, expected the image argument"],
+        [{ sparkConf: { "spark.kubernetes.authenticate.driver.serviceAccountName": "x" } }, "is refused by the Spark operator's webhook"],
+        [{ sparkConf: { "spark.kubernetes.namespace": "other" } }, "sparkConf.spark.kubernetes.namespace: got \"other\""],
+        [{ sparkConf: { "spark.executor.memory": "4g" } }, "sparkConf.spark.executor.memory: is set by SparkJob from its arguments, expected executor.memory instead"],
+        [{ mainClass: undefined }, "mainClass: is required for Scala applications"],
+        [{ image: "" }, "image: got \"\""],
+        [{ image: "my/spark:latest" }, "sparkVersion: got nothing and the image tag names no version"],
+        [{ sparkVersion: "2.4.8" }, "sparkVersion: got \"2.4.8\", expected Spark 3.0.0 or later"],
+        [{ type: "Go" as any }, "type: got \"Go\", expected one of Scala, Java, Python, R"],
+        [{ dynamicAllocation: { enabled: true } }, "dynamicAllocation.maxExecutors: got nothing"],
+        [{ dynamicAllocation: { enabled: true, maxExecutors: 4, minExecutors: 5 } }, "dynamicAllocation.minExecutors: got 5, expected a whole number from 0 to 4"],
+        [{ restartPolicy: { type: "OnFailure", onFailureRetries: -1 } }, "restartPolicy.onFailureRetries: got -1"],
+        [{ timeToLiveSeconds: 0 }, "timeToLiveSeconds: got 0"],
+        [{ executor: { ephemeralStorage: "500Gi" } }, "executor.ephemeralStorage: got \"500Gi\", expected at most 175Gi on Fargate"],
+        [{ sizing: "max" as any }, "sizing: got \"max\", expected fit or exact"],
+    ])("GIVEN %j WHEN resolved THEN one clear line", (overrides, message) => {
+        const { name, ...rest } = overrides;
+        let error: Error | undefined;
+        try {
+            resolveJob(name ?? "job", job(rest));
+        } catch (err) {
+            error = err as Error;
+        }
+        expect(error?.name).toBe("InputError");
+        expect(error?.message).toContain(message);
+        expect(error?.message).not.toContain("\n");
+    });
+
+    it("GIVEN cores beyond the ECI grid's largest shape WHEN resolved THEN refused with the key", () => {
+        expect(() => resolveJob("big", job({ placement: { ...fargate, capacityGrid: "eci" }, executor: { cores: 65 } }))).toThrow(/^executor\./);
+    });
+});
