@@ -42,3 +42,7 @@ export { TPCDS_DEFAULTS, tpcdsDataGenJob, tpcdsQueryJob } from "./jobs/samples/t
 export type { TpcdsOptions } from "./jobs/samples/tpcds";
 export type { SparkStorage, StorageType } from "./storage/types";
 export * as sizing from "./sizing";
+export { HdfsStorage, validateHdfsStorageArgs } from "./storage/hdfs";
+export type { HdfsStorageArgs } from "./storage/hdfs";
+export { KerberosSecrets, SecretContent, validateKerberosSecretsArgs } from "./kerberos/secrets";
+export type { KerberosSecretsArgs } from "./kerberos/secrets";

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ExistingCluster } from "../components/cluster/existing";
 import { ServerlessCluster } from "../components/cluster/types";
+import { KerberosSecrets } from "../components/kerberos/secrets";
 import { ServerlessSparkPlatform } from "../components/platform";
+import { HdfsStorage } from "../components/storage/hdfs";
 import { readStackConfig } from "./config/read";
 import { StackConfig } from "./config/validate";
 
@@ -13,8 +15,12 @@ import { StackConfig } from "./config/validate";
 export async function runProgram(): Promise<Record<string, pulumi.Input<unknown>>> {
     const config = readStackConfig();
     const cluster = createCluster(config);
+    const storage = config.storage ? new HdfsStorage("storage", config.storage.hdfs) : undefined;
+    const kerberos = config.kerberos ? new KerberosSecrets("kerberos", config.kerberos) : undefined;
     const platform = new ServerlessSparkPlatform("spark", {
         cluster,
+        storage,
+        integrations: kerberos ? [kerberos] : [],
         jobNamespaces: config.jobNamespaces,
         operator: config.operator,
         jobs: config.jobs,

@@ -1,8 +1,8 @@
 /**
  * Kerberos support for Spark jobs: the pure part (keytab reader, principal and krb5.conf handling,
- * validation). It imports nothing from Pulumi, so the offline plan and tests can use it directly;
- * the Pulumi component that turns validated settings into Secrets and ConfigMaps lives beside it
- * (`KerberosSecrets`) and is exported from here once it exists.
+ * validation), which imports nothing from Pulumi so the offline plan and tests can use those
+ * modules directly, and the Pulumi component that turns validated settings into Secrets and
+ * ConfigMaps (`KerberosSecrets`, ./secrets; see ./README.md for how Spark uses them).
  */
 export { ENCTYPE_NAMES, STRONG_ENCTYPES, WEAK_ENCTYPES, enctypeName, enctypeStrength } from "./enctypes";
 export type { EnctypeStrength } from "./enctypes";
@@ -14,3 +14,13 @@ export { generateKrb5Conf, parseKdcAddress, parseKrb5Conf, readKrb5ConfRealms } 
 export type { KdcAddress, Krb5ConfInfo, Krb5ConfOptions, Krb5ConfRealm } from "./krb5conf";
 export { checkKeytabForPrincipal, checkRealmInKrb5Conf, readKeytabInput, validateKerberos } from "./validate";
 export type { KerberosSettings, ValidatedKerberos } from "./validate";
+export {
+    DEFAULT_KERBEROS_NAME_PREFIX,
+    DELEGATION_TOKEN_KEY,
+    KEYTAB_SECRET_KEY,
+    KRB5_CONF_KEY,
+    KerberosSecrets,
+    SecretContent,
+    validateKerberosSecretsArgs,
+} from "./secrets";
+export type { KerberosCredentialKind, KerberosSecretsArgs, ValidatedKerberosSecrets } from "./secrets";

@@ -171,6 +171,10 @@ export const topLevelKeys = {
     },
     tpcds: { structured: true, schema: tpcdsSchema.optional() },
     jobs: { structured: true, schema: z.array(jobSchema, { error: "a list of job objects" }).optional() },
+    // Shape-checked by their own resolvers (./hdfs.ts, ./kerberos.ts, the cloud modules), which know
+    // which values are secret and must never be echoed in an error.
+    storage: { structured: true, schema: z.unknown().optional() },
+    kerberos: { structured: true, schema: z.unknown().optional() },
     prices: {
         structured: true,
         schema: z

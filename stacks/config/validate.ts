@@ -4,8 +4,13 @@ import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../co
 import { InputError, describeValue } from "../../components/errors";
 import { validateSparkOperatorArgs } from "../../components/operator/operator";
 import { PlatformJobArgs, SampleArgs, planJobs } from "../../components/jobs/platform-jobs";
+import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs } from "../../components/platform";
 import { CapacityGridName as SizingGrid, ECI_CHINA_PRICES, ECI_INTERNATIONAL_PRICES, FARGATE_US_EAST_1_PRICES, PriceTable, checkPricesForGrid, withPriceOverrides } from "../../components/sizing";
+import type { KerberosSecretsArgs } from "../../components/kerberos/secrets";
+import type { HdfsStorageArgs } from "../../components/storage/hdfs";
+import { resolveHdfsConfig } from "./hdfs";
+import { resolveKerberosConfig } from "./kerberos";
 import { Cloud, RawStackConfig, TopLevelKey, stackConfigSchema, topLevelKeys } from "./schema";
 
 /** The project's config namespace (`serverless-spark:<key>`). */
@@ -28,6 +33,10 @@ export interface StackConfig {
     samples: SampleArgs;
     jobs: PlatformJobArgs[];
     prices?: PriceTable;
+    /** Storage: HDFS for an existing cluster (object stores come with the cloud clusters). */
+    storage?: { type: "hdfs"; hdfs: HdfsStorageArgs };
+    /** Kerberos credentials shipped to every job namespace. */
+    kerberos?: KerberosSecretsArgs;
 }
 
 const PRICE_TABLES: Record<string, PriceTable> = {
@@ -80,11 +89,14 @@ export function parseStackConfig(raw: Record<string, string>): StackConfig {
         throw new InputError("tpcds", "is set but samples does not list tpcds", "samples: [tpcds] to run it");
     }
     const jobs: PlatformJobArgs[] = (config.jobs ?? []).map((job) => ({ ...job }));
+    const storage = resolveStorage(config.storage);
+    const kerberos = config.kerberos === undefined ? undefined : resolveKerberosConfig(config.kerberos);
     // The jobs are checked here too, so a bad job fails before the cluster is declared.
     planJobs(jobs, samples, {
         placement: { scheduling, capacityGrid, prices },
         jobNamespaces,
-        storage: undefined,
+        // Only what the storage's presence changes matters here (TPC-DS's default data root).
+        storage: storage ? { dataRoot: pulumi.output("hdfs://validation") } : undefined,
     });
 
     return {
@@ -101,7 +113,33 @@ export function parseStackConfig(raw: Record<string, string>): StackConfig {
         samples,
         jobs,
         prices,
+        storage,
+        kerberos,
     };
+}
+
+const STORAGE_TYPES = ["s3", "oss", "hdfs"] as const;
+
+/** `storage` on an existing cluster: `{ type: hdfs, hdfs: {...} }`. */
+function resolveStorage(raw: unknown): StackConfig["storage"] {
+    if (raw === undefined) {
+        return undefined;
+    }
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+        throw new InputError("storage", `got ${describeValue(raw)}`, "an object {type, ...}");
+    }
+    const { type, hdfs, ...rest } = raw as Record<string, unknown>;
+    if (!STORAGE_TYPES.includes(type as (typeof STORAGE_TYPES)[number])) {
+        throw new InputError("storage.type", `got ${describeValue(type)}`, STORAGE_TYPES.join(", "));
+    }
+    if (type !== "hdfs") {
+        throw new InputError("storage.type", `${describeValue(type)} needs a cloud cluster`, "hdfs on an existing cluster");
+    }
+    const unknown = Object.keys(rest)[0];
+    if (unknown !== undefined) {
+        throw new InputError(`storage.${unknown}`, "unknown config key for storage type hdfs", "one of type, hdfs");
+    }
+    return { type: "hdfs", hdfs: resolveHdfsConfig(hdfs) };
 }
 
 function resolvePrices(raw: RawStackConfig["prices"], grid: SizingGrid): PriceTable | undefined {

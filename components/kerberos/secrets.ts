@@ -1,0 +1,452 @@
+/**
+ * The Pulumi side of Kerberos: per job namespace, a Secret with the keytab (or a delegation token)
+ * and a ConfigMap with krb5.conf, plus the Spark conf that points the driver at them. Everything is
+ * validated with ./validate before the first resource is declared.
+ *
+ * How Spark 3.5 treats the keytab (checked in apache/spark, see ./README.md for the references):
+ * with the Kubeflow operator, spark-submit runs in cluster mode inside the operator pod. A keytab
+ * given as a `local:` URI is left alone there: SparkSubmit.prepareSubmitEnvironment neither checks
+ * that the file exists nor logs in from it (it only does so for non-`local:` keytabs), and
+ * KerberosConfDriverFeatureStep (`needKeytabUpload` is false for `local:` URIs) neither uploads it
+ * into a Secret nor rewrites `spark.kerberos.keytab`; it also skips creating delegation tokens at
+ * submission because a keytab is set. So the operator pod needs neither the keytab nor a ticket.
+ * Inside the driver pod, spark-submit runs again in client mode: there the `local:` prefix is
+ * stripped to a plain path, the file must exist (we mount the Secret there with
+ * `spark.kubernetes.driver.secrets.<name>=<dir>`), the driver logs in from it, and
+ * HadoopDelegationTokenManager (which also strips `local:`) obtains and renews delegation tokens
+ * and hands them to the executors. Executors therefore never see the keytab.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { inspect } from "node:util";
+import { describeValue, InputError } from "../errors";
+import type { JobIntegration, JobNamespaceHandle, NamespaceIntegrator } from "../jobs/types";
+import { requireDns1123Label } from "../names";
+import { describeKeytabEntry, KeytabEntry } from "./keytab";
+import { generateKrb5Conf, parseKrb5Conf } from "./krb5conf";
+import { checkRealm, KerberosPrincipal, parsePrincipal } from "./principal";
+import { checkRealmInKrb5Conf, validateKerberos } from "./validate";
+
+/**
+ * Bytes that must reach Pulumi only as a secret (a keytab, a delegation token file). Wrap them as
+ * soon as they are read: the wrapper never prints them (`toString`, `toJSON` and `util.inspect`
+ * show only the length), and resources get them as {@link SecretContent.base64}, a Pulumi secret,
+ * so the state, previews and the offline plan show `[secret]`. The raw bytes stay available to
+ * the validation that runs before any resource is declared.
+ */
+export class SecretContent {
+    readonly #bytes: Uint8Array;
+    #base64?: pulumi.Output<string>;
+
+    private constructor(bytes: Uint8Array) {
+        this.#bytes = Uint8Array.from(bytes);
+    }
+
+    /** Wraps (a copy of) raw bytes, e.g. what `readFileSync` returned. */
+    static fromBytes(bytes: Uint8Array): SecretContent {
+        if (!(bytes instanceof Uint8Array)) {
+            throw new TypeError("SecretContent.fromBytes: expected a Uint8Array or Buffer");
+        }
+        return new SecretContent(bytes);
+    }
+
+    /**
+     * Wraps base64 text (line breaks and spaces allowed, as `base64` prints them). Invalid text is
+     * refused with an {@link InputError} under `key` that never repeats the text.
+     */
+    static fromBase64(text: string, key: string): SecretContent {
+        if (typeof text !== "string") {
+            throw new InputError(key, `got a ${typeof text}`, "base64 text");
+        }
+        const compact = text.replace(/\s+/g, "");
+        if (compact.length === 0 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
+            throw new InputError(key, `is not valid base64 (${compact.length} characters after removing whitespace)`, "the base64 encoding of the file (e.g. base64 -w0 FILE)");
+        }
+        return new SecretContent(Buffer.from(compact, "base64"));
+    }
+
+    /** Number of bytes. */
+    get byteLength(): number {
+        return this.#bytes.length;
+    }
+
+    /** A copy of the bytes, for validation and tests. Never log or export it. */
+    revealBytes(): Uint8Array {
+        return Uint8Array.from(this.#bytes);
+    }
+
+    /** The bytes as base64, a Pulumi secret (what Secret `data` takes). Made on first use. */
+    get base64(): pulumi.Output<string> {
+        this.#base64 ??= pulumi.secret(Buffer.from(this.#bytes).toString("base64"));
+        return this.#base64;
+    }
+
+    toString(): string {
+        return `[secret, ${this.#bytes.length} bytes]`;
+    }
+
+    toJSON(): string {
+        return this.toString();
+    }
+
+    [inspect.custom](): string {
+        return this.toString();
+    }
+}
+
+/** Arguments of {@link KerberosSecrets}. */
+export interface KerberosSecretsArgs {
+    /**
+     * The principal jobs log in as, `primary[/instance]@REALM`. With `keytab` it becomes
+     * `spark.kerberos.principal`; with `delegationToken` it only names the realm (for krb5.conf).
+     */
+    principal: string;
+    /**
+     * The keytab, holding keys for `principal` only, with at least one strong enctype. Exactly one of
+     * `keytab` and `delegationToken` is required.
+     * @default none
+     */
+    keytab?: SecretContent;
+    /**
+     * A Hadoop delegation token file (`hdfs fetchdt` output, the `HDTS` token storage format), for
+     * jobs that must not hold a keytab. Tokens expire (typically after 1 day, 7 days at most) and
+     * are not renewed by Spark without a keytab. Exclusive with `keytab`: with a keytab the driver
+     * obtains and renews its own tokens, and a second, stale token source would only confuse which
+     * credentials Hadoop uses.
+     * @default none
+     */
+    delegationToken?: SecretContent;
+    /**
+     * The krb5.conf to ship, used as is (it must define the principal's realm and be
+     * self-contained). Exclusive with `kdcs`.
+     * @default none: generated from `kdcs`
+     */
+    krb5Conf?: string;
+    /**
+     * The realm; must equal the principal's realm.
+     * @default the principal's realm
+     */
+    realm?: string;
+    /**
+     * KDC addresses (`host[:port]`) to generate a krb5.conf from. Exclusive with `krb5Conf`.
+     * @default none: `krb5Conf` is used
+     */
+    kdcs?: string[];
+    /**
+     * The kadmin server written into a generated krb5.conf (only with `kdcs`).
+     * @default none
+     */
+    adminServer?: string;
+    /**
+     * DNS domains mapped to the realm in a generated krb5.conf (only with `kdcs`).
+     * @default []
+     */
+    domains?: string[];
+    /**
+     * Prefix of the objects declared in each job namespace: `<prefix>-keytab` (Secret),
+     * `<prefix>-krb5` (ConfigMap), `<prefix>-token` (Secret).
+     * @default "spark-kerberos"
+     */
+    namePrefix?: string;
+    /**
+     * Directory the keytab Secret is mounted at in the driver pod; the keytab is
+     * `<keytabMountDir>/krb5.keytab`.
+     * @default "/mnt/secrets/<prefix>-keytab"
+     */
+    keytabMountDir?: string;
+}
+
+/** Key of the keytab in its Secret (and file name under the mount directory). */
+export const KEYTAB_SECRET_KEY = "krb5.keytab";
+/** Key of krb5.conf in its ConfigMap (Spark requires exactly this key). */
+export const KRB5_CONF_KEY = "krb5.conf";
+/** Key of the delegation token in its Secret (the name Hadoop's token file conventionally has). */
+export const DELEGATION_TOKEN_KEY = "hadoop.token";
+/** @default prefix of the per-namespace objects. */
+export const DEFAULT_KERBEROS_NAME_PREFIX = "spark-kerberos";
+
+/** Which credentials the jobs get. */
+export type KerberosCredentialKind = "keytab" | "delegationToken";
+
+/** The outcome of {@link validateKerberosSecretsArgs}; holds no key or token bytes. */
+export interface ValidatedKerberosSecrets {
+    readonly credentials: KerberosCredentialKind;
+    readonly principal: KerberosPrincipal;
+    /** The krb5.conf to ship (given or generated). */
+    readonly krb5Conf: string;
+    readonly krb5ConfGenerated: boolean;
+    /** Keytab entries of the principal (empty for a delegation token). */
+    readonly entries: readonly KeytabEntry[];
+    /** Entries with weak or unknown enctypes, worth a warning. */
+    readonly weakEntries: readonly KeytabEntry[];
+    readonly keytabSecretName: string;
+    readonly krb5ConfigMapName: string;
+    readonly tokenSecretName: string;
+    readonly keytabMountDir: string;
+}
+
+// Magic of Hadoop's token storage file (org.apache.hadoop.security.Credentials), then a format
+// byte: 0 (Writable) or 1 (protobuf).
+const TOKEN_MAGIC = "HDTS";
+
+/**
+ * Checks every argument of {@link KerberosSecrets} without declaring anything. Errors are
+ * {@link InputError}s with `kerberos.*` keys (`kerberos.keytab`, `kerberos.delegationToken`,
+ * `kerberos.kdcs`, ...); none contains key or token bytes.
+ */
+export function validateKerberosSecretsArgs(args: KerberosSecretsArgs): ValidatedKerberosSecrets {
+    if (typeof args !== "object" || args === null) {
+        throw new InputError("kerberos", `settings are ${describeValue(args)}`, "an object with principal and keytab");
+    }
+    const prefix = requireDns1123Label(args.namePrefix ?? DEFAULT_KERBEROS_NAME_PREFIX, "kerberos.namePrefix", 63 - "-keytab".length);
+    const names = {
+        keytabSecretName: `${prefix}-keytab`,
+        krb5ConfigMapName: `${prefix}-krb5`,
+        tokenSecretName: `${prefix}-token`,
+    };
+    const keytabMountDir = checkMountDir(args.keytabMountDir ?? `/mnt/secrets/${names.keytabSecretName}`);
+
+    const hasKeytab = args.keytab !== undefined;
+    const hasToken = args.delegationToken !== undefined;
+    if (hasKeytab && hasToken) {
+        throw new InputError(
+            "kerberos.delegationToken",
+            "is given together with kerberos.keytab",
+            "either a keytab (the driver then obtains and renews delegation tokens itself) or a delegation token, not both",
+        );
+    }
+    if (!hasKeytab && !hasToken) {
+        throw new InputError("kerberos.keytab", "is missing and so is kerberos.delegationToken", "a keytab for kerberos.principal (or a delegation token file)");
+    }
+
+    if (hasKeytab) {
+        const keytab = requireSecretContent(args.keytab, "kerberos.keytab");
+        const result = validateKerberos({
+            principal: args.principal,
+            keytab: keytab.revealBytes(),
+            ...(args.krb5Conf === undefined ? {} : { krb5Conf: args.krb5Conf }),
+            ...(args.realm === undefined ? {} : { realm: args.realm }),
+            ...(args.kdcs === undefined ? {} : { kdcs: args.kdcs }),
+            ...(args.adminServer === undefined ? {} : { adminServer: args.adminServer }),
+            ...(args.domains === undefined ? {} : { domains: args.domains }),
+        });
+        return {
+            credentials: "keytab",
+            principal: result.principal,
+            krb5Conf: result.krb5Conf,
+            krb5ConfGenerated: result.krb5ConfGenerated,
+            entries: result.entries,
+            weakEntries: result.weakEntries,
+            ...names,
+            keytabMountDir,
+        };
+    }
+
+    // Delegation token: the same principal and krb5.conf checks as validateKerberos, minus the keytab.
+    const principal = parsePrincipal(args.principal, "kerberos.principal");
+    if (args.realm !== undefined) {
+        checkRealm(args.realm, "kerberos.realm");
+        if (args.realm !== principal.realm) {
+            throw new InputError("kerberos.realm", `${describeValue(args.realm)} differs from the realm of kerberos.principal ${principal.name}`, `${principal.realm} (or leave kerberos.realm out)`);
+        }
+    }
+    checkTokenFile(requireSecretContent(args.delegationToken, "kerberos.delegationToken"));
+    const generate = args.kdcs !== undefined;
+    if (generate === (args.krb5Conf !== undefined)) {
+        throw new InputError(
+            generate ? "kerberos.kdcs" : "kerberos.krb5ConfPath",
+            generate ? "is given together with kerberos.krb5ConfPath" : "is missing and so is kerberos.kdcs",
+            "either kerberos.krb5ConfPath (a krb5.conf file) or kerberos.kdcs (to generate one), not both",
+        );
+    }
+    if (!generate && (args.adminServer !== undefined || args.domains !== undefined)) {
+        const which = args.adminServer !== undefined ? "kerberos.adminServer" : "kerberos.domains";
+        throw new InputError(which, "is given with kerberos.krb5ConfPath", "it only with kerberos.kdcs (the krb5.conf file is used as is)");
+    }
+    const krb5Conf = generate
+        ? generateKrb5Conf({
+              realm: principal.realm,
+              kdcs: args.kdcs as string[],
+              ...(args.adminServer === undefined ? {} : { adminServer: args.adminServer }),
+              ...(args.domains === undefined ? {} : { domains: args.domains }),
+          })
+        : (args.krb5Conf as string);
+    checkRealmInKrb5Conf(parseKrb5Conf(krb5Conf, generate ? "kerberos.kdcs" : "kerberos.krb5ConfPath"), principal);
+    return {
+        credentials: "delegationToken",
+        principal,
+        krb5Conf,
+        krb5ConfGenerated: generate,
+        entries: [],
+        weakEntries: [],
+        ...names,
+        keytabMountDir,
+    };
+}
+
+function requireSecretContent(value: unknown, key: string): SecretContent {
+    if (!(value instanceof SecretContent)) {
+        // The value itself is never described: it may be the raw secret.
+        const got = value instanceof Uint8Array ? "raw bytes" : typeof value;
+        throw new InputError(key, `got ${got}`, "a SecretContent (SecretContent.fromBytes(readFileSync(path)) or SecretContent.fromBase64(text, key)), so it stays a Pulumi secret");
+    }
+    if (value.byteLength === 0) {
+        throw new InputError(key, "is empty (0 bytes)", "the content of the file");
+    }
+    return value;
+}
+
+function checkTokenFile(token: SecretContent): void {
+    const bytes = token.revealBytes();
+    const magic = Buffer.from(bytes.subarray(0, TOKEN_MAGIC.length)).toString("latin1");
+    if (bytes.length <= TOKEN_MAGIC.length || magic !== TOKEN_MAGIC) {
+        throw new InputError("kerberos.delegationToken", "is not a Hadoop token file (it does not start with HDTS)", "a token file written by hdfs fetchdt or Credentials.writeTokenStorageFile");
+    }
+    const format = bytes[TOKEN_MAGIC.length];
+    if (format !== 0 && format !== 1) {
+        throw new InputError("kerberos.delegationToken", `has token storage format ${format}`, "format 0 (Writable) or 1 (protobuf)");
+    }
+}
+
+function checkMountDir(dir: unknown): string {
+    if (typeof dir !== "string" || !/^(\/[A-Za-z0-9._-]+)+$/.test(dir) || dir.split("/").some((s) => s === "." || s === "..")) {
+        throw new InputError("kerberos.keytabMountDir", `got ${describeValue(dir)}`, "an absolute directory path of letters, digits, '.', '_' and '-', e.g. /mnt/secrets/spark-kerberos-keytab");
+    }
+    return dir;
+}
+
+/**
+ * Kerberos credentials for Spark jobs, per job namespace: the keytab (or a delegation token) as a
+ * Secret whose data is a Pulumi secret, krb5.conf as a ConfigMap, and the Spark conf that uses them
+ * without the operator's webhook. The keytab is mounted into the driver only (executors get
+ * delegation tokens from the driver); see the module comment for how Spark handles the `local:`
+ * keytab URI.
+ */
+export class KerberosSecrets extends pulumi.ComponentResource implements NamespaceIntegrator {
+    /** Which credentials jobs get. */
+    readonly credentials: KerberosCredentialKind;
+    /** The principal (as given). */
+    readonly principal: string;
+    /** The krb5.conf shipped to the pods. */
+    readonly krb5Conf: string;
+    /** Names of the objects declared in each job namespace. */
+    readonly keytabSecretName: string;
+    readonly krb5ConfigMapName: string;
+    readonly tokenSecretName: string;
+    /** Where the keytab Secret is mounted in the driver pod. */
+    readonly keytabMountDir: string;
+    /** Weak or unknown keytab entries of the principal (`principal kvno N enctype`), also logged as a warning. */
+    readonly weakKeys: readonly string[];
+    /** The Secrets and ConfigMaps declared so far, by namespace name. */
+    readonly objects: Record<string, { secret: k8s.core.v1.Secret; krb5Conf: k8s.core.v1.ConfigMap }> = {};
+
+    private readonly componentName: string;
+    private readonly secretContent: SecretContent;
+
+    constructor(name: string, args: KerberosSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
+        const checked = validateKerberosSecretsArgs(args);
+        super("serverless-spark:kerberos:KerberosSecrets", name, {}, opts);
+        this.componentName = name;
+        this.credentials = checked.credentials;
+        this.principal = checked.principal.name;
+        this.krb5Conf = checked.krb5Conf;
+        this.keytabSecretName = checked.keytabSecretName;
+        this.krb5ConfigMapName = checked.krb5ConfigMapName;
+        this.tokenSecretName = checked.tokenSecretName;
+        this.keytabMountDir = checked.keytabMountDir;
+        this.secretContent = (checked.credentials === "keytab" ? args.keytab : args.delegationToken) as SecretContent;
+        this.weakKeys = checked.weakEntries.map(describeKeytabEntry);
+        if (this.weakKeys.length > 0) {
+            pulumi.log.warn(`kerberos.keytab: keeps weak or unknown keys besides strong ones: ${this.weakKeys.join(", ")}`, this);
+        }
+        // Names only: nothing secret is registered as an output.
+        this.registerOutputs({
+            credentials: this.credentials,
+            principal: this.principal,
+            secretName: this.credentials === "keytab" ? this.keytabSecretName : this.tokenSecretName,
+            krb5ConfigMapName: this.krb5ConfigMapName,
+        });
+    }
+
+    /**
+     * Declares, in one job namespace, the credentials Secret and the krb5.conf ConfigMap (both
+     * waiting for the namespace) and returns the Spark conf for jobs there.
+     * @param opts options for those objects (parent and Kubernetes provider); the parent defaults to this component
+     */
+    integrate(ns: JobNamespaceHandle, opts: pulumi.ComponentResourceOptions = {}): JobIntegration {
+        if (this.objects[ns.name] !== undefined) {
+            throw new Error(`KerberosSecrets ${this.componentName}: namespace ${ns.name} is already integrated`);
+        }
+        const child = childOptions(this, opts, [ns.namespace]);
+        const keytab = this.credentials === "keytab";
+        const secret = new k8s.core.v1.Secret(
+            `${this.componentName}-${ns.name}-${keytab ? "keytab" : "token"}`,
+            {
+                metadata: { name: keytab ? this.keytabSecretName : this.tokenSecretName, namespace: ns.name },
+                type: "Opaque",
+                data: { [keytab ? KEYTAB_SECRET_KEY : DELEGATION_TOKEN_KEY]: this.secretContent.base64 },
+            },
+            child,
+        );
+        const krb5Conf = new k8s.core.v1.ConfigMap(
+            `${this.componentName}-${ns.name}-krb5`,
+            {
+                metadata: { name: this.krb5ConfigMapName, namespace: ns.name },
+                data: { [KRB5_CONF_KEY]: this.krb5Conf },
+            },
+            child,
+        );
+        this.objects[ns.name] = { secret, krb5Conf };
+        const common = {
+            source: "kerberos",
+            // Hadoop only logs in (and asks for tokens) when its security is switched on.
+            hadoopConf: { "hadoop.security.authentication": "kerberos" },
+            dependsOn: [secret, krb5Conf],
+        };
+        if (keytab) {
+            return {
+                ...common,
+                sparkConf: {
+                    "spark.kerberos.principal": this.principal,
+                    // local: = already in the driver's file system; see the module comment.
+                    "spark.kerberos.keytab": `local://${this.keytabMountDir}/${KEYTAB_SECRET_KEY}`,
+                    "spark.kubernetes.kerberos.krb5.configMapName": this.krb5ConfigMapName,
+                },
+                driverSecrets: { [this.keytabSecretName]: this.keytabMountDir },
+            };
+        }
+        return {
+            ...common,
+            sparkConf: {
+                "spark.kubernetes.kerberos.tokenSecret.name": this.tokenSecretName,
+                "spark.kubernetes.kerberos.tokenSecret.itemKey": DELEGATION_TOKEN_KEY,
+                "spark.kubernetes.kerberos.krb5.configMapName": this.krb5ConfigMapName,
+            },
+        };
+    }
+}
+
+/**
+ * Options for an object declared by `integrate`: the caller's options (parent, provider or the
+ * Kubernetes one of `providers`), the parent defaulting to `owner`, and `dependsOn` extended with
+ * `extra` (the namespace).
+ */
+function childOptions(owner: pulumi.Resource, opts: pulumi.ComponentResourceOptions, extra: pulumi.Resource[]): pulumi.CustomResourceOptions {
+    const given = opts.dependsOn;
+    let dependsOn: pulumi.Resource[] | pulumi.Input<pulumi.Resource>[];
+    if (given === undefined) {
+        dependsOn = extra;
+    } else if (Array.isArray(given)) {
+        dependsOn = [...given, ...extra];
+    } else if (pulumi.Resource.isInstance(given)) {
+        dependsOn = [given, ...extra];
+    } else {
+        // A promise or output of resources cannot be extended without resolving it.
+        throw new Error("integrate: opts.dependsOn must be a resource or a list of resources");
+    }
+    // Custom resources take one `provider`: pick the Kubernetes one from a component's `providers`.
+    const { providers, ...rest } = opts;
+    const list = providers === undefined ? [] : Array.isArray(providers) ? providers : Object.values(providers);
+    const provider = rest.provider ?? list.find((p) => k8s.Provider.isInstance(p));
+    return { ...rest, parent: rest.parent ?? owner, dependsOn, ...(provider === undefined ? {} : { provider }) };
+}

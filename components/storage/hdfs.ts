@@ -1,0 +1,141 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import type { JobIntegration, JobNamespaceHandle } from "../jobs/types";
+import { requireDns1123Label } from "../names";
+import { HdfsClientConf, HdfsConfArgs, HdfsKeyOf, hadoopConfFiles, hdfsClientConf, hdfsConfigKey } from "./hdfs-conf";
+import type { SparkStorage } from "./types";
+
+export { CONFIGURED_FAILOVER_PROXY_PROVIDER, hadoopConfFiles, hadoopConfigurationXml, hdfsClientConf, hdfsConfigKey, parseNamenodeAddress } from "./hdfs-conf";
+export type { HadoopProperty, HdfsClientConf, HdfsConfArgs, HdfsKeyOf, NamenodeAddress } from "./hdfs-conf";
+
+/** Arguments of {@link HdfsStorage}. */
+export interface HdfsStorageArgs extends HdfsConfArgs {
+    /**
+     * Name of the ConfigMap (keys `core-site.xml`, `hdfs-site.xml`) declared in every job namespace
+     * and handed to Spark as `spark.kubernetes.hadoop.configMapName`.
+     * @default "hadoop-conf"
+     */
+    configMapName?: string;
+}
+
+/** The default name of the Hadoop configuration ConfigMap in each job namespace. */
+export const DEFAULT_HADOOP_CONFIG_MAP = "hadoop-conf";
+
+/** Spark's conf key naming a ConfigMap with HADOOP_CONF_DIR files, mounted on driver and executors. */
+export const SPARK_HADOOP_CONFIG_MAP_KEY = "spark.kubernetes.hadoop.configMapName";
+
+/**
+ * Checks {@link HdfsStorageArgs} without declaring anything and returns the derived client conf.
+ * Errors are {@link InputError}s named by `keyOf` (`storage.hdfs.<arg>` by default).
+ */
+export function validateHdfsStorageArgs(args: HdfsStorageArgs, keyOf: HdfsKeyOf = hdfsConfigKey): HdfsClientConf {
+    const conf = hdfsClientConf(args, keyOf);
+    requireDns1123Label(args.configMapName ?? DEFAULT_HADOOP_CONFIG_MAP, keyOf("configMapName"));
+    return conf;
+}
+
+/**
+ * HDFS as a job's storage: one NameNode or an HA nameservice. Declares no cloud resources of its
+ * own; in every job namespace it declares a ConfigMap with `core-site.xml` and `hdfs-site.xml`,
+ * which Spark mounts on the driver and executors (HADOOP_CONF_DIR) through
+ * `spark.kubernetes.hadoop.configMapName`, a spark-submit setting that needs no webhook (unlike the
+ * operator's `hadoopConfigMap`). No workload identity is involved: a secured HDFS is reached
+ * with Kerberos (see `KerberosSecrets`).
+ */
+export class HdfsStorage extends pulumi.ComponentResource implements SparkStorage {
+    readonly type = "hdfs" as const;
+    /** `hdfs://<nameservice>` or `hdfs://<host>:<port>`. */
+    readonly dataRoot: pulumi.Output<string>;
+    /** Full `hdfs://` URI of the WordCount input, when `wordCountInput` was given. */
+    readonly wordCountInput?: pulumi.Output<string>;
+    /** The validated client configuration (properties of both files). */
+    readonly clientConf: HdfsClientConf;
+    /** The files the per-namespace ConfigMaps hold. */
+    readonly files: { readonly "core-site.xml": string; readonly "hdfs-site.xml": string };
+    /** Name of the ConfigMap in each job namespace. */
+    readonly configMapName: string;
+    /** The ConfigMaps declared so far, by namespace name. */
+    readonly configMaps: Record<string, k8s.core.v1.ConfigMap> = {};
+
+    private readonly componentName: string;
+
+    constructor(name: string, args: HdfsStorageArgs, opts?: pulumi.ComponentResourceOptions) {
+        const clientConf = validateHdfsStorageArgs(args);
+        super("serverless-spark:storage:HdfsStorage", name, {}, opts);
+        this.componentName = name;
+        this.clientConf = clientConf;
+        this.files = hadoopConfFiles(clientConf);
+        this.configMapName = args.configMapName ?? DEFAULT_HADOOP_CONFIG_MAP;
+        this.dataRoot = pulumi.output(clientConf.defaultFS);
+        if (clientConf.wordCountInput !== undefined) {
+            this.wordCountInput = pulumi.output(clientConf.wordCountInput);
+        }
+        this.registerOutputs({
+            dataRoot: this.dataRoot,
+            ...(this.wordCountInput === undefined ? {} : { wordCountInput: this.wordCountInput }),
+            configMapName: this.configMapName,
+        });
+    }
+
+    /** HDFS needs no workload identity. */
+    serviceAccountAnnotations(_namespace: string): Record<string, string> {
+        return {};
+    }
+
+    /** HDFS needs no namespace labels. */
+    namespaceLabels(_namespace: string): Record<string, string> {
+        return {};
+    }
+
+    /**
+     * Declares the Hadoop configuration ConfigMap in one job namespace and returns what jobs there
+     * add: `spark.kubernetes.hadoop.configMapName` and `fs.defaultFS` (so relative paths resolve to
+     * HDFS even where the mounted files are not read first).
+     * @param opts options for the ConfigMap (parent and Kubernetes provider); the parent defaults to this component
+     */
+    integrate(ns: JobNamespaceHandle, opts: pulumi.ComponentResourceOptions = {}): JobIntegration {
+        if (this.configMaps[ns.name] !== undefined) {
+            throw new Error(`HdfsStorage ${this.componentName}: namespace ${ns.name} is already integrated`);
+        }
+        const configMap = new k8s.core.v1.ConfigMap(
+            `${this.componentName}-${ns.name}-hadoop-conf`,
+            {
+                metadata: { name: this.configMapName, namespace: ns.name },
+                data: { ...this.files },
+            },
+            childOptions(this, opts, [ns.namespace]),
+        );
+        this.configMaps[ns.name] = configMap;
+        return {
+            source: "storage",
+            sparkConf: { [SPARK_HADOOP_CONFIG_MAP_KEY]: this.configMapName },
+            hadoopConf: { "fs.defaultFS": this.dataRoot },
+            dependsOn: [configMap],
+        };
+    }
+}
+
+/**
+ * Options for an object declared by `integrate`: the caller's options (parent, provider or the
+ * Kubernetes one of `providers`), the parent defaulting to `owner`, and `dependsOn` extended with
+ * `extra` (the namespace).
+ */
+function childOptions(owner: pulumi.Resource, opts: pulumi.ComponentResourceOptions, extra: pulumi.Resource[]): pulumi.CustomResourceOptions {
+    const given = opts.dependsOn;
+    let dependsOn: pulumi.Resource[] | pulumi.Input<pulumi.Resource>[];
+    if (given === undefined) {
+        dependsOn = extra;
+    } else if (Array.isArray(given)) {
+        dependsOn = [...given, ...extra];
+    } else if (pulumi.Resource.isInstance(given)) {
+        dependsOn = [given, ...extra];
+    } else {
+        // A promise or output of resources cannot be extended without resolving it.
+        throw new Error("integrate: opts.dependsOn must be a resource or a list of resources");
+    }
+    // Custom resources take one `provider`: pick the Kubernetes one from a component's `providers`.
+    const { providers, ...rest } = opts;
+    const list = providers === undefined ? [] : Array.isArray(providers) ? providers : Object.values(providers);
+    const provider = rest.provider ?? list.find((p) => k8s.Provider.isInstance(p));
+    return { ...rest, parent: rest.parent ?? owner, dependsOn, ...(provider === undefined ? {} : { provider }) };
+}
