@@ -3,7 +3,9 @@ import { ExistingCluster } from "../components/cluster/existing";
 import { ServerlessCluster } from "../components/cluster/types";
 import { KerberosSecrets } from "../components/kerberos/secrets";
 import { ServerlessSparkPlatform } from "../components/platform";
+import { OPERATOR_DEFAULTS } from "../components/operator/defaults";
 import { HdfsStorage } from "../components/storage/hdfs";
+import type { SparkStorage } from "../components/storage/types";
 import { readStackConfig } from "./config/read";
 import { StackConfig } from "./config/validate";
 
@@ -14,8 +16,7 @@ import { StackConfig } from "./config/validate";
  */
 export async function runProgram(): Promise<Record<string, pulumi.Input<unknown>>> {
     const config = readStackConfig();
-    const cluster = createCluster(config);
-    const storage = config.storage ? new HdfsStorage("storage", config.storage.hdfs) : undefined;
+    const { cluster, storage } = await createInfrastructure(config);
     const kerberos = config.kerberos ? new KerberosSecrets("kerberos", config.kerberos) : undefined;
     const platform = new ServerlessSparkPlatform("spark", {
         cluster,
@@ -37,11 +38,20 @@ export async function runProgram(): Promise<Record<string, pulumi.Input<unknown>
     };
 }
 
-function createCluster(config: StackConfig): ServerlessCluster {
-    return new ExistingCluster("cluster", {
+/** The cluster and storage for the stack's cloud; a cloud's SDK is loaded only for that cloud. */
+async function createInfrastructure(config: StackConfig): Promise<{ cluster: ServerlessCluster; storage?: SparkStorage }> {
+    if (config.cloud === "aws") {
+        const { createAwsInfrastructure } = await import("./clouds/aws");
+        return createAwsInfrastructure(config.aws!, {
+            jobNamespaces: config.jobNamespaces,
+            operatorNamespace: config.operator.namespace ?? OPERATOR_DEFAULTS.namespace,
+        });
+    }
+    const cluster = new ExistingCluster("cluster", {
         kubeconfig: config.existing.kubeconfig,
         context: config.existing.context,
         capacityGrid: config.existing.capacityGrid,
         scheduling: config.existing.scheduling,
     });
+    return { cluster, storage: config.storage ? new HdfsStorage("storage", config.storage.hdfs) : undefined };
 }

@@ -5,10 +5,11 @@ import { CONFIG_NAMESPACE, StackConfig, parseStackConfig } from "./validate";
 export function readStackConfig(): StackConfig {
     const prefix = `${CONFIG_NAMESPACE}:`;
     const raw: Record<string, string> = {};
-    for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
+    const all = pulumi.runtime.allConfig();
+    for (const [key, value] of Object.entries(all)) {
         if (key.startsWith(prefix)) {
             raw[key.slice(prefix.length)] = value;
         }
     }
-    return parseStackConfig(raw);
+    return parseStackConfig(raw, all);
 }

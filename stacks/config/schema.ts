@@ -174,6 +174,8 @@ export const topLevelKeys = {
     // Shape-checked by their own resolvers (./hdfs.ts, ./kerberos.ts, the cloud modules), which know
     // which values are secret and must never be echoed in an error.
     storage: { structured: true, schema: z.unknown().optional() },
+    cluster: { structured: true, schema: z.unknown().optional() },
+    network: { structured: true, schema: z.unknown().optional() },
     kerberos: { structured: true, schema: z.unknown().optional() },
     prices: {
         structured: true,

@@ -3,12 +3,14 @@ import { classifyKubeconfig, validateKubeconfig } from "../../components/cluster
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../components/cluster/types";
 import { InputError, describeValue } from "../../components/errors";
 import { validateSparkOperatorArgs } from "../../components/operator/operator";
+import { OPERATOR_DEFAULTS } from "../../components/operator/defaults";
 import { PlatformJobArgs, SampleArgs, planJobs } from "../../components/jobs/platform-jobs";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs } from "../../components/platform";
 import { CapacityGridName as SizingGrid, ECI_CHINA_PRICES, ECI_INTERNATIONAL_PRICES, FARGATE_US_EAST_1_PRICES, PriceTable, checkPricesForGrid, withPriceOverrides } from "../../components/sizing";
 import type { KerberosSecretsArgs } from "../../components/kerberos/secrets";
 import type { HdfsStorageArgs } from "../../components/storage/hdfs";
+import { AwsStackConfig, resolveAwsConfig } from "../clouds/aws-config";
 import { resolveHdfsConfig } from "./hdfs";
 import { resolveKerberosConfig } from "./kerberos";
 import { Cloud, RawStackConfig, TopLevelKey, stackConfigSchema, topLevelKeys } from "./schema";
@@ -37,6 +39,8 @@ export interface StackConfig {
     storage?: { type: "hdfs"; hdfs: HdfsStorageArgs };
     /** Kerberos credentials shipped to every job namespace. */
     kerberos?: KerberosSecretsArgs;
+    /** For `cloud: aws`: region, EKS, network and S3 settings. */
+    aws?: AwsStackConfig;
 }
 
 const PRICE_TABLES: Record<string, PriceTable> = {
@@ -47,12 +51,13 @@ const PRICE_TABLES: Record<string, PriceTable> = {
 
 /** Keys that only mean something for one cloud. */
 const EXISTING_ONLY: readonly TopLevelKey[] = ["kubeconfig", "context", "capacityGrid", "scheduling"];
+const CLOUD_ONLY: readonly TopLevelKey[] = ["cluster", "network"];
 
 /**
  * The one validation step: raw config strings (keys without the namespace, as the engine passes them)
  * to typed config, or an {@link InputError} naming the key. Runs before any resource is declared.
  */
-export function parseStackConfig(raw: Record<string, string>): StackConfig {
+export function parseStackConfig(raw: Record<string, string>, allConfig: Record<string, string> = prefixed(raw)): StackConfig {
     const decoded: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(raw)) {
         const spec = (topLevelKeys as Record<string, { structured: boolean } | undefined>)[key];
@@ -73,12 +78,13 @@ export function parseStackConfig(raw: Record<string, string>): StackConfig {
     const operator: PlatformOperatorArgs = { ...(config.operator ?? {}) };
     validateSparkOperatorArgs({ ...operator, jobNamespaces }, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
 
-    if (config.cloud !== "existing") {
-        throw new InputError("cloud", `${describeValue(config.cloud)} is not supported yet`, "existing (AWS and Alibaba Cloud clusters come in later releases)");
+    if (config.cloud === "alicloud") {
+        throw new InputError("cloud", `${describeValue(config.cloud)} is not supported yet`, "existing or aws (Alibaba Cloud clusters come in a later release)");
     }
     validateKubeconfig(classifyKubeconfig(config.kubeconfig), "kubeconfig", config.context);
+    const aws = config.cloud === "aws" ? resolveAwsConfig(allConfig, { jobNamespaces, operatorNamespace: operator.namespace ?? OPERATOR_DEFAULTS.namespace }) : undefined;
 
-    const capacityGrid: CapacityGridName = config.capacityGrid ?? "none";
+    const capacityGrid: CapacityGridName = config.cloud === "aws" ? "fargate" : config.capacityGrid ?? "none";
     const scheduling = schedulingProfile(config.scheduling);
     const prices = resolvePrices(config.prices, capacityGrid);
     const samples: SampleArgs = {
@@ -89,14 +95,14 @@ export function parseStackConfig(raw: Record<string, string>): StackConfig {
         throw new InputError("tpcds", "is set but samples does not list tpcds", "samples: [tpcds] to run it");
     }
     const jobs: PlatformJobArgs[] = (config.jobs ?? []).map((job) => ({ ...job }));
-    const storage = resolveStorage(config.storage);
+    const storage = config.cloud === "existing" ? resolveStorage(config.storage) : undefined;
     const kerberos = config.kerberos === undefined ? undefined : resolveKerberosConfig(config.kerberos);
     // The jobs are checked here too, so a bad job fails before the cluster is declared.
     planJobs(jobs, samples, {
         placement: { scheduling, capacityGrid, prices },
         jobNamespaces,
         // Only what the storage's presence changes matters here (TPC-DS's default data root).
-        storage: storage ? { dataRoot: pulumi.output("hdfs://validation") } : undefined,
+        storage: storage || aws ? { dataRoot: pulumi.output("validation://") } : undefined,
     });
 
     return {
@@ -115,7 +121,12 @@ export function parseStackConfig(raw: Record<string, string>): StackConfig {
         prices,
         storage,
         kerberos,
+        aws,
     };
+}
+
+function prefixed(raw: Record<string, string>): Record<string, string> {
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [`${CONFIG_NAMESPACE}:${k}`, v]));
 }
 
 const STORAGE_TYPES = ["s3", "oss", "hdfs"] as const;
@@ -166,6 +177,11 @@ function decodeJson(value: string): unknown {
 
 function checkCloudSpecificKeys(config: RawStackConfig): void {
     if (config.cloud === "existing") {
+        for (const key of CLOUD_ONLY) {
+            if (config[key] !== undefined) {
+                throw new InputError(key, "is set for cloud \"existing\"", "it only with cloud: aws or alicloud");
+            }
+        }
         return;
     }
     for (const key of EXISTING_ONLY) {

@@ -4,6 +4,8 @@ import { parseArgs } from "util";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../../components/errors";
 import { runProgram, startMockRuntime } from "./mock-runtime";
+// Placeholder outputs for AWS resource types (ids, ARNs, endpoints); loads no cloud SDK.
+import "./mock-outputs-aws";
 import { buildPlan } from "./plan-model";
 import { renderSummary, writePlan } from "./render";
 import { applyOverride, readStackFile, stackFileFor, toEngineConfig } from "./stack-config";

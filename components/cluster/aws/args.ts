@@ -1,0 +1,83 @@
+import type { EksNetworkArgs } from "./network-plan";
+
+/** Defaults of {@link EksFargateClusterArgs}. */
+export const EKS_DEFAULTS = {
+    version: "1.35",
+    publicEndpoint: false,
+    logRetentionDays: 90,
+    /** Every control-plane log type. */
+    logTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
+} as const;
+
+/** Arguments of `EksFargateCluster`. */
+export interface EksFargateClusterArgs {
+    /**
+     * The namespaces Spark jobs run in (the platform's `jobNamespaces`). Each gets a Fargate
+     * profile selector, as do `kube-system` and `operatorNamespace`.
+     */
+    jobNamespaces: string[];
+    /**
+     * The Spark operator's namespace; its pods run on Fargate too.
+     * @default "spark-operator"
+     */
+    operatorNamespace?: string;
+    /**
+     * The region everything is created in; every regional resource is given it explicitly, so the
+     * kubeconfig and the resources always agree.
+     * @default the AWS provider's `aws:region`
+     */
+    region?: string;
+    /**
+     * The EKS cluster's name (1-100 letters, digits, '-' and '_', starting with a letter or digit).
+     * Also the Kubernetes provider's `clusterIdentifier`, so it must stay stable.
+     * @default the component's name
+     */
+    clusterName?: string;
+    /**
+     * Kubernetes version, `1.<minor>`. Raise it to upgrade (one minor at a time); EKS never downgrades.
+     * @default "1.35"
+     */
+    version?: string;
+    /**
+     * Whether the API server is also reachable from the internet (the private endpoint is always
+     * on). Off, `pulumi up` must run where the VPC is reachable (a runner in the VPC, a VPN).
+     * @default false
+     */
+    publicEndpoint?: boolean;
+    /**
+     * IPv4 CIDRs allowed to reach the public endpoint (at most 40). Required when `publicEndpoint`
+     * is true: there is no implicit `0.0.0.0/0`.
+     * @default none
+     */
+    publicAccessCidrs?: string[];
+    /**
+     * An IAM role or user ARN given cluster-admin through an EKS access entry
+     * (`AmazonEKSClusterAdminPolicy`, cluster scope). The principal that creates the cluster always
+     * gets an access entry of its own (`bootstrapClusterCreatorAdminPermissions`, fixed at creation),
+     * so this is for a second principal, e.g. your team's SSO role; it must not be the creator.
+     * @default none (only the creator)
+     */
+    adminPrincipalArn?: string;
+    /**
+     * Days the control-plane logs (`/aws/eks/<cluster>/cluster`) are kept: a CloudWatch retention
+     * value (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, ...).
+     * @default 90
+     */
+    logRetentionDays?: number;
+    /**
+     * The network.
+     * @default a new VPC in `<region>a`, `<region>b`, `<region>c`, 10.0.0.0/16, one NAT gateway
+     */
+    network?: EksNetworkArgs;
+    /**
+     * Refuse more Fargate profiles than this (each holds five namespaces). EKS allows 10 per
+     * cluster by default; raise both after a quota increase.
+     * @default 10
+     */
+    maxFargateProfiles?: number;
+    /**
+     * Version of the CoreDNS managed add-on, e.g. `v1.11.4-eksbuild.2`.
+     * @default the add-on's default version for the Kubernetes version
+     */
+    coreDnsVersion?: string;
+}

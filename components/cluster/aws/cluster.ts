@@ -1,0 +1,150 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { CapacityGridName, EMPTY_SCHEDULING_PROFILE, SchedulingProfile, ServerlessCluster, schedulingProfile } from "../types";
+import type { EksFargateClusterArgs } from "./args";
+import { createControlPlane } from "./control-plane";
+import { eksKubeconfig } from "./kubeconfig";
+import { IrsaProvider, fargatePodTrustPolicy, managedPolicyArn } from "./policies";
+import { ResolvedEksArgs, resolveEksFargateClusterArgs } from "./validate";
+import { FargateVpc } from "./vpc";
+
+/**
+ * An EKS cluster whose pods all run on Fargate: a private network (new or yours), the control plane
+ * (KMS-encrypted secrets, every log type, access entries instead of aws-auth), Fargate profiles for
+ * `kube-system`, the operator namespace and every job namespace, CoreDNS as a managed add-on on
+ * Fargate, the IAM OIDC provider for IRSA, and a Kubernetes provider reaching the API server through
+ * `aws eks get-token`.
+ *
+ * Pods need no node selector or toleration to land on Fargate: the Fargate profiles select them
+ * by namespace, and EKS's admission webhook hands every matching pod to the Fargate scheduler. So
+ * the scheduling profile is empty, and the capacity grid is `fargate`.
+ *
+ * Nothing is looked up in AWS while the program runs (zones default to `<region>a,b,c`), so the
+ * offline plan needs no credentials and no fixtures.
+ */
+export class EksFargateCluster extends pulumi.ComponentResource implements ServerlessCluster {
+    readonly provider: k8s.Provider;
+    readonly scheduling: SchedulingProfile = schedulingProfile(EMPTY_SCHEDULING_PROFILE);
+    readonly capacityGrid: CapacityGridName = "fargate";
+    /** The Fargate profiles and the CoreDNS add-on: pods can run (and resolve names) once they exist. */
+    readonly readyResources: pulumi.Resource[];
+
+    /** The validated arguments with defaults applied. */
+    readonly settings: ResolvedEksArgs;
+    readonly clusterName: string;
+    readonly region: string;
+    readonly eksCluster: aws.eks.Cluster;
+    /** The kubeconfig (a secret; it holds no credential, but names the endpoint). */
+    readonly kubeconfig: pulumi.Output<string>;
+    readonly oidcProvider: aws.iam.OpenIdConnectProvider;
+    /** What IRSA roles trust: the OIDC provider's ARN and the cluster's issuer URL. */
+    readonly irsa: pulumi.Output<IrsaProvider>;
+    readonly vpcId: pulumi.Output<string>;
+    readonly privateSubnetIds: pulumi.Output<string[]>;
+    readonly podExecutionRole: aws.iam.Role;
+    readonly fargateProfiles: aws.eks.FargateProfile[];
+    readonly coreDns: aws.eks.Addon;
+    readonly secretsKey: aws.kms.Key;
+
+    constructor(name: string, args: EksFargateClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Everything is checked before the first registration: a bad argument leaves nothing half made.
+        const r = resolveEksFargateClusterArgs(args, args.region ?? aws.config.region, name);
+        super("serverless-spark:cluster:EksFargateCluster", name, {}, opts);
+        const child = { parent: this };
+        this.settings = r;
+        this.clusterName = r.clusterName;
+        this.region = r.region;
+
+        let egress: pulumi.Resource[] = [];
+        if (r.network.kind === "new") {
+            const vpc = new FargateVpc(`${name}-vpc`, { region: r.region, plan: r.network }, child);
+            this.vpcId = vpc.vpcId;
+            this.privateSubnetIds = vpc.privateSubnetIds;
+            egress = vpc.egress;
+        } else {
+            this.vpcId = pulumi.output(r.network.vpcId);
+            this.privateSubnetIds = pulumi.output(r.network.privateSubnetIds);
+        }
+
+        const controlPlane = createControlPlane(name, r, this.privateSubnetIds, this);
+        const cluster = controlPlane.cluster;
+        this.eksCluster = cluster;
+        this.secretsKey = controlPlane.secretsKey;
+
+        const issuerUrl = cluster.identities.apply((ids) => ids[0]!.oidcs[0]!.issuer);
+        this.oidcProvider = new aws.iam.OpenIdConnectProvider(`${name}-oidc`, { url: issuerUrl, clientIdLists: ["sts.amazonaws.com"] }, child);
+        this.irsa = pulumi.all([this.oidcProvider.arn, issuerUrl]).apply(([oidcProviderArn, oidcIssuerUrl]) => ({ oidcProviderArn, oidcIssuerUrl }));
+
+        this.podExecutionRole = new aws.iam.Role(
+            `${name}-fargate-pods`,
+            {
+                assumeRolePolicy: cluster.arn.apply((arn) => JSON.stringify(fargatePodTrustPolicy(arn))),
+                description: `Fargate pod execution in EKS cluster ${r.clusterName}`,
+            },
+            child,
+        );
+        const podPolicy = new aws.iam.RolePolicyAttachment(
+            `${name}-fargate-pods`,
+            { role: this.podExecutionRole.name, policyArn: managedPolicyArn(r.partition, "AmazonEKSFargatePodExecutionRolePolicy") },
+            child,
+        );
+
+        // EKS creates or deletes one profile of a cluster at a time, so each waits for the previous.
+        this.fargateProfiles = [];
+        for (const [i, profile] of r.profiles.entries()) {
+            const previous = this.fargateProfiles[i - 1];
+            this.fargateProfiles.push(
+                new aws.eks.FargateProfile(
+                    `${name}-fargate-${i}`,
+                    {
+                        region: r.region,
+                        clusterName: cluster.name,
+                        fargateProfileName: profile.name,
+                        podExecutionRoleArn: this.podExecutionRole.arn,
+                        subnetIds: this.privateSubnetIds,
+                        selectors: profile.namespaces.map((namespace) => ({ namespace })),
+                    },
+                    { parent: this, dependsOn: [podPolicy, ...egress, ...(previous ? [previous] : [])] },
+                ),
+            );
+        }
+
+        // CoreDNS ships pinned to EC2 nodes; `computeType: Fargate` removes that, and the add-on must
+        // come after a profile that selects kube-system, or its pods stay Pending.
+        this.coreDns = new aws.eks.Addon(
+            `${name}-coredns`,
+            {
+                region: r.region,
+                clusterName: cluster.name,
+                addonName: "coredns",
+                ...(r.coreDnsVersion ? { addonVersion: r.coreDnsVersion } : {}),
+                configurationValues: JSON.stringify({ computeType: "Fargate" }),
+                // EKS installs a self-managed CoreDNS at creation; the add-on takes it over.
+                resolveConflictsOnCreate: "OVERWRITE",
+                resolveConflictsOnUpdate: "OVERWRITE",
+            },
+            { parent: this, dependsOn: this.fargateProfiles },
+        );
+        this.readyResources = [...this.fargateProfiles, this.coreDns];
+
+        this.kubeconfig = pulumi.secret(
+            pulumi
+                .all([cluster.endpoint, cluster.certificateAuthority])
+                .apply(([endpoint, ca]) => JSON.stringify(eksKubeconfig({ clusterName: r.clusterName, endpoint, certificateAuthorityData: ca.data, region: r.region }))),
+        );
+        this.provider = new k8s.Provider(
+            `${name}-k8s`,
+            // The identifier stays the cluster's name, so a changed kubeconfig never replaces objects.
+            { kubeconfig: this.kubeconfig, clusterIdentifier: r.clusterName },
+            child,
+        );
+
+        this.registerOutputs({
+            clusterName: this.clusterName,
+            kubeconfig: this.kubeconfig,
+            vpcId: this.vpcId,
+            oidcProviderArn: this.oidcProvider.arn,
+        });
+    }
+}

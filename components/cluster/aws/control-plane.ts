@@ -1,0 +1,106 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { EKS_DEFAULTS } from "./args";
+import { clusterKmsPolicy, eksAccessPolicyArn, eksClusterTrustPolicy, managedPolicyArn } from "./policies";
+import type { ResolvedEksArgs } from "./validate";
+
+/** The EKS control plane and what it is made of. */
+export interface ControlPlane {
+    cluster: aws.eks.Cluster;
+    role: aws.iam.Role;
+    secretsKey: aws.kms.Key;
+    logGroup: aws.cloudwatch.LogGroup;
+    /** The admin access entry's policy association, when `adminPrincipalArn` was given. */
+    adminAccess?: aws.eks.AccessPolicyAssociation;
+}
+
+/**
+ * Declares the cluster role, the KMS key for secrets, the control-plane log group and the EKS
+ * cluster (API authentication mode, private endpoint, optional public endpoint with an allow-list,
+ * every log type), plus an access entry for the admin principal. Children of `parent`.
+ */
+export function createControlPlane(name: string, r: ResolvedEksArgs, subnetIds: pulumi.Input<string[]>, parent: pulumi.Resource): ControlPlane {
+    const child = { parent };
+    const region = r.region;
+
+    const role = new aws.iam.Role(
+        `${name}-cluster`,
+        { assumeRolePolicy: JSON.stringify(eksClusterTrustPolicy()), description: `EKS control plane of ${r.clusterName}` },
+        child,
+    );
+    const clusterPolicy = new aws.iam.RolePolicyAttachment(
+        `${name}-cluster`,
+        { role: role.name, policyArn: managedPolicyArn(r.partition, "AmazonEKSClusterPolicy") },
+        child,
+    );
+
+    const secretsKey = new aws.kms.Key(
+        `${name}-secrets`,
+        {
+            region,
+            description: `Envelope encryption of Kubernetes secrets in EKS cluster ${r.clusterName}`,
+            enableKeyRotation: true,
+            deletionWindowInDays: 30,
+        },
+        child,
+    );
+    const keyAccess = new aws.iam.RolePolicy(
+        `${name}-cluster-kms`,
+        { role: role.name, policy: secretsKey.arn.apply((arn) => JSON.stringify(clusterKmsPolicy(arn))) },
+        child,
+    );
+
+    // Created before the cluster so EKS writes into a group with a retention (its own never expires).
+    const logGroup = new aws.cloudwatch.LogGroup(
+        `${name}-control-plane`,
+        { region, name: `/aws/eks/${r.clusterName}/cluster`, retentionInDays: r.logRetentionDays },
+        child,
+    );
+
+    const cluster = new aws.eks.Cluster(
+        name,
+        {
+            region,
+            name: r.clusterName,
+            version: r.version,
+            roleArn: role.arn,
+            vpcConfig: {
+                subnetIds,
+                endpointPrivateAccess: true,
+                endpointPublicAccess: r.publicEndpoint,
+                ...(r.publicEndpoint ? { publicAccessCidrs: r.publicAccessCidrs } : {}),
+            },
+            accessConfig: {
+                // Access entries only: no aws-auth ConfigMap. The creator's own entry is fixed at
+                // creation (changing it would replace the cluster), so it is always on.
+                authenticationMode: "API",
+                bootstrapClusterCreatorAdminPermissions: true,
+            },
+            encryptionConfig: { provider: { keyArn: secretsKey.arn }, resources: ["secrets"] },
+            enabledClusterLogTypes: [...EKS_DEFAULTS.logTypes],
+        },
+        // The role's permissions must outlive the cluster on delete, or EKS cannot clean up.
+        { parent, dependsOn: [clusterPolicy, keyAccess, logGroup] },
+    );
+
+    let adminAccess: aws.eks.AccessPolicyAssociation | undefined;
+    if (r.adminPrincipalArn !== undefined) {
+        const entry = new aws.eks.AccessEntry(
+            `${name}-admin`,
+            { region, clusterName: cluster.name, principalArn: r.adminPrincipalArn, type: "STANDARD" },
+            child,
+        );
+        adminAccess = new aws.eks.AccessPolicyAssociation(
+            `${name}-admin`,
+            {
+                region,
+                clusterName: cluster.name,
+                principalArn: entry.principalArn,
+                policyArn: eksAccessPolicyArn(r.partition, "AmazonEKSClusterAdminPolicy"),
+                accessScope: { type: "cluster" },
+            },
+            child,
+        );
+    }
+    return { cluster, role, secretsKey, logGroup, adminAccess };
+}

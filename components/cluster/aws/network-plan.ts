@@ -1,0 +1,176 @@
+import { InputError, describeValue } from "../../errors";
+import { requireUnique } from "../../names";
+import { defaultAvailabilityZones } from "./region";
+
+/** How many NAT gateways a new VPC gets: one shared (cheaper) or one per zone (no cross-zone egress dependency). */
+export const NatGateways = { Single: "single", PerZone: "perZone" } as const;
+export type NatGatewayMode = (typeof NatGateways)[keyof typeof NatGateways];
+
+/**
+ * Where the cluster's Fargate pods live. Either a new VPC (`availabilityZones`, `natGateways`,
+ * `vpcCidr`) or a VPC you already have (`vpcId`, `privateSubnetIds`, optionally `publicSubnetIds`).
+ */
+export interface EksNetworkArgs {
+    /**
+     * Zones of a new VPC: two or three zones of the cluster's region, e.g. `["us-east-1a", "us-east-1b"]`.
+     * No API call looks them up, so a plan needs no credentials.
+     * @default `<region>a`, `<region>b`, `<region>c` (set this in regions where those do not all exist, e.g. us-west-1)
+     */
+    availabilityZones?: string[];
+    /**
+     * NAT gateways of a new VPC: `single` (one, in the first zone) or `perZone` (one per zone, so a
+     * zone outage does not cut the other zones' egress).
+     * @default "single"
+     */
+    natGateways?: NatGatewayMode;
+    /**
+     * IPv4 range of a new VPC, /16 to /22. Each zone gets a private subnet of a quarter of it (every
+     * Fargate pod takes one IP) and a small public subnet (a sixty-fourth) for NAT egress.
+     * @default "10.0.0.0/16"
+     */
+    vpcCidr?: string;
+    /**
+     * Whether a new VPC gets a free S3 gateway endpoint on its private route tables, so Spark's S3
+     * traffic does not pass (and pay for) the NAT gateway.
+     * @default true
+     */
+    s3GatewayEndpoint?: boolean;
+    /** An existing VPC's id (`vpc-...`); set together with `privateSubnetIds`. @default a new VPC */
+    vpcId?: string;
+    /**
+     * Private subnets of the existing VPC (at least two, in different zones), used for the control
+     * plane's network interfaces and every Fargate pod. "Private" is your declaration: no AWS call
+     * checks it. They need a route to a NAT gateway (or VPC endpoints) to pull images.
+     * @default none (a new VPC)
+     */
+    privateSubnetIds?: string[];
+    /**
+     * Public subnets of the existing VPC. Never used for pods (Fargate refuses public subnets); given
+     * only so that a subnet listed as both public and private, or public subnets alone, are refused.
+     * @default []
+     */
+    publicSubnetIds?: string[];
+}
+
+/** One zone of a new VPC. */
+export interface ZoneLayout {
+    zone: string;
+    privateCidr: string;
+    publicCidr: string;
+}
+
+/** The validated network: what to create, or what to use. */
+export type NetworkPlan =
+    | { kind: "new"; vpcCidr: string; zones: ZoneLayout[]; natGateways: NatGatewayMode; s3GatewayEndpoint: boolean }
+    | { kind: "existing"; vpcId: string; privateSubnetIds: string[]; publicSubnetIds: string[] };
+
+export const DEFAULT_VPC_CIDR = "10.0.0.0/16";
+const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const NEW_VPC_KEYS = ["availabilityZones", "natGateways", "vpcCidr", "s3GatewayEndpoint"] as const;
+
+/**
+ * Checks the network arguments and returns the plan. Errors name `network.<arg>` through `keyOf`.
+ */
+export function planNetwork(args: EksNetworkArgs, region: string, keyOf: (arg: string) => string = (a) => a): NetworkPlan {
+    const key = (arg: string) => keyOf(`network.${arg}`);
+    const existing = args.vpcId !== undefined || args.privateSubnetIds !== undefined || args.publicSubnetIds !== undefined;
+    if (existing) {
+        for (const arg of NEW_VPC_KEYS) {
+            if (args[arg] !== undefined) {
+                throw new InputError(key(arg), "is set together with an existing VPC", `either a new VPC (${NEW_VPC_KEYS.join(", ")}) or an existing one (vpcId, privateSubnetIds)`);
+            }
+        }
+        return existingNetwork(args, key);
+    }
+    const zones = args.availabilityZones ?? defaultAvailabilityZones(region);
+    if (!Array.isArray(zones) || zones.length < 2 || zones.length > 3) {
+        throw new InputError(key("availabilityZones"), `got ${describeValue(zones)}`, "two or three zones (EKS needs two; the address plan has room for three)");
+    }
+    zones.forEach((zone, i) => {
+        if (typeof zone !== "string" || !new RegExp(`^${region}[a-z]$`).test(zone)) {
+            throw new InputError(`${key("availabilityZones")}[${i}]`, `got ${describeValue(zone)}`, `a zone of ${region} such as ${region}a`);
+        }
+    });
+    requireUnique(zones, key("availabilityZones"));
+    const natGateways = args.natGateways ?? NatGateways.Single;
+    if (natGateways !== NatGateways.Single && natGateways !== NatGateways.PerZone) {
+        throw new InputError(key("natGateways"), `got ${describeValue(natGateways)}`, "single or perZone");
+    }
+    const vpcCidr = args.vpcCidr ?? DEFAULT_VPC_CIDR;
+    const parsed = parseCidr(vpcCidr);
+    if (parsed === undefined || parsed.prefix < 16 || parsed.prefix > 22) {
+        throw new InputError(key("vpcCidr"), `got ${describeValue(vpcCidr)}`, "an IPv4 network from /16 to /22 such as 10.0.0.0/16");
+    }
+    return {
+        kind: "new",
+        vpcCidr,
+        zones: zones.map((zone, i) => ({ zone, ...subnetLayout(parsed, i) })),
+        natGateways,
+        s3GatewayEndpoint: args.s3GatewayEndpoint ?? true,
+    };
+}
+
+function existingNetwork(args: EksNetworkArgs, key: (arg: string) => string): NetworkPlan {
+    const privateIds = args.privateSubnetIds ?? [];
+    const publicIds = args.publicSubnetIds ?? [];
+    if (privateIds.length === 0 && publicIds.length > 0) {
+        throw new InputError(key("privateSubnetIds"), "got none, only public subnets", "at least two private subnets: Fargate runs pods only in private subnets (egress through a NAT gateway)");
+    }
+    if (!Array.isArray(privateIds) || privateIds.length < 2) {
+        throw new InputError(key("privateSubnetIds"), `got ${describeValue(args.privateSubnetIds)}`, "at least two private subnet ids in different zones");
+    }
+    if (typeof args.vpcId !== "string" || !VPC_ID.test(args.vpcId)) {
+        throw new InputError(key("vpcId"), `got ${describeValue(args.vpcId)}`, "the id of the VPC the subnets are in, such as vpc-0a1b2c3d4e5f67890");
+    }
+    for (const [arg, ids] of [["privateSubnetIds", privateIds], ["publicSubnetIds", publicIds]] as const) {
+        ids.forEach((id, i) => {
+            if (typeof id !== "string" || !SUBNET_ID.test(id)) {
+                throw new InputError(`${key(arg)}[${i}]`, `got ${describeValue(id)}`, "a subnet id such as subnet-0a1b2c3d4e5f67890");
+            }
+        });
+        requireUnique(ids, key(arg));
+    }
+    const both = privateIds.find((id) => publicIds.includes(id));
+    if (both !== undefined) {
+        throw new InputError(key("publicSubnetIds"), `${describeValue(both)} is also listed as private`, "each subnet either private or public");
+    }
+    return { kind: "existing", vpcId: args.vpcId, privateSubnetIds: [...privateIds], publicSubnetIds: [...publicIds] };
+}
+
+/** An IPv4 network: its first address as a number and its prefix length. */
+export interface Ipv4Network {
+    base: number;
+    prefix: number;
+}
+
+/** Parses `a.b.c.d/n` with no host bits set; undefined when it is not one. */
+export function parseCidr(text: unknown): Ipv4Network | undefined {
+    if (typeof text !== "string") return undefined;
+    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+    if (!match) return undefined;
+    const octets = match.slice(1, 5).map(Number);
+    const prefix = Number(match[5]);
+    if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+    const base = octets.reduce((acc, o) => acc * 256 + o, 0);
+    const size = 2 ** (32 - prefix);
+    return base % size === 0 ? { base, prefix } : undefined;
+}
+
+function formatCidr(base: number, prefix: number): string {
+    const octets = [24, 16, 8, 0].map((shift) => Math.floor(base / 2 ** shift) % 256);
+    return `${octets.join(".")}/${prefix}`;
+}
+
+/**
+ * Zone `index`'s subnets: private subnets take the first three quarters of the VPC (one each), and
+ * the public subnets sixty-fourths at the start of the last quarter.
+ */
+export function subnetLayout(vpc: Ipv4Network, index: number): { privateCidr: string; publicCidr: string } {
+    const quarter = 2 ** (32 - vpc.prefix - 2);
+    const publicSize = 2 ** (32 - vpc.prefix - 6);
+    return {
+        privateCidr: formatCidr(vpc.base + index * quarter, vpc.prefix + 2),
+        publicCidr: formatCidr(vpc.base + 3 * quarter + index * publicSize, vpc.prefix + 6),
+    };
+}

@@ -1,0 +1,59 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { ResolvedS3Args } from "./args";
+import { tlsOnlyBucketPolicy } from "./policies";
+
+/** A created data bucket and the settings objects must wait for. */
+export interface DataBucket {
+    bucket: aws.s3.Bucket;
+    /** Public-access block, ownership, encryption, TLS-only policy (and versioning). */
+    settings: pulumi.Resource[];
+}
+
+/**
+ * Declares the data bucket with the safe defaults: no force-destroy, all four public-access blocks,
+ * ACLs disabled (BucketOwnerEnforced), SSE-S3 default encryption, and a policy that refuses any
+ * request without TLS. Everything is kept on `pulumi destroy` unless `retainOnDestroy` is false, so a
+ * kept bucket keeps its protections too.
+ *
+ * Encryption is SSE-S3 (AES256) rather than SSE-KMS: it costs nothing per request, and the IRSA
+ * roles then need no KMS permissions; data is encrypted at rest either way.
+ */
+export function createDataBucket(name: string, s: ResolvedS3Args, parent: pulumi.Resource): DataBucket {
+    const region = s.region;
+    const opts = { parent, retainOnDelete: s.retainOnDestroy };
+
+    const bucket = new aws.s3.Bucket(`${name}-bucket`, { region, ...(s.bucket ? { bucket: s.bucket } : {}), forceDestroy: false }, opts);
+    const publicAccess = new aws.s3.BucketPublicAccessBlock(
+        `${name}-public-access`,
+        { region, bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+        opts,
+    );
+    // S3 refuses concurrent changes to one bucket's settings, so they go one after another.
+    const ownership = new aws.s3.BucketOwnershipControls(
+        `${name}-ownership`,
+        { region, bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+        { ...opts, dependsOn: [publicAccess] },
+    );
+    const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+        `${name}-encryption`,
+        { region, bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+        { ...opts, dependsOn: [ownership] },
+    );
+    const policy = new aws.s3.BucketPolicy(
+        `${name}-tls-only`,
+        { region, bucket: bucket.id, policy: bucket.arn.apply((arn) => JSON.stringify(tlsOnlyBucketPolicy(arn))) },
+        { ...opts, dependsOn: [encryption] },
+    );
+    const settings: pulumi.Resource[] = [publicAccess, ownership, encryption, policy];
+    if (s.versioning) {
+        settings.push(
+            new aws.s3.BucketVersioning(
+                `${name}-versioning`,
+                { region, bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
+                { ...opts, dependsOn: [policy] },
+            ),
+        );
+    }
+    return { bucket, settings };
+}

@@ -1,0 +1,50 @@
+import { awsDnsSuffix } from "../../cluster/aws/region";
+
+/**
+ * Spark and Hadoop settings for S3A on EKS with IRSA. Spark 3.5's images ship Hadoop 3.3.4 client
+ * jars, so S3A comes from hadoop-aws 3.3.4 and the AWS SDK v1 bundle it was built against
+ * (1.12.262), fetched at submission through Ivy (`deps.packages`, egress through the NAT gateway).
+ */
+export const S3A_PACKAGES = ["org.apache.hadoop:hadoop-aws:3.3.4", "com.amazonaws:aws-java-sdk-bundle:1.12.262"] as const;
+
+/**
+ * S3A credentials from the web-identity token EKS projects into pods whose service account has an
+ * `eks.amazonaws.com/role-arn` annotation (IRSA; EKS Pod Identity does not support Fargate).
+ */
+export const S3A_CREDENTIALS_PROVIDER = "com.amazonaws.auth.WebIdentityTokenCredentialsProvider";
+
+/** Where Ivy caches packages: the image's home directory is not writable under `restricted`. */
+export const IVY_DIR = "/tmp/.ivy2";
+
+/** The prefix event logs go under (the History Server reads it). */
+export const EVENT_LOG_PREFIX = "spark-events/";
+
+/**
+ * Hadoop settings (without the `spark.hadoop.` prefix): S3A with IRSA, the regional endpoint,
+ * uploads buffered on local disk in 128 MB parts by up to 40 threads over 100 connections, and the
+ * v2 file output commit algorithm (task commits move files once, not twice).
+ * @param pathStyle path-style requests (needed for bucket names with dots)
+ */
+export function s3aHadoopConf(region: string, pathStyle: boolean): Record<string, string> {
+    return {
+        "fs.s3a.impl": "org.apache.hadoop.fs.s3a.S3AFileSystem",
+        "fs.s3a.aws.credentials.provider": S3A_CREDENTIALS_PROVIDER,
+        "fs.s3a.endpoint": `s3.${region}.${awsDnsSuffix(region)}`,
+        "fs.s3a.endpoint.region": region,
+        "fs.s3a.path.style.access": String(pathStyle),
+        "fs.s3a.fast.upload": "true",
+        "fs.s3a.fast.upload.buffer": "disk",
+        "fs.s3a.multipart.size": "128M",
+        "fs.s3a.threads.max": "40",
+        "fs.s3a.connection.maximum": "100",
+        "mapreduce.fileoutputcommitter.algorithm.version": "2",
+    };
+}
+
+/** Spark settings that do not depend on the bucket: the Ivy cache and event logging on. */
+export function s3SparkConf(): Record<string, string> {
+    return {
+        "spark.jars.ivy": IVY_DIR,
+        "spark.eventLog.enabled": "true",
+    };
+}

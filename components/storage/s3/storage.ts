@@ -1,0 +1,136 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { irsaTrustPolicy } from "../../cluster/aws/policies";
+import { InputError, describeValue } from "../../errors";
+import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
+import type { SparkStorage } from "../types";
+import { ResolvedS3Args, S3StorageArgs, WORDCOUNT_KEY, resolveS3StorageArgs } from "./args";
+import { createDataBucket } from "./bucket";
+import { bucketArn, sparkBucketAccessPolicy } from "./policies";
+import { EVENT_LOG_PREFIX, S3A_PACKAGES, s3SparkConf, s3aHadoopConf } from "./spark-conf";
+
+/** The service-account annotation IRSA reads. */
+export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
+
+/**
+ * S3 as Spark's storage on EKS: a data bucket (or one you have), one IAM role per job namespace
+ * that only that namespace's driver and executor service accounts can assume (IRSA), allowed only
+ * the S3A actions on this bucket, and the Spark/Hadoop settings for S3A with web-identity
+ * credentials and event logs under `s3a://<bucket>/spark-events/`.
+ */
+export class S3Storage extends pulumi.ComponentResource implements SparkStorage {
+    readonly type = "s3" as const;
+    /** `s3a://<bucket>`. */
+    readonly dataRoot: pulumi.Output<string>;
+    /** `s3a://<bucket>/samples/wordcount/input.txt`, when `wordCountText` was given. */
+    readonly wordCountInput?: pulumi.Output<string>;
+    readonly bucketName: pulumi.Output<string>;
+    readonly bucketArn: pulumi.Output<string>;
+    /** The created bucket (none for an existing bucket). */
+    readonly bucket?: aws.s3.Bucket;
+    /** IRSA roles and their S3 policies, by job namespace. */
+    readonly roles: Record<string, aws.iam.Role> = {};
+    readonly rolePolicies: Record<string, aws.iam.RolePolicy> = {};
+    /** The `spark-events/` directory marker: Spark refuses to start when the event log directory is missing. */
+    readonly eventLogDirectory: aws.s3.BucketObject;
+    readonly wordCountObject?: aws.s3.BucketObject;
+    /** The validated arguments with defaults applied. */
+    readonly settings: ResolvedS3Args;
+
+    constructor(name: string, args: S3StorageArgs, opts?: pulumi.ComponentResourceOptions) {
+        const s = resolveS3StorageArgs(args, args.region ?? aws.config.region, name);
+        super("serverless-spark:storage:S3Storage", name, {}, opts);
+        this.settings = s;
+        const child = { parent: this };
+
+        let bucketReady: pulumi.Resource[] = [];
+        if (s.existingBucket !== undefined) {
+            this.bucketName = pulumi.output(s.existingBucket);
+            this.bucketArn = pulumi.output(bucketArn(s.partition, s.existingBucket));
+        } else {
+            const created = createDataBucket(name, s, this);
+            this.bucket = created.bucket;
+            this.bucketName = created.bucket.bucket;
+            this.bucketArn = created.bucket.arn;
+            bucketReady = created.settings;
+        }
+        this.dataRoot = pulumi.interpolate`s3a://${this.bucketName}`;
+
+        const accessPolicy = this.bucketArn.apply((arn) => JSON.stringify(sparkBucketAccessPolicy(arn)));
+        for (const ns of s.jobNamespaces) {
+            const subjects = [
+                { namespace: ns, name: s.serviceAccounts.driver },
+                { namespace: ns, name: s.serviceAccounts.executor },
+            ];
+            const role = new aws.iam.Role(
+                `${name}-${ns}`,
+                {
+                    assumeRolePolicy: pulumi.output(args.irsa).apply((irsa) => JSON.stringify(irsaTrustPolicy(irsa, subjects))),
+                    description: `Spark in namespace ${ns}: S3 access through IRSA`,
+                },
+                child,
+            );
+            this.roles[ns] = role;
+            this.rolePolicies[ns] = new aws.iam.RolePolicy(`${name}-${ns}`, { role: role.name, policy: accessPolicy }, child);
+        }
+
+        this.eventLogDirectory = new aws.s3.BucketObject(
+            `${name}-spark-events`,
+            { region: s.region, bucket: this.bucketName, key: EVENT_LOG_PREFIX, content: "", contentType: "application/x-directory" },
+            { parent: this, dependsOn: bucketReady },
+        );
+        if (args.wordCountText !== undefined) {
+            this.wordCountObject = new aws.s3.BucketObject(
+                `${name}-wordcount-input`,
+                { region: s.region, bucket: this.bucketName, key: WORDCOUNT_KEY, content: args.wordCountText, contentType: "text/plain; charset=utf-8" },
+                { parent: this, dependsOn: bucketReady },
+            );
+            this.wordCountInput = pulumi.interpolate`s3a://${this.bucketName}/${WORDCOUNT_KEY}`;
+        }
+
+        this.registerOutputs({
+            bucketName: this.bucketName,
+            dataRoot: this.dataRoot,
+            ...(this.wordCountInput ? { wordCountInput: this.wordCountInput } : {}),
+            roleArns: Object.fromEntries(Object.entries(this.roles).map(([ns, role]) => [ns, role.arn])),
+        });
+    }
+
+    /** IRSA: the namespace's role, for both Spark service accounts, with STS's regional endpoint. */
+    serviceAccountAnnotations(namespace: string): Record<string, pulumi.Input<string>> {
+        return {
+            [IRSA_ROLE_ANNOTATION]: this.roleOf(namespace).arn,
+            "eks.amazonaws.com/sts-regional-endpoints": "true",
+        };
+    }
+
+    /** S3 needs no namespace labels. */
+    namespaceLabels(_namespace: string): Record<string, string> {
+        return {};
+    }
+
+    /**
+     * What jobs in a namespace add: S3A settings, hadoop-aws and the AWS SDK bundle as packages, and
+     * event logs in the bucket. Declares nothing in the cluster; jobs wait for the namespace's role
+     * and policy and for the uploaded objects.
+     */
+    integrate(ns: JobNamespaceHandle, _opts: pulumi.ComponentResourceOptions): JobIntegration {
+        const role = this.roleOf(ns.name);
+        const pathStyle = this.settings.existingBucket?.includes(".") ?? false;
+        return {
+            source: "storage",
+            sparkConf: { ...s3SparkConf(), "spark.eventLog.dir": pulumi.interpolate`s3a://${this.bucketName}/${EVENT_LOG_PREFIX}` },
+            hadoopConf: s3aHadoopConf(this.settings.region, pathStyle),
+            deps: { packages: [...S3A_PACKAGES] },
+            dependsOn: [role, this.rolePolicies[ns.name]!, this.eventLogDirectory, ...(this.wordCountObject ? [this.wordCountObject] : [])],
+        };
+    }
+
+    private roleOf(namespace: string): aws.iam.Role {
+        const role = this.roles[namespace];
+        if (role === undefined) {
+            throw new InputError("namespace", `got ${describeValue(namespace)}, which has no S3 role`, `one of the storage's job namespaces: ${Object.keys(this.roles).join(", ")}`);
+        }
+        return role;
+    }
+}

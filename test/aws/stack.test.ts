@@ -1,0 +1,74 @@
+import "../../tools/plan/mock-outputs-aws";
+import * as path from "path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { MockRuntime } from "../../tools/plan/mock-runtime";
+import { readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
+import { mockRuntime, one, planOf } from "../helpers/mocks";
+import { A } from "./aws-types";
+
+const STACK_FILE = path.join(__dirname, "..", "..", "stacks", "Pulumi.aws.yaml");
+
+let runtime: MockRuntime;
+
+beforeAll(async () => {
+    runtime = await mockRuntime({ config: toEngineConfig(readStackFile(STACK_FILE, "--stack")) });
+});
+
+describe("createAwsInfrastructure", () => {
+    it("GIVEN the shipped aws stack config and one job namespace WHEN declared with the platform THEN the AWS resources are complete and the jobs get S3 and IRSA", async () => {
+        const { resolveAwsConfig } = await import("../../stacks/clouds/aws-config");
+        const { createAwsInfrastructure } = await import("../../stacks/clouds/aws");
+        const { ServerlessSparkPlatform } = await import("../../components");
+        const namespaces = { jobNamespaces: ["spark-jobs"], operatorNamespace: "spark-operator" };
+        const config = resolveAwsConfig(toEngineConfig(readStackFile(STACK_FILE, "--stack")), namespaces);
+        const { cluster, storage } = createAwsInfrastructure(config, namespaces);
+        new ServerlessSparkPlatform("spark", { cluster, storage, jobNamespaces: namespaces.jobNamespaces, samples: { wordcount: true } });
+        const plan = await planOf(runtime);
+        expect(plan.unknowns).toBe(0);
+
+        const counts: Record<string, number> = {};
+        for (const r of plan.resources.filter((r) => r.type.startsWith("aws:"))) {
+            counts[r.type] = (counts[r.type] ?? 0) + 1;
+        }
+        expect(counts).toEqual({
+            [A.vpc]: 1,
+            [A.igw]: 1,
+            [A.subnet]: 6,
+            [A.routeTable]: 4,
+            [A.route]: 4,
+            [A.routeTableAssociation]: 6,
+            [A.eip]: 1,
+            [A.natGateway]: 1,
+            [A.vpcEndpoint]: 1,
+            [A.role]: 3,
+            [A.rolePolicyAttachment]: 2,
+            [A.rolePolicy]: 2,
+            [A.kmsKey]: 1,
+            [A.logGroup]: 1,
+            [A.eksCluster]: 1,
+            [A.oidcProvider]: 1,
+            [A.fargateProfile]: 1,
+            [A.addon]: 1,
+            [A.bucket]: 1,
+            [A.publicAccessBlock]: 1,
+            [A.ownershipControls]: 1,
+            [A.encryption]: 1,
+            [A.bucketPolicy]: 1,
+            [A.bucketObject]: 2,
+        });
+        expect(one(plan, A.eksCluster, "cluster").inputs).toMatchObject({ name: "serverless-spark", vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] } });
+
+        // The job namespace's service accounts carry the IRSA role; the operator waits for Fargate and CoreDNS.
+        const driverSa = one(plan, "kubernetes:core/v1:ServiceAccount", "spark-spark-jobs-driver");
+        expect((driverSa.inputs.metadata as any).annotations["eks.amazonaws.com/role-arn"]).toMatch(/^arn:aws:iam::123456789012:role\/storage-spark-jobs-/);
+        expect(one(plan, "kubernetes:helm.sh/v3:Release", "spark-operator").dependsOn).toEqual(
+            expect.arrayContaining([`${A.fargateProfile}::cluster-fargate-0`, `${A.addon}::cluster-coredns`]),
+        );
+        const app = plan.resources.find((r) => r.type.startsWith("kubernetes:sparkoperator.k8s.io") && JSON.stringify(r.inputs).includes("JavaWordCount"));
+        expect(app).toBeDefined();
+        const text = JSON.stringify(app!.inputs);
+        expect(text).toContain("samples/wordcount/input.txt");
+        expect(text).toContain("com.amazonaws.auth.WebIdentityTokenCredentialsProvider");
+        expect(text).toContain("org.apache.hadoop:hadoop-aws:3.3.4");
+    });
+});
