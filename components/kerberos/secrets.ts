@@ -18,81 +18,17 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { inspect } from "node:util";
+import { integrationChildOptions } from "../jobs/integration-options";
 import { describeValue, InputError } from "../errors";
 import type { JobIntegration, JobNamespaceHandle, NamespaceIntegrator } from "../jobs/types";
 import { requireDns1123Label } from "../names";
+import { SecretContent } from "./secret-content";
+export { SecretContent } from "./secret-content";
 import { describeKeytabEntry, KeytabEntry } from "./keytab";
 import { generateKrb5Conf, parseKrb5Conf } from "./krb5conf";
 import { checkRealm, KerberosPrincipal, parsePrincipal } from "./principal";
 import { checkRealmInKrb5Conf, validateKerberos } from "./validate";
 
-/**
- * Bytes that must reach Pulumi only as a secret (a keytab, a delegation token file). Wrap them as
- * soon as they are read: the wrapper never prints them (`toString`, `toJSON` and `util.inspect`
- * show only the length), and resources get them as {@link SecretContent.base64}, a Pulumi secret,
- * so the state, previews and the offline plan show `[secret]`. The raw bytes stay available to
- * the validation that runs before any resource is declared.
- */
-export class SecretContent {
-    readonly #bytes: Uint8Array;
-    #base64?: pulumi.Output<string>;
-
-    private constructor(bytes: Uint8Array) {
-        this.#bytes = Uint8Array.from(bytes);
-    }
-
-    /** Wraps (a copy of) raw bytes, e.g. what `readFileSync` returned. */
-    static fromBytes(bytes: Uint8Array): SecretContent {
-        if (!(bytes instanceof Uint8Array)) {
-            throw new TypeError("SecretContent.fromBytes: expected a Uint8Array or Buffer");
-        }
-        return new SecretContent(bytes);
-    }
-
-    /**
-     * Wraps base64 text (line breaks and spaces allowed, as `base64` prints them). Invalid text is
-     * refused with an {@link InputError} under `key` that never repeats the text.
-     */
-    static fromBase64(text: string, key: string): SecretContent {
-        if (typeof text !== "string") {
-            throw new InputError(key, `got a ${typeof text}`, "base64 text");
-        }
-        const compact = text.replace(/\s+/g, "");
-        if (compact.length === 0 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
-            throw new InputError(key, `is not valid base64 (${compact.length} characters after removing whitespace)`, "the base64 encoding of the file (e.g. base64 -w0 FILE)");
-        }
-        return new SecretContent(Buffer.from(compact, "base64"));
-    }
-
-    /** Number of bytes. */
-    get byteLength(): number {
-        return this.#bytes.length;
-    }
-
-    /** A copy of the bytes, for validation and tests. Never log or export it. */
-    revealBytes(): Uint8Array {
-        return Uint8Array.from(this.#bytes);
-    }
-
-    /** The bytes as base64, a Pulumi secret (what Secret `data` takes). Made on first use. */
-    get base64(): pulumi.Output<string> {
-        this.#base64 ??= pulumi.secret(Buffer.from(this.#bytes).toString("base64"));
-        return this.#base64;
-    }
-
-    toString(): string {
-        return `[secret, ${this.#bytes.length} bytes]`;
-    }
-
-    toJSON(): string {
-        return this.toString();
-    }
-
-    [inspect.custom](): string {
-        return this.toString();
-    }
-}
 
 /** Arguments of {@link KerberosSecrets}. */
 export interface KerberosSecretsArgs {
@@ -377,7 +313,7 @@ export class KerberosSecrets extends pulumi.ComponentResource implements Namespa
         if (this.objects[ns.name] !== undefined) {
             throw new Error(`KerberosSecrets ${this.componentName}: namespace ${ns.name} is already integrated`);
         }
-        const child = childOptions(this, opts, [ns.namespace]);
+        const child = integrationChildOptions(this, opts, [ns.namespace]);
         const keytab = this.credentials === "keytab";
         const secret = new k8s.core.v1.Secret(
             `${this.componentName}-${ns.name}-${keytab ? "keytab" : "token"}`,
@@ -424,29 +360,4 @@ export class KerberosSecrets extends pulumi.ComponentResource implements Namespa
             },
         };
     }
-}
-
-/**
- * Options for an object declared by `integrate`: the caller's options (parent, provider or the
- * Kubernetes one of `providers`), the parent defaulting to `owner`, and `dependsOn` extended with
- * `extra` (the namespace).
- */
-function childOptions(owner: pulumi.Resource, opts: pulumi.ComponentResourceOptions, extra: pulumi.Resource[]): pulumi.CustomResourceOptions {
-    const given = opts.dependsOn;
-    let dependsOn: pulumi.Resource[] | pulumi.Input<pulumi.Resource>[];
-    if (given === undefined) {
-        dependsOn = extra;
-    } else if (Array.isArray(given)) {
-        dependsOn = [...given, ...extra];
-    } else if (pulumi.Resource.isInstance(given)) {
-        dependsOn = [given, ...extra];
-    } else {
-        // A promise or output of resources cannot be extended without resolving it.
-        throw new Error("integrate: opts.dependsOn must be a resource or a list of resources");
-    }
-    // Custom resources take one `provider`: pick the Kubernetes one from a component's `providers`.
-    const { providers, ...rest } = opts;
-    const list = providers === undefined ? [] : Array.isArray(providers) ? providers : Object.values(providers);
-    const provider = rest.provider ?? list.find((p) => k8s.Provider.isInstance(p));
-    return { ...rest, parent: rest.parent ?? owner, dependsOn, ...(provider === undefined ? {} : { provider }) };
 }

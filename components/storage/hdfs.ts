@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { integrationChildOptions } from "../jobs/integration-options";
 import type { JobIntegration, JobNamespaceHandle } from "../jobs/types";
 import { requireDns1123Label } from "../names";
 import { HdfsClientConf, HdfsConfArgs, HdfsKeyOf, hadoopConfFiles, hdfsClientConf, hdfsConfigKey } from "./hdfs-conf";
@@ -103,7 +104,7 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
                 metadata: { name: this.configMapName, namespace: ns.name },
                 data: { ...this.files },
             },
-            childOptions(this, opts, [ns.namespace]),
+            integrationChildOptions(this, opts, [ns.namespace]),
         );
         this.configMaps[ns.name] = configMap;
         return {
@@ -113,29 +114,4 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
             dependsOn: [configMap],
         };
     }
-}
-
-/**
- * Options for an object declared by `integrate`: the caller's options (parent, provider or the
- * Kubernetes one of `providers`), the parent defaulting to `owner`, and `dependsOn` extended with
- * `extra` (the namespace).
- */
-function childOptions(owner: pulumi.Resource, opts: pulumi.ComponentResourceOptions, extra: pulumi.Resource[]): pulumi.CustomResourceOptions {
-    const given = opts.dependsOn;
-    let dependsOn: pulumi.Resource[] | pulumi.Input<pulumi.Resource>[];
-    if (given === undefined) {
-        dependsOn = extra;
-    } else if (Array.isArray(given)) {
-        dependsOn = [...given, ...extra];
-    } else if (pulumi.Resource.isInstance(given)) {
-        dependsOn = [given, ...extra];
-    } else {
-        // A promise or output of resources cannot be extended without resolving it.
-        throw new Error("integrate: opts.dependsOn must be a resource or a list of resources");
-    }
-    // Custom resources take one `provider`: pick the Kubernetes one from a component's `providers`.
-    const { providers, ...rest } = opts;
-    const list = providers === undefined ? [] : Array.isArray(providers) ? providers : Object.values(providers);
-    const provider = rest.provider ?? list.find((p) => k8s.Provider.isInstance(p));
-    return { ...rest, parent: rest.parent ?? owner, dependsOn, ...(provider === undefined ? {} : { provider }) };
 }
