@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ServerlessCluster } from "../cluster/types";
+import { requireInteger } from "../checks";
 import { InputError, describeValue, underKey } from "../errors";
 import type { PriceTable } from "../sizing";
 import type { SparkStorage } from "../storage/types";
@@ -104,17 +105,15 @@ export function planJobs(
 }
 
 function checkTpcdsOptions(options: TpcdsOptions): void {
-    const sf = options.scaleFactor;
-    if (sf !== undefined && (typeof sf !== "number" || !Number.isInteger(sf) || sf < 1 || sf > 100_000)) {
-        throw new InputError("scaleFactor", `got ${describeValue(sf)}`, "a whole number of GB from 1 to 100000");
+    if (options.scaleFactor !== undefined) {
+        requireInteger(options.scaleFactor, "scaleFactor", 1, 100_000, "a whole number of GB");
     }
     for (const [i, q] of (options.queries ?? []).entries()) {
         if (typeof q !== "string" || !/^q\d{1,2}[ab]?(-v2\.4)?$|^ss_max(-v2\.4)?$/.test(q)) {
             throw new InputError(`queries[${i}]`, `got ${describeValue(q)}`, "a TPC-DS v2.4 query name such as q1-v2.4, q14a-v2.4 or ss_max-v2.4");
         }
     }
-    const iterations = options.iterations;
-    if (iterations !== undefined && (!Number.isInteger(iterations) || iterations < 1 || iterations > 100)) {
-        throw new InputError("iterations", `got ${describeValue(iterations)}`, "a whole number from 1 to 100");
+    if (options.iterations !== undefined) {
+        requireInteger(options.iterations, "iterations", 1, 100);
     }
 }

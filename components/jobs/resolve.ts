@@ -1,3 +1,4 @@
+import { requireInteger } from "../checks";
 import { InputError, describeValue, underKey } from "../errors";
 import { requireDns1035Label, requireDns1123Label } from "../names";
 import {
@@ -199,13 +200,6 @@ function requireEphemeralStorage(value: unknown, key: string, grid: string): str
 function requireText(value: unknown, key: string, expected: string): string {
     if (typeof value !== "string" || value.trim() === "" || /\s/.test(value)) {
         throw new InputError(key, `got ${describeValue(value)}`, expected);
-    }
-    return value;
-}
-
-function requireInteger(value: unknown, key: string, min: number, max: number): number {
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-        throw new InputError(key, `got ${describeValue(value)}`, `a whole number from ${min} to ${max}`);
     }
     return value;
 }

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { requireInteger } from "../checks";
 import { EMPTY_SCHEDULING_PROFILE, SchedulingProfile } from "../cluster/types";
 import { InputError, describeValue } from "../errors";
 import { requireDns1123Label, requireUnique } from "../names";
@@ -81,10 +82,7 @@ export function validateSparkOperatorArgs(args: SparkOperatorArgs, keyOf: (arg: 
     requireDns1123Label(args.namespace ?? OPERATOR_DEFAULTS.namespace, keyOf("namespace"));
     // Helm release names are DNS-1123 labels of at most 53 characters.
     requireDns1123Label(args.releaseName ?? OPERATOR_DEFAULTS.releaseName, keyOf("releaseName"), 53);
-    const replicas = args.webhookReplicas ?? OPERATOR_DEFAULTS.webhookReplicas;
-    if (!Number.isInteger(replicas) || replicas < 2 || replicas > 10) {
-        throw new InputError(keyOf("webhookReplicas"), `got ${describeValue(replicas)}`, "an integer from 2 to 10");
-    }
+    requireInteger(args.webhookReplicas ?? OPERATOR_DEFAULTS.webhookReplicas, keyOf("webhookReplicas"), 2, 10, "an integer");
     for (const [key, resources] of [
         ["controllerResources", args.controllerResources],
         ["webhookResources", args.webhookResources],

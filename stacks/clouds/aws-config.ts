@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { decodeStructured, schemaIssueToError } from "../config/schema-errors";
 import { EKS_DEFAULTS, EksFargateClusterArgs } from "../../components/cluster/aws/args";
 import type { EksNetworkArgs } from "../../components/cluster/aws/network-plan";
 import { requireAwsRegion } from "../../components/cluster/aws/region";
 import { resolveEksFargateClusterArgs } from "../../components/cluster/aws/validate";
-import { InputError, describeValue } from "../../components/errors";
+import { InputError } from "../../components/errors";
 import { OPERATOR_DEFAULTS } from "../../components/operator/defaults";
 import { resolveS3StorageArgs } from "../../components/storage/s3/args";
 
@@ -166,24 +167,10 @@ export function checkAwsConfig(config: AwsStackConfig, namespaces: AwsNamespaces
 
 function parseKey<T extends z.ZodType>(raw: Record<string, string>, key: string, schema: T): z.infer<T> {
     const text = raw[`${PROJECT}:${key}`];
-    let value: unknown = {};
-    if (text !== undefined) {
-        try {
-            value = JSON.parse(text);
-        } catch {
-            value = text;
-        }
-    }
+    const value: unknown = text === undefined ? {} : decodeStructured(text);
     const result = schema.safeParse(value, { reportInput: true });
     if (!result.success) {
-        const issue = result.error.issues[0]!;
-        const path = [key, ...issue.path.map(String)];
-        if (issue.code === "unrecognized_keys") {
-            const known = Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape);
-            throw new InputError(`${path.join(".")}.${issue.keys[0]}`, "unknown config key", `one of ${known.join(", ")}`);
-        }
-        const at = path.reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : `${acc}.${part}`));
-        throw new InputError(at, `got ${describeValue("input" in issue ? issue.input : value)}`, issue.message);
+        throw schemaIssueToError(result.error.issues[0]!, { input: value, schema, prefix: key });
     }
     return result.data;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { InputError, describeValue } from "../../components/errors";
 import { hdfsConfigKey } from "../../components/storage/hdfs-conf";
 import { HdfsStorageArgs, validateHdfsStorageArgs } from "../../components/storage/hdfs";
+import { schemaIssueToError } from "./schema-errors";
 
 /**
  * The `storage.hdfs` stack config: its shape (zod, types and known keys only, like ./schema.ts) and
@@ -44,7 +44,7 @@ export const HDFS_CONFIG_KEY = "storage.hdfs";
 export function resolveHdfsConfig(raw: unknown): HdfsStorageArgs {
     const result = hdfsStorageSchema.safeParse(raw, { reportInput: true });
     if (!result.success) {
-        throw schemaIssueToError(result.error.issues[0]!, raw, HDFS_CONFIG_KEY, hdfsStorageSchema);
+        throw schemaIssueToError(result.error.issues[0]!, { input: raw, schema: hdfsStorageSchema, prefix: HDFS_CONFIG_KEY });
     }
     const c = result.data;
     const args: HdfsStorageArgs = {
@@ -57,34 +57,4 @@ export function resolveHdfsConfig(raw: unknown): HdfsStorageArgs {
     };
     validateHdfsStorageArgs(args, hdfsConfigKey);
     return args;
-}
-
-/**
- * The first zod issue as the project's one-line error, keys under `prefix`. Values under the
- * `secretKeys` are never shown (a mistyped keytab must not end up in a log).
- * @internal shared by ./hdfs.ts and ./kerberos.ts
- */
-export function schemaIssueToError(
-    issue: z.core.$ZodIssue,
-    input: unknown,
-    prefix: string,
-    schema: z.ZodObject,
-    secretKeys: readonly string[] = [],
-): InputError {
-    const path = issue.path.map(String);
-    if (issue.code === "unrecognized_keys") {
-        const at = [prefix, ...path].join(".");
-        const known = Object.keys(schema.shape);
-        return new InputError(`${at}.${issue.keys[0]}`, "unknown config key", `one of ${known.join(", ")}`);
-    }
-    const key = path.reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : `${acc}.${part}`), prefix);
-    if (path.length > 0 && secretKeys.includes(path[0]!)) {
-        return new InputError(key, "has the wrong type", issue.message);
-    }
-    const value = "input" in issue ? issue.input : valueAt(input, path);
-    return new InputError(key, `got ${describeValue(value)}`, issue.message);
-}
-
-function valueAt(input: unknown, path: string[]): unknown {
-    return path.reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), input);
 }

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { classifyKubeconfig, validateKubeconfig } from "../../components/cluster/kubeconfig";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../components/cluster/types";
 import { InputError, describeValue } from "../../components/errors";
@@ -12,6 +11,7 @@ import type { KerberosSecretsArgs } from "../../components/kerberos/secrets";
 import type { HdfsStorageArgs } from "../../components/storage/hdfs";
 import { AwsStackConfig, resolveAwsConfig } from "../clouds/aws-config";
 import { resolveHdfsConfig } from "./hdfs";
+import { decodeStructured, schemaIssueToError } from "./schema-errors";
 import { resolveKerberosConfig } from "./kerberos";
 import { Cloud, RawStackConfig, TopLevelKey, stackConfigSchema, topLevelKeys } from "./schema";
 
@@ -64,12 +64,12 @@ export function parseStackConfig(raw: Record<string, string>, allConfig: Record<
         if (spec === undefined) {
             throw new InputError(key, "unknown config key", `one of ${Object.keys(topLevelKeys).join(", ")}`);
         }
-        decoded[key] = spec.structured ? decodeJson(value) : value;
+        decoded[key] = spec.structured ? decodeStructured(value) : value;
     }
 
     const result = stackConfigSchema.safeParse(decoded, { reportInput: true });
     if (!result.success) {
-        throw issueToError(result.error.issues[0]!, decoded);
+        throw schemaIssueToError(result.error.issues[0]!, { input: decoded, schema: stackConfigSchema });
     }
     const config = result.data;
     checkCloudSpecificKeys(config);
@@ -166,14 +166,6 @@ function resolvePrices(raw: RawStackConfig["prices"], grid: SizingGrid): PriceTa
     return withPriceOverrides(base, overrides, "prices");
 }
 
-/** Structured values arrive JSON-encoded; a value that is not JSON is kept as the string it is. */
-function decodeJson(value: string): unknown {
-    try {
-        return JSON.parse(value);
-    } catch {
-        return value;
-    }
-}
 
 function checkCloudSpecificKeys(config: RawStackConfig): void {
     if (config.cloud === "existing") {
@@ -189,44 +181,4 @@ function checkCloudSpecificKeys(config: RawStackConfig): void {
             throw new InputError(key, `is set for cloud ${describeValue(config.cloud)}`, "it only with cloud: existing");
         }
     }
-}
-
-/** Turns the first schema issue into the one-line error users see. */
-function issueToError(issue: z.core.$ZodIssue, input: Record<string, unknown>): InputError {
-    const path = issue.path.map(String);
-    if (issue.code === "unrecognized_keys") {
-        const parent = path.join(".");
-        const key = parent === "" ? issue.keys[0]! : `${parent}.${issue.keys[0]}`;
-        return new InputError(key, "unknown config key", `one of ${knownKeysAt(path).join(", ")}`);
-    }
-    const key = formatPath(path);
-    const value = "input" in issue ? issue.input : valueAt(input, path);
-    return new InputError(key, `got ${describeValue(value)}`, issue.message);
-}
-
-function formatPath(path: string[]): string {
-    return path.reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc === "" ? part : `${acc}.${part}`), "");
-}
-
-function valueAt(input: unknown, path: string[]): unknown {
-    return path.reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), input);
-}
-
-function knownKeysAt(path: string[]): string[] {
-    let schema: unknown = stackConfigSchema;
-    for (const part of path) {
-        schema = unwrap(schema);
-        const shape = (schema as { shape?: Record<string, unknown> }).shape;
-        schema = shape?.[part];
-    }
-    const shape = (unwrap(schema) as { shape?: Record<string, unknown> } | undefined)?.shape;
-    return shape ? Object.keys(shape) : [];
-}
-
-function unwrap(schema: unknown): unknown {
-    let current = schema as { unwrap?: () => unknown } | undefined;
-    while (current && typeof current.unwrap === "function" && !("shape" in current)) {
-        current = current.unwrap() as typeof current;
-    }
-    return current;
 }

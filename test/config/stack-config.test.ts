@@ -61,6 +61,7 @@ describe("parseStackConfig", () => {
         [{ ...base, operator: "{\"webhookReplica\": 2}" }, "operator.webhookReplica: unknown config key, expected one of chartVersion, repository"],
         [{ ...base, capacityGrid: "spot" }, "capacityGrid: got \"spot\", expected one of fargate, eci, none"],
         [{ ...base, scheduling: "{\"tolerations\": [{\"effect\": \"Never\"}]}" }, "scheduling.tolerations[0].effect: got \"Never\", expected NoSchedule, PreferNoSchedule or NoExecute"],
+        [{ ...base, jobs: JSON.stringify([{ name: "a", type: "Java", image: "apache/spark:3.5.3", mainApplicationFile: "x", driver: { corez: 1 } }]) }, "jobs[0].driver.corez: unknown config key, expected one of cores, memory, ephemeralStorage"],
         [{ ...base, nameSpaces: "[]" }, "nameSpaces: unknown config key, expected one of cloud, kubeconfig"],
     ])("GIVEN %j WHEN parsed THEN it fails with one clear line", (raw, message) => {
         let error: Error | undefined;

@@ -1,0 +1,77 @@
+import type { z } from "zod";
+import { InputError, describeValue } from "../../components/errors";
+
+/**
+ * How every config resolver (the top-level step, HDFS, Kerberos, the cloud modules) turns a zod
+ * shape error into the project's one-line `key: got X, expected Y`, so the wording and the key
+ * format (`a.b[2].c`) are the same whichever part of the config is wrong.
+ */
+
+/** Structured config values arrive JSON-encoded; a value that is not JSON is kept as the string it is. */
+export function decodeStructured(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+export interface IssueContext {
+    /** The value that was checked (to show the offending part when zod did not report it). */
+    input: unknown;
+    /** The schema it was checked against (to list the keys it knows). */
+    schema: z.ZodType;
+    /** Config key the checked value sits under, e.g. `storage.hdfs`. @default "" (top level) */
+    prefix?: string;
+    /** Keys (first path part) whose values are never echoed, e.g. a keytab. @default [] */
+    secretKeys?: readonly string[];
+}
+
+/** The first zod issue as the one-line error users see. */
+export function schemaIssueToError(issue: z.core.$ZodIssue, context: IssueContext): InputError {
+    const path = issue.path.map(String);
+    const prefix = context.prefix ?? "";
+    if (issue.code === "unrecognized_keys") {
+        const key = joinKey([...splitPrefix(prefix), ...path, issue.keys[0]!]);
+        return new InputError(key, "unknown config key", `one of ${knownKeysAt(context.schema, path).join(", ")}`);
+    }
+    const key = joinKey([...splitPrefix(prefix), ...path]);
+    if (path.length > 0 && (context.secretKeys ?? []).includes(path[0]!)) {
+        return new InputError(key, "has the wrong type", issue.message);
+    }
+    const value = "input" in issue ? issue.input : valueAt(context.input, path);
+    return new InputError(key, `got ${describeValue(value)}`, issue.message);
+}
+
+function splitPrefix(prefix: string): string[] {
+    return prefix === "" ? [] : [prefix];
+}
+
+/** `["jobs", "2", "executor"]` -> `jobs[2].executor`. */
+function joinKey(parts: string[]): string {
+    return parts.reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc === "" ? part : `${acc}.${part}`), "");
+}
+
+function valueAt(input: unknown, path: string[]): unknown {
+    return path.reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), input);
+}
+
+/** The keys the object schema at `path` knows (through optionals and list elements). */
+function knownKeysAt(schema: unknown, path: string[]): string[] {
+    let node = unwrap(schema);
+    for (const part of path) {
+        // `unwrap` has already stepped from a list to its element, so an index keeps the node.
+        const next = /^\d+$/.test(part) ? node : (node as { shape?: Record<string, unknown> } | undefined)?.shape?.[part];
+        node = unwrap(next);
+    }
+    const shape = (node as { shape?: Record<string, unknown> } | undefined)?.shape;
+    return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+    let current = schema as { unwrap?: () => unknown } | undefined;
+    while (current && typeof current.unwrap === "function" && !("shape" in current)) {
+        current = current.unwrap() as typeof current;
+    }
+    return current;
+}
