@@ -143,7 +143,24 @@ function sizeRole(role: "driver" | "executor", roleArgs: SparkRoleArgs, sizing: 
         return rightSize({ grid, role, mode: "exact", settings: { cores, memory: roleArgs.memory }, app: { language }, prices: args.placement.prices });
     }
     const minHeapMiB = roleArgs.memory === undefined ? undefined : parseSizeMiB(roleArgs.memory, "m", "memory");
-    return rightSize({ grid, role, mode: "fill", cores, minHeapMiB, app: { language }, prices: args.placement.prices });
+    return asJobKeys(role, () => rightSize({ grid, role, mode: "fill", cores, minHeapMiB, app: { language }, prices: args.placement.prices }));
+}
+
+/**
+ * rightSize names its own arguments (`executor.cores`, `executor.minHeapMiB`); a job's user wrote
+ * `cores` and `memory` under the role, which the caller prefixes. Renames them to what the user wrote.
+ */
+function asJobKeys<T>(role: "driver" | "executor", fn: () => T): T {
+    const userKey: Record<string, string> = { cores: "cores", minHeapMiB: "memory", memoryPerCoreGiB: "memory" };
+    try {
+        return fn();
+    } catch (err) {
+        if (err instanceof InputError && err.key.startsWith(`${role}.`)) {
+            const arg = err.key.slice(role.length + 1);
+            throw new InputError(userKey[arg] ?? arg, err.problem, err.expected);
+        }
+        throw err;
+    }
 }
 
 function resolveSparkVersion(args: SparkJobArgs): string {

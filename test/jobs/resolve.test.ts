@@ -97,6 +97,14 @@ describe("resolveJob", () => {
     });
 
     it("GIVEN cores beyond the ECI grid's largest shape WHEN resolved THEN refused with the key", () => {
-        expect(() => resolveJob("big", job({ placement: { ...fargate, capacityGrid: "eci" }, executor: { cores: 65 } }))).toThrow(/^executor\./);
+        expect(() => resolveJob("big", job({ placement: { ...fargate, capacityGrid: "eci" }, executor: { cores: 65 } }))).toThrow(
+            /^executor\.cores: 65 is above the largest eci shape \(64 vCPU\), expected at most 64$/,
+        );
+    });
+
+    it("GIVEN a heap beyond the ECI grid's roomiest shape (64 vCPU / 512 GiB) WHEN resolved THEN refused naming the memory key the user wrote", () => {
+        expect(() => resolveJob("big", job({ placement: { ...fargate, capacityGrid: "eci" }, executor: { cores: 8, memory: "600g" } }))).toThrow(
+            /^executor\.memory: a 614400 MiB heap plus overhead does not fit any eci shape with 8 or more vCPU, expected .*64 vCPU \/ 512 GiB/,
+        );
     });
 });
