@@ -7,10 +7,13 @@ import { runProgram, startMockRuntime } from "./mock-runtime";
 // Placeholder outputs for AWS resource types (ids, ARNs, endpoints); loads no cloud SDK.
 import "./mock-outputs-aws";
 import { buildPlan } from "./plan-model";
+import { diffPlans, readPlanDir, snapshotOf } from "./diff";
+import { renderDiff } from "./render-diff";
 import { renderSummary, writePlan } from "./render";
+import { PolicyRun, formatPass, formatViolations, policyRunFailed, readPolicyConfig, runPolicies } from "./policy";
 import { applyOverride, readStackFile, stackFileFor, toEngineConfig } from "./stack-config";
 
-const USAGE = "npm run plan -- (--stack NAME | --stack-file PATH) [--config key=value]... [--out DIR]";
+const USAGE = "npm run plan -- (--stack NAME | --stack-file PATH) [--config key=value]... [--out DIR] [--diff BASE_DIR] [--policy [--policy-config FILE]]";
 
 /**
  * The offline plan: runs the project's Pulumi program under the SDK's mock runtime with a stack's
@@ -28,6 +31,9 @@ async function main(argv: string[]): Promise<number> {
     for (const assignment of args.config) {
         applyOverride(config, assignment, project.name);
     }
+    // Read before the program runs (and before --out may overwrite the same directory).
+    const base = args.diff !== undefined ? readPlanDir(args.diff, "--diff") : undefined;
+    const policyConfig = args.policyConfig !== undefined ? readPolicyConfig(args.policyConfig) : {};
 
     const started = process.hrtime.bigint();
     const runtime = await startMockRuntime({ project: project.name, stack, config: toEngineConfig(config) });
@@ -35,14 +41,37 @@ async function main(argv: string[]): Promise<number> {
     await runProgram(runtime, () => require(programPath));
     const plan = buildPlan(runtime.registrations, runtime.componentOutputs);
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const policyRun = args.policy ? runPolicies(plan, policyConfig) : undefined;
 
     let written = "";
     if (args.out !== undefined) {
         const { manifests } = writePlan(plan, args.out);
         written = `\nWrote ${path.join(args.out, "resources.json")} (${plan.resources.length} resources) and ${manifests} manifests to ${path.join(args.out, "manifests")}/`;
     }
+    if (base !== undefined) {
+        // --diff: stdout is the Markdown report alone (and DIR/diff.md with --out); notes go to stderr.
+        const report = renderDiff(diffPlans(base, snapshotOf(plan)), { stack, project: project.name });
+        if (args.out !== undefined) fs.writeFileSync(path.join(args.out, "diff.md"), report);
+        process.stdout.write(report);
+        if (args.out !== undefined) process.stderr.write(`${written.trim()}, and ${path.join(args.out, "diff.md")}\n`);
+        return reportPolicies(policyRun, process.stderr);
+    }
+    if (args.out !== undefined) fs.rmSync(path.join(args.out, "diff.md"), { force: true });
     process.stdout.write(`${renderSummary(plan, stack, project.name)}\n${written}\nProgram ran in ${elapsedMs.toFixed(0)} ms.\n`);
-    return 0;
+    return reportPolicies(policyRun, process.stdout);
+}
+
+/** `--policy`: violations of mandatory policies on stderr and exit 1; else one line on `out`. */
+function reportPolicies(run: PolicyRun | undefined, out: NodeJS.WritableStream): number {
+    if (run === undefined) return 0;
+    const lines = formatViolations(run);
+    if (!policyRunFailed(run)) {
+        out.write([...lines, formatPass(run)].join("\n") + "\n");
+        return 0;
+    }
+    const failed = run.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+    process.stderr.write(`${lines.join("\n")}\nerror: policy: ${failed} violation${failed === 1 ? "" : "s"} of mandatory policies (${run.policies} policies on ${run.resources} resources)\n`);
+    return 1;
 }
 
 interface CommandLine {
@@ -50,6 +79,12 @@ interface CommandLine {
     stackFile?: string;
     config: string[];
     out?: string;
+    /** A plan directory written earlier with `--out`: print a Markdown report of the changes since. */
+    diff?: string;
+    /** Run the policy pack's rules over the plan; exit 1 on a violation of a mandatory policy. */
+    policy: boolean;
+    /** A policy config file (`pulumi preview --policy-pack-config` format). */
+    policyConfig?: string;
 }
 
 function parseCommandLine(argv: string[]): CommandLine {
@@ -62,6 +97,9 @@ function parseCommandLine(argv: string[]): CommandLine {
                 "stack-file": { type: "string" },
                 config: { type: "string", multiple: true },
                 out: { type: "string" },
+                diff: { type: "string" },
+                policy: { type: "boolean" },
+                "policy-config": { type: "string" },
             },
             strict: true,
             allowPositionals: false,
@@ -75,7 +113,18 @@ function parseCommandLine(argv: string[]): CommandLine {
     if (values.out !== undefined && values.out.trim() === "") {
         throw new InputError("--out", "got an empty path", "a directory to write the plan to");
     }
-    return { stack: values.stack, stackFile: values["stack-file"], config: values.config ?? [], out: values.out };
+    if (values["policy-config"] !== undefined && values.policy !== true) {
+        throw new InputError("--policy-config", "given without --policy", "--policy --policy-config FILE");
+    }
+    return {
+        stack: values.stack,
+        stackFile: values["stack-file"],
+        config: values.config ?? [],
+        out: values.out,
+        diff: values.diff,
+        policy: values.policy === true,
+        policyConfig: values["policy-config"],
+    };
 }
 
 function readProjectFile(projectRoot: string): { name: string; main: string } {

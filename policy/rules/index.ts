@@ -1,0 +1,27 @@
+/**
+ * The serverless-spark guardrails as plain functions (no Pulumi import). `policy/policies.ts` wraps
+ * them for the Pulumi policy pack; `tools/plan/policy.ts` runs them over the offline plan.
+ */
+import { bucketSafety } from "./bucket-safety";
+import { ackApiServerPrivate, eksPrivateEncrypted } from "./cluster-endpoints";
+import { noWildcardPolicies } from "./no-wildcard-policies";
+import { podSecurityRestricted } from "./pod-security";
+import { sparkRbacNamespaced } from "./spark-rbac";
+import type { Rule } from "./types";
+
+export * from "./types";
+export { bucketSafety } from "./bucket-safety";
+export { ackApiServerPrivate, eksPrivateEncrypted } from "./cluster-endpoints";
+export { noWildcardPolicies, isWildcardAction, isWildcardResource } from "./no-wildcard-policies";
+export { podSecurityRestricted, restrictedViolations, sparkPod } from "./pod-security";
+export { sparkRbacNamespaced } from "./spark-rbac";
+
+/** Every rule, in the order violations are reported. */
+export const RULES: readonly Rule[] = [
+    podSecurityRestricted,
+    noWildcardPolicies,
+    bucketSafety,
+    eksPrivateEncrypted,
+    ackApiServerPrivate,
+    sparkRbacNamespaced,
+];
