@@ -3,6 +3,9 @@ import { ServerlessCluster } from "./cluster/types";
 import { SparkJob } from "./jobs/job";
 import { PlannedJob, PlatformJobArgs, SampleArgs, placementFor, planJobs } from "./jobs/platform-jobs";
 import type { JobIntegration, NamespaceIntegrator } from "./jobs/types";
+import { InputError, describeValue } from "./errors";
+import { isSystemNamespace } from "./names";
+import { OPERATOR_DEFAULTS } from "./operator/defaults";
 import { SparkOperator, SparkOperatorArgs, validateSparkOperatorArgs } from "./operator/operator";
 import { SparkNamespace } from "./rbac/namespace";
 import type { PriceTable } from "./sizing";
@@ -48,6 +51,22 @@ export interface ServerlessSparkPlatformArgs {
 export const DEFAULT_JOB_NAMESPACES: readonly string[] = ["spark-jobs"];
 
 /**
+ * The platform declares a Namespace for every job namespace (and the operator's): a namespace the
+ * cluster already has, or the operator's namespace listed as a job namespace, would fail with
+ * AlreadyExists at deploy time. Throws an {@link InputError} naming `jobNamespaces[i]`.
+ */
+export function validatePlatformNamespaces(jobNamespaces: readonly string[], operatorNamespace: string = OPERATOR_DEFAULTS.namespace, operatorNamespaceKey = "operator.namespace"): void {
+    jobNamespaces.forEach((ns, i) => {
+        if (isSystemNamespace(ns)) {
+            throw new InputError(`jobNamespaces[${i}]`, `got ${describeValue(ns)}, a namespace every cluster already has`, "a namespace of the platform's own (not default or kube-*)");
+        }
+        if (ns === operatorNamespace) {
+            throw new InputError(`jobNamespaces[${i}]`, `got ${describeValue(ns)}, the operator's namespace (${operatorNamespaceKey})`, "job namespaces apart from the operator's");
+        }
+    });
+}
+
+/**
  * A serverless Spark platform on one cluster: job namespaces with least-privilege RBAC, the Spark
  * operator watching them, storage and Kerberos wired into every job, and the jobs themselves, all
  * placed on the cluster's virtual nodes.
@@ -68,6 +87,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
         };
         // Every argument is checked before the first resource is registered: nothing half made.
         validateSparkOperatorArgs(operatorArgs, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
+        validatePlatformNamespaces(jobNamespaces, operatorArgs.namespace);
         const planned = planJobs(args.jobs ?? [], args.samples ?? {}, {
             placement: placementFor(args.cluster, args.prices),
             jobNamespaces,

@@ -47,6 +47,10 @@ async function createInfrastructure(config: StackConfig): Promise<{ cluster: Ser
             operatorNamespace: config.operator.namespace ?? OPERATOR_DEFAULTS.namespace,
         });
     }
+    if (config.cloud === "alicloud") {
+        const { createAlicloudInfrastructure } = await import("./clouds/alicloud");
+        return createAlicloudInfrastructure(config.alicloud!, { jobNamespaces: config.jobNamespaces });
+    }
     const cluster = new ExistingCluster("cluster", {
         kubeconfig: config.existing.kubeconfig,
         context: config.existing.context,

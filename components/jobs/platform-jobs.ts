@@ -34,6 +34,8 @@ export interface PlannedJob {
     args: SparkJobArgs;
     /** Key prefix for errors, e.g. `jobs[2]` or `samples.tpcds`. */
     key: string;
+    /** SparkJob argument names (`applicationName`, `executor.cores`) to the keys the user wrote under `key`. */
+    keys?: Record<string, string>;
     /** Integrations only this job uses (e.g. the WordCount input ConfigMap). */
     ownIntegrators: NamespaceIntegrator[];
 }
@@ -60,8 +62,8 @@ export function planJobs(
 ): PlannedJob[] {
     const planned: PlannedJob[] = [];
     const defaultNamespace = context.jobNamespaces[0]!;
-    const sample = (name: string, key: string, args: Omit<SparkJobArgs, "placement" | "namespace">, ownIntegrators: NamespaceIntegrator[] = []) =>
-        planned.push({ key, ownIntegrators, args: { ...args, applicationName: name, namespace: defaultNamespace, placement: context.placement } });
+    const sample = (name: string, key: string, args: Omit<SparkJobArgs, "placement" | "namespace">, ownIntegrators: NamespaceIntegrator[] = [], keys?: Record<string, string>) =>
+        planned.push({ key, keys, ownIntegrators, args: { ...args, applicationName: name, namespace: defaultNamespace, placement: context.placement } });
 
     if (samples.wordcount) {
         const input = context.storage?.wordCountInput;
@@ -80,8 +82,8 @@ export function planJobs(
         }
         const options: TpcdsOptions = { ...samples.tpcds, dataRoot };
         underKey("tpcds", () => checkTpcdsOptions(options));
-        sample("tpcds-datagen", "tpcds", tpcdsDataGenJob(options));
-        sample("tpcds-queries", "tpcds", tpcdsQueryJob(options));
+        sample("tpcds-datagen", "tpcds", tpcdsDataGenJob(options), [], TPCDS_KEYS);
+        sample("tpcds-queries", "tpcds", tpcdsQueryJob(options), [], TPCDS_KEYS);
     }
     jobs.forEach((job, i) => {
         const { name, namespace, ...rest } = job;
@@ -89,7 +91,7 @@ export function planJobs(
         if (!context.jobNamespaces.includes(ns)) {
             throw new InputError(`jobs[${i}].namespace`, `got ${describeValue(ns)}`, `one of the job namespaces ${context.jobNamespaces.join(", ")}`);
         }
-        planned.push({ key: `jobs[${i}]`, ownIntegrators: [], args: { ...rest, applicationName: name, namespace: ns, placement: context.placement } });
+        planned.push({ key: `jobs[${i}]`, keys: JOB_KEYS, ownIntegrators: [], args: { ...rest, applicationName: name, namespace: ns, placement: context.placement } });
     });
 
     const seen = new Map<string, string>();
@@ -99,12 +101,37 @@ export function planJobs(
             throw new InputError(`${job.key}.name`, `${describeValue(name)} is also the name of ${seen.get(name)}`, "a job name used once");
         }
         seen.set(name, job.key);
-        underKey(job.key, () => resolveJob(name, job.args));
+        underKey(job.key, () => asUserKeys(job.keys ?? {}, () => resolveJob(name, job.args)));
     }
     return planned;
 }
 
+/** A platform job's `name` is the SparkApplication name. */
+const JOB_KEYS: Record<string, string> = { applicationName: "name" };
+/** The TPC-DS options the sample jobs' arguments come from. */
+const TPCDS_KEYS: Record<string, string> = {
+    mainApplicationFile: "jar",
+    "executor.cores": "executorCores",
+    "executor.instances": "executorInstances",
+};
+
+/** Renames an error's argument key to the key the user wrote (`applicationName` -> `name`). */
+function asUserKeys<T>(keys: Record<string, string>, fn: () => T): T {
+    try {
+        return fn();
+    } catch (err) {
+        if (err instanceof InputError && keys[err.key] !== undefined) {
+            throw new InputError(keys[err.key]!, err.problem, err.expected);
+        }
+        throw err;
+    }
+}
+
 function checkTpcdsOptions(options: TpcdsOptions): void {
+    // Both jobs must reach the data: a URI of a shared file system, not a path inside one pod.
+    if (typeof options.dataRoot === "string" && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\/\/?[^\s/]\S*$/.test(options.dataRoot)) {
+        throw new InputError("dataRoot", `got ${describeValue(options.dataRoot)}`, "a URI such as s3a://bucket/tpcds or hdfs://nn:8020/tpcds");
+    }
     if (options.scaleFactor !== undefined) {
         requireInteger(options.scaleFactor, "scaleFactor", 1, 100_000, "a whole number of GB");
     }

@@ -1,6 +1,6 @@
 import { requireInteger } from "../checks";
 import { InputError, describeValue, underKey } from "../errors";
-import { requireDns1035Label, requireDns1123Label } from "../names";
+import { requireAnnotationKeys, requireDns1035Label, requireDns1123Label, requireLabels } from "../names";
 import {
     AppLanguage,
     JobCost,
@@ -72,8 +72,17 @@ export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
     if ((args.type === "Scala" || args.type === "Java") && (typeof args.mainClass !== "string" || args.mainClass.trim() === "")) {
         throw new InputError("mainClass", `is required for ${args.type} applications, got ${describeValue(args.mainClass)}`, "a fully-qualified class name");
     }
+    if (args.mainClass !== undefined && /\s/.test(args.mainClass)) {
+        throw new InputError("mainClass", `got ${describeValue(args.mainClass)}`, "a fully-qualified class name such as org.example.Main");
+    }
     const sparkVersion = resolveSparkVersion(args);
     checkSparkConfKeys(args.sparkConf ?? {}, namespace, "sparkConf");
+    checkDeps(args.deps ?? {});
+    requireLabels(args.labels ?? {}, "labels");
+    for (const role of ["driver", "executor"] as const) {
+        requireLabels(args[role]?.labels ?? {}, `${role}.labels`);
+        requireAnnotationKeys(args[role]?.annotations ?? {}, `${role}.annotations`);
+    }
     const sizing = args.sizing ?? "fit";
     if (sizing !== "fit" && sizing !== "exact") {
         throw new InputError("sizing", `got ${describeValue(sizing)}`, "fit or exact");
@@ -140,7 +149,7 @@ function sizeRole(role: "driver" | "executor", roleArgs: SparkRoleArgs, sizing: 
         if (typeof cores !== "number" || !Number.isInteger(cores) || cores < 1) {
             throw new InputError("cores", `got ${describeValue(cores)}`, "a whole number of cores, 1 or more");
         }
-        return rightSize({ grid, role, mode: "exact", settings: { cores, memory: roleArgs.memory }, app: { language }, prices: args.placement.prices });
+        return asJobKeys(role, () => rightSize({ grid, role, mode: "exact", settings: { cores, memory: roleArgs.memory }, app: { language }, prices: args.placement.prices }));
     }
     const minHeapMiB = roleArgs.memory === undefined ? undefined : parseSizeMiB(roleArgs.memory, "m", "memory");
     return asJobKeys(role, () => rightSize({ grid, role, mode: "fill", cores, minHeapMiB, app: { language }, prices: args.placement.prices }));
@@ -151,7 +160,8 @@ function sizeRole(role: "driver" | "executor", roleArgs: SparkRoleArgs, sizing: 
  * `cores` and `memory` under the role, which the caller prefixes. Renames them to what the user wrote.
  */
 function asJobKeys<T>(role: "driver" | "executor", fn: () => T): T {
-    const userKey: Record<string, string> = { cores: "cores", minHeapMiB: "memory", memoryPerCoreGiB: "memory" };
+    // `memoryMiB` and `cpu` name the pod an exact-mode setting makes (too big for the grid).
+    const userKey: Record<string, string> = { cores: "cores", minHeapMiB: "memory", memoryPerCoreGiB: "memory", memoryMiB: "memory", cpu: "cores" };
     try {
         return fn();
     } catch (err) {
@@ -219,4 +229,29 @@ function requireText(value: unknown, key: string, expected: string): string {
         throw new InputError(key, `got ${describeValue(value)}`, expected);
     }
     return value;
+}
+
+/** What spark-submit accepts in each `deps` list (`--jars`, `--packages`, ...); it fails at submission otherwise. */
+const DEPS_RULES: Record<string, { pattern: RegExp; expected: string }> = {
+    jars: { pattern: /^\S+$/, expected: "a jar URI such as s3a://bucket/lib.jar or local:///opt/spark/jars/lib.jar" },
+    files: { pattern: /^\S+$/, expected: "a file URI such as s3a://bucket/conf.json" },
+    pyFiles: { pattern: /^\S+$/, expected: "a .py, .zip or .egg URI such as s3a://bucket/lib.zip" },
+    packages: { pattern: /^[^:\s]+:[^:\s]+:[^:\s]+$/, expected: "a Maven coordinate groupId:artifactId:version such as org.apache.hadoop:hadoop-aws:3.3.4" },
+    excludePackages: { pattern: /^[^:\s]+:[^:\s]+$/, expected: "groupId:artifactId such as com.google.guava:guava" },
+    repositories: { pattern: /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/, expected: "a Maven repository URL such as https://repo1.maven.org/maven2" },
+};
+
+function checkDeps(deps: object): void {
+    for (const [field, values] of Object.entries(deps)) {
+        const rule = DEPS_RULES[field];
+        if (rule === undefined || values === undefined) continue;
+        if (!Array.isArray(values)) {
+            throw new InputError(`deps.${field}`, `got ${describeValue(values)}`, `a list of entries, each ${rule.expected}`);
+        }
+        values.forEach((value: unknown, i) => {
+            if (typeof value !== "string" || !rule.pattern.test(value)) {
+                throw new InputError(`deps.${field}[${i}]`, `got ${describeValue(value)}`, rule.expected);
+            }
+        });
+    }
 }

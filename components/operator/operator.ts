@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { requireInteger } from "../checks";
 import { EMPTY_SCHEDULING_PROFILE, SchedulingProfile } from "../cluster/types";
 import { InputError, describeValue } from "../errors";
-import { requireDns1123Label, requireUnique } from "../names";
+import { isSystemNamespace, requireDns1123Label, requireUnique } from "../names";
 import { restrictedNamespaceLabels } from "../pod-security";
 import { OPERATOR_DEFAULTS, webhookSelectorLabels } from "./defaults";
 import { ContainerResources, operatorHelmValues } from "./values";
@@ -62,7 +62,14 @@ export interface SparkOperatorArgs {
 }
 
 const CHART_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
-const QUANTITY = /^(\d+(\.\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+// CPU in cores or millicores; memory in bytes with a decimal or binary suffix ("m" would be millibytes).
+const QUANTITY = {
+    cpu: { pattern: /^(\d+(\.\d+)?)m?$/, expected: "a Kubernetes quantity of CPU above zero, such as 250m, 1 or 1.5" },
+    memory: {
+        pattern: /^(\d+(\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/,
+        expected: "a Kubernetes quantity of memory above zero, such as 256Mi or 1Gi (not 256m: m means millibytes)",
+    },
+} as const;
 
 /**
  * Checks the operator arguments; throws an {@link InputError} naming the argument.
@@ -76,10 +83,18 @@ export function validateSparkOperatorArgs(args: SparkOperatorArgs, keyOf: (arg: 
     args.jobNamespaces.forEach((ns, i) => requireDns1123Label(ns, `${keyOf("jobNamespaces")}[${i}]`));
     requireUnique(args.jobNamespaces, keyOf("jobNamespaces"));
     const version = args.chartVersion ?? OPERATOR_DEFAULTS.chartVersion;
-    if (!CHART_VERSION.test(version)) {
+    if (typeof version !== "string" || !CHART_VERSION.test(version)) {
         throw new InputError(keyOf("chartVersion"), `got ${describeValue(version)}`, "a chart version such as 2.5.2");
     }
-    requireDns1123Label(args.namespace ?? OPERATOR_DEFAULTS.namespace, keyOf("namespace"));
+    const repository = args.repository ?? OPERATOR_DEFAULTS.repository;
+    if (typeof repository !== "string" || !/^https?:\/\/[^\s/?#]+[^\s]*$/.test(repository)) {
+        throw new InputError(keyOf("repository"), `got ${describeValue(repository)}`, "an http(s) URL of a Helm repository such as https://kubeflow.github.io/spark-operator");
+    }
+    const namespace = requireDns1123Label(args.namespace ?? OPERATOR_DEFAULTS.namespace, keyOf("namespace"));
+    // Declaring a namespace the cluster already has fails with AlreadyExists at deploy time.
+    if ((args.createNamespace ?? true) && isSystemNamespace(namespace)) {
+        throw new InputError(keyOf("namespace"), `got ${describeValue(namespace)}, a namespace every cluster already has`, "a namespace of the operator's own (not default or kube-*), or createNamespace: false");
+    }
     // Helm release names are DNS-1123 labels of at most 53 characters.
     requireDns1123Label(args.releaseName ?? OPERATOR_DEFAULTS.releaseName, keyOf("releaseName"), 53);
     requireInteger(args.webhookReplicas ?? OPERATOR_DEFAULTS.webhookReplicas, keyOf("webhookReplicas"), 2, 10, "an integer");
@@ -89,8 +104,10 @@ export function validateSparkOperatorArgs(args: SparkOperatorArgs, keyOf: (arg: 
     ] as const) {
         if (resources === undefined) continue;
         for (const field of ["cpu", "memory"] as const) {
-            if (typeof resources[field] !== "string" || !QUANTITY.test(resources[field])) {
-                throw new InputError(keyOf(`${key}.${field}`), `got ${describeValue(resources[field])}`, "a Kubernetes quantity such as 500m, 1 or 1Gi");
+            const value: unknown = resources[field];
+            const match = typeof value === "string" ? QUANTITY[field].pattern.exec(value) : null;
+            if (!match || Number(match[1]) <= 0) {
+                throw new InputError(keyOf(`${key}.${field}`), `got ${describeValue(value)}`, QUANTITY[field].expected);
             }
         }
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeStructured, schemaIssueToError } from "../config/schema-errors";
+import { decodeStructured, firstIssue, schemaIssueToError } from "../config/schema-errors";
 import { EKS_DEFAULTS, EksFargateClusterArgs } from "../../components/cluster/aws/args";
 import type { EksNetworkArgs } from "../../components/cluster/aws/network-plan";
 import { requireAwsRegion } from "../../components/cluster/aws/region";
@@ -170,7 +170,7 @@ function parseKey<T extends z.ZodType>(raw: Record<string, string>, key: string,
     const value: unknown = text === undefined ? {} : decodeStructured(text);
     const result = schema.safeParse(value, { reportInput: true });
     if (!result.success) {
-        throw schemaIssueToError(result.error.issues[0]!, { input: value, schema, prefix: key });
+        throw schemaIssueToError(firstIssue(result.error.issues), { input: value, schema, prefix: key });
     }
     return result.data;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { hdfsConfigKey } from "../../components/storage/hdfs-conf";
 import { HdfsStorageArgs, validateHdfsStorageArgs } from "../../components/storage/hdfs";
-import { schemaIssueToError } from "./schema-errors";
+import { firstIssue, schemaIssueToError } from "./schema-errors";
 
 /**
  * The `storage.hdfs` stack config: its shape (zod, types and known keys only, like ./schema.ts) and
@@ -44,7 +44,7 @@ export const HDFS_CONFIG_KEY = "storage.hdfs";
 export function resolveHdfsConfig(raw: unknown): HdfsStorageArgs {
     const result = hdfsStorageSchema.safeParse(raw, { reportInput: true });
     if (!result.success) {
-        throw schemaIssueToError(result.error.issues[0]!, { input: raw, schema: hdfsStorageSchema, prefix: HDFS_CONFIG_KEY });
+        throw schemaIssueToError(firstIssue(result.error.issues), { input: raw, schema: hdfsStorageSchema, prefix: HDFS_CONFIG_KEY });
     }
     const c = result.data;
     const args: HdfsStorageArgs = {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { InputError } from "../../components/errors";
 import { KerberosSecretsArgs, SecretContent, validateKerberosSecretsArgs } from "../../components/kerberos/secrets";
-import { schemaIssueToError } from "./schema-errors";
+import { firstIssue, schemaIssueToError } from "./schema-errors";
 
 /**
  * The `kerberos` stack config: its shape (zod, types and known keys only, like ./schema.ts) and
@@ -53,7 +53,7 @@ const defaultIo: KerberosConfigIo = { readFile: (path) => readFileSync(path) };
 export function resolveKerberosConfig(raw: unknown, io: KerberosConfigIo = defaultIo): KerberosSecretsArgs {
     const result = kerberosSchema.safeParse(raw, { reportInput: true });
     if (!result.success) {
-        throw schemaIssueToError(result.error.issues[0]!, { input: raw, schema: kerberosSchema, prefix: "kerberos", secretKeys: ["keytab"] });
+        throw schemaIssueToError(firstIssue(result.error.issues), { input: raw, schema: kerberosSchema, prefix: "kerberos", secretKeys: ["keytab"] });
     }
     const c = result.data;
 

@@ -27,6 +27,18 @@ export interface IssueContext {
     secretKeys?: readonly string[];
 }
 
+/**
+ * The issue to report: the first one, except that an unknown key in the same object comes first, so
+ * a typo (`{cpus: "1"}`) is named as such instead of as the key it was meant to be (`cpu: got nothing`).
+ */
+export function firstIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+    const first = issues[0]!;
+    const typo = issues.find(
+        (issue) => issue.code === "unrecognized_keys" && issue.path.length === first.path.length - 1 && issue.path.every((part, i) => part === first.path[i]),
+    );
+    return typo ?? first;
+}
+
 /** The first zod issue as the one-line error users see. */
 export function schemaIssueToError(issue: z.core.$ZodIssue, context: IssueContext): InputError {
     const path = issue.path.map(String);

@@ -42,7 +42,7 @@ const resourcesSchema = z.strictObject(
 export const operatorSchema = z.strictObject(
     {
         chartVersion: z.string({ error: "a chart version string such as \"2.5.2\"" }).optional(),
-        repository: z.url({ error: "an https URL of a Helm repository" }).optional(),
+        repository: z.string({ error: "a Helm repository URL such as https://kubeflow.github.io/spark-operator" }).optional(),
         namespace: z.string({ error: "a namespace name" }).optional(),
         releaseName: z.string({ error: "a Helm release name" }).optional(),
         webhookReplicas: z.int({ error: "an integer from 2 to 10" }).optional(),
@@ -63,7 +63,7 @@ const executorSchema = z.strictObject(
     { error: "an object {cores, memory, ephemeralStorage, instances}" },
 );
 
-const stringList = (what: string) => z.array(z.string({ error: what }), { error: `a list of ${what}s` });
+const stringList = (what: string) => z.array(z.string({ error: `each ${what} as a string` }), { error: `a list of ${what}s` });
 
 export const jobSchema = z.strictObject(
     {

@@ -1,17 +1,19 @@
 import { classifyKubeconfig, validateKubeconfig } from "../../components/cluster/kubeconfig";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../components/cluster/types";
+import { validateSchedulingProfile } from "../../components/cluster/validate-scheduling";
 import { InputError, describeValue } from "../../components/errors";
 import { validateSparkOperatorArgs } from "../../components/operator/operator";
 import { OPERATOR_DEFAULTS } from "../../components/operator/defaults";
 import { PlatformJobArgs, SampleArgs, planJobs } from "../../components/jobs/platform-jobs";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs } from "../../components/platform";
+import { DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs, validatePlatformNamespaces } from "../../components/platform";
 import { CapacityGridName as SizingGrid, ECI_CHINA_PRICES, ECI_INTERNATIONAL_PRICES, FARGATE_US_EAST_1_PRICES, PriceTable, checkPricesForGrid, withPriceOverrides } from "../../components/sizing";
 import type { KerberosSecretsArgs } from "../../components/kerberos/secrets";
 import type { HdfsStorageArgs } from "../../components/storage/hdfs";
+import { AlicloudStackConfig, resolveAlicloudConfig } from "../clouds/alicloud-config";
 import { AwsStackConfig, resolveAwsConfig } from "../clouds/aws-config";
 import { resolveHdfsConfig } from "./hdfs";
-import { decodeStructured, schemaIssueToError } from "./schema-errors";
+import { decodeStructured, firstIssue, schemaIssueToError } from "./schema-errors";
 import { resolveKerberosConfig } from "./kerberos";
 import { Cloud, RawStackConfig, TopLevelKey, stackConfigSchema, topLevelKeys } from "./schema";
 
@@ -41,6 +43,8 @@ export interface StackConfig {
     kerberos?: KerberosSecretsArgs;
     /** For `cloud: aws`: region, EKS, network and S3 settings. */
     aws?: AwsStackConfig;
+    /** For `cloud: alicloud`: region, ACK, network and OSS settings. */
+    alicloud?: AlicloudStackConfig;
 }
 
 const PRICE_TABLES: Record<string, PriceTable> = {
@@ -69,7 +73,7 @@ export function parseStackConfig(raw: Record<string, string>, allConfig: Record<
 
     const result = stackConfigSchema.safeParse(decoded, { reportInput: true });
     if (!result.success) {
-        throw schemaIssueToError(result.error.issues[0]!, { input: decoded, schema: stackConfigSchema });
+        throw schemaIssueToError(firstIssue(result.error.issues), { input: decoded, schema: stackConfigSchema });
     }
     const config = result.data;
     checkCloudSpecificKeys(config);
@@ -77,16 +81,16 @@ export function parseStackConfig(raw: Record<string, string>, allConfig: Record<
     const jobNamespaces = config.jobNamespaces ?? [...DEFAULT_JOB_NAMESPACES];
     const operator: PlatformOperatorArgs = { ...(config.operator ?? {}) };
     validateSparkOperatorArgs({ ...operator, jobNamespaces }, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
+    validatePlatformNamespaces(jobNamespaces, operator.namespace);
 
-    if (config.cloud === "alicloud") {
-        throw new InputError("cloud", `${describeValue(config.cloud)} is not supported yet`, "existing or aws (Alibaba Cloud clusters come in a later release)");
-    }
-    validateKubeconfig(classifyKubeconfig(config.kubeconfig), "kubeconfig", config.context);
+    checkKubeconfig(config.kubeconfig, config.context);
     const aws = config.cloud === "aws" ? resolveAwsConfig(allConfig, { jobNamespaces, operatorNamespace: operator.namespace ?? OPERATOR_DEFAULTS.namespace }) : undefined;
+    const alicloud = config.cloud === "alicloud" ? resolveAlicloudConfig(allConfig, jobNamespaces) : undefined;
 
-    const capacityGrid: CapacityGridName = config.cloud === "aws" ? "fargate" : config.capacityGrid ?? "none";
+    const capacityGrid: CapacityGridName = aws ? "fargate" : alicloud ? "eci" : config.capacityGrid ?? "none";
     const scheduling = schedulingProfile(config.scheduling);
-    const prices = resolvePrices(config.prices, capacityGrid);
+    validateSchedulingProfile(scheduling, "scheduling");
+    const prices = resolvePrices(config.prices, capacityGrid, alicloud?.region);
     const samples: SampleArgs = {
         wordcount: config.samples?.includes("wordcount") ?? false,
         tpcds: config.samples?.includes("tpcds") ? { ...(config.tpcds ?? {}) } : undefined,
@@ -102,7 +106,7 @@ export function parseStackConfig(raw: Record<string, string>, allConfig: Record<
         placement: { scheduling, capacityGrid, prices },
         jobNamespaces,
         // Only what the storage's presence changes matters here (TPC-DS's default data root).
-        storage: storage || aws ? { dataRoot: pulumi.output("validation://") } : undefined,
+        storage: storage || aws || alicloud ? { dataRoot: pulumi.output("validation://") } : undefined,
     });
 
     return {
@@ -122,7 +126,20 @@ export function parseStackConfig(raw: Record<string, string>, allConfig: Record<
         storage,
         kerberos,
         aws,
+        alicloud,
     };
+}
+
+/** The kubeconfig check, with a context the kubeconfig lacks named as the `context` key the user wrote. */
+function checkKubeconfig(kubeconfig: string | undefined, context: string | undefined): void {
+    try {
+        validateKubeconfig(classifyKubeconfig(kubeconfig), "kubeconfig", context);
+    } catch (err) {
+        if (err instanceof InputError && context !== undefined && err.problem.startsWith(`context ${describeValue(context)} `)) {
+            throw new InputError("context", `got ${describeValue(context)}, which ${err.problem.slice(`context ${describeValue(context)} `.length)}`, err.expected);
+        }
+        throw err;
+    }
 }
 
 function prefixed(raw: Record<string, string>): Record<string, string> {
@@ -130,6 +147,8 @@ function prefixed(raw: Record<string, string>): Record<string, string> {
 }
 
 const STORAGE_TYPES = ["s3", "oss", "hdfs"] as const;
+/** The keys of `storage` on an existing cluster (`storage.hdfs` has its own schema in ./hdfs.ts). */
+export const EXISTING_STORAGE_KEYS = ["type", "hdfs"] as const;
 
 /** `storage` on an existing cluster: `{ type: hdfs, hdfs: {...} }`. */
 function resolveStorage(raw: unknown): StackConfig["storage"] {
@@ -148,24 +167,30 @@ function resolveStorage(raw: unknown): StackConfig["storage"] {
     }
     const unknown = Object.keys(rest)[0];
     if (unknown !== undefined) {
-        throw new InputError(`storage.${unknown}`, "unknown config key for storage type hdfs", "one of type, hdfs");
+        throw new InputError(`storage.${unknown}`, "unknown config key for storage type hdfs", `one of ${EXISTING_STORAGE_KEYS.join(", ")}`);
     }
     return { type: "hdfs", hdfs: resolveHdfsConfig(hdfs) };
 }
 
-function resolvePrices(raw: RawStackConfig["prices"], grid: SizingGrid): PriceTable | undefined {
+/**
+ * The price table jobs are costed with: `prices` (a named table plus overrides) or the grid's
+ * default. Alibaba's China regions bill ECI in CNY from the China price list, every other region
+ * from the international one (USD).
+ * @param alicloudRegion the stack's `alicloud:region`, for cloud alicloud
+ */
+function resolvePrices(raw: RawStackConfig["prices"], grid: SizingGrid, alicloudRegion?: string): PriceTable | undefined {
+    const eciDefault = alicloudRegion?.startsWith("cn-") ? ECI_CHINA_PRICES : ECI_INTERNATIONAL_PRICES;
     if (raw === undefined) {
-        return undefined;
+        return alicloudRegion !== undefined ? eciDefault : undefined;
     }
     if (grid === "none") {
         throw new InputError("prices", "is set but the cluster has no billing grid", "capacityGrid fargate or eci to price jobs");
     }
-    const base = raw.table !== undefined ? PRICE_TABLES[raw.table]! : grid === "fargate" ? FARGATE_US_EAST_1_PRICES : ECI_INTERNATIONAL_PRICES;
+    const base = raw.table !== undefined ? PRICE_TABLES[raw.table]! : grid === "fargate" ? FARGATE_US_EAST_1_PRICES : eciDefault;
     checkPricesForGrid(base, grid, "prices.table");
     const { table: _table, ...overrides } = raw;
     return withPriceOverrides(base, overrides, "prices");
 }
-
 
 function checkCloudSpecificKeys(config: RawStackConfig): void {
     if (config.cloud === "existing") {

@@ -42,7 +42,7 @@ describe("parseStackConfig", () => {
         [{}, "cloud: got nothing, expected one of aws, alicloud, existing"],
         [{ cloud: "gcp" }, "cloud: got \"gcp\", expected one of aws, alicloud, existing"],
         [{ cloud: "aws" }, "aws:region: not set, expected an AWS region code such as us-east-1"],
-        [{ cloud: "alicloud" }, "cloud: \"alicloud\" is not supported yet, expected existing or aws"],
+        [{ cloud: "alicloud" }, "alicloud:region: not set, expected an Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1"],
         [{ ...base, cluster: "{\"name\": \"x\"}" }, "cluster: is set for cloud \"existing\", expected it only with cloud: aws or alicloud"],
         [{ cloud: "aws", kubeconfig: "/tmp/x" }, "kubeconfig: is set for cloud \"aws\", expected it only with cloud: existing"],
         [{ ...base, kubeconfig: "/does/not/exist" }, "kubeconfig: no readable file at \"/does/not/exist\", expected a path to a kubeconfig file"],

@@ -4,8 +4,11 @@ import { parseArgs } from "util";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../../components/errors";
 import { runProgram, startMockRuntime } from "./mock-runtime";
-// Placeholder outputs for AWS resource types (ids, ARNs, endpoints); loads no cloud SDK.
+// Placeholder outputs for cloud resource types (ids, ARNs, endpoints, the ACK kubeconfig lookup);
+// they load no cloud SDK.
 import "./mock-outputs-aws";
+import "./mock-outputs-alicloud";
+import "./mock-outputs-alicloud-storage";
 import { buildPlan } from "./plan-model";
 import { diffPlans, readPlanDir, snapshotOf } from "./diff";
 import { renderDiff } from "./render-diff";

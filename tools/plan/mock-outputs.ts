@@ -20,6 +20,21 @@ export function defineOutputs(type: string, rule: OutputRule): void {
     rules.set(type, rule);
 }
 
+/** A data-source rule: the answer a cloud would give to an invoke (data source call) with these inputs. */
+export type InvokeRule = (inputs: Record<string, any>) => Record<string, unknown>;
+
+const invokeRules = new Map<string, InvokeRule>();
+
+/** Registers the placeholder answer of a data source by its token (cloud modules add theirs). */
+export function defineInvoke(token: string, rule: InvokeRule): void {
+    invokeRules.set(token, rule);
+}
+
+/** The registered placeholder rule of a data source, if any. */
+export function invokeRule(token: string): InvokeRule | undefined {
+    return invokeRules.get(token);
+}
+
 /** The id and state a mocked resource gets: its inputs plus the type's computed placeholders. */
 export function mockResourceState(type: string, name: string, inputs: Record<string, any>): { id: string; state: Record<string, unknown> } {
     const rule = rules.get(type);

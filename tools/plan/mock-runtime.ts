@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { mockResourceState } from "./mock-outputs";
+import { invokeRule, mockResourceState } from "./mock-outputs";
 
 /** One resource registration as the program sent it to the (mock) engine. */
 export interface Registration {
@@ -28,6 +28,7 @@ export interface MockRuntimeOptions {
     config?: Record<string, string>;
     /** Config keys the engine would mark secret. */
     secretKeys?: string[];
+    /** Answers to data sources, by token; registered placeholders (`defineInvoke`) answer the rest. */
     invokes?: InvokeFixtures;
 }
 
@@ -51,7 +52,8 @@ export async function startMockRuntime(options: MockRuntimeOptions): Promise<Moc
         {
             newResource: (args) => mockResourceState(args.type, args.name, args.inputs),
             call: (args) => {
-                const fixture = options.invokes?.[args.token];
+                // A fixture given to this run wins over the placeholders cloud modules register.
+                const fixture = options.invokes?.[args.token] ?? invokeRule(args.token);
                 if (fixture === undefined) {
                     // A call without a fixture would need a cloud API: fail loudly instead of guessing.
                     throw new Error(`the offline plan has no fixture for the data source ${args.token}`);

@@ -1,0 +1,206 @@
+/**
+ * Arguments of `AlicloudServerlessCluster`. Plain types only (no `@pulumi/alicloud` import), so the
+ * stack config layer can use them without loading the SDK.
+ */
+
+/**
+ * Which ACK flavour the cluster is.
+ * - `managed`: ACK managed Pro (`ack.pro.small`) with the `ack-virtual-node` add-on, so pods run on
+ *   ECI; no ECS worker is needed.
+ * - `serverless`: ACK Serverless (ASK). Since 2025-02-17 new Alibaba Cloud accounts cannot create
+ *   ASK clusters (Alibaba points them to ACK Pro + virtual nodes); accounts that already use ASK can.
+ */
+export const ClusterModes = { Managed: "managed", Serverless: "serverless" } as const;
+export type ClusterMode = (typeof ClusterModes)[keyof typeof ClusterModes];
+
+/**
+ * ECI spot bidding (pod annotation `k8s.aliyun.com/eci-spot-strategy`):
+ * - `SpotAsPriceGo`: pay the market price, up to the on-demand price.
+ * - `SpotWithPriceLimit`: pay at most `priceLimit` per hour.
+ */
+export const SpotStrategies = { AsPriceGo: "SpotAsPriceGo", WithPriceLimit: "SpotWithPriceLimit" } as const;
+export type SpotStrategy = (typeof SpotStrategies)[keyof typeof SpotStrategies];
+
+/** Which Spark pods may run on spot instances. Only executors are accepted (see {@link AlicloudSpotArgs.roles}). */
+export type SpotRole = "executor" | "driver";
+
+/** Spot capacity for Spark executors. */
+export interface AlicloudSpotArgs {
+    /** How to bid. @default none (required when `spot` is set) */
+    strategy: SpotStrategy;
+    /**
+     * Highest hourly price per pod, in the account's currency; required with `SpotWithPriceLimit`,
+     * refused with `SpotAsPriceGo`.
+     * @default none
+     */
+    priceLimit?: number;
+    /**
+     * Spark roles whose pods go to spot. Only `executor`: a reclaimed driver fails the whole
+     * application, so drivers always stay on-demand and `driver` is refused.
+     * @default ["executor"]
+     */
+    roles?: SpotRole[];
+}
+
+/** A small ECS node pool for what cannot run on ECI (DaemonSet-based add-ons, tools you add). */
+export interface AlicloudSystemNodePoolArgs {
+    /** ECS instance types, tried in order, e.g. `["ecs.g7.large", "ecs.g6.large"]`. @default none (required) */
+    instanceTypes: string[];
+    /** Number of nodes (1-10). @default 2 */
+    size?: number;
+}
+
+/**
+ * Where the cluster and its ECI pods live: a new VPC (`zoneIds`, `vpcCidr`, `eipBandwidthMbps`) or a
+ * VPC you already have (`vpcId`, `vswitchIds`).
+ */
+export interface AlicloudNetworkArgs {
+    /**
+     * Zones of a new VPC: two or three zone ids of the region, e.g. `["cn-hangzhou-h", "cn-hangzhou-i"]`.
+     * Required for a new VPC: Alibaba zone ids follow no pattern a default could be built from, and no
+     * API call looks them up (the plan needs no credentials). The first zone also hosts the NAT gateway,
+     * so it must offer the enhanced NAT gateway (`alicloud.vpc.getEnhancedNatAvailableZones`).
+     * @default none
+     */
+    zoneIds?: string[];
+    /**
+     * IPv4 range of a new VPC, /16 to /24. Each zone gets a vSwitch of a quarter of it: every ECI pod
+     * takes one address from its vSwitch.
+     * @default "10.0.0.0/16"
+     */
+    vpcCidr?: string;
+    /**
+     * Bandwidth cap of the NAT gateway's EIP in Mbit/s. The EIP is billed by traffic, so a high cap
+     * costs nothing by itself and keeps image pulls fast (1-200 for pay-by-traffic EIPs, per the
+     * `alicloud.ecs.EipAddress` docs of @pulumi/alicloud 3.108.0, read 2026-11-21).
+     * @default 100
+     */
+    eipBandwidthMbps?: number;
+    /** An existing VPC's id (`vpc-...`); set together with `vswitchIds`. @default a new VPC */
+    vpcId?: string;
+    /**
+     * vSwitches of the existing VPC (at least two, in different zones) for the control plane and ECI
+     * pods. They need egress to the internet (a NAT gateway with SNAT entries) to pull public images;
+     * nothing here checks that.
+     * @default none (a new VPC)
+     */
+    vswitchIds?: string[];
+}
+
+/** Arguments of `AlicloudServerlessCluster`. */
+export interface AlicloudServerlessClusterArgs {
+    /**
+     * `managed` (ACK Pro + ECI virtual nodes) or `serverless` (ASK; new accounts cannot create it
+     * since 2025-02-17). Changing it creates a new cluster under the same logical name; the network
+     * stays as it is.
+     * @default "managed"
+     */
+    mode?: ClusterMode;
+    /**
+     * The region. Alibaba resources take their region from the provider, so this must be the region of
+     * the `alicloud` provider the cluster is created with; it is used to check zone ids.
+     * @default the provider's `alicloud:region`
+     */
+    region?: string;
+    /**
+     * The cluster's name (1-63 letters, digits and '-', not starting with '-'). Also the Kubernetes
+     * provider's `clusterIdentifier`, so it must stay stable.
+     * @default the component's name
+     */
+    clusterName?: string;
+    /**
+     * ACK Kubernetes version (`x.y.z-aliyun.n`). Raise it to upgrade; ACK never downgrades.
+     * @default "1.36.1-aliyun.1"
+     */
+    version?: string;
+    /**
+     * Whether the API server is also reachable from the internet (managed: an internet SLB;
+     * serverless: an EIP). Off, `pulumi up` must run where the VPC is reachable. ACK applies it only
+     * when the cluster is created, and no allow-list is set here: a public API server is guarded by
+     * authentication alone.
+     * @default false
+     */
+    publicEndpoint?: boolean;
+    /**
+     * ACK deletion protection: `pulumi destroy` (or a mode switch) fails until it is turned off.
+     * @default true
+     */
+    deletionProtection?: boolean;
+    /**
+     * The Kubernetes Service CIDR; it must not overlap the VPC. Fixed at creation.
+     * @default "192.168.0.0/16"
+     */
+    serviceCidr?: string;
+    /**
+     * The network.
+     * @default none: `network.zoneIds` (a new VPC) or `network.vpcId` + `network.vswitchIds` is required
+     */
+    network?: AlicloudNetworkArgs;
+    /**
+     * A small ECS node pool (managed mode only), e.g. for DaemonSet-based tools. Spark and the
+     * operator still run on ECI.
+     * @default none
+     */
+    systemNodePool?: AlicloudSystemNodePoolArgs;
+    /**
+     * Whether every platform pod asks ECI to use (and create) image caches automatically
+     * (`k8s.aliyun.com/eci-auto-imc`): later pods of the same image start without pulling it.
+     * @default true
+     */
+    autoImageCache?: boolean;
+    /**
+     * Extra ephemeral storage for every ECI pod on top of the free 30 GiB (which the image uses too),
+     * e.g. `"50Gi"` for shuffle-heavy jobs (`k8s.aliyun.com/eci-extra-ephemeral-storage`). Billed.
+     * @default none
+     */
+    extraEphemeralStorage?: string;
+    /**
+     * Spot ECI instances for Spark executors (drivers stay on-demand). Turns Spark decommissioning on
+     * for every job, so executors hand their shuffle and cached blocks over before they go.
+     * @default none (all pods on-demand)
+     */
+    spot?: AlicloudSpotArgs;
+    /**
+     * Images to pre-cache in one ECI image cache (versioned references such as
+     * `apache/spark:3.5.3`), so even the first pod skips the pull.
+     * @default [] (no image cache resource)
+     */
+    imageCaches?: string[];
+    /**
+     * Whether to install the `ack-pod-identity-webhook` add-on, which injects the RRSA token and
+     * environment into pods whose namespace and service account ask for it, for your own SDK-based
+     * applications. The platform's OSS storage does not need it: it gives Spark pods a RAM role
+     * through ECI's `k8s.aliyun.com/eci-ram-role-name` annotation.
+     * @default false
+     */
+    podIdentityWebhook?: boolean;
+    /**
+     * Lifetime of the client certificate in the kubeconfig (15-4320 minutes). A new one is fetched on
+     * every `pulumi up`; `pulumi destroy` and `refresh` use the one stored (encrypted) in the state,
+     * so a short lifetime means running `pulumi up` shortly before them.
+     * @default ACK's default (a long-lived certificate)
+     */
+    kubeconfigValidityMinutes?: number;
+}
+
+/** Defaults of {@link AlicloudServerlessClusterArgs}, with where the outside facts come from. */
+export const ALICLOUD_DEFAULTS = {
+    mode: ClusterModes.Managed,
+    /**
+     * ACK release notes for Kubernetes 1.36 (alibabacloud.com, "ACK release notes for Kubernetes 1.36",
+     * updated 2026-06-06): 1.36.1-aliyun.1; ACK supports 1.36 until 2027-05 (version policy page,
+     * read 2026-11-21).
+     */
+    version: "1.36.1-aliyun.1",
+    /** ACK Pro: the managed control plane with an SLA (`clusterSpec` docs, @pulumi/alicloud 3.108.0). */
+    clusterSpec: "ack.pro.small",
+    publicEndpoint: false,
+    deletionProtection: true,
+    /** The service CIDR of the ACK example in the @pulumi/alicloud 3.108.0 `ManagedKubernetes` docs. */
+    serviceCidr: "192.168.0.0/16",
+    vpcCidr: "10.0.0.0/16",
+    eipBandwidthMbps: 100,
+    systemNodePoolSize: 2,
+    autoImageCache: true,
+    podIdentityWebhook: false,
+} as const;

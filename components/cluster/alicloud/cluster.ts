@@ -1,0 +1,164 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { InputError, describeValue } from "../../errors";
+import type { CapacityGridName, SchedulingProfile, ServerlessCluster } from "../types";
+import type { AlicloudServerlessClusterArgs } from "./args";
+import { ACK_ADDONS, RrsaOidc, createAckCluster } from "./control-plane";
+import { createImageCache } from "./image-cache";
+import { ackKubeconfig } from "./kubeconfig";
+import { ResolvedAlicloudArgs, resolveAlicloudClusterArgs } from "./validate";
+import { AlicloudVpc } from "./vpc";
+
+/**
+ * An Alibaba Cloud Kubernetes cluster whose pods all run on ECI: a network (a new VPC with NAT egress,
+ * or yours), the cluster (`managed`: ACK Pro with the `ack-virtual-node` add-on, no ECS worker;
+ * `serverless`: ACK Serverless), RRSA on, a private API server by default, deletion protection, and a
+ * Kubernetes provider reaching the API server with the kubeconfig ACK issues.
+ *
+ * Pods reach ECI through the virtual nodes' label and taint (the scheduling profile), ask for image
+ * caches and extra storage by annotation, and, with `spot`, executors run on spot instances while
+ * drivers stay on-demand. The capacity grid is `eci`.
+ *
+ * Nothing is looked up in Alibaba Cloud while the program runs except the kubeconfig (a data source
+ * the offline plan answers with a placeholder), so the plan needs no credentials.
+ *
+ * Switching `mode` keeps the cluster's logical name and leaves every network resource untouched,
+ * but it is a new cluster: turn `deletionProtection` off first so the old one can be deleted.
+ */
+export class AlicloudServerlessCluster extends pulumi.ComponentResource implements ServerlessCluster {
+    readonly provider: k8s.Provider;
+    readonly scheduling: SchedulingProfile;
+    readonly capacityGrid: CapacityGridName = "eci";
+    /** The virtual-node add-on (managed) or the cluster (serverless), the node pool and pod identity add-on when asked, and the SNAT entries. */
+    readonly readyResources: pulumi.Resource[];
+    readonly executorPodAnnotations: Record<string, string>;
+    readonly jobSparkConf: Record<string, string>;
+
+    /** The validated arguments with defaults applied. */
+    readonly settings: ResolvedAlicloudArgs;
+    readonly clusterName: string;
+    readonly region: string;
+    /** `alicloud.cs.ManagedKubernetes` (managed) or `alicloud.cs.ServerlessKubernetes` (serverless). */
+    readonly ackCluster: alicloud.cs.ManagedKubernetes | alicloud.cs.ServerlessKubernetes;
+    /** The ACK cluster id (`c` and 32 hex digits). */
+    readonly clusterId: pulumi.Output<string>;
+    /** The kubeconfig, a secret: it holds a client certificate. */
+    readonly kubeconfig: pulumi.Output<string>;
+    /** What RRSA roles trust: the cluster's OIDC provider in RAM and its issuer URL. */
+    readonly rrsa: pulumi.Output<RrsaOidc>;
+    readonly vpcId: pulumi.Output<string>;
+    readonly vswitchIds: pulumi.Output<string[]>;
+    /** The security group ACK created for the cluster (ECI pods join it). */
+    readonly securityGroupId: pulumi.Output<string>;
+    /** The network component, when the cluster made its own VPC. */
+    readonly network?: AlicloudVpc;
+    readonly virtualNode?: alicloud.cs.KubernetesAddon;
+    readonly podIdentityWebhook?: alicloud.cs.KubernetesAddon;
+    readonly systemNodePool?: alicloud.cs.NodePool;
+    readonly imageCache?: alicloud.eci.ImageCache;
+
+    constructor(name: string, args: AlicloudServerlessClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Everything is checked before the first registration: a bad argument leaves nothing half made.
+        const providerRegion = alicloud.config.region;
+        const r = resolveAlicloudClusterArgs(args, args.region ?? providerRegion, name);
+        checkProviderRegion(r.region, providerRegion, opts);
+        super("serverless-spark:cluster:AlicloudServerlessCluster", name, {}, opts);
+        const child = { parent: this };
+        this.settings = r;
+        this.clusterName = r.clusterName;
+        this.region = r.region;
+        this.scheduling = r.scheduling;
+        this.executorPodAnnotations = r.executorPodAnnotations;
+        this.jobSparkConf = r.jobSparkConf;
+
+        let egress: pulumi.Resource[] = [];
+        if (r.network.kind === "new") {
+            this.network = new AlicloudVpc(`${name}-vpc`, { plan: r.network }, child);
+            this.vpcId = this.network.vpcId;
+            this.vswitchIds = this.network.vswitchIds;
+            egress = this.network.egress;
+        } else {
+            this.vpcId = pulumi.output(r.network.vpcId);
+            this.vswitchIds = pulumi.output(r.network.vswitchIds);
+        }
+
+        const controlPlane = createAckCluster(name, r, { vpcId: this.vpcId, vswitchIds: this.vswitchIds }, egress, this);
+        this.ackCluster = controlPlane.cluster;
+        this.clusterId = controlPlane.clusterId;
+        this.securityGroupId = controlPlane.securityGroupId;
+        this.rrsa = controlPlane.rrsa;
+        this.virtualNode = controlPlane.virtualNode;
+        this.systemNodePool = controlPlane.systemNodePool;
+
+        if (r.podIdentityWebhook) {
+            this.podIdentityWebhook = new alicloud.cs.KubernetesAddon(
+                `${name}-pod-identity`,
+                { clusterId: this.clusterId, name: ACK_ADDONS.podIdentityWebhook },
+                // Its webhook pods run on the virtual nodes, so they come after the add-on that makes them.
+                { parent: this, dependsOn: this.virtualNode ? [this.virtualNode] : [] },
+            );
+        }
+
+        if (r.imageCaches.length > 0) {
+            const firstVswitch = this.vswitchIds.apply((ids) => ids[0]!);
+            this.imageCache = createImageCache(
+                `${name}-images`,
+                // Lower case: ECI image cache names take lower-case letters, digits and '-'.
+                `${r.clusterName.toLowerCase()}-images`,
+                r.imageCaches,
+                { vswitchId: firstVswitch, securityGroupId: this.securityGroupId, egress },
+                this,
+            );
+        }
+
+        this.readyResources = [
+            this.virtualNode ?? this.ackCluster,
+            ...(this.systemNodePool ? [this.systemNodePool] : []),
+            ...(this.podIdentityWebhook ? [this.podIdentityWebhook] : []),
+            ...egress,
+        ];
+
+        const credential = alicloud.cs.getClusterCredentialOutput(
+            {
+                clusterId: this.clusterId,
+                ...(r.kubeconfigValidityMinutes !== undefined ? { temporaryDurationMinutes: r.kubeconfigValidityMinutes } : {}),
+            },
+            { parent: this },
+        );
+        this.kubeconfig = pulumi.secret(
+            pulumi.all([credential.kubeConfig, controlPlane.apiServer ?? ""]).apply(([config, server]) => ackKubeconfig(config, server || undefined)),
+        );
+        this.provider = new k8s.Provider(
+            `${name}-k8s`,
+            // The cluster id, not the kubeconfig, identifies the cluster: a renewed certificate updates
+            // the provider in place, while a new cluster (a mode switch) replaces it and every object.
+            { kubeconfig: this.kubeconfig, clusterIdentifier: this.clusterId },
+            child,
+        );
+
+        this.registerOutputs({
+            clusterName: this.clusterName,
+            clusterId: this.clusterId,
+            kubeconfig: this.kubeconfig,
+            vpcId: this.vpcId,
+            rrsa: this.rrsa,
+        });
+    }
+}
+
+/**
+ * Alibaba resources have no per-resource region: they go where their provider points. A `region`
+ * argument that differs from `alicloud:region` while no provider is passed would put the cluster
+ * somewhere else than the zones name.
+ */
+function checkProviderRegion(region: string, providerRegion: string | undefined, opts: pulumi.ComponentResourceOptions | undefined): void {
+    const explicitProvider = opts?.provider !== undefined || opts?.providers !== undefined;
+    if (!explicitProvider && providerRegion !== undefined && providerRegion !== region) {
+        throw new InputError(
+            "region",
+            `got ${describeValue(region)} while alicloud:region is ${describeValue(providerRegion)} and no provider is passed`,
+            `alicloud:region's region, or an alicloud provider for ${region} in opts.providers`,
+        );
+    }
+}

@@ -1,0 +1,137 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import type { ResolvedAlicloudArgs } from "./validate";
+
+/**
+ * Add-on names (ACK add-on docs and the @pulumi/alicloud 3.108.0 `ManagedKubernetes` examples, read
+ * 2026-11-21).
+ */
+export const ACK_ADDONS = {
+    /** ECI virtual nodes for an ACK managed cluster. */
+    virtualNode: "ack-virtual-node",
+    /** Terway: pods get VPC addresses from the vSwitches, as ECI pods do anyway. */
+    terway: "terway-eniip",
+    /**
+     * CoreDNS run by ACK outside the cluster: a cluster of virtual nodes has no ECS node for
+     * self-managed CoreDNS, and an ASK cluster without a DNS add-on cannot resolve Services (Spark
+     * executors reach their driver through one).
+     */
+    managedCoreDns: "managed-coredns",
+    /** Injects RRSA tokens and environment into pods (ack-pod-identity-webhook docs, 2025-12-16). */
+    podIdentityWebhook: "ack-pod-identity-webhook",
+} as const;
+
+/** RRSA (RAM roles for service accounts): what RAM roles trust, as IRSA's `IrsaProvider` on AWS. */
+export interface RrsaOidc {
+    /** `acs:ram::<account>:oidc-provider/ack-rrsa-<cluster id>`. */
+    oidcProviderArn: string;
+    oidcProviderName: string;
+    /** The issuer of the cluster's service-account tokens. */
+    oidcIssuerUrl: string;
+}
+
+/** The ACK cluster and what hangs off it. */
+export interface AckControlPlane {
+    cluster: alicloud.cs.ManagedKubernetes | alicloud.cs.ServerlessKubernetes;
+    clusterId: pulumi.Output<string>;
+    securityGroupId: pulumi.Output<string>;
+    rrsa: pulumi.Output<RrsaOidc>;
+    /**
+     * The API server URL the kubeconfig must use (managed mode: the intranet or internet SLB);
+     * undefined when ACK's kubeconfig is taken as it is (serverless mode exposes no endpoints).
+     */
+    apiServer?: pulumi.Output<string>;
+    /** The ECI virtual-node add-on (managed mode). */
+    virtualNode?: alicloud.cs.KubernetesAddon;
+    systemNodePool?: alicloud.cs.NodePool;
+}
+
+/**
+ * Declares the cluster for `r.mode`, always under the logical name `name`, so that switching modes
+ * touches nothing but the cluster and its add-ons. Children of `parent`.
+ * @param dependsOn the network's egress: ACK's own set-up and ECI pods need it, and on destroy the
+ *   cluster (and the ENIs of its pods) must go before the NAT gateway and vSwitches
+ */
+export function createAckCluster(
+    name: string,
+    r: ResolvedAlicloudArgs,
+    network: { vpcId: pulumi.Input<string>; vswitchIds: pulumi.Input<string[]> },
+    dependsOn: pulumi.Resource[],
+    parent: pulumi.Resource,
+): AckControlPlane {
+    const common = {
+        name: r.clusterName,
+        clusterSpec: r.clusterSpec,
+        version: r.version,
+        // RRSA cannot be turned off once on (`enableRrsa` docs), so it is on from the start.
+        enableRrsa: true,
+        deletionProtection: r.deletionProtection,
+        serviceCidr: r.serviceCidr,
+        vswitchIds: network.vswitchIds,
+        // The network brings its own NAT gateway and SNAT entries.
+        newNatGateway: false,
+    };
+    const opts = { parent, dependsOn };
+
+    if (r.mode === "serverless") {
+        const cluster = new alicloud.cs.ServerlessKubernetes(
+            name,
+            {
+                ...common,
+                vpcId: network.vpcId,
+                endpointPublicAccessEnabled: r.publicEndpoint,
+                addons: [{ name: ACK_ADDONS.managedCoreDns }],
+            },
+            opts,
+        );
+        return { cluster, clusterId: cluster.id, securityGroupId: cluster.securityGroupId, rrsa: rrsaOf(cluster.rrsaMetadata) };
+    }
+
+    const cluster = new alicloud.cs.ManagedKubernetes(
+        name,
+        {
+            ...common,
+            podVswitchIds: network.vswitchIds,
+            slbInternetEnabled: r.publicEndpoint,
+            isEnterpriseSecurityGroup: true,
+            // The deprecated certificate attributes would put credentials in the state for nothing.
+            skipSetCertificateAuthority: true,
+            addons: [{ name: ACK_ADDONS.terway }, { name: ACK_ADDONS.managedCoreDns }],
+        },
+        opts,
+    );
+    const virtualNode = new alicloud.cs.KubernetesAddon(
+        `${name}-virtual-node`,
+        // Uninstalling the add-on must also remove the ECI resources it created, or they keep billing.
+        { clusterId: cluster.id, name: ACK_ADDONS.virtualNode, cleanupCloudResources: true },
+        { parent },
+    );
+    let systemNodePool: alicloud.cs.NodePool | undefined;
+    if (r.systemNodePool !== undefined) {
+        systemNodePool = new alicloud.cs.NodePool(
+            `${name}-system`,
+            {
+                clusterId: cluster.id,
+                nodePoolName: "system",
+                vswitchIds: network.vswitchIds,
+                instanceTypes: r.systemNodePool.instanceTypes,
+                desiredSize: String(r.systemNodePool.size),
+            },
+            { parent },
+        );
+    }
+    const apiServer = cluster.connections.apply((c) => (r.publicEndpoint ? c.apiServerInternet : c.apiServerIntranet) ?? "");
+    return {
+        cluster,
+        clusterId: cluster.id,
+        securityGroupId: cluster.securityGroupId,
+        rrsa: rrsaOf(cluster.rrsaMetadata),
+        apiServer,
+        virtualNode,
+        systemNodePool,
+    };
+}
+
+function rrsaOf(metadata: pulumi.Output<{ ramOidcProviderArn: string; ramOidcProviderName: string; rrsaOidcIssuerUrl: string }>): pulumi.Output<RrsaOidc> {
+    return metadata.apply((m) => ({ oidcProviderArn: m.ramOidcProviderArn, oidcProviderName: m.ramOidcProviderName, oidcIssuerUrl: m.rrsaOidcIssuerUrl }));
+}

@@ -1,0 +1,78 @@
+import { SchedulingProfile, Toleration, schedulingProfile } from "../types";
+import { SpotStrategies, SpotStrategy } from "./args";
+
+/**
+ * How pods reach ECI and what they ask of it, as pure data (written into Helm values, pod templates
+ * and SparkApplications). Labels, taint and annotation names: ACK virtual-node and ECI annotation
+ * docs (alibabacloud.com, read 2026-11-21; see REFERENCE.md section 5).
+ */
+
+/** The label every ECI virtual node carries. */
+export const VIRTUAL_NODE_SELECTOR: Readonly<Record<string, string>> = Object.freeze({ type: "virtual-kubelet" });
+
+/** The taint of ECI virtual nodes, tolerated so that pods may land there. */
+export const VIRTUAL_NODE_TOLERATION: Readonly<Toleration> = Object.freeze({
+    key: "virtual-kubelet.io/provider",
+    operator: "Equal",
+    value: "alibabacloud",
+    effect: "NoSchedule",
+});
+
+/** ECI pod annotations (set at pod creation; ECI ignores later changes). */
+export const ECI_ANNOTATIONS = {
+    /** Use a matching image cache, and create one after the pull, so later pods skip the pull. */
+    autoImageCache: "k8s.aliyun.com/eci-auto-imc",
+    /** Ephemeral storage on top of the free 30 GiB, e.g. `50Gi`. */
+    extraEphemeralStorage: "k8s.aliyun.com/eci-extra-ephemeral-storage",
+    spotStrategy: "k8s.aliyun.com/eci-spot-strategy",
+    spotPriceLimit: "k8s.aliyun.com/eci-spot-price-limit",
+} as const;
+
+/** What the ECI scheduling profile is built from (validated). */
+export interface EciSchedulingInput {
+    autoImageCache: boolean;
+    extraEphemeralStorage?: string;
+}
+
+/** The profile every platform pod carries: the virtual-node selector and toleration, and ECI annotations. */
+export function eciSchedulingProfile(input: EciSchedulingInput): SchedulingProfile {
+    const podAnnotations: Record<string, string> = {};
+    if (input.autoImageCache) podAnnotations[ECI_ANNOTATIONS.autoImageCache] = "true";
+    if (input.extraEphemeralStorage !== undefined) podAnnotations[ECI_ANNOTATIONS.extraEphemeralStorage] = input.extraEphemeralStorage;
+    return schedulingProfile({
+        nodeSelector: { ...VIRTUAL_NODE_SELECTOR },
+        tolerations: [{ ...VIRTUAL_NODE_TOLERATION }],
+        podAnnotations,
+    });
+}
+
+/** Validated spot settings: a strategy and, with `SpotWithPriceLimit`, a price. */
+export interface SpotPlan {
+    strategy: SpotStrategy;
+    priceLimit?: number;
+}
+
+/** Executor-only pod annotations that put executors on spot ECI instances ({} without spot). */
+export function spotExecutorAnnotations(spot: SpotPlan | undefined): Record<string, string> {
+    if (spot === undefined) return {};
+    return {
+        [ECI_ANNOTATIONS.spotStrategy]: spot.strategy,
+        ...(spot.strategy === SpotStrategies.WithPriceLimit ? { [ECI_ANNOTATIONS.spotPriceLimit]: String(spot.priceLimit) } : {}),
+    };
+}
+
+/**
+ * Spark conf for jobs whose executors may be reclaimed: graceful decommissioning, migrating shuffle
+ * and cached RDD blocks to surviving executors, so a reclaimed executor costs a few blocks' copy
+ * instead of recomputed stages (Spark configuration docs, `spark.decommission.*` and
+ * `spark.storage.decommission.*`, Spark 3.1+, read 2026-11-21). {} without spot.
+ */
+export function spotSparkConf(spot: SpotPlan | undefined): Record<string, string> {
+    if (spot === undefined) return {};
+    return {
+        "spark.decommission.enabled": "true",
+        "spark.storage.decommission.enabled": "true",
+        "spark.storage.decommission.shuffleBlocks.enabled": "true",
+        "spark.storage.decommission.rddBlocks.enabled": "true",
+    };
+}

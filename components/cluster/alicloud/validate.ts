@@ -1,0 +1,213 @@
+import { InputError, describeValue } from "../../errors";
+import { requireUnique } from "../../names";
+import type { SchedulingProfile } from "../types";
+import {
+    ALICLOUD_DEFAULTS,
+    AlicloudServerlessClusterArgs,
+    AlicloudSpotArgs,
+    AlicloudSystemNodePoolArgs,
+    ClusterMode,
+    ClusterModes,
+    SpotStrategies,
+} from "./args";
+import { overlaps, parseIpv4Cidr } from "./cidr";
+import { AlicloudNetworkPlan, planAlicloudNetwork } from "./network-plan";
+import { requireAlicloudRegion } from "./region";
+import { SpotPlan, eciSchedulingProfile, spotExecutorAnnotations, spotSparkConf } from "./scheduling";
+
+/** {@link AlicloudServerlessClusterArgs} after validation, with every default applied. */
+export interface ResolvedAlicloudArgs {
+    mode: ClusterMode;
+    region: string;
+    clusterName: string;
+    version: string;
+    clusterSpec: string;
+    publicEndpoint: boolean;
+    deletionProtection: boolean;
+    serviceCidr: string;
+    network: AlicloudNetworkPlan;
+    systemNodePool?: Required<AlicloudSystemNodePoolArgs>;
+    /** What every platform pod carries to land on ECI. */
+    scheduling: SchedulingProfile;
+    /** Spot annotations for executors ({} without spot). */
+    executorPodAnnotations: Record<string, string>;
+    /** Spark conf for every job (decommissioning with spot, else {}). */
+    jobSparkConf: Record<string, string>;
+    spot?: SpotPlan;
+    imageCaches: string[];
+    podIdentityWebhook: boolean;
+    kubeconfigValidityMinutes?: number;
+}
+
+/** ACK cluster names: CreateCluster API docs (alibabacloud.com, read 2026-11-21). */
+const CLUSTER_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
+/** ACK versions are `x.y.z-aliyun.n` (ACK Kubernetes version policy page, read 2026-11-21). */
+const ACK_VERSION = /^1\.\d{1,2}\.\d{1,2}-aliyun\.\d{1,2}$/;
+const GI_QUANTITY = /^[1-9]\d{0,4}Gi$/;
+const INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
+/** An image reference with an optional registry, a repository path, and a tag or digest. */
+const IMAGE = /^(?:[A-Za-z0-9.-]+(?::\d{1,5})?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::(?<tag>\w[\w.-]{0,127}))?(?:@(?<digest>sha256:[a-f0-9]{64}))?$/;
+/** `temporaryDurationMinutes` range of `alicloud.cs.getClusterCredential` (@pulumi/alicloud 3.108.0). */
+const KUBECONFIG_MINUTES = { min: 15, max: 4320 };
+const NODE_POOL_SIZE = { min: 1, max: 10 };
+
+/**
+ * Checks the cluster arguments without declaring anything (no Alibaba call either) and applies the
+ * defaults. Errors are {@link InputError}s whose key `keyOf` maps from the argument name
+ * (`mode`, `network.zoneIds`, `spot.roles`, ...) to what the user wrote.
+ * @param region the region (`args.region`, else the provider's) resolved by the caller
+ */
+export function resolveAlicloudClusterArgs(
+    args: AlicloudServerlessClusterArgs,
+    region: string | undefined,
+    componentName: string,
+    keyOf: (arg: string) => string = (arg) => arg,
+): ResolvedAlicloudArgs {
+    const r = requireAlicloudRegion(region, keyOf("region"));
+    const mode = args.mode ?? ALICLOUD_DEFAULTS.mode;
+    if (mode !== ClusterModes.Managed && mode !== ClusterModes.Serverless) {
+        throw new InputError(keyOf("mode"), `got ${describeValue(mode)}`, "managed (ACK Pro + ECI virtual nodes) or serverless (ACK Serverless)");
+    }
+    const clusterName = args.clusterName ?? componentName;
+    if (typeof clusterName !== "string" || !CLUSTER_NAME.test(clusterName)) {
+        throw new InputError(keyOf("clusterName"), `got ${describeValue(clusterName)}`, "1-63 letters, digits and '-', starting with a letter or digit");
+    }
+    const version = args.version ?? ALICLOUD_DEFAULTS.version;
+    if (typeof version !== "string" || !ACK_VERSION.test(version)) {
+        throw new InputError(keyOf("version"), `got ${describeValue(version)}`, `an ACK Kubernetes version such as ${ALICLOUD_DEFAULTS.version}`);
+    }
+    const flag = (arg: "publicEndpoint" | "deletionProtection" | "autoImageCache" | "podIdentityWebhook"): boolean => {
+        const value = args[arg] ?? ALICLOUD_DEFAULTS[arg];
+        if (typeof value !== "boolean") {
+            throw new InputError(keyOf(arg), `got ${describeValue(value)}`, "true or false");
+        }
+        return value;
+    };
+    const publicEndpoint = flag("publicEndpoint");
+    const deletionProtection = flag("deletionProtection");
+    const autoImageCache = flag("autoImageCache");
+    const podIdentityWebhook = flag("podIdentityWebhook");
+
+    const network = planAlicloudNetwork(args.network ?? {}, r, keyOf);
+    const serviceCidr = checkServiceCidr(args.serviceCidr, network, keyOf);
+    const systemNodePool = checkSystemNodePool(args.systemNodePool, mode, keyOf);
+
+    const extra = args.extraEphemeralStorage;
+    if (extra !== undefined && (typeof extra !== "string" || !GI_QUANTITY.test(extra))) {
+        throw new InputError(keyOf("extraEphemeralStorage"), `got ${describeValue(extra)}`, 'a whole number of GiB such as "50Gi"');
+    }
+    const spot = checkSpot(args.spot, keyOf);
+    const imageCaches = checkImages(args.imageCaches, keyOf("imageCaches"));
+
+    const minutes = args.kubeconfigValidityMinutes;
+    if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < KUBECONFIG_MINUTES.min || minutes > KUBECONFIG_MINUTES.max)) {
+        throw new InputError(keyOf("kubeconfigValidityMinutes"), `got ${describeValue(minutes)}`, `whole minutes from ${KUBECONFIG_MINUTES.min} to ${KUBECONFIG_MINUTES.max}`);
+    }
+
+    return {
+        mode,
+        region: r,
+        clusterName,
+        version,
+        clusterSpec: ALICLOUD_DEFAULTS.clusterSpec,
+        publicEndpoint,
+        deletionProtection,
+        serviceCidr,
+        network,
+        ...(systemNodePool ? { systemNodePool } : {}),
+        scheduling: eciSchedulingProfile({ autoImageCache, extraEphemeralStorage: extra }),
+        executorPodAnnotations: spotExecutorAnnotations(spot),
+        jobSparkConf: spotSparkConf(spot),
+        ...(spot ? { spot } : {}),
+        imageCaches,
+        podIdentityWebhook,
+        ...(minutes !== undefined ? { kubeconfigValidityMinutes: minutes } : {}),
+    };
+}
+
+function checkServiceCidr(value: unknown, network: AlicloudNetworkPlan, keyOf: (arg: string) => string): string {
+    const serviceCidr = value ?? ALICLOUD_DEFAULTS.serviceCidr;
+    const parsed = parseIpv4Cidr(serviceCidr);
+    if (parsed === undefined) {
+        throw new InputError(keyOf("serviceCidr"), `got ${describeValue(serviceCidr)}`, "an IPv4 CIDR with no host bits set, such as 192.168.0.0/16");
+    }
+    // Only a new VPC's range is known here; with your own VPC, ACK itself refuses an overlap.
+    if (network.kind === "new" && overlaps(parsed, parseIpv4Cidr(network.vpcCidr)!)) {
+        throw new InputError(keyOf("serviceCidr"), `got ${describeValue(serviceCidr)}, which overlaps ${keyOf("network.vpcCidr")} ${network.vpcCidr}`, "a Service range outside the VPC, such as 192.168.0.0/16");
+    }
+    return serviceCidr as string;
+}
+
+function checkSystemNodePool(pool: AlicloudSystemNodePoolArgs | undefined, mode: ClusterMode, keyOf: (arg: string) => string): Required<AlicloudSystemNodePoolArgs> | undefined {
+    if (pool === undefined) return undefined;
+    const key = keyOf("systemNodePool");
+    if (mode !== ClusterModes.Managed) {
+        throw new InputError(key, `is set with ${keyOf("mode")} ${mode}`, `no node pool (ACK Serverless has no ECS nodes), or ${keyOf("mode")} managed`);
+    }
+    const types = pool.instanceTypes;
+    if (!Array.isArray(types) || types.length === 0) {
+        throw new InputError(`${key}.instanceTypes`, `got ${describeValue(types)}`, 'at least one ECS instance type such as "ecs.g7.large"');
+    }
+    types.forEach((type, i) => {
+        if (typeof type !== "string" || !INSTANCE_TYPE.test(type)) {
+            throw new InputError(`${key}.instanceTypes[${i}]`, `got ${describeValue(type)}`, 'an ECS instance type such as "ecs.g7.large"');
+        }
+    });
+    requireUnique(types, `${key}.instanceTypes`);
+    const size = pool.size ?? ALICLOUD_DEFAULTS.systemNodePoolSize;
+    if (!Number.isInteger(size) || size < NODE_POOL_SIZE.min || size > NODE_POOL_SIZE.max) {
+        throw new InputError(`${key}.size`, `got ${describeValue(size)}`, `a node count from ${NODE_POOL_SIZE.min} to ${NODE_POOL_SIZE.max}`);
+    }
+    return { instanceTypes: [...types], size };
+}
+
+function checkSpot(spot: AlicloudSpotArgs | undefined, keyOf: (arg: string) => string): SpotPlan | undefined {
+    if (spot === undefined) return undefined;
+    const key = (arg: string) => keyOf(`spot.${arg}`);
+    if (typeof spot !== "object" || spot === null) {
+        throw new InputError(keyOf("spot"), `got ${describeValue(spot)}`, "an object with strategy, priceLimit, roles");
+    }
+    const { strategy, priceLimit } = spot;
+    if (strategy !== SpotStrategies.AsPriceGo && strategy !== SpotStrategies.WithPriceLimit) {
+        throw new InputError(key("strategy"), `got ${describeValue(strategy)}`, "SpotAsPriceGo (pay the market price) or SpotWithPriceLimit (with priceLimit)");
+    }
+    if (strategy === SpotStrategies.WithPriceLimit && (typeof priceLimit !== "number" || !Number.isFinite(priceLimit) || priceLimit <= 0)) {
+        throw new InputError(key("priceLimit"), `got ${describeValue(priceLimit)} with strategy SpotWithPriceLimit`, "the highest hourly price per pod, a positive number such as 0.5");
+    }
+    if (strategy === SpotStrategies.AsPriceGo && priceLimit !== undefined) {
+        throw new InputError(key("priceLimit"), `is set with strategy SpotAsPriceGo (which bids the market price)`, "no priceLimit, or strategy SpotWithPriceLimit");
+    }
+    const roles = spot.roles ?? ["executor"];
+    if (!Array.isArray(roles) || roles.length === 0) {
+        throw new InputError(key("roles"), `got ${describeValue(roles)}`, '["executor"]');
+    }
+    roles.forEach((role, i) => {
+        if (role === "driver") {
+            throw new InputError(`${key("roles")}[${i}]`, 'got "driver" (drivers stay on-demand: a reclaimed driver fails the whole application)', '"executor" only');
+        }
+        if (role !== "executor") {
+            throw new InputError(`${key("roles")}[${i}]`, `got ${describeValue(role)}`, '"executor"');
+        }
+    });
+    return strategy === SpotStrategies.WithPriceLimit ? { strategy, priceLimit } : { strategy };
+}
+
+function checkImages(images: unknown, key: string): string[] {
+    if (images === undefined) return [];
+    if (!Array.isArray(images)) {
+        throw new InputError(key, `got ${describeValue(images)}`, "a list of image references");
+    }
+    images.forEach((image, i) => {
+        const match = typeof image === "string" ? IMAGE.exec(image) : null;
+        const tag = match?.groups?.tag;
+        if (match === null || (tag === undefined && match.groups?.digest === undefined) || tag === "latest") {
+            throw new InputError(
+                `${key}[${i}]`,
+                `got ${describeValue(image)}`,
+                "a versioned image (a tag other than latest, or a digest) such as apache/spark:3.5.3: ECI caches versioned images only",
+            );
+        }
+    });
+    requireUnique(images as string[], key);
+    return [...(images as string[])];
+}

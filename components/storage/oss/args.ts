@@ -1,0 +1,147 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { InputError, describeValue } from "../../errors";
+import { requireDns1123Label, requireUnique } from "../../names";
+import { MAX_DERIVED_PREFIX, canPrefixBucketName, requireOssBucketName } from "./bucket-name";
+import { requireAlicloudRegion } from "../../cluster/alicloud/region";
+import { DEFAULT_JINDO_VERSION } from "./spark-conf";
+
+/** Arguments of `OssStorage`. */
+export interface OssStorageArgs {
+    /**
+     * Job namespaces: each gets its own RAM role, which ECI gives to the namespace's Spark pods.
+     */
+    jobNamespaces: string[];
+    /**
+     * The bucket's region, and the region of the internal OSS endpoint jobs use. A created bucket
+     * lands in the Alibaba provider's region (OSS buckets take no region argument), so this must be
+     * that region; for an existing bucket it is where that bucket lives.
+     * @default the Alibaba provider's `alicloud:region`
+     */
+    region?: string;
+    /**
+     * Name of the bucket to create (OSS naming rules). Bucket names are global: a fixed name can
+     * collide with anyone's bucket.
+     * @default `<component name>-<10 hex>`, derived from the Pulumi organization, project, stack and component name
+     */
+    bucket?: string;
+    /**
+     * Use this existing bucket instead of creating one: no bucket resource is declared, and its ACL,
+     * public-access block, encryption and TLS settings stay yours.
+     * @default none (a bucket is created)
+     */
+    existingBucket?: string;
+    /**
+     * Whether `pulumi destroy` deletes the created bucket (and its settings) or leaves them in OSS
+     * (`retainOnDelete`). A kept bucket must be deleted by hand.
+     * @default true (kept)
+     */
+    retainOnDestroy?: boolean;
+    /**
+     * Versioning of the created bucket. Spark rewrites many objects, so versions add up: pair it
+     * with a lifecycle rule if you turn it on. OSS cannot turn versioning off again, only suspend it.
+     * @default false
+     */
+    versioning?: boolean;
+    /**
+     * A KMS key id: the created bucket encrypts objects with SSE-KMS under this key instead of
+     * OSS-managed AES256, and the job roles may use the key (`kms:GenerateDataKey`, `kms:Decrypt`).
+     * With `existingBucket`, only the roles' key permission is added (the bucket's encryption is
+     * left as it is).
+     * @default none (AES256 with OSS-managed keys)
+     */
+    kmsKeyId?: string;
+    /**
+     * JindoSDK version: the `com.aliyun.jindodata:jindo-core` and `jindo-sdk` packages jobs fetch.
+     * @default "6.8.0"
+     */
+    jindoVersion?: string;
+    /**
+     * Text uploaded as the WordCount sample's input (`samples/wordcount/input.txt`), exposed as
+     * `wordCountInput`.
+     * @default nothing uploaded
+     */
+    wordCountText?: pulumi.Input<string>;
+}
+
+/** {@link OssStorageArgs} after validation, with defaults applied. */
+export interface ResolvedOssArgs {
+    region: string;
+    /** Set when a bucket is created with a fixed name. */
+    bucket?: string;
+    existingBucket?: string;
+    retainOnDestroy: boolean;
+    versioning: boolean;
+    kmsKeyId?: string;
+    jindoVersion: string;
+    jobNamespaces: string[];
+}
+
+/** Where the WordCount input is uploaded. */
+export const OSS_WORDCOUNT_KEY = "samples/wordcount/input.txt";
+
+const JINDO_VERSION = /^\d+\.\d+\.\d+$/;
+/** KMS key ids are UUIDs or `key-...` ids: letters, digits, '-' and '_'. */
+const KMS_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+/** Arguments that only make sense for a bucket this package creates. */
+const CREATED_BUCKET_ONLY = ["retainOnDestroy", "versioning"] as const;
+
+/**
+ * Checks the storage arguments (no Alibaba Cloud call). Errors name the argument through `keyOf`
+ * (e.g. `bucket` -> `storage.bucket` in stack config).
+ * @param region the bucket's region (`args.region` or the provider's)
+ * @param componentName when no bucket name is given, the created bucket's name derives from it
+ */
+export function resolveOssStorageArgs(
+    args: OssStorageArgs,
+    region: string | undefined,
+    componentName: string,
+    keyOf: (arg: string) => string = (arg) => arg,
+): ResolvedOssArgs {
+    const r = requireAlicloudRegion(region, keyOf("region"));
+    if (args.bucket !== undefined && args.existingBucket !== undefined) {
+        throw new InputError(keyOf("existingBucket"), `is set together with ${keyOf("bucket")}`, "either a bucket to create or an existing one");
+    }
+    if (args.existingBucket !== undefined) {
+        requireOssBucketName(args.existingBucket, keyOf("existingBucket"));
+        for (const arg of CREATED_BUCKET_ONLY) {
+            if (args[arg] !== undefined) {
+                throw new InputError(keyOf(arg), "is set for an existing bucket", `it only for a bucket this package creates (without ${keyOf("existingBucket")})`);
+            }
+        }
+    } else if (args.bucket !== undefined) {
+        requireOssBucketName(args.bucket, keyOf("bucket"));
+    } else if (!canPrefixBucketName(componentName)) {
+        throw new InputError(
+            keyOf("bucket"),
+            `not set, and the component name ${describeValue(componentName)} cannot start a bucket name`,
+            `a bucket name, or a component name of at most ${MAX_DERIVED_PREFIX} lower-case letters, digits and '-'`,
+        );
+    }
+    for (const arg of CREATED_BUCKET_ONLY) {
+        if (args[arg] !== undefined && typeof args[arg] !== "boolean") {
+            throw new InputError(keyOf(arg), `got ${describeValue(args[arg])}`, "true or false");
+        }
+    }
+    if (args.kmsKeyId !== undefined && (typeof args.kmsKeyId !== "string" || !KMS_KEY_ID.test(args.kmsKeyId))) {
+        throw new InputError(keyOf("kmsKeyId"), `got ${describeValue(args.kmsKeyId)}`, "a KMS key id: letters, digits, '-' and '_'");
+    }
+    const jindoVersion = args.jindoVersion ?? DEFAULT_JINDO_VERSION;
+    if (typeof jindoVersion !== "string" || !JINDO_VERSION.test(jindoVersion)) {
+        throw new InputError(keyOf("jindoVersion"), `got ${describeValue(jindoVersion)}`, `a JindoSDK release version such as ${DEFAULT_JINDO_VERSION}`);
+    }
+    if (!Array.isArray(args.jobNamespaces) || args.jobNamespaces.length === 0) {
+        throw new InputError(keyOf("jobNamespaces"), `got ${describeValue(args.jobNamespaces)}`, "at least one namespace name");
+    }
+    args.jobNamespaces.forEach((ns, i) => requireDns1123Label(ns, `${keyOf("jobNamespaces")}[${i}]`));
+    requireUnique(args.jobNamespaces, keyOf("jobNamespaces"));
+    return {
+        region: r,
+        bucket: args.bucket,
+        existingBucket: args.existingBucket,
+        retainOnDestroy: args.retainOnDestroy ?? true,
+        versioning: args.versioning ?? false,
+        kmsKeyId: args.kmsKeyId,
+        jindoVersion,
+        jobNamespaces: [...args.jobNamespaces],
+    };
+}

@@ -1,0 +1,46 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import type { ResolvedOssArgs } from "./args";
+import { tlsOnlyBucketPolicy } from "./policies";
+
+/** A created data bucket and the settings objects must wait for. */
+export interface OssDataBucket {
+    bucket: alicloud.oss.Bucket;
+    /** Public-access block, ACL, encryption, TLS-only policy (and versioning), in that order. */
+    settings: pulumi.Resource[];
+}
+
+/**
+ * Declares the data bucket with safe defaults: no force-destroy, public access blocked, a private
+ * ACL, default server-side encryption (AES256 with OSS-managed keys, or KMS with the given key), and
+ * a policy that refuses any request without TLS. Everything is kept on `pulumi destroy` unless
+ * `retainOnDestroy` is false, so a kept bucket keeps its protections too.
+ *
+ * Each setting is its own resource (`BucketAcl`, `BucketServerSideEncryption`, `BucketPolicy`,
+ * `BucketVersioning`): the bucket's own `acl` and `policy` arguments are deprecated since provider
+ * 1.220.0, and an inline encryption rule must not be combined with the separate resource. The
+ * settings go one after another, so no two requests change the bucket at the same time.
+ * @param bucketName the name to create the bucket with (given or derived)
+ */
+export function createOssDataBucket(name: string, bucketName: string, s: ResolvedOssArgs, parent: pulumi.Resource): OssDataBucket {
+    const opts = { parent, retainOnDelete: s.retainOnDestroy };
+
+    const bucket = new alicloud.oss.Bucket(`${name}-bucket`, { bucket: bucketName, forceDestroy: false }, opts);
+    const publicAccess = new alicloud.oss.BucketPublicAccessBlock(`${name}-public-access`, { bucket: bucket.bucket, blockPublicAccess: true }, opts);
+    const acl = new alicloud.oss.BucketAcl(`${name}-acl`, { bucket: bucket.bucket, acl: "private" }, { ...opts, dependsOn: [publicAccess] });
+    const encryption = new alicloud.oss.BucketServerSideEncryption(
+        `${name}-encryption`,
+        s.kmsKeyId === undefined ? { bucket: bucket.bucket, sseAlgorithm: "AES256" } : { bucket: bucket.bucket, sseAlgorithm: "KMS", kmsMasterKeyId: s.kmsKeyId },
+        { ...opts, dependsOn: [acl] },
+    );
+    const policy = new alicloud.oss.BucketPolicy(
+        `${name}-tls-only`,
+        { bucket: bucket.bucket, policy: bucket.bucket.apply((b) => JSON.stringify(tlsOnlyBucketPolicy(b))) },
+        { ...opts, dependsOn: [encryption] },
+    );
+    const settings: pulumi.Resource[] = [publicAccess, acl, encryption, policy];
+    if (s.versioning) {
+        settings.push(new alicloud.oss.BucketVersioning(`${name}-versioning`, { bucket: bucket.bucket, status: "Enabled" }, { ...opts, dependsOn: [policy] }));
+    }
+    return { bucket, settings };
+}

@@ -1,0 +1,81 @@
+/**
+ * OSS bucket policy and RAM policies for Spark's OSS access, as plain functions of names. Both
+ * policy languages use `"Version": "1"` and `acs:` resource names.
+ */
+
+/** A statement of a RAM or OSS bucket policy. */
+export interface RamStatement {
+    Effect: "Allow" | "Deny";
+    Action: string | string[];
+    Resource?: string | string[];
+    Principal?: Record<string, string[]> | string[];
+    Condition?: Record<string, Record<string, string[]>>;
+}
+
+/** A RAM or OSS bucket policy document. */
+export interface RamPolicyDocument {
+    Version: "1";
+    Statement: RamStatement[];
+}
+
+/** The OSS actions JindoSDK needs on the bucket itself: listing (directories are prefixes), its multipart uploads, its metadata. */
+export const SPARK_BUCKET_ACTIONS = ["oss:ListObjects", "oss:ListMultipartUploads", "oss:GetBucketInfo", "oss:GetBucketLocation"] as const;
+/**
+ * The OSS actions JindoSDK needs on objects: read, write (multipart uploads are authorised as
+ * `oss:PutObject`), delete (renames are copy + delete), and cleaning up multipart uploads.
+ */
+export const SPARK_OBJECT_ACTIONS = ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"] as const;
+/** What SSE-KMS needs from a writer and reader of the bucket's objects. */
+export const SPARK_KMS_ACTIONS = ["kms:GenerateDataKey", "kms:Decrypt"] as const;
+
+/** The bucket's resource name in policies, e.g. `acs:oss:*:*:my-bucket` (region and account left open, as OSS names are global). */
+export function ossBucketResource(bucket: string): string {
+    return `acs:oss:*:*:${bucket}`;
+}
+
+/**
+ * Denies every request to the bucket and its objects that does not use TLS, whoever makes it.
+ * This Deny is the one place `oss:*` appears: it takes nothing away from a TLS request.
+ */
+export function tlsOnlyBucketPolicy(bucket: string): RamPolicyDocument {
+    const resource = ossBucketResource(bucket);
+    return {
+        Version: "1",
+        Statement: [
+            {
+                Effect: "Deny",
+                Principal: ["*"],
+                Action: ["oss:*"],
+                Resource: [resource, `${resource}/*`],
+                Condition: { Bool: { "acs:SecureTransport": ["false"] } },
+            },
+        ],
+    };
+}
+
+/**
+ * What a job namespace's Spark pods may do: the JindoSDK actions, on this bucket and its objects
+ * only, plus the KMS key when objects are encrypted with one.
+ */
+export function sparkOssAccessPolicy(bucket: string, kms?: { region: string; keyId: string }): RamPolicyDocument {
+    const resource = ossBucketResource(bucket);
+    const statements: RamStatement[] = [
+        { Effect: "Allow", Action: [...SPARK_BUCKET_ACTIONS], Resource: [resource] },
+        { Effect: "Allow", Action: [...SPARK_OBJECT_ACTIONS], Resource: [`${resource}/*`] },
+    ];
+    if (kms !== undefined) {
+        statements.push({ Effect: "Allow", Action: [...SPARK_KMS_ACTIONS], Resource: [`acs:kms:${kms.region}:*:key/${kms.keyId}`] });
+    }
+    return { Version: "1", Statement: statements };
+}
+
+/** The service principal ECI instance RAM roles are assumed by (ECI uses the ECS trust; to be confirmed on a real account). */
+export const ECI_ROLE_PRINCIPAL = "ecs.aliyuncs.com";
+
+/** Trust policy of a role ECI gives to pods: assumable by the ECS service only. */
+export function eciRoleTrustPolicy(): RamPolicyDocument {
+    return {
+        Version: "1",
+        Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: [ECI_ROLE_PRINCIPAL] } }],
+    };
+}

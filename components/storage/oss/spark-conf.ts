@@ -1,0 +1,88 @@
+import { ossInternalEndpoint } from "./endpoint";
+
+/**
+ * Spark and Hadoop settings for OSS on ACK + ECI through JindoSDK and the ECI instance RAM role.
+ *
+ * Why JindoSDK and the ECI role rather than RRSA (Alibaba's IRSA): RRSA hands a pod an OIDC token
+ * file and expects the client to trade it for STS credentials, and neither OSS connector for Hadoop
+ * reads such a token. hadoop-aliyun 3.3.4 (the Hadoop version of Spark 3.5's images) ships no RRSA
+ * provider, and the aliyun-sdk-oss providers it can load have no no-argument provider for instance
+ * credentials. JindoSDK's `EcsStsCredentialsProvider` does read STS credentials from the instance
+ * metadata service, and ECI serves the RAM role named in the pod annotation
+ * `k8s.aliyun.com/eci-ram-role-name` there. So jobs hold no long-lived keys. RRSA stays enabled on
+ * the cluster for users' own SDK-based applications.
+ *
+ * The catch: unlike RRSA and IRSA, the annotation is not bound to a service account. Whoever can
+ * create pods can name any RAM role that trusts the ECS service, so pod creation must be restricted
+ * with RBAC: SparkNamespace grants it in a job namespace only to the Spark driver's service account
+ * (the operator's chart adds its controller). A Spark driver must create pods, so job code in one
+ * namespace could still name another namespace's role: the per-namespace roles separate jobs
+ * against mistakes, not against hostile job code.
+ *
+ * Doubtful until tried on a real account: the role's trust principal (ECI instance roles use the
+ * ECS service's trust, `ecs.aliyuncs.com`), whether the generic `jindo-core` native library loads on
+ * the apache/spark Ubuntu image or the `jindo-core-linux-ubuntu22-x86_64` jar is needed too, and
+ * `fs.oss.https.enable` (see {@link jindoHadoopConf}).
+ */
+
+/**
+ * JindoSDK release used by default: 6.8.0, released 2025-01-24 (aliyun/alibabacloud-jindodata,
+ * docs/user/6.x/6.8.0/release-notes.md).
+ */
+export const DEFAULT_JINDO_VERSION = "6.8.0";
+
+/**
+ * JindoData's own Maven repository: the JindoSDK jars are not on Maven Central
+ * (aliyun/alibabacloud-jindodata, "JindoData 6.8.0 Maven dependencies", docs/user/6.x/6.8.0/oss-maven.md).
+ */
+export const JINDO_MAVEN_REPOSITORY = "https://jindodata-binary.oss-cn-shanghai.aliyuncs.com/mvn-repo/";
+
+/**
+ * The JindoSDK packages Spark fetches at submission through Ivy (`deps.packages`): the Hadoop
+ * FileSystem (`jindo-sdk`) and its native core (`jindo-core`, which carries the Linux x86_64
+ * library for glibc 2.17+).
+ */
+export function jindoPackages(version: string): string[] {
+    return [`com.aliyun.jindodata:jindo-core:${version}`, `com.aliyun.jindodata:jindo-sdk:${version}`];
+}
+
+/** JindoSDK's provider for STS credentials from the instance metadata service. */
+export const JINDO_CREDENTIALS_PROVIDER = "com.aliyun.jindodata.oss.auth.EcsStsCredentialsProvider";
+
+/** Where Ivy caches packages: the image's home directory is not writable under `restricted`. */
+export const IVY_DIR = "/tmp/.ivy2";
+
+/** The prefix event logs go under (the History Server reads it). */
+export const EVENT_LOG_PREFIX = "spark-events/";
+
+/**
+ * Hadoop settings (without the `spark.hadoop.` prefix): JindoSDK as the `oss://` file system,
+ * the region's internal endpoint over HTTPS, credentials of the ECI instance RAM role from the
+ * metadata service (`ECS_ROLE`, answered as JSON), and the v2 file output commit algorithm (task
+ * commits move files once, not twice).
+ *
+ * `fs.oss.https.enable`: the bucket policy refuses requests without TLS, and JindoSDK speaks plain
+ * HTTP unless this is on (its default is false in JindoData's own Java client code, and Apache
+ * Paimon's JindoFileIO sets it from an `https://` endpoint). It is not in JindoSDK's published
+ * configuration list, so confirm on a real account: a request without TLS fails with AccessDenied.
+ */
+export function jindoHadoopConf(region: string): Record<string, string> {
+    return {
+        "fs.oss.impl": "com.aliyun.jindodata.oss.JindoOssFileSystem",
+        "fs.AbstractFileSystem.oss.impl": "com.aliyun.jindodata.oss.OSS",
+        "fs.oss.endpoint": ossInternalEndpoint(region),
+        "fs.oss.https.enable": "true",
+        "fs.oss.credentials.provider": JINDO_CREDENTIALS_PROVIDER,
+        "fs.oss.provider.endpoint": "ECS_ROLE",
+        "fs.oss.provider.format": "JSON",
+        "mapreduce.fileoutputcommitter.algorithm.version": "2",
+    };
+}
+
+/** Spark settings that do not depend on the bucket: the Ivy cache and event logging on. */
+export function ossSparkConf(): Record<string, string> {
+    return {
+        "spark.jars.ivy": IVY_DIR,
+        "spark.eventLog.enabled": "true",
+    };
+}

@@ -1,0 +1,171 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import { InputError, describeValue } from "../../errors";
+import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
+import type { SparkStorage } from "../types";
+import { OSS_WORDCOUNT_KEY, OssStorageArgs, ResolvedOssArgs, resolveOssStorageArgs } from "./args";
+import { createOssDataBucket } from "./bucket";
+import { derivedBucketName } from "./bucket-name";
+import { eciRoleTrustPolicy, sparkOssAccessPolicy } from "./policies";
+import { eciRoleName } from "./role-name";
+import { EVENT_LOG_PREFIX, JINDO_MAVEN_REPOSITORY, jindoHadoopConf, jindoPackages, ossSparkConf } from "./spark-conf";
+
+/** The pod annotation that makes ECI serve a RAM role's STS credentials from the metadata service. */
+export const ECI_RAM_ROLE_ANNOTATION = "k8s.aliyun.com/eci-ram-role-name";
+
+/**
+ * The object that makes `spark-events/` exist. Spark refuses to start when the event log directory
+ * is missing, and an object store has a directory when an object sits under its prefix. The usual
+ * empty `spark-events/` marker cannot be declared: the Alibaba provider refuses an object whose
+ * content is empty ("Must specify source or content"). A dot-file is skipped by the History Server.
+ */
+export const EVENT_LOG_MARKER_KEY = `${EVENT_LOG_PREFIX}.keep`;
+
+/** One job namespace's access: its RAM role, the custom policy, and the attachment joining them. */
+export interface OssNamespaceAccess {
+    /** The role's name, as the ECI annotation names it. */
+    roleName: string;
+    role: alicloud.ram.Role;
+    policy: alicloud.ram.Policy;
+    attachment: alicloud.ram.RolePolicyAttachment;
+}
+
+/**
+ * OSS as Spark's storage on ACK with ECI virtual nodes: a data bucket (or one you have), one RAM
+ * role per job namespace that ECI gives to that namespace's Spark pods (pod annotation
+ * `k8s.aliyun.com/eci-ram-role-name`), allowed only the OSS actions JindoSDK needs on this bucket,
+ * and the Spark/Hadoop settings for JindoSDK with instance-role credentials and event logs under
+ * `oss://<bucket>/spark-events/`. See `spark-conf.ts` for why this route and not RRSA.
+ */
+export class OssStorage extends pulumi.ComponentResource implements SparkStorage {
+    readonly type = "oss" as const;
+    /** `oss://<bucket>`. */
+    readonly dataRoot: pulumi.Output<string>;
+    /** `oss://<bucket>/samples/wordcount/input.txt`, when `wordCountText` was given. */
+    readonly wordCountInput?: pulumi.Output<string>;
+    readonly bucketName: pulumi.Output<string>;
+    /** The created bucket (none for an existing bucket). */
+    readonly bucket?: alicloud.oss.Bucket;
+    /** RAM role, policy and attachment, by job namespace. */
+    readonly access: Record<string, OssNamespaceAccess> = {};
+    /** Makes `spark-events/` exist (see {@link EVENT_LOG_MARKER_KEY}). */
+    readonly eventLogDirectory: alicloud.oss.BucketObject;
+    readonly wordCountObject?: alicloud.oss.BucketObject;
+    /** The validated arguments with defaults applied. */
+    readonly settings: ResolvedOssArgs;
+
+    constructor(name: string, args: OssStorageArgs, opts?: pulumi.ComponentResourceOptions) {
+        const s = resolveOssStorageArgs(args, args.region ?? alicloud.config.region, name);
+        super("serverless-spark:storage:OssStorage", name, {}, opts);
+        this.settings = s;
+        const child = { parent: this };
+
+        let bucketReady: pulumi.Resource[] = [];
+        let bucketName: string;
+        if (s.existingBucket !== undefined) {
+            bucketName = s.existingBucket;
+            this.bucketName = pulumi.output(s.existingBucket);
+        } else {
+            bucketName = s.bucket ?? derivedBucketName(name, { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() });
+            const created = createOssDataBucket(name, bucketName, s, this);
+            this.bucket = created.bucket;
+            this.bucketName = created.bucket.bucket;
+            bucketReady = created.settings;
+        }
+        this.dataRoot = pulumi.interpolate`oss://${this.bucketName}`;
+
+        const kms = s.kmsKeyId === undefined ? undefined : { region: s.region, keyId: s.kmsKeyId };
+        // The name is known before deployment, so the policy is plain text in the plan.
+        const accessPolicy = JSON.stringify(sparkOssAccessPolicy(bucketName, kms));
+        const trust = JSON.stringify(eciRoleTrustPolicy());
+        const scope = { project: pulumi.getProject(), stack: pulumi.getStack() };
+        for (const ns of s.jobNamespaces) {
+            const roleName = eciRoleName(name, ns, scope);
+            const role = new alicloud.ram.Role(
+                `${name}-${ns}`,
+                { roleName, assumeRolePolicyDocument: trust, description: `Spark in namespace ${ns}: OSS access through the ECI instance RAM role` },
+                child,
+            );
+            const policy = new alicloud.ram.Policy(
+                `${name}-${ns}`,
+                { policyName: roleName, policyDocument: accessPolicy, description: `Spark in namespace ${ns}: JindoSDK access to oss://${bucketName}` },
+                child,
+            );
+            const attachment = new alicloud.ram.RolePolicyAttachment(
+                `${name}-${ns}`,
+                { roleName: role.roleName, policyName: policy.policyName, policyType: "Custom" },
+                child,
+            );
+            this.access[ns] = { roleName, role, policy, attachment };
+        }
+
+        this.eventLogDirectory = new alicloud.oss.BucketObject(
+            `${name}-spark-events`,
+            { bucket: this.bucketName, key: EVENT_LOG_MARKER_KEY, content: "Spark event logs are written next to this file.\n", contentType: "text/plain; charset=utf-8" },
+            { parent: this, dependsOn: bucketReady },
+        );
+        if (args.wordCountText !== undefined) {
+            this.wordCountObject = new alicloud.oss.BucketObject(
+                `${name}-wordcount-input`,
+                { bucket: this.bucketName, key: OSS_WORDCOUNT_KEY, content: args.wordCountText, contentType: "text/plain; charset=utf-8" },
+                { parent: this, dependsOn: bucketReady },
+            );
+            this.wordCountInput = pulumi.interpolate`oss://${this.bucketName}/${OSS_WORDCOUNT_KEY}`;
+        }
+
+        this.registerOutputs({
+            bucketName: this.bucketName,
+            dataRoot: this.dataRoot,
+            ...(this.wordCountInput ? { wordCountInput: this.wordCountInput } : {}),
+            roleNames: Object.fromEntries(Object.entries(this.access).map(([ns, a]) => [ns, a.roleName])),
+            roleArns: Object.fromEntries(Object.entries(this.access).map(([ns, a]) => [ns, a.role.arn])),
+        });
+    }
+
+    /** No service-account annotations: the role reaches pods through their ECI annotation, not RRSA. */
+    serviceAccountAnnotations(namespace: string): Record<string, pulumi.Input<string>> {
+        this.accessOf(namespace);
+        return {};
+    }
+
+    /** No namespace labels: RRSA's injection label is not needed. */
+    namespaceLabels(namespace: string): Record<string, string> {
+        this.accessOf(namespace);
+        return {};
+    }
+
+    /**
+     * What jobs in a namespace add: the namespace's RAM role as an ECI pod annotation, the JindoSDK
+     * settings, the JindoSDK packages from JindoData's Maven repository, and event logs in the
+     * bucket. Declares nothing in the cluster; jobs wait for the role, its policy and attachment,
+     * and the uploaded objects.
+     */
+    integrate(ns: JobNamespaceHandle, _opts: pulumi.ComponentResourceOptions): JobIntegration {
+        const access = this.accessOf(ns.name);
+        return {
+            source: "storage",
+            podAnnotations: { [ECI_RAM_ROLE_ANNOTATION]: access.roleName },
+            sparkConf: { ...ossSparkConf(), "spark.eventLog.dir": pulumi.interpolate`oss://${this.bucketName}/${EVENT_LOG_PREFIX}` },
+            hadoopConf: jindoHadoopConf(this.settings.region),
+            deps: { packages: jindoPackages(this.settings.jindoVersion), repositories: [JINDO_MAVEN_REPOSITORY] },
+            dependsOn: [access.role, access.policy, access.attachment, this.eventLogDirectory, ...(this.wordCountObject ? [this.wordCountObject] : [])],
+        };
+    }
+
+    private accessOf(namespace: string): OssNamespaceAccess {
+        const access = this.access[namespace];
+        if (access === undefined) {
+            throw new InputError("namespace", `got ${describeValue(namespace)}, which has no OSS role`, `one of the storage's job namespaces: ${Object.keys(this.access).join(", ")}`);
+        }
+        return access;
+    }
+}
+
+/** The Pulumi organization when the engine reports one (the SDK's mock runtime may not). */
+function organizationName(): string {
+    try {
+        return pulumi.getOrganization();
+    } catch {
+        return "";
+    }
+}
