@@ -3,7 +3,7 @@ import { ALICLOUD_DEFAULTS, AlicloudServerlessClusterArgs } from "../../componen
 import { requireAlicloudRegion } from "../../components/cluster/alicloud/region";
 import { resolveAlicloudClusterArgs } from "../../components/cluster/alicloud/validate";
 import { OssStorageArgs, resolveOssStorageArgs } from "../../components/storage/oss/args";
-import { decodeStructured, schemaIssueToError } from "../config/schema-errors";
+import { parseProjectKey } from "../config/schema-errors";
 
 /**
  * The Alibaba Cloud part of the stack config, pure (no `@pulumi/alicloud`): shape-only zod schemas
@@ -32,8 +32,6 @@ import { decodeStructured, schemaIssueToError } from "../config/schema-errors";
  *   `storage.jindoVersion` ["6.8.0"].
  */
 
-/** The project's config namespace. */
-const PROJECT = "serverless-spark";
 /** The ACK cluster name when `cluster.name` is not set: set it per stack when several share an account. */
 export const DEFAULT_ACK_CLUSTER_NAME = "serverless-spark";
 
@@ -133,9 +131,9 @@ export function alicloudStorageKey(arg: string): string {
  */
 export function resolveAlicloudConfig(raw: Record<string, string>, jobNamespaces: string[]): AlicloudStackConfig {
     const region = requireAlicloudRegion(raw["alicloud:region"], "alicloud:region");
-    const { name, ...cluster } = parseKey(raw, "cluster", alicloudClusterSchema);
-    const network = parseKey(raw, "network", alicloudNetworkSchema);
-    const { type: _type, ...storage } = parseKey(raw, "storage", alicloudStorageSchema);
+    const { name, ...cluster } = parseProjectKey(raw, "cluster", alicloudClusterSchema);
+    const network = parseProjectKey(raw, "network", alicloudNetworkSchema);
+    const { type: _type, ...storage } = parseProjectKey(raw, "storage", alicloudStorageSchema);
     const config: AlicloudStackConfig = {
         region,
         // The schema checks types only; the component owns the value rules (enums included).
@@ -150,14 +148,4 @@ export function resolveAlicloudConfig(raw: Record<string, string>, jobNamespaces
 export function checkAlicloudConfig(config: AlicloudStackConfig, jobNamespaces: string[]): void {
     resolveAlicloudClusterArgs(config.cluster, config.region, "cluster", alicloudClusterKey);
     resolveOssStorageArgs({ ...config.storage, jobNamespaces }, config.region, "storage", alicloudStorageKey);
-}
-
-function parseKey<T extends z.ZodType>(raw: Record<string, string>, key: string, schema: T): z.infer<T> {
-    const text = raw[`${PROJECT}:${key}`];
-    const value: unknown = text === undefined ? {} : decodeStructured(text);
-    const result = schema.safeParse(value, { reportInput: true });
-    if (!result.success) {
-        throw schemaIssueToError(result.error.issues[0]!, { input: value, schema, prefix: key });
-    }
-    return result.data;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeStructured, firstIssue, schemaIssueToError } from "../config/schema-errors";
+import { parseProjectKey } from "../config/schema-errors";
 import { EKS_DEFAULTS, EksFargateClusterArgs } from "../../components/cluster/aws/args";
 import type { EksNetworkArgs } from "../../components/cluster/aws/network-plan";
 import { requireAwsRegion } from "../../components/cluster/aws/region";
@@ -30,8 +30,6 @@ import { resolveS3StorageArgs } from "../../components/storage/s3/args";
  *   `storage.existingBucket`, `storage.retainOnDestroy` [true], `storage.versioning` [false].
  */
 
-/** The project's config namespace. */
-const PROJECT = "serverless-spark";
 /** The EKS cluster name when `cluster.name` is not set: set it per stack when several share an account and region. */
 export const DEFAULT_CLUSTER_NAME = "serverless-spark";
 
@@ -116,9 +114,9 @@ export function awsConfigKey(arg: string): string {
  */
 export function resolveAwsConfig(raw: Record<string, string>, namespaces?: AwsNamespaces): AwsStackConfig {
     const region = requireAwsRegion(raw["aws:region"], "aws:region");
-    const cluster = parseKey(raw, "cluster", awsClusterSchema);
-    const network = parseKey(raw, "network", awsNetworkSchema);
-    const storage = parseKey(raw, "storage", awsStorageSchema);
+    const cluster = parseProjectKey(raw, "cluster", awsClusterSchema);
+    const network = parseProjectKey(raw, "network", awsNetworkSchema);
+    const storage = parseProjectKey(raw, "storage", awsStorageSchema);
     const config: AwsStackConfig = {
         region,
         cluster: {
@@ -163,14 +161,4 @@ export function checkAwsConfig(config: AwsStackConfig, namespaces: AwsNamespaces
         "storage",
         (arg) => (arg === "jobNamespaces" ? arg : arg === "region" ? "aws:region" : `storage.${arg}`),
     );
-}
-
-function parseKey<T extends z.ZodType>(raw: Record<string, string>, key: string, schema: T): z.infer<T> {
-    const text = raw[`${PROJECT}:${key}`];
-    const value: unknown = text === undefined ? {} : decodeStructured(text);
-    const result = schema.safeParse(value, { reportInput: true });
-    if (!result.success) {
-        throw schemaIssueToError(firstIssue(result.error.issues), { input: value, schema, prefix: key });
-    }
-    return result.data;
 }

@@ -87,3 +87,18 @@ function unwrap(schema: unknown): unknown {
     }
     return current;
 }
+
+/**
+ * A cloud module's structured project key (`serverless-spark:<key>` in the raw config map, JSON
+ * encoded), shape-checked: the parsed value, `{}` when the key is absent, or one InputError naming
+ * the key.
+ */
+export function parseProjectKey<T extends z.ZodType>(raw: Record<string, string>, key: string, schema: T): z.infer<T> {
+    const text = raw[`serverless-spark:${key}`];
+    const value: unknown = text === undefined ? {} : decodeStructured(text);
+    const result = schema.safeParse(value, { reportInput: true });
+    if (!result.success) {
+        throw schemaIssueToError(firstIssue(result.error.issues), { input: value, schema, prefix: key });
+    }
+    return result.data;
+}

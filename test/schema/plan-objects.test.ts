@@ -3,7 +3,7 @@ import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { incompleteFields, manifestFileName } from "../../tools/plan/render";
 import { PROJECT_ROOT, readTree, runPlanCli, shippedStacks, tempDir } from "../helpers/plan-cli";
-import { PlannedObject, describeObject, kubernetesObjectsOf, loadCloudMockOutputs, planStack } from "../helpers/schema-plans";
+import { PlannedObject, describeObject, kubernetesObjectsOf, planStack } from "../helpers/schema-plans";
 import { validateObject } from "../helpers/schema-validators";
 
 /**
@@ -65,10 +65,6 @@ function checkObjects(label: string, objects: PlannedObject[]): string[] {
     tallies.set(label, tally);
     return problems;
 }
-
-beforeAll(async () => {
-    await loadCloudMockOutputs();
-});
 
 const stacks = shippedStacks();
 

@@ -1,20 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { parse as parseYaml } from "yaml";
 import { InputError } from "../../components/errors";
-import { runProgram, startMockRuntime } from "./mock-runtime";
-// Placeholder outputs for cloud resource types (ids, ARNs, endpoints, the ACK kubeconfig lookup);
-// they load no cloud SDK.
-import "./mock-outputs-aws";
-import "./mock-outputs-alicloud";
-import "./mock-outputs-alicloud-storage";
-import { buildPlan } from "./plan-model";
 import { diffPlans, readPlanDir, snapshotOf } from "./diff";
 import { renderDiff } from "./render-diff";
 import { renderSummary, writePlan } from "./render";
 import { PolicyRun, formatPass, formatViolations, policyRunFailed, readPolicyConfig, runPolicies } from "./policy";
-import { applyOverride, readStackFile, stackFileFor, toEngineConfig } from "./stack-config";
+import { prepareStack, runStackPlan } from "./plan-stack";
 
 const USAGE = "npm run plan -- (--stack NAME | --stack-file PATH) [--config key=value]... [--out DIR] [--diff BASE_DIR] [--policy [--policy-config FILE]]";
 
@@ -26,24 +18,13 @@ const USAGE = "npm run plan -- (--stack NAME | --stack-file PATH) [--config key=
 async function main(argv: string[]): Promise<number> {
     const args = parseCommandLine(argv);
     const projectRoot = path.resolve(__dirname, "..", "..");
-    const project = readProjectFile(projectRoot);
-
-    const stackFile = args.stackFile ?? stackFileFor(projectRoot, args.stack!);
-    const stack = args.stack ?? /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(stackFile))?.[1] ?? "dev";
-    const config = readStackFile(stackFile, args.stackFile ? "--stack-file" : "--stack");
-    for (const assignment of args.config) {
-        applyOverride(config, assignment, project.name);
-    }
+    const prepared = prepareStack({ projectRoot, stack: args.stack, stackFile: args.stackFile, overrides: args.config });
+    const { project, stack } = prepared;
     // Read before the program runs (and before --out may overwrite the same directory).
     const base = args.diff !== undefined ? readPlanDir(args.diff, "--diff") : undefined;
     const policyConfig = args.policyConfig !== undefined ? readPolicyConfig(args.policyConfig) : {};
 
-    const started = process.hrtime.bigint();
-    const runtime = await startMockRuntime({ project: project.name, stack, config: toEngineConfig(config) });
-    const programPath = path.resolve(projectRoot, project.main);
-    await runProgram(runtime, () => require(programPath));
-    const plan = buildPlan(runtime.registrations, runtime.componentOutputs);
-    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const { plan, elapsedMs } = await runStackPlan(prepared, { projectRoot });
     const policyRun = args.policy ? runPolicies(plan, policyConfig) : undefined;
 
     let written = "";
@@ -128,11 +109,6 @@ function parseCommandLine(argv: string[]): CommandLine {
         policy: values.policy === true,
         policyConfig: values["policy-config"],
     };
-}
-
-function readProjectFile(projectRoot: string): { name: string; main: string } {
-    const doc = parseYaml(fs.readFileSync(path.join(projectRoot, "Pulumi.yaml"), "utf8")) as { name: string; main?: string };
-    return { name: doc.name, main: doc.main ?? "index.ts" };
 }
 
 /** User mistakes (ours or the program's) are one line; anything else is a bug and keeps its trace. */

@@ -1,0 +1,78 @@
+import * as fs from "fs";
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
+// Placeholder outputs for cloud resource types (ids, ARNs, endpoints, the ACK kubeconfig lookup);
+// they load no cloud SDK. Every plan gets all of them, so a stack of any cloud renders completely.
+import "./mock-outputs-aws";
+import "./mock-outputs-alicloud";
+import "./mock-outputs-alicloud-storage";
+import { runProgram, startMockRuntime } from "./mock-runtime";
+import { Plan, buildPlan } from "./plan-model";
+import { applyOverride, readStackFile, stackFileFor, toEngineConfig } from "./stack-config";
+
+/** What `Pulumi.yaml` says about the project. */
+export interface ProjectFile {
+    name: string;
+    /** The program, relative to the project root. */
+    main: string;
+}
+
+/** Reads `Pulumi.yaml` at the project root. */
+export function readProjectFile(projectRoot: string): ProjectFile {
+    const doc = parseYaml(fs.readFileSync(path.join(projectRoot, "Pulumi.yaml"), "utf8")) as { name: string; main?: string };
+    return { name: doc.name, main: doc.main ?? "index.ts" };
+}
+
+/** Which stack to plan, and how. */
+export interface StackPlanRequest {
+    projectRoot: string;
+    /** A shipped stack (`stacks/Pulumi.<stack>.yaml`); or give `stackFile`. */
+    stack?: string;
+    /** A stack file from anywhere; the stack name comes from its file name. */
+    stackFile?: string;
+    /** `key=value` overrides, as `--config` takes them. @default [] */
+    overrides?: string[];
+    /** Loads the program module. @default `require` (tests that plan several stacks pass `import`) */
+    loadProgram?: (programPath: string) => unknown;
+}
+
+/** A stack's config, read and overridden, ready to run: config errors surface here, before any run. */
+export interface PreparedStack {
+    project: ProjectFile;
+    stack: string;
+    engineConfig: Record<string, string>;
+}
+
+/** Reads the stack file and applies the overrides (one InputError naming the file or key on a mistake). */
+export function prepareStack(request: StackPlanRequest): PreparedStack {
+    const project = readProjectFile(request.projectRoot);
+    const stackFile = request.stackFile ?? stackFileFor(request.projectRoot, request.stack!);
+    const stack = request.stack ?? /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(stackFile))?.[1] ?? "dev";
+    const config = readStackFile(stackFile, request.stackFile ? "--stack-file" : "--stack");
+    for (const assignment of request.overrides ?? []) {
+        applyOverride(config, assignment, project.name);
+    }
+    return { project, stack, engineConfig: toEngineConfig(config) };
+}
+
+/**
+ * Runs the project's program under the Pulumi SDK's mock runtime with the stack's config, the way
+ * the engine would hand it over, and returns the plan model and how long the program took. The
+ * runtime is process-global: plan stacks one after another, never concurrently.
+ */
+export async function runStackPlan(prepared: PreparedStack, request: Pick<StackPlanRequest, "projectRoot" | "loadProgram">): Promise<{ plan: Plan; elapsedMs: number }> {
+    const load = request.loadProgram ?? ((programPath: string) => require(programPath));
+    const started = process.hrtime.bigint();
+    const runtime = await startMockRuntime({ project: prepared.project.name, stack: prepared.stack, config: prepared.engineConfig });
+    const programPath = path.resolve(request.projectRoot, prepared.project.main);
+    await runProgram(runtime, () => load(programPath));
+    const plan = buildPlan(runtime.registrations, runtime.componentOutputs);
+    return { plan, elapsedMs: Number(process.hrtime.bigint() - started) / 1e6 };
+}
+
+/** {@link prepareStack} then {@link runStackPlan}. */
+export async function planStack(request: StackPlanRequest): Promise<{ plan: Plan; elapsedMs: number; stack: string; project: ProjectFile }> {
+    const prepared = prepareStack(request);
+    const { plan, elapsedMs } = await runStackPlan(prepared, request);
+    return { plan, elapsedMs, stack: prepared.stack, project: prepared.project };
+}
