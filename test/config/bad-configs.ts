@@ -62,6 +62,10 @@ export const AREAS = [
     "aws cluster",
     "aws network",
     "aws storage (s3)",
+    "alicloud:region",
+    "alicloud cluster",
+    "alicloud network",
+    "alicloud storage (oss)",
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -99,6 +103,12 @@ const KUBECONFIG = [
 
 const existing = "existing";
 const aws = "aws";
+const alicloud = "alicloud";
+/** An existing Alibaba VPC and its vSwitches (the ids the shipped stack file shows in its comments). */
+const ALI_VPC = "vpc-t4n0a1b2c3d4e5f6g7h8i";
+const ALI_VSWITCHES = ["vsw-t4n1a2b3c4d5e6f7g8h9i", "vsw-t4n9i8h7g6f5e4d3c2b1a"];
+/** The start of a whole alicloud stack file; rows append their own cluster, network or storage. */
+const ALI_YAML = "config:\n  alicloud:region: ap-southeast-1\n  serverless-spark:cloud: alicloud\n  serverless-spark:network:\n    zoneIds: [ap-southeast-1a, ap-southeast-1b]\n";
 const DNS_1035 = "a DNS-1035 label";
 const DNS_1123 = "a DNS-1123 label";
 
@@ -393,4 +403,59 @@ export const BAD_CONFIGS: BadConfig[] = [
     { title: "versioning as a word", area: "aws storage (s3)", stack: aws, set: { "storage.versioning": "on" }, error: { key: "storage.versioning", got: '"on"', expected: "true or false" } },
     { title: "retainOnDestroy as a number", area: "aws storage (s3)", stack: aws, set: { "storage.retainOnDestroy": 0 }, error: { key: "storage.retainOnDestroy", got: "got 0", expected: "true or false" } },
     { title: "storage a string", area: "aws storage (s3)", stack: aws, set: { storage: "s3" }, error: { key: "storage", got: '"s3"', expected: "an object with type, bucket" } },
+
+    // ---- alicloud:region ----
+    { title: "region missing", area: "alicloud:region", stack: alicloud, unset: ["alicloud:region"], error: { key: "alicloud:region", got: "not set", expected: "an Alibaba Cloud region id such as cn-hangzhou" }, runs: ["program", "cli"] },
+    { title: "region with an underscore", area: "alicloud:region", stack: alicloud, set: { "alicloud:region": "cn_hangzhou" }, error: { key: "alicloud:region", got: '"cn_hangzhou"', expected: "an Alibaba Cloud region id" } },
+    { title: "a zone id instead of the region", area: "alicloud:region", stack: alicloud, set: { "alicloud:region": "ap-southeast-1a" }, error: { key: "alicloud:region", got: '"ap-southeast-1a"', expected: "an Alibaba Cloud region id" } },
+    { title: "region in upper case", area: "alicloud:region", stack: alicloud, set: { "alicloud:region": "CN-HANGZHOU" }, error: { key: "alicloud:region", got: '"CN-HANGZHOU"', expected: "an Alibaba Cloud region id" } },
+
+    // ---- alicloud cluster ----
+    { title: "unknown mode", area: "alicloud cluster", stack: alicloud, set: { "cluster.mode": "auto" }, error: { key: "cluster.mode", got: '"auto"', expected: "managed (ACK Pro + ECI virtual nodes) or serverless" }, runs: ["cli"] },
+    { title: "spot on drivers", area: "alicloud cluster", stack: alicloud, set: { "cluster.spot.roles": ["driver", "executor"] }, error: { key: "cluster.spot.roles[0]", got: '"driver" (drivers stay on-demand', expected: '"executor" only' }, runs: ["program"] },
+    { title: "SpotWithPriceLimit without priceLimit", area: "alicloud cluster", stack: alicloud, set: { "cluster.spot": { strategy: "SpotWithPriceLimit", roles: ["executor"] } }, error: { key: "cluster.spot.priceLimit", got: "got nothing with strategy SpotWithPriceLimit", expected: "the highest hourly price per pod" } },
+    { title: "priceLimit with SpotAsPriceGo", area: "alicloud cluster", stack: alicloud, set: { "cluster.spot.priceLimit": 0.5 }, error: { key: "cluster.spot.priceLimit", got: "is set with strategy SpotAsPriceGo", expected: "no priceLimit, or strategy SpotWithPriceLimit" } },
+    { title: "unknown spot strategy", area: "alicloud cluster", stack: alicloud, set: { "cluster.spot.strategy": "Spot" }, error: { key: "cluster.spot.strategy", got: '"Spot"', expected: "SpotAsPriceGo (pay the market price) or SpotWithPriceLimit" } },
+    {
+        title: "spot left empty in YAML",
+        area: "alicloud cluster",
+        yaml: `${ALI_YAML}  serverless-spark:cluster:\n    spot:\n`,
+        error: { key: "cluster.spot", got: "got null", expected: "an object {strategy, priceLimit, roles}" },
+    },
+    { title: "extraEphemeralStorage in GB", area: "alicloud cluster", stack: alicloud, set: { "cluster.extraEphemeralStorage": "50G" }, error: { key: "cluster.extraEphemeralStorage", got: '"50G"', expected: 'a whole number of GiB such as "50Gi"' } },
+    { title: "serviceCidr overlapping the VPC", area: "alicloud cluster", stack: alicloud, set: { "cluster.serviceCidr": "10.0.128.0/20" }, error: { key: "cluster.serviceCidr", got: '"10.0.128.0/20", which overlaps network.vpcCidr 10.0.0.0/16', expected: "a Service range outside the VPC" } },
+    { title: "version without the aliyun suffix", area: "alicloud cluster", stack: alicloud, set: { "cluster.version": "1.36" }, error: { key: "cluster.version", got: '"1.36"', expected: "an ACK Kubernetes version such as 1.36.1-aliyun.1" } },
+    { title: "name starting with a dash", area: "alicloud cluster", stack: alicloud, set: { "cluster.name": "-spark" }, error: { key: "cluster.name", got: '"-spark"', expected: "1-63 letters, digits and '-'" } },
+    { title: "system node pool in serverless mode", area: "alicloud cluster", stack: alicloud, set: { "cluster.mode": "serverless", "cluster.systemNodePool": { instanceTypes: ["ecs.g7.large"] } }, error: { key: "cluster.systemNodePool", got: "is set with cluster.mode serverless", expected: "no node pool (ACK Serverless has no ECS nodes)" } },
+    { title: "image cache without a tag", area: "alicloud cluster", stack: alicloud, set: { "cluster.imageCaches": ["apache/spark"] }, error: { key: "cluster.imageCaches[0]", got: '"apache/spark"', expected: "a versioned image" } },
+    { title: "kubeconfig lifetime below ACK's minimum", area: "alicloud cluster", stack: alicloud, set: { "cluster.kubeconfigValidityMinutes": 5 }, error: { key: "cluster.kubeconfigValidityMinutes", got: "got 5", expected: "whole minutes from 15 to 4320" } },
+
+    // ---- alicloud network ----
+    { title: "zones of another region", area: "alicloud network", stack: alicloud, set: { "network.zoneIds": ["cn-hangzhou-h", "cn-hangzhou-i"] }, error: { key: "network.zoneIds[0]", got: '"cn-hangzhou-h"', expected: "a zone id of ap-southeast-1" } },
+    { title: "region changed, zones left behind", area: "alicloud network", stack: alicloud, set: { "alicloud:region": "cn-hangzhou" }, error: { key: "network.zoneIds[0]", got: '"ap-southeast-1a"', expected: "a zone id of cn-hangzhou" }, runs: ["program"] },
+    { title: "one zone only", area: "alicloud network", stack: alicloud, set: { "network.zoneIds": ["ap-southeast-1a"] }, error: { key: "network.zoneIds", got: '["ap-southeast-1a"]', expected: "two or three zone ids" } },
+    { title: "a zone listed twice", area: "alicloud network", stack: alicloud, set: { "network.zoneIds": ["ap-southeast-1a", "ap-southeast-1a"] }, error: { key: "network.zoneIds", got: '"ap-southeast-1a" is listed twice', expected: "each entry once" } },
+    { title: "vpcId without vswitchIds", area: "alicloud network", stack: alicloud, set: { network: { vpcId: ALI_VPC } }, error: { key: "network.vswitchIds", got: "got nothing", expected: "at least two vSwitch ids of the VPC" } },
+    { title: "vSwitch id malformed", area: "alicloud network", stack: alicloud, set: { network: { vpcId: ALI_VPC, vswitchIds: [ALI_VSWITCHES[0], "switch-2"] } }, error: { key: "network.vswitchIds[1]", got: '"switch-2"', expected: "a vSwitch id such as vsw-" } },
+    { title: "existing VPC added next to zoneIds", area: "alicloud network", stack: alicloud, set: { "network.vpcId": ALI_VPC, "network.vswitchIds": ALI_VSWITCHES }, error: { key: "network.zoneIds", got: "is set together with an existing VPC", expected: "either a new VPC" } },
+    { title: "VPC range in a reserved block", area: "alicloud network", stack: alicloud, set: { "network.vpcCidr": "100.64.0.0/16" }, error: { key: "network.vpcCidr", got: '"100.64.0.0/16", which overlaps the reserved range 100.64.0.0/10', expected: "a private range" } },
+    { title: "EIP bandwidth above the pay-by-traffic cap", area: "alicloud network", stack: alicloud, set: { "network.eipBandwidthMbps": 500 }, error: { key: "network.eipBandwidthMbps", got: "got 500", expected: "from 1 to 200" } },
+
+    // ---- alicloud storage (oss) ----
+    { title: "bucket name with capitals and an underscore", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.bucket": "Spark_Data" }, error: { key: "storage.bucket", got: '"Spark_Data"', expected: "an OSS bucket name: 3-63 lower-case letters" }, runs: ["program"] },
+    { title: "s3 on alicloud", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.type": "s3" }, error: { key: "storage.type", got: '"s3"', expected: "oss (the storage of cloud: alicloud)" } },
+    { title: "existing bucket while the stack keeps retainOnDestroy", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.existingBucket": "corp-data" }, error: { key: "storage.retainOnDestroy", got: "is set for an existing bucket", expected: "without storage.existingBucket" } },
+    { title: "new and existing bucket", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.bucket": "spark-data", "storage.existingBucket": "corp-data" }, error: { key: "storage.existingBucket", got: "is set together with storage.bucket", expected: "either a bucket to create or an existing one" } },
+    { title: "jindoVersion not a release", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.jindoVersion": "latest" }, error: { key: "storage.jindoVersion", got: '"latest"', expected: "a JindoSDK release version such as 6.8.0" } },
+    { title: "KMS key id with a space", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.kmsKeyId": "key id" }, error: { key: "storage.kmsKeyId", got: '"key id"', expected: "a KMS key id" } },
+
+    // ---- alicloud: keys of other areas ----
+    { title: "alicloud cluster typo", area: "unknown keys", stack: alicloud, set: { "cluster.nodeCount": 3 }, error: { key: "cluster.nodeCount", got: "unknown config key", expected: "one of mode, name, version" } },
+    { title: "alicloud network typo", area: "unknown keys", stack: alicloud, set: { "network.subnets": 3 }, error: { key: "network.subnets", got: "unknown config key", expected: "one of zoneIds, vpcCidr, eipBandwidthMbps, vpcId, vswitchIds" } },
+    { title: "alicloud storage typo", area: "unknown keys", stack: alicloud, set: { "storage.size": 3 }, error: { key: "storage.size", got: "unknown config key", expected: "one of type, bucket, existingBucket" } },
+    { title: "kubeconfig on alicloud", area: "cloud-only keys", stack: alicloud, set: { kubeconfig: "~/.kube/config" }, error: { key: "kubeconfig", got: 'is set for cloud "alicloud"', expected: "only with cloud: existing" } },
+    { title: "executor cores above the largest ECI shape", area: "jobs", stack: alicloud, set: job({ executor: { cores: 80 } }), error: { key: "jobs[0].executor.cores", got: "80 is above the largest eci shape (64 vCPU)", expected: "at most 64" }, runs: ["program"] },
+    { title: "executor memory beyond any ECI shape", area: "jobs", stack: alicloud, set: job({ executor: { memory: "600g" } }), error: { key: "jobs[0].executor.memory", got: "a 614400 MiB heap plus overhead does not fit any eci shape", expected: "at most what 64 vCPU / 512 GiB holds" } },
+    { title: "64 executor cores with a heap the 512 GiB shape cannot hold", area: "jobs", stack: alicloud, set: job({ executor: { cores: 64, memory: "500g" } }), error: { key: "jobs[0].executor.memory", got: "does not fit any eci shape with 64 or more vCPU", expected: "at most what 64 vCPU / 512 GiB holds" } },
+    { title: "Fargate price table on alicloud", area: "prices", stack: alicloud, set: { "prices.table": "fargate-us-east-1" }, error: { key: "prices.table", got: '"fargate-us-east-1" is for fargate', expected: "a price table for eci" } },
 ];

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+import { RULES } from "../../policy/rules";
 import { KUBECONFIG } from "../fixtures/kubeconfig";
 import { readTree, runPlanCli, shippedStacks, tempDir } from "../helpers/plan-cli";
 
@@ -43,6 +44,49 @@ describe.each(shippedStacks())("npm run plan -- --stack %s", (stack) => {
         for (const file of manifests) {
             expect(treeA.get(file)).not.toMatch(/\[unknown\]|undefined/);
         }
+    });
+});
+
+describe("npm run plan -- --stack alicloud", () => {
+    it("GIVEN the alicloud stack WHEN planned with --out and --policy THEN it writes the ACK, OSS and RAM resources, the manifests and jobs.json, and every policy passes", () => {
+        const dir = tempDir("plan-alicloud-");
+        const result = runPlanCli(["--stack", "alicloud", "--out", dir, "--policy"]);
+        expect(result.stderr).toBe("");
+        expect(result.status).toBe(0);
+        expect(result.stdout).toContain("Plan of serverless-spark/alicloud");
+        expect(result.stdout).toMatch(/Wrote .*resources\.json \(43 resources\) and 10 manifests/);
+        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 43 resources\\.$`));
+
+        const resources = readResources(dir);
+        for (const type of ["alicloud:cs/managedKubernetes:ManagedKubernetes", "alicloud:cs/kubernetesAddon:KubernetesAddon", "alicloud:oss/bucket:Bucket", "alicloud:ram/role:Role"]) {
+            expect(resources.filter((r) => r.type === type), type).toHaveLength(1);
+        }
+        const bucket = resources.find((r) => r.type === "alicloud:oss/bucket:Bucket")!;
+        expect(bucket.retainOnDelete).toBe(true);
+        const provider = resources.find((r) => r.type === "pulumi:providers:kubernetes")!;
+        expect(provider.inputs.kubeconfig).toBe("[secret]");
+
+        const tree = readTree(dir);
+        expect([...tree.keys()].filter((f) => f.startsWith("manifests/")).sort()).toEqual(
+            [
+                "namespace-spark-jobs.yaml",
+                "namespace-spark-operator.yaml",
+                "poddisruptionbudget-spark-operator-spark-operator-webhook.yaml",
+                "role-spark-jobs-spark-driver.yaml",
+                "rolebinding-spark-jobs-spark-driver.yaml",
+                "serviceaccount-spark-jobs-spark-driver.yaml",
+                "serviceaccount-spark-jobs-spark-executor.yaml",
+                "sparkapplication-spark-jobs-tpcds-datagen.yaml",
+                "sparkapplication-spark-jobs-tpcds-queries.yaml",
+                "sparkapplication-spark-jobs-wordcount.yaml",
+            ].map((f) => path.join("manifests", f)),
+        );
+        const wordcount = tree.get(path.join("manifests", "sparkapplication-spark-jobs-wordcount.yaml"))!;
+        expect(wordcount).toContain(`oss://${bucket.inputs.bucket}/samples/wordcount/input.txt`);
+        expect(wordcount).toContain("k8s.aliyun.com/eci-use-specs: 1-4Gi");
+        expect(wordcount).toContain("fs.oss.impl: com.aliyun.jindodata.oss.JindoOssFileSystem");
+        const jobs = JSON.parse(tree.get("jobs.json")!);
+        expect(jobs.map((j: any) => `${j.grid}:${j.namespace}/${j.name}`)).toEqual(["eci:spark-jobs/tpcds-datagen", "eci:spark-jobs/tpcds-queries", "eci:spark-jobs/wordcount"]);
     });
 });
 

@@ -31,9 +31,11 @@ export function canPrefixBucketName(componentName: string): boolean {
 /**
  * The bucket name used when none is given: `<component name>-<10 hex>`, the hex a digest of the
  * Pulumi organization, project, stack and component name. The Alibaba provider would otherwise
- * pick `tf-oss-bucket-<timestamp>` itself; a derived name is known in the plan (so policies and
- * reviews show the real name) and stays the same across re-creations of the stack. Bucket names are
- * global, so a derived name can still be taken by someone else: set a name of your own then.
+ * pick `tf-oss-bucket-<timestamp>` itself; a derived name is known before the bucket exists (so
+ * the job settings that name it need no apply) and stays the same across re-creations of the stack.
+ * The offline plan runs without a Pulumi organization, so the name it shows differs from the one
+ * `pulumi up` creates under a named organization. Bucket names are global, so a derived name can
+ * still be taken by someone else: set a name of your own then.
  */
 export function derivedBucketName(componentName: string, scope: { organization: string; project: string; stack: string }): string {
     const digest = createHash("sha256").update([scope.organization, scope.project, scope.stack, componentName].join("\u0000")).digest("hex");
