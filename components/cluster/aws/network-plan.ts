@@ -1,6 +1,7 @@
 import { InputError, describeValue } from "../../errors";
 import { requireUnique } from "../../names";
 import { defaultAvailabilityZones } from "./region";
+import { Ipv4Block, formatIpv4Cidr, parseIpv4Cidr } from "../cidr";
 
 /** How many NAT gateways a new VPC gets: one shared (cheaper) or one per zone (no cross-zone egress dependency). */
 export const NatGateways = { Single: "single", PerZone: "perZone" } as const;
@@ -138,29 +139,11 @@ function existingNetwork(args: EksNetworkArgs, key: (arg: string) => string): Ne
     return { kind: "existing", vpcId: args.vpcId, privateSubnetIds: [...privateIds], publicSubnetIds: [...publicIds] };
 }
 
-/** An IPv4 network: its first address as a number and its prefix length. */
-export interface Ipv4Network {
-    base: number;
-    prefix: number;
-}
+/** An IPv4 network (the shared CIDR arithmetic's block). */
+export type Ipv4Network = Ipv4Block;
 
 /** Parses `a.b.c.d/n` with no host bits set; undefined when it is not one. */
-export function parseCidr(text: unknown): Ipv4Network | undefined {
-    if (typeof text !== "string") return undefined;
-    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
-    if (!match) return undefined;
-    const octets = match.slice(1, 5).map(Number);
-    const prefix = Number(match[5]);
-    if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-    const base = octets.reduce((acc, o) => acc * 256 + o, 0);
-    const size = 2 ** (32 - prefix);
-    return base % size === 0 ? { base, prefix } : undefined;
-}
-
-function formatCidr(base: number, prefix: number): string {
-    const octets = [24, 16, 8, 0].map((shift) => Math.floor(base / 2 ** shift) % 256);
-    return `${octets.join(".")}/${prefix}`;
-}
+export const parseCidr = parseIpv4Cidr;
 
 /**
  * Zone `index`'s subnets: private subnets take the first three quarters of the VPC (one each), and
@@ -170,7 +153,7 @@ export function subnetLayout(vpc: Ipv4Network, index: number): { privateCidr: st
     const quarter = 2 ** (32 - vpc.prefix - 2);
     const publicSize = 2 ** (32 - vpc.prefix - 6);
     return {
-        privateCidr: formatCidr(vpc.base + index * quarter, vpc.prefix + 2),
-        publicCidr: formatCidr(vpc.base + 3 * quarter + index * publicSize, vpc.prefix + 6),
+        privateCidr: formatIpv4Cidr({ base: vpc.base + index * quarter, prefix: vpc.prefix + 2 }),
+        publicCidr: formatIpv4Cidr({ base: vpc.base + 3 * quarter + index * publicSize, prefix: vpc.prefix + 6 }),
     };
 }
