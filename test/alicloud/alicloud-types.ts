@@ -20,4 +20,4 @@ export const AL = {
 export const CLUSTER_CREDENTIAL_TOKEN = "alicloud:cs/getClusterCredential:getClusterCredential";
 
 /** `type::name`, as the plan writes references. */
-export const ref = (type: string, name: string) => `${type}::${name}`;
+export { ref } from "../helpers/mocks";

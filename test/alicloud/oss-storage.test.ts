@@ -2,7 +2,7 @@ import "../../tools/plan/mock-outputs-alicloud-storage";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
-import { childrenOf, mockRuntime, one, planOf } from "../helpers/mocks";
+import { childrenOf, mockRuntime, one, planOf, ref } from "../helpers/mocks";
 import { O, list, ramDocuments } from "./oss-types";
 
 let runtime: MockRuntime;
@@ -19,7 +19,6 @@ function valueOf<T>(output: pulumi.Input<T>): Promise<T> {
     return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
 }
 
-const ref = (type: string, name: string) => `${type}::${name}`;
 const handle = (name: string) => ({ name, namespace: new pulumi.ComponentResource("test:index:Namespace", `ns-${name}`) });
 const ROLE_NAME = /^[a-z0-9-]{1,56}-[0-9a-f]{7}$/;
 

@@ -1,3 +1,4 @@
+import type { Statement } from "../helpers/mocks";
 import type { Plan } from "../../tools/plan/plan-model";
 
 /** Resource types of OSS storage, for the OSS tests. */
@@ -15,14 +16,7 @@ export const O = {
     attachment: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment",
 } as const;
 
-/** A parsed RAM or bucket policy statement. */
-export interface Statement {
-    Effect: string;
-    Action: string | string[];
-    Resource?: string | string[];
-    Principal?: unknown;
-    Condition?: Record<string, Record<string, string[]>>;
-}
+export type { Statement };
 
 /** Every policy document the plan declares (role trusts, RAM policies, bucket policies), parsed. */
 export function ramDocuments(plan: Plan): { ref: string; type: string; statements: Statement[] }[] {

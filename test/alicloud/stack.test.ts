@@ -1,13 +1,9 @@
-import "../../tools/plan/mock-outputs-alicloud";
-import "../../tools/plan/mock-outputs-alicloud-storage";
-import * as path from "path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { RULES } from "../../policy/rules";
-import { runProgram } from "../../tools/plan/mock-runtime";
 import { formatViolations, runPolicies } from "../../tools/plan/policy";
-import { Plan, PlanResource, buildPlan, refOf } from "../../tools/plan/plan-model";
-import { applyOverride, readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
-import { mockRuntime, one } from "../helpers/mocks";
+import { Plan, PlanResource, refOf } from "../../tools/plan/plan-model";
+import { one } from "../helpers/mocks";
+import { planStack as planShippedStack } from "../helpers/schema-plans";
 import { AL } from "./alicloud-types";
 import { O, Statement, list } from "./oss-types";
 
@@ -18,9 +14,6 @@ import { O, Statement, list } from "./oss-types";
  * `cluster.mode=serverless`, each with a fresh runtime and fresh copies of the program's modules.
  */
 
-const ROOT = path.join(__dirname, "..", "..");
-const STACK_FILE = path.join(ROOT, "stacks", "Pulumi.alicloud.yaml");
-const PROJECT = "serverless-spark";
 const SPARK_APP = "kubernetes:sparkoperator.k8s.io/v1beta2:SparkApplication";
 const RELEASE = "kubernetes:helm.sh/v3:Release";
 const REGION = "ap-southeast-1";
@@ -30,15 +23,8 @@ const SPOT = "k8s.aliyun.com/eci-spot-strategy";
 const USE_SPECS = "k8s.aliyun.com/eci-use-specs";
 const RAM_ROLE = "k8s.aliyun.com/eci-ram-role-name";
 
-/** Plans the program with the shipped stack file plus `--config`-style overrides. */
-async function planStack(overrides: string[] = []): Promise<Plan> {
-    vi.resetModules();
-    const values = readStackFile(STACK_FILE, "--stack");
-    for (const assignment of overrides) applyOverride(values, assignment, PROJECT);
-    const runtime = await mockRuntime({ project: PROJECT, stack: "alicloud", config: toEngineConfig(values) });
-    await runProgram(runtime, () => import("../../stacks/index"));
-    return buildPlan(runtime.registrations, runtime.componentOutputs);
-}
+/** Plans the shipped alicloud stack plus `--config`-style overrides, with fresh program modules. */
+const planStack = (overrides: string[] = []): Promise<Plan> => planShippedStack("alicloud", overrides, vi.resetModules);
 
 let managed: Plan;
 let serverless: Plan;

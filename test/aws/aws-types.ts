@@ -1,3 +1,4 @@
+import type { Statement } from "../helpers/mocks";
 import type { Plan } from "../../tools/plan/plan-model";
 
 /** Resource types of the AWS components, for the AWS tests. */
@@ -35,14 +36,7 @@ export const A = {
     k8sProvider: "pulumi:providers:kubernetes",
 } as const;
 
-/** A parsed IAM statement. */
-export interface Statement {
-    Effect: string;
-    Action: string | string[];
-    Resource?: string | string[];
-    Principal?: unknown;
-    Condition?: Record<string, Record<string, string | string[]>>;
-}
+export type { Statement };
 
 /** Every IAM policy document the plan declares (role trusts, inline policies, bucket policies), parsed. */
 export function iamDocuments(plan: Plan): { ref: string; statements: Statement[] }[] {

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { SECRET_PLACEHOLDER } from "../../tools/plan/plan-model";
-import { childrenOf, mockRuntime, one, planOf } from "../helpers/mocks";
+import { childrenOf, mockRuntime, one, planOf, ref } from "../helpers/mocks";
 import { A, iamDocuments, list } from "./aws-types";
 
 let runtime: MockRuntime;
@@ -18,7 +18,6 @@ function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
     return new Promise((resolve) => output.apply(resolve));
 }
 
-const ref = (type: string, name: string) => `${type}::${name}`;
 
 describe("EksFargateCluster", () => {
     it("GIVEN one job namespace and defaults WHEN declared THEN VPC, control plane, one Fargate profile, CoreDNS, OIDC and provider are its children", async () => {

@@ -2,7 +2,7 @@ import "../../tools/plan/mock-outputs-aws";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
-import { childrenOf, mockRuntime, one, planOf } from "../helpers/mocks";
+import { childrenOf, mockRuntime, one, planOf, ref } from "../helpers/mocks";
 import { A, iamDocuments, list } from "./aws-types";
 
 let runtime: MockRuntime;
@@ -17,7 +17,6 @@ function valueOf<T>(output: pulumi.Input<T>): Promise<T> {
     return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
 }
 
-const ref = (type: string, name: string) => `${type}::${name}`;
 const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF";
 const irsa = { oidcProviderArn: `arn:aws:iam::123456789012:oidc-provider/${ISSUER}`, oidcIssuerUrl: `https://${ISSUER}` };
 const handle = (name: string) => ({ name, namespace: new pulumi.ComponentResource("test:index:Namespace", `ns-${name}`) });

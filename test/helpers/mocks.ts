@@ -24,6 +24,18 @@ export function one(plan: Plan, type: string, name: string): PlanResource {
     return found[0]!;
 }
 
+/** `type::name`, the way the plan refers to a resource. */
+export const ref = (type: string, name: string): string => `${type}::${name}`;
+
+/** A parsed IAM or RAM policy statement (JSON policy documents in resource inputs). */
+export interface Statement {
+    Effect: string;
+    Action: string | string[];
+    Resource?: string | string[];
+    Principal?: unknown;
+    Condition?: Record<string, Record<string, string | string[]>>;
+}
+
 /** Children of a resource as sorted `type::name` strings. */
 export function childrenOf(plan: Plan, parent: { type: string; name: string }): string[] {
     const ref = `${parent.type}::${parent.name}`;

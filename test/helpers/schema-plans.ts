@@ -11,9 +11,17 @@ import { PROJECT_ROOT } from "./plan-cli";
  * config. Not concurrently: the runtime is process-global.
  */
 
-/** The plan of a shipped stack (`stacks/Pulumi.<stack>.yaml`), with optional `key=value` overrides. */
-export async function planStack(stack: string, overrides: string[] = []): Promise<Plan> {
-    const { plan } = await planStackInProcess({ projectRoot: PROJECT_ROOT, stack, overrides, loadProgram: (programPath) => import(programPath) });
+/**
+ * The plan of a shipped stack (`stacks/Pulumi.<stack>.yaml`), with optional `key=value` overrides.
+ * @param freshModules called before the program loads, e.g. `vi.resetModules` for a fresh copy of
+ *   the program's modules per plan
+ */
+export async function planStack(stack: string, overrides: string[] = [], freshModules?: () => void): Promise<Plan> {
+    const loadProgram = (programPath: string) => {
+        freshModules?.();
+        return import(programPath);
+    };
+    const { plan } = await planStackInProcess({ projectRoot: PROJECT_ROOT, stack, overrides, loadProgram });
     return plan;
 }
 

@@ -1,13 +1,8 @@
-import * as fs from "fs";
-import * as path from "path";
-import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { mockRuntime } from "../helpers/mocks";
-import { PROJECT_ROOT, shippedStacks } from "../helpers/plan-cli";
-import { Plan, buildPlan } from "../../tools/plan/plan-model";
+import { shippedStacks } from "../helpers/plan-cli";
+import { planStack } from "../helpers/schema-plans";
+import { Plan } from "../../tools/plan/plan-model";
 import { formatViolations, runPolicies } from "../../tools/plan/policy";
-import { runProgram } from "../../tools/plan/mock-runtime";
-import { readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
 import { RULES } from "../../policy/rules";
 
 /**
@@ -16,30 +11,11 @@ import { RULES } from "../../policy/rules";
  * another: each gets a fresh mock runtime and a fresh copy of the program's modules.
  */
 
-const project = (parseYaml(fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.yaml"), "utf8")) as { name: string; main: string });
-
-/** The placeholder outputs of every cloud (the modules the plan CLI loads), registered once. */
-async function loadMockOutputs(): Promise<void> {
-    for (const file of fs.readdirSync(path.join(PROJECT_ROOT, "tools/plan")).filter((f) => /^mock-outputs-.*\.ts$/.test(f))) {
-        await import(path.join(PROJECT_ROOT, "tools/plan", file));
-    }
-}
-
-async function planStack(stack: string): Promise<Plan> {
-    // A fresh copy of the program's modules; the mock-output registry (already loaded) is kept.
-    vi.resetModules();
-    const config = readStackFile(path.join(PROJECT_ROOT, "stacks", `Pulumi.${stack}.yaml`), "--stack");
-    const runtime = await mockRuntime({ project: project.name, stack, config: toEngineConfig(config) });
-    await runProgram(runtime, () => import(path.join(PROJECT_ROOT, project.main)));
-    return buildPlan(runtime.registrations, runtime.componentOutputs);
-}
-
 const plans = new Map<string, Plan>();
 
 beforeAll(async () => {
-    await loadMockOutputs();
     for (const stack of shippedStacks()) {
-        plans.set(stack, await planStack(stack));
+        plans.set(stack, await planStack(stack, [], vi.resetModules));
     }
 }, 120_000);
 
