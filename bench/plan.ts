@@ -44,7 +44,9 @@ console.log(`Plan benchmark (median of ${RUNS} fresh processes per cell)\n`);
 console.log("| jobs | resources | plan ms | floor ms | time ratio (plan / floor) | plan peak RSS MiB | floor peak RSS MiB | memory ratio |");
 console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const { count, jobs, floor } of rows) {
-    console.log(`| ${count} | ${jobs.resources} | ${fmt(jobs.ms, 0)} | ${fmt(floor.ms, 0)} | ${fmt(jobs.ms / floor.ms)} | ${fmt(jobs.maxRssMiB, 0)} | ${fmt(floor.maxRssMiB, 0)} | ${fmt(jobs.maxRssMiB / floor.maxRssMiB)} |`);
+    console.log(
+        `| ${count} | ${jobs.resources} | ${fmt(jobs.ms, 0)} | ${fmt(floor.ms, 0)} | ${fmt(jobs.ms / floor.ms)} | ${fmt(jobs.maxRssMiB, 0)} | ${fmt(floor.maxRssMiB, 0)} | ${fmt(jobs.maxRssMiB / floor.maxRssMiB)} |`,
+    );
 }
 const r100 = rows.find((r) => r.count === 100)!;
 const r1000 = rows.find((r) => r.count === 1000)!;

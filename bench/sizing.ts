@@ -7,15 +7,7 @@
  * Everything here is computed offline from the grids and price tables in components/sizing
  * (sources and dates are in those files); no cloud is called.
  */
-import {
-    BillingGridName,
-    PodReport,
-    RightSizeArgs,
-    SizedPod,
-    defaultPriceTable,
-    formatShape,
-    rightSize,
-} from "../components/sizing";
+import { BillingGridName, PodReport, RightSizeArgs, SizedPod, defaultPriceTable, formatShape, rightSize } from "../components/sizing";
 
 interface Case {
     /** Row label. */
@@ -85,12 +77,16 @@ function main(): void {
     out.push("# Billed capacity use of Spark pods");
     out.push("");
     out.push("Memory share = pod memory / (billed memory - platform reservation); vCPU share = billed CPU of the pod / billed vCPU;");
-    out.push("task slots = Spark cores / billed vCPU. Prices: " + (["fargate", "eci"] as BillingGridName[])
-        .map((g) => {
-            const p = defaultPriceTable(g);
-            return `${g} ${p.id} (${p.currency}, ${p.asOf})`;
-        })
-        .join(", ") + ".");
+    out.push(
+        "task slots = Spark cores / billed vCPU. Prices: " +
+            (["fargate", "eci"] as BillingGridName[])
+                .map((g) => {
+                    const p = defaultPriceTable(g);
+                    return `${g} ${p.id} (${p.currency}, ${p.asOf})`;
+                })
+                .join(", ") +
+            ".",
+    );
     out.push("");
     const fleet: string[] = [];
     for (const grid of ["fargate", "eci"] as const) {
@@ -114,9 +110,11 @@ function main(): void {
     out.push(...fleet);
     out.push("");
     out.push("Notes:");
-    out.push("- The anchor shapes set no CPU limit: Fargate sizes on the request (and expects limits equal to requests), ECI bills the request when no limit is set.");
+    out.push(
+        "- The anchor shapes set no CPU limit: Fargate sizes on the request (and expects limits equal to requests), ECI bills the request when no limit is set.",
+    );
     out.push("- Alibaba benchmark-for-spark: REFERENCE.md sec. 8 gives only its cluster (6 x g7.8xlarge ECS), not an executor shape, so it has no row.");
-    out.push("- Fargate figures assume AWS's \"GB\" means GiB and its 256 MB means 256 MiB (see components/sizing/grids.ts).");
+    out.push('- Fargate figures assume AWS\'s "GB" means GiB and its 256 MB means 256 MiB (see components/sizing/grids.ts).');
     console.log(out.join("\n"));
 }
 

@@ -5,7 +5,15 @@
  */
 export { AlicloudServerlessCluster } from "./cluster/alicloud/cluster";
 export { ALICLOUD_DEFAULTS, ClusterModes, SpotStrategies } from "./cluster/alicloud/args";
-export type { AlicloudServerlessClusterArgs, AlicloudNetworkArgs, AlicloudSpotArgs, AlicloudSystemNodePoolArgs, ClusterMode, SpotStrategy, SpotRole } from "./cluster/alicloud/args";
+export type {
+    AlicloudServerlessClusterArgs,
+    AlicloudNetworkArgs,
+    AlicloudSpotArgs,
+    AlicloudSystemNodePoolArgs,
+    ClusterMode,
+    SpotStrategy,
+    SpotRole,
+} from "./cluster/alicloud/args";
 export { resolveAlicloudClusterArgs } from "./cluster/alicloud/validate";
 export type { ResolvedAlicloudArgs } from "./cluster/alicloud/validate";
 export { planAlicloudNetwork } from "./cluster/alicloud/network-plan";
@@ -15,7 +23,14 @@ export type { AlicloudVpcArgs } from "./cluster/alicloud/vpc";
 export { ACK_ADDONS } from "./cluster/alicloud/control-plane";
 export type { RrsaOidc } from "./cluster/alicloud/control-plane";
 export { ackKubeconfig } from "./cluster/alicloud/kubeconfig";
-export { ECI_ANNOTATIONS, VIRTUAL_NODE_SELECTOR, VIRTUAL_NODE_TOLERATION, eciSchedulingProfile, spotExecutorAnnotations, spotSparkConf } from "./cluster/alicloud/scheduling";
+export {
+    ECI_ANNOTATIONS,
+    VIRTUAL_NODE_SELECTOR,
+    VIRTUAL_NODE_TOLERATION,
+    eciSchedulingProfile,
+    spotExecutorAnnotations,
+    spotSparkConf,
+} from "./cluster/alicloud/scheduling";
 export type { EciSchedulingInput, SpotPlan } from "./cluster/alicloud/scheduling";
 export { isZoneOf, requireAlicloudRegion } from "./cluster/alicloud/region";
 export { ECI_RAM_ROLE_ANNOTATION, EVENT_LOG_MARKER_KEY, OssStorage } from "./storage/oss/storage";

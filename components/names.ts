@@ -50,7 +50,8 @@ export function requireUnique(values: readonly string[], key: string): void {
 
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const QUALIFIED_NAME_RULE = "[prefix/]name: a name of at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, with an optional DNS subdomain prefix such as example.com/";
+const QUALIFIED_NAME_RULE =
+    "[prefix/]name: a name of at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, with an optional DNS subdomain prefix such as example.com/";
 const LABEL_VALUE_RULE = "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, or empty";
 
 /** Whether `value` is a Kubernetes qualified name (label and annotation keys): `[prefix/]name`. */

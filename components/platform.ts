@@ -55,13 +55,25 @@ export const DEFAULT_JOB_NAMESPACES: readonly string[] = ["spark-jobs"];
  * cluster already has, or the operator's namespace listed as a job namespace, would fail with
  * AlreadyExists at deploy time. Throws an {@link InputError} naming `jobNamespaces[i]`.
  */
-export function validatePlatformNamespaces(jobNamespaces: readonly string[], operatorNamespace: string = OPERATOR_DEFAULTS.namespace, operatorNamespaceKey = "operator.namespace"): void {
+export function validatePlatformNamespaces(
+    jobNamespaces: readonly string[],
+    operatorNamespace: string = OPERATOR_DEFAULTS.namespace,
+    operatorNamespaceKey = "operator.namespace",
+): void {
     jobNamespaces.forEach((ns, i) => {
         if (isSystemNamespace(ns)) {
-            throw new InputError(`jobNamespaces[${i}]`, `got ${describeValue(ns)}, a namespace every cluster already has`, "a namespace of the platform's own (not default or kube-*)");
+            throw new InputError(
+                `jobNamespaces[${i}]`,
+                `got ${describeValue(ns)}, a namespace every cluster already has`,
+                "a namespace of the platform's own (not default or kube-*)",
+            );
         }
         if (ns === operatorNamespace) {
-            throw new InputError(`jobNamespaces[${i}]`, `got ${describeValue(ns)}, the operator's namespace (${operatorNamespaceKey})`, "job namespaces apart from the operator's");
+            throw new InputError(
+                `jobNamespaces[${i}]`,
+                `got ${describeValue(ns)}, the operator's namespace (${operatorNamespaceKey})`,
+                "job namespaces apart from the operator's",
+            );
         }
     });
 }

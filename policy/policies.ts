@@ -90,7 +90,9 @@ function read(container: any, key: string | number): unknown {
  * class at run time, but its typings strip the declaration (internal), hence the name check too.
  */
 function isUnknownValueError(err: unknown): boolean {
-    return (typeof UnknownValueError === "function" && err instanceof UnknownValueError) || (err instanceof Error && err.constructor.name === "UnknownValueError");
+    return (
+        (typeof UnknownValueError === "function" && err instanceof UnknownValueError) || (err instanceof Error && err.constructor.name === "UnknownValueError")
+    );
 }
 
 /** Every rule as a policy, in report order. */

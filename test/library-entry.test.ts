@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pulumiPackagesLoadedBy } from "./helpers/loaded-packages";
 
-
 describe("library entry point", () => {
     it("GIVEN components/index.ts WHEN loaded THEN neither @pulumi/aws nor @pulumi/alicloud is loaded", () => {
         const loaded = pulumiPackagesLoadedBy("./components/index.ts");

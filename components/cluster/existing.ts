@@ -2,13 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, describeValue } from "../errors";
 import { classifyKubeconfig, validateKubeconfig } from "./kubeconfig";
-import {
-    CAPACITY_GRIDS,
-    CapacityGridName,
-    SchedulingProfile,
-    ServerlessCluster,
-    schedulingProfile,
-} from "./types";
+import { CAPACITY_GRIDS, CapacityGridName, SchedulingProfile, ServerlessCluster, schedulingProfile } from "./types";
 
 /** Arguments of {@link ExistingCluster}. */
 export interface ExistingClusterArgs {

@@ -5,10 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { InputError, describeValue } from "../errors";
 
 /** Where a kubeconfig comes from. */
-export type KubeconfigSource =
-    | { kind: "ambient" }
-    | { kind: "path"; path: string }
-    | { kind: "content"; content: string };
+export type KubeconfigSource = { kind: "ambient" } | { kind: "path"; path: string } | { kind: "content"; content: string };
 
 /**
  * Tells a kubeconfig path from kubeconfig content. Content is YAML or JSON, so it spans several lines

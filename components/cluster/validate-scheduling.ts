@@ -16,19 +16,35 @@ export function validateSchedulingProfile(profile: SchedulingProfile, key: strin
         const at = `${key}.tolerations[${i}]`;
         const operator = toleration.operator ?? "Equal";
         if (toleration.key !== undefined && toleration.key !== "" && !isQualifiedName(toleration.key)) {
-            throw new InputError(`${at}.key`, `got ${describeValue(toleration.key)}`, "a taint key of the form [prefix/]name, such as virtual-kubelet.io/provider");
+            throw new InputError(
+                `${at}.key`,
+                `got ${describeValue(toleration.key)}`,
+                "a taint key of the form [prefix/]name, such as virtual-kubelet.io/provider",
+            );
         }
         if ((toleration.key ?? "") === "" && operator !== "Exists") {
             throw new InputError(`${at}.operator`, `got ${describeValue(operator)} with no key`, "Exists when key is empty (tolerate every taint), or a key");
         }
         if (operator === "Exists" && (toleration.value ?? "") !== "") {
-            throw new InputError(`${at}.value`, `got ${describeValue(toleration.value)} with operator Exists`, "no value with operator Exists, or operator Equal");
+            throw new InputError(
+                `${at}.value`,
+                `got ${describeValue(toleration.value)} with operator Exists`,
+                "no value with operator Exists, or operator Equal",
+            );
         }
         if (operator === "Equal" && !isLabelValue(toleration.value ?? "")) {
-            throw new InputError(`${at}.value`, `got ${describeValue(toleration.value)}`, "a taint value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+            throw new InputError(
+                `${at}.value`,
+                `got ${describeValue(toleration.value)}`,
+                "a taint value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+            );
         }
         if (toleration.tolerationSeconds !== undefined && toleration.effect !== "NoExecute") {
-            throw new InputError(`${at}.tolerationSeconds`, `got ${describeValue(toleration.tolerationSeconds)} with effect ${describeValue(toleration.effect)}`, "tolerationSeconds only with effect NoExecute");
+            throw new InputError(
+                `${at}.tolerationSeconds`,
+                `got ${describeValue(toleration.tolerationSeconds)} with effect ${describeValue(toleration.effect)}`,
+                "tolerationSeconds only with effect NoExecute",
+            );
         }
     });
 }

@@ -10,7 +10,8 @@ import { InputError, describeValue } from "../errors";
 const DESCRIPTORS = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
 const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 
-const EXPECTED = "a five-field cron expression (minute hour day-of-month month day-of-week), @hourly/@daily/@weekly/@monthly/@yearly, or @every <duration> such as @every 30m";
+const EXPECTED =
+    "a five-field cron expression (minute hour day-of-month month day-of-week), @hourly/@daily/@weekly/@monthly/@yearly, or @every <duration> such as @every 30m";
 
 /** Checks a ScheduledSparkApplication schedule; returns it trimmed. */
 export function requireSchedule(value: unknown, key: string): string {

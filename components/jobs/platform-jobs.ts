@@ -62,8 +62,13 @@ export function planJobs(
 ): PlannedJob[] {
     const planned: PlannedJob[] = [];
     const defaultNamespace = context.jobNamespaces[0]!;
-    const sample = (name: string, key: string, args: Omit<SparkJobArgs, "placement" | "namespace">, ownIntegrators: NamespaceIntegrator[] = [], keys?: Record<string, string>) =>
-        planned.push({ key, keys, ownIntegrators, args: { ...args, applicationName: name, namespace: defaultNamespace, placement: context.placement } });
+    const sample = (
+        name: string,
+        key: string,
+        args: Omit<SparkJobArgs, "placement" | "namespace">,
+        ownIntegrators: NamespaceIntegrator[] = [],
+        keys?: Record<string, string>,
+    ) => planned.push({ key, keys, ownIntegrators, args: { ...args, applicationName: name, namespace: defaultNamespace, placement: context.placement } });
 
     if (samples.wordcount) {
         const input = context.storage?.wordCountInput;
@@ -78,7 +83,11 @@ export function planJobs(
         const dataRoot: pulumi.Input<string> | undefined =
             samples.tpcds.dataRoot ?? (context.storage ? pulumi.interpolate`${context.storage.dataRoot}/tpcds` : undefined);
         if (dataRoot === undefined) {
-            throw new InputError("tpcds.dataRoot", "is not set and the platform has no storage", "a URI such as s3a://bucket/tpcds or hdfs://nn:8020/tpcds, or a storage type");
+            throw new InputError(
+                "tpcds.dataRoot",
+                "is not set and the platform has no storage",
+                "a URI such as s3a://bucket/tpcds or hdfs://nn:8020/tpcds, or a storage type",
+            );
         }
         const options: TpcdsOptions = { ...samples.tpcds, dataRoot };
         underKey("tpcds", () => checkTpcdsOptions(options));
@@ -91,7 +100,12 @@ export function planJobs(
         if (!context.jobNamespaces.includes(ns)) {
             throw new InputError(`jobs[${i}].namespace`, `got ${describeValue(ns)}`, `one of the job namespaces ${context.jobNamespaces.join(", ")}`);
         }
-        planned.push({ key: `jobs[${i}]`, keys: JOB_KEYS, ownIntegrators: [], args: { ...rest, applicationName: name, namespace: ns, placement: context.placement } });
+        planned.push({
+            key: `jobs[${i}]`,
+            keys: JOB_KEYS,
+            ownIntegrators: [],
+            args: { ...rest, applicationName: name, namespace: ns, placement: context.placement },
+        });
     });
 
     const seen = new Map<string, string>();

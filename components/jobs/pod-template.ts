@@ -57,10 +57,7 @@ export function sparkPodTemplate(input: PodTemplateInput): Record<string, unknow
             // Spark's local dirs (shuffle, spill) are emptyDirs: they count against ephemeral storage.
             resources: { requests: { "ephemeral-storage": input.ephemeralStorage } },
             // The image's entrypoint and Ivy write under /tmp.
-            volumeMounts: [
-                { name: "tmp", mountPath: "/tmp" },
-                ...mounts.map(([name, m]) => ({ name, mountPath: m.mountPath, readOnly: true })),
-            ],
+            volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...mounts.map(([name, m]) => ({ name, mountPath: m.mountPath, readOnly: true }))],
         },
     ];
     spec.volumes = [{ name: "tmp", emptyDir: {} }, ...mounts.map(([name, m]) => ({ name, configMap: { name: m.configMap } }))];

@@ -1,23 +1,10 @@
 import { requireInteger } from "../checks";
 import { InputError, describeValue, underKey } from "../errors";
 import { requireAnnotationKeys, requireDns1035Label, requireDns1123Label, requireLabels } from "../names";
-import {
-    AppLanguage,
-    JobCost,
-    SizedPod,
-    jobCostPerHour,
-    parseSizeMiB,
-    rightSize,
-} from "../sizing";
+import { AppLanguage, JobCost, SizedPod, jobCostPerHour, parseSizeMiB, rightSize } from "../sizing";
 import { requireSchedule, requireTimeZone } from "./cron";
 import { checkSparkConfKeys } from "./spark-conf-rules";
-import {
-    DynamicAllocationArgs,
-    RestartPolicyArgs,
-    SPARK_APPLICATION_TYPES,
-    SparkJobArgs,
-    SparkRoleArgs,
-} from "./types";
+import { DynamicAllocationArgs, RestartPolicyArgs, SPARK_APPLICATION_TYPES, SparkJobArgs, SparkRoleArgs } from "./types";
 
 /** Longest SparkApplication name: scheduled runs append `-<19-digit timestamp>`, pod names more. */
 export const MAX_APPLICATION_NAME_LENGTH = 40;
@@ -143,13 +130,22 @@ export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
     };
 }
 
-function sizeRole(role: "driver" | "executor", roleArgs: SparkRoleArgs, sizing: "fit" | "exact", grid: SparkJobArgs["placement"]["capacityGrid"], language: AppLanguage, args: SparkJobArgs): SizedPod {
+function sizeRole(
+    role: "driver" | "executor",
+    roleArgs: SparkRoleArgs,
+    sizing: "fit" | "exact",
+    grid: SparkJobArgs["placement"]["capacityGrid"],
+    language: AppLanguage,
+    args: SparkJobArgs,
+): SizedPod {
     const cores = roleArgs.cores ?? 1;
     if (sizing === "exact" || grid === "none") {
         if (typeof cores !== "number" || !Number.isInteger(cores) || cores < 1) {
             throw new InputError("cores", `got ${describeValue(cores)}`, "a whole number of cores, 1 or more");
         }
-        return asJobKeys(role, () => rightSize({ grid, role, mode: "exact", settings: { cores, memory: roleArgs.memory }, app: { language }, prices: args.placement.prices }));
+        return asJobKeys(role, () =>
+            rightSize({ grid, role, mode: "exact", settings: { cores, memory: roleArgs.memory }, app: { language }, prices: args.placement.prices }),
+        );
     }
     const minHeapMiB = roleArgs.memory === undefined ? undefined : parseSizeMiB(roleArgs.memory, "m", "memory");
     return asJobKeys(role, () => rightSize({ grid, role, mode: "fill", cores, minHeapMiB, app: { language }, prices: args.placement.prices }));

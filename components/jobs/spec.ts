@@ -40,7 +40,11 @@ function mergeDeps(all: (SparkDepsArgs | undefined)[]): SparkDepsArgs | undefine
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-    return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]!]));
+    return Object.fromEntries(
+        Object.keys(record)
+            .sort()
+            .map((k) => [k, record[k]!]),
+    );
 }
 
 /** Spark settings of one role as SparkApplication fields. */
@@ -100,7 +104,7 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
             labels: sortKeys({ ...podLabels, ...(roleArgs.labels ?? {}) }),
             annotations: sortKeys({
                 ...sharedAnnotations,
-                ...(name === "executor" ? placement.executorPodAnnotations ?? {} : {}),
+                ...(name === "executor" ? (placement.executorPodAnnotations ?? {}) : {}),
                 ...sized.annotations,
                 ...(roleArgs.annotations ?? {}),
             }),
@@ -128,9 +132,7 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
         ...(deps ? { deps } : {}),
         driver: role("driver"),
         executor: { ...role("executor"), ...(job.dynamicAllocation ? {} : { instances: job.instances }) },
-        ...(job.dynamicAllocation
-            ? { dynamicAllocation: { ...job.dynamicAllocation, shuffleTrackingEnabled: true } }
-            : {}),
+        ...(job.dynamicAllocation ? { dynamicAllocation: { ...job.dynamicAllocation, shuffleTrackingEnabled: true } } : {}),
         restartPolicy: job.restartPolicy,
         ...(job.timeToLiveSeconds !== undefined ? { timeToLiveSeconds: job.timeToLiveSeconds } : {}),
     };
@@ -141,7 +143,10 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
 }
 
 /** The full object: a SparkApplication, or a ScheduledSparkApplication wrapping the spec. */
-export function sparkApplicationObject(job: ResolvedJob, integrations: JobIntegration[]): { apiVersion: string; kind: string; metadata: Record<string, unknown>; spec: Record<string, unknown> } {
+export function sparkApplicationObject(
+    job: ResolvedJob,
+    integrations: JobIntegration[],
+): { apiVersion: string; kind: string; metadata: Record<string, unknown>; spec: Record<string, unknown> } {
     const spec = sparkApplicationSpec(job, integrations);
     const metadata = { name: job.applicationName, namespace: job.namespace, labels: { ...JOB_LABELS, ...(job.args.labels ?? {}) } };
     if (job.kind === "SparkApplication") {

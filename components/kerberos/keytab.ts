@@ -73,10 +73,7 @@ class Cursor {
 
     private need(n: number): void {
         if (this.pos + n > this.end) {
-            throw new KeytabFormatError(
-                `${this.label} ${this.overrun} (needs ${n} byte(s) at offset ${this.pos}, ${this.end - this.pos} left)`,
-                EXPECT_KEYTAB,
-            );
+            throw new KeytabFormatError(`${this.label} ${this.overrun} (needs ${n} byte(s) at offset ${this.pos}, ${this.end - this.pos} left)`, EXPECT_KEYTAB);
         }
     }
 
@@ -134,10 +131,7 @@ export function readKeytab(data: Uint8Array): Keytab {
         throw new KeytabFormatError("the keytab is empty (0 bytes)", EXPECT_KEYTAB);
     }
     if (data[0] !== MAGIC) {
-        throw new KeytabFormatError(
-            `not a keytab: first byte is ${hexByte(data[0])}`,
-            `${EXPECT_KEYTAB}, which starts with byte 0x05`,
-        );
+        throw new KeytabFormatError(`not a keytab: first byte is ${hexByte(data[0])}`, `${EXPECT_KEYTAB}, which starts with byte 0x05`);
     }
     if (data.length < 2) {
         throw new KeytabFormatError("the keytab is truncated after its first byte", EXPECT_KEYTAB);
@@ -149,10 +143,7 @@ export function readKeytab(data: Uint8Array): Keytab {
     if (version === 1) {
         return readVersion1(data);
     }
-    throw new KeytabFormatError(
-        `unsupported keytab version ${hexByte(version)} (second byte)`,
-        "version 0x02 (or the old 0x01)",
-    );
+    throw new KeytabFormatError(`unsupported keytab version ${hexByte(version)} (second byte)`, "version 0x02 (or the old 0x01)");
 }
 
 /**

@@ -35,7 +35,11 @@ export class SecretContent {
         }
         const compact = text.replace(/\s+/g, "");
         if (compact.length === 0 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
-            throw new InputError(key, `is not valid base64 (${compact.length} characters after removing whitespace)`, "the base64 encoding of the file (e.g. base64 -w0 FILE)");
+            throw new InputError(
+                key,
+                `is not valid base64 (${compact.length} characters after removing whitespace)`,
+                "the base64 encoding of the file (e.g. base64 -w0 FILE)",
+            );
         }
         return new SecretContent(Buffer.from(compact, "base64"));
     }

@@ -29,7 +29,6 @@ import { generateKrb5Conf, parseKrb5Conf } from "./krb5conf";
 import { checkRealm, KerberosPrincipal, parsePrincipal } from "./principal";
 import { checkRealmInKrb5Conf, validateKerberos } from "./validate";
 
-
 /** Arguments of {@link KerberosSecrets}. */
 export interface KerberosSecretsArgs {
     /**
@@ -152,7 +151,11 @@ export function validateKerberosSecretsArgs(args: KerberosSecretsArgs): Validate
         );
     }
     if (!hasKeytab && !hasToken) {
-        throw new InputError("kerberos.keytab", "is missing and so is kerberos.delegationToken", "a keytab for kerberos.principal (or a delegation token file)");
+        throw new InputError(
+            "kerberos.keytab",
+            "is missing and so is kerberos.delegationToken",
+            "a keytab for kerberos.principal (or a delegation token file)",
+        );
     }
 
     if (hasKeytab) {
@@ -183,7 +186,11 @@ export function validateKerberosSecretsArgs(args: KerberosSecretsArgs): Validate
     if (args.realm !== undefined) {
         checkRealm(args.realm, "kerberos.realm");
         if (args.realm !== principal.realm) {
-            throw new InputError("kerberos.realm", `${describeValue(args.realm)} differs from the realm of kerberos.principal ${principal.name}`, `${principal.realm} (or leave kerberos.realm out)`);
+            throw new InputError(
+                "kerberos.realm",
+                `${describeValue(args.realm)} differs from the realm of kerberos.principal ${principal.name}`,
+                `${principal.realm} (or leave kerberos.realm out)`,
+            );
         }
     }
     checkTokenFile(requireSecretContent(args.delegationToken, "kerberos.delegationToken"));
@@ -224,7 +231,11 @@ function requireSecretContent(value: unknown, key: string): SecretContent {
     if (!(value instanceof SecretContent)) {
         // The value itself is never described: it may be the raw secret.
         const got = value instanceof Uint8Array ? "raw bytes" : typeof value;
-        throw new InputError(key, `got ${got}`, "a SecretContent (SecretContent.fromBytes(readFileSync(path)) or SecretContent.fromBase64(text, key)), so it stays a Pulumi secret");
+        throw new InputError(
+            key,
+            `got ${got}`,
+            "a SecretContent (SecretContent.fromBytes(readFileSync(path)) or SecretContent.fromBase64(text, key)), so it stays a Pulumi secret",
+        );
     }
     if (value.byteLength === 0) {
         throw new InputError(key, "is empty (0 bytes)", "the content of the file");
@@ -236,7 +247,11 @@ function checkTokenFile(token: SecretContent): void {
     const bytes = token.revealBytes();
     const magic = Buffer.from(bytes.subarray(0, TOKEN_MAGIC.length)).toString("latin1");
     if (bytes.length <= TOKEN_MAGIC.length || magic !== TOKEN_MAGIC) {
-        throw new InputError("kerberos.delegationToken", "is not a Hadoop token file (it does not start with HDTS)", "a token file written by hdfs fetchdt or Credentials.writeTokenStorageFile");
+        throw new InputError(
+            "kerberos.delegationToken",
+            "is not a Hadoop token file (it does not start with HDTS)",
+            "a token file written by hdfs fetchdt or Credentials.writeTokenStorageFile",
+        );
     }
     const format = bytes[TOKEN_MAGIC.length];
     if (format !== 0 && format !== 1) {
@@ -246,7 +261,11 @@ function checkTokenFile(token: SecretContent): void {
 
 function checkMountDir(dir: unknown): string {
     if (typeof dir !== "string" || !/^(\/[A-Za-z0-9._-]+)+$/.test(dir) || dir.split("/").some((s) => s === "." || s === "..")) {
-        throw new InputError("kerberos.keytabMountDir", `got ${describeValue(dir)}`, "an absolute directory path of letters, digits, '.', '_' and '-', e.g. /mnt/secrets/spark-kerberos-keytab");
+        throw new InputError(
+            "kerberos.keytabMountDir",
+            `got ${describeValue(dir)}`,
+            "an absolute directory path of letters, digits, '.', '_' and '-', e.g. /mnt/secrets/spark-kerberos-keytab",
+        );
     }
     return dir;
 }

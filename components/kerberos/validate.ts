@@ -75,11 +75,7 @@ export function checkKeytabForPrincipal(
     if (entries.length === 0) {
         const nearMiss = held.find((p) => p.toLowerCase() === wanted.toLowerCase());
         const hint = nearMiss === undefined ? "" : ` (${nearMiss} differs only in case; principals are case-sensitive)`;
-        throw new InputError(
-            key,
-            `the keytab holds keys for ${listOf(held)} but not for ${wanted}${hint}`,
-            `a keytab for kerberos.principal ${wanted}`,
-        );
+        throw new InputError(key, `the keytab holds keys for ${listOf(held)} but not for ${wanted}${hint}`, `a keytab for kerberos.principal ${wanted}`);
     }
     const others = held.filter((p) => p !== wanted);
     if (others.length > 0) {
@@ -105,11 +101,7 @@ export function checkKeytabForPrincipal(
  * only this one file reaches the pods, so an `include`/`includedir` line would name a path that
  * does not exist there, which both MIT krb5 and the JVM treat as an error.
  */
-export function checkRealmInKrb5Conf(
-    info: Krb5ConfInfo,
-    principal: KerberosPrincipal,
-    key = "kerberos.krb5ConfPath",
-): void {
+export function checkRealmInKrb5Conf(info: Krb5ConfInfo, principal: KerberosPrincipal, key = "kerberos.krb5ConfPath"): void {
     if (info.unreadDirectives.length > 0) {
         throw new InputError(
             key,

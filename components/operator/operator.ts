@@ -88,12 +88,20 @@ export function validateSparkOperatorArgs(args: SparkOperatorArgs, keyOf: (arg: 
     }
     const repository = args.repository ?? OPERATOR_DEFAULTS.repository;
     if (typeof repository !== "string" || !/^https?:\/\/[^\s/?#]+[^\s]*$/.test(repository)) {
-        throw new InputError(keyOf("repository"), `got ${describeValue(repository)}`, "an http(s) URL of a Helm repository such as https://kubeflow.github.io/spark-operator");
+        throw new InputError(
+            keyOf("repository"),
+            `got ${describeValue(repository)}`,
+            "an http(s) URL of a Helm repository such as https://kubeflow.github.io/spark-operator",
+        );
     }
     const namespace = requireDns1123Label(args.namespace ?? OPERATOR_DEFAULTS.namespace, keyOf("namespace"));
     // Declaring a namespace the cluster already has fails with AlreadyExists at deploy time.
     if ((args.createNamespace ?? true) && isSystemNamespace(namespace)) {
-        throw new InputError(keyOf("namespace"), `got ${describeValue(namespace)}, a namespace every cluster already has`, "a namespace of the operator's own (not default or kube-*), or createNamespace: false");
+        throw new InputError(
+            keyOf("namespace"),
+            `got ${describeValue(namespace)}, a namespace every cluster already has`,
+            "a namespace of the operator's own (not default or kube-*), or createNamespace: false",
+        );
     }
     // Helm release names are DNS-1123 labels of at most 53 characters.
     requireDns1123Label(args.releaseName ?? OPERATOR_DEFAULTS.releaseName, keyOf("releaseName"), 53);
@@ -140,11 +148,7 @@ export class SparkOperator extends pulumi.ComponentResource {
 
         let namespace: pulumi.Output<string> = pulumi.output(namespaceName);
         if (args.createNamespace ?? true) {
-            const ns = new k8s.core.v1.Namespace(
-                `${name}-ns`,
-                { metadata: { name: namespaceName, labels: restrictedNamespaceLabels() } },
-                child,
-            );
+            const ns = new k8s.core.v1.Namespace(`${name}-ns`, { metadata: { name: namespaceName, labels: restrictedNamespaceLabels() } }, child);
             namespace = ns.metadata.name;
         }
         this.namespace = namespace;

@@ -43,9 +43,7 @@ function checkCount(value: unknown, key: string): number {
 export function fullScaleExecutors(scale: ExecutorScale = {}, key = "executor"): number | null {
     const dynamic = scale.dynamicAllocation;
     if (dynamic?.enabled === true) {
-        return dynamic.maxExecutors === undefined
-            ? null
-            : checkCount(dynamic.maxExecutors, `${key}.dynamicAllocation.maxExecutors`);
+        return dynamic.maxExecutors === undefined ? null : checkCount(dynamic.maxExecutors, `${key}.dynamicAllocation.maxExecutors`);
     }
     return checkCount(scale.instances ?? SPARK_DEFAULT_EXECUTOR_INSTANCES, `${key}.instances`);
 }

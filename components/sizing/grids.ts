@@ -71,15 +71,17 @@ function shapesOf(table: ReadonlyArray<readonly [number, readonly number[]]>): C
  */
 export const FARGATE_GRID: CapacityGrid = Object.freeze({
     name: "fargate",
-    shapes: Object.freeze(shapesOf([
-        [0.25, [0.5, 1, 2]],
-        [0.5, range(1, 4, 1)],
-        [1, range(2, 8, 1)],
-        [2, range(4, 16, 1)],
-        [4, range(8, 30, 1)],
-        [8, range(16, 60, 4)],
-        [16, range(32, 120, 8)],
-    ])),
+    shapes: Object.freeze(
+        shapesOf([
+            [0.25, [0.5, 1, 2]],
+            [0.5, range(1, 4, 1)],
+            [1, range(2, 8, 1)],
+            [2, range(4, 16, 1)],
+            [4, range(8, 30, 1)],
+            [8, range(16, 60, 4)],
+            [16, range(32, 120, 8)],
+        ]),
+    ),
     reservationMiB: 256,
     cpuBasis: "request",
     source: "https://docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html",
@@ -98,20 +100,22 @@ export const FARGATE_GRID: CapacityGrid = Object.freeze({
  */
 export const ECI_GRID: CapacityGrid = Object.freeze({
     name: "eci",
-    shapes: Object.freeze(shapesOf([
-        [0.25, [0.5, 1]],
-        [0.5, [1, 2]],
-        [1, [2, 4, 8]],
-        [2, [1, 2, 4, 8, 16]],
-        [4, [2, 4, 8, 16, 32]],
-        [8, [4, 8, 16, 32, 64]],
-        [12, [12, 24, 48, 96]],
-        [16, [16, 32, 64, 128]],
-        [24, [24, 48, 96, 192]],
-        [32, [32, 64, 128, 256]],
-        [52, [96, 192, 384]],
-        [64, [128, 256, 512]],
-    ])),
+    shapes: Object.freeze(
+        shapesOf([
+            [0.25, [0.5, 1]],
+            [0.5, [1, 2]],
+            [1, [2, 4, 8]],
+            [2, [1, 2, 4, 8, 16]],
+            [4, [2, 4, 8, 16, 32]],
+            [8, [4, 8, 16, 32, 64]],
+            [12, [12, 24, 48, 96]],
+            [16, [16, 32, 64, 128]],
+            [24, [24, 48, 96, 192]],
+            [32, [32, 64, 128, 256]],
+            [52, [96, 192, 384]],
+            [64, [128, 256, 512]],
+        ]),
+    ),
     reservationMiB: 0,
     cpuBasis: "limit-else-request",
     source: "https://www.alibabacloud.com/help/en/eci/user-guide/specify-the-number-of-vcpus-and-memory-size-to-create-a-pod",

@@ -87,7 +87,11 @@ export function reportPod(grid: CapacityGridName, requests: PodRequests, options
     const size = { cpu, memoryMiB: requests.memoryMiB };
     const shape = options.pinned ?? billedShape(billingGrid, size, key);
     if (options.pinned && !fittingShapes(billingGrid, size).some((s) => s.vcpu === shape.vcpu && s.memoryGiB === shape.memoryGiB)) {
-        throw new InputError(`${key}.pinned`, `${formatShape(shape)} does not hold a pod of ${cpu} vCPU / ${requests.memoryMiB} MiB on ${grid}`, "a shape of the grid at least as large as the pod");
+        throw new InputError(
+            `${key}.pinned`,
+            `${formatShape(shape)} does not hold a pod of ${cpu} vCPU / ${requests.memoryMiB} MiB on ${grid}`,
+            "a shape of the grid at least as large as the pod",
+        );
     }
     const usable = usableMemoryMiB(billingGrid, shape);
     const warnings: string[] = [];

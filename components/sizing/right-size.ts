@@ -133,12 +133,12 @@ export function maxHeapForBudget(budgetMiB: number, factor: number, minOverheadM
 }
 
 function checkWantedCores(value: unknown, role: SparkRole): number {
-    const ok = typeof value === "number" && Number.isFinite(value) && value > 0
-        && (Number.isInteger(value) || (role === "driver" && value < 1));
+    const ok = typeof value === "number" && Number.isFinite(value) && value > 0 && (Number.isInteger(value) || (role === "driver" && value < 1));
     if (!ok) {
-        const expected = role === "driver"
-            ? "an integer of 1 or more, or a fraction below 1 such as 0.5"
-            : "an integer of 1 or more (Spark's executor cores setting is an integer)";
+        const expected =
+            role === "driver"
+                ? "an integer of 1 or more, or a fraction below 1 such as 0.5"
+                : "an integer of 1 or more (Spark's executor cores setting is an integer)";
         throw new InputError(`${role}.cores`, `${describeValue(value)} is not a valid core count`, expected);
     }
     return value as number;
@@ -173,16 +173,13 @@ function keepSettings(grid: CapacityGridName, role: SparkRole, args: RightSizeAr
     // On grid none a fill request still says how many cores were wanted; carry it over.
     if (given.cores === undefined && args.cores !== undefined) {
         const cores = checkWantedCores(args.cores, role);
-        settings = cores < 1
-            ? { ...settings, cores: 1, coreRequest: given.coreRequest ?? formatCpuMilli(coresToMilli(cores)) }
-            : { ...settings, cores };
+        settings = cores < 1 ? { ...settings, cores: 1, coreRequest: given.coreRequest ?? formatCpuMilli(coresToMilli(cores)) } : { ...settings, cores };
     }
     const requests = sparkPodRequests(role, settings, args.app);
     // On ECI the pod is pinned anyway, so pin the cheapest shape that holds it rather than rely
     // on ECI's "nearest" rounding, which can pick a dearer one (see billedShape).
-    const pinned = grid === "eci" && prices
-        ? cheapest(fittingShapes(grid, { cpu: billingCpu(grid, requests), memoryMiB: requests.memoryMiB }), prices)
-        : undefined;
+    const pinned =
+        grid === "eci" && prices ? cheapest(fittingShapes(grid, { cpu: billingCpu(grid, requests), memoryMiB: requests.memoryMiB }), prices) : undefined;
     const report = reportPod(grid, requests, { prices, pinned, key: role });
     return {
         role,
@@ -209,15 +206,12 @@ function fillShape(grid: BillingGridName, role: SparkRole, args: RightSizeArgs, 
     if (coresMilli > coresToMilli(largest.vcpu)) {
         throw new InputError(`${role}.cores`, `${cores} is above the largest ${grid} shape (${largest.vcpu} vCPU)`, `at most ${largest.vcpu}`);
     }
-    const minHeap = args.minHeapMiB === undefined
-        ? undefined
-        : checkPositive(args.minHeapMiB, `${role}.minHeapMiB`, "a heap size in MiB above 0");
+    const minHeap = args.minHeapMiB === undefined ? undefined : checkPositive(args.minHeapMiB, `${role}.minHeapMiB`, "a heap size in MiB above 0");
     const perCore = checkPositive(args.memoryPerCoreGiB ?? DEFAULT_MEMORY_PER_CORE_GIB, `${role}.memoryPerCoreGiB`, "GiB per core above 0");
 
     const factor = overheadFactorFor(role, given, args.app);
-    const minOverhead = given.minMemoryOverhead === undefined
-        ? SPARK_MIN_OVERHEAD_MIB
-        : parseSizeMiB(given.minMemoryOverhead, "m", `${role}.minMemoryOverhead`);
+    const minOverhead =
+        given.minMemoryOverhead === undefined ? SPARK_MIN_OVERHEAD_MIB : parseSizeMiB(given.minMemoryOverhead, "m", `${role}.minMemoryOverhead`);
     // Off-heap and PySpark memory are fixed sizes on top of heap + overhead: find them by
     // computing the requests of a minimal pod with the same extras.
     const probe = sparkPodRequests(role, { ...given, memory: formatMiB(MIN_RIGHT_SIZED_HEAP_MIB), memoryOverhead: "0" }, args.app);
@@ -245,7 +239,11 @@ function fillShape(grid: BillingGridName, role: SparkRole, args: RightSizeArgs, 
     if (!best) {
         const wanted = minHeap === undefined ? `${perCore * cores} GiB (memoryPerCoreGiB x cores)` : `a ${heapFloor} MiB heap plus overhead`;
         const key = minHeap === undefined ? `${role}.memoryPerCoreGiB` : `${role}.minHeapMiB`;
-        throw new InputError(key, `${wanted} does not fit any ${grid} shape with ${cores} or more vCPU`, `less memory, at most what ${largest.vcpu} vCPU / ${largest.memoryGiB} GiB holds`);
+        throw new InputError(
+            key,
+            `${wanted} does not fit any ${grid} shape with ${cores} or more vCPU`,
+            `less memory, at most what ${largest.vcpu} vCPU / ${largest.memoryGiB} GiB holds`,
+        );
     }
 
     const cpu = formatCpuMilli(coresToMilli(best.shape.vcpu));

@@ -151,7 +151,11 @@ function checkLanguage(app: SparkAppSettings): AppLanguage {
 
 function checkCores(value: unknown, role: SparkRole): number {
     if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-        throw new InputError(`${role}.cores`, `${describeValue(value)} is not a whole number of cores`, "an integer of 1 or more (Spark's cores setting is an integer)");
+        throw new InputError(
+            `${role}.cores`,
+            `${describeValue(value)} is not a whole number of cores`,
+            "an integer of 1 or more (Spark's cores setting is an integer)",
+        );
     }
     return value;
 }
@@ -170,7 +174,11 @@ export function sparkPodRequests(role: SparkRole, settings: SparkPodSettings = {
 
     const heapMiB = parseSizeMiB(settings.memory ?? SPARK_DEFAULT_MEMORY, "m", `${role}.memory`);
     if (heapMiB < SPARK_MIN_HEAP_MIB) {
-        throw new InputError(`${role}.memory`, `${describeValue(settings.memory)} is below the ${SPARK_MIN_HEAP_MIB} MiB Spark needs to start`, `at least "${SPARK_MIN_HEAP_MIB}m"`);
+        throw new InputError(
+            `${role}.memory`,
+            `${describeValue(settings.memory)} is below the ${SPARK_MIN_HEAP_MIB} MiB Spark needs to start`,
+            `at least "${SPARK_MIN_HEAP_MIB}m"`,
+        );
     }
 
     const overheadFactor = overheadFactorFor(role, settings, app);
@@ -178,9 +186,8 @@ export function sparkPodRequests(role: SparkRole, settings: SparkPodSettings = {
     if (settings.memoryOverhead !== undefined) {
         overheadMiB = parseSizeMiB(settings.memoryOverhead, "m", `${role}.memoryOverhead`);
     } else {
-        const minOverhead = settings.minMemoryOverhead === undefined
-            ? SPARK_MIN_OVERHEAD_MIB
-            : parseSizeMiB(settings.minMemoryOverhead, "m", `${role}.minMemoryOverhead`);
+        const minOverhead =
+            settings.minMemoryOverhead === undefined ? SPARK_MIN_OVERHEAD_MIB : parseSizeMiB(settings.minMemoryOverhead, "m", `${role}.minMemoryOverhead`);
         overheadMiB = defaultOverheadMiB(heapMiB, overheadFactor, minOverhead);
     }
 
@@ -191,7 +198,11 @@ export function sparkPodRequests(role: SparkRole, settings: SparkPodSettings = {
             // `spark.memory.offHeap.size` is a bytes setting; Spark floors it to MiB for the pod.
             offHeapMiB = parseSizeMiB(app.offHeapSize ?? "0", "b", "offHeapSize");
             if (offHeapMiB <= 0) {
-                throw new InputError("offHeapSize", `${describeValue(app.offHeapSize)} leaves no off-heap memory while offHeapEnabled is true`, 'a size of at least 1 MiB such as "2g"');
+                throw new InputError(
+                    "offHeapSize",
+                    `${describeValue(app.offHeapSize)} leaves no off-heap memory while offHeapEnabled is true`,
+                    'a size of at least 1 MiB such as "2g"',
+                );
             }
         }
         if (settings.pysparkMemory !== undefined) {
@@ -201,15 +212,17 @@ export function sparkPodRequests(role: SparkRole, settings: SparkPodSettings = {
         }
     }
 
-    const cpuMilli = settings.coreRequest === undefined
-        ? cores * 1000
-        : parseCpuMilli(settings.coreRequest, `${role}.coreRequest`);
+    const cpuMilli = settings.coreRequest === undefined ? cores * 1000 : parseCpuMilli(settings.coreRequest, `${role}.coreRequest`);
     let cpuLimit: number | null = null;
     if (settings.coreLimit !== undefined) {
         const limitMilli = parseCpuMilli(settings.coreLimit, `${role}.coreLimit`);
         // Kubernetes rejects a pod whose CPU request is above its limit.
         if (limitMilli < cpuMilli) {
-            throw new InputError(`${role}.coreLimit`, `${describeValue(settings.coreLimit)} is below the CPU request ${formatCpuMilli(cpuMilli)}`, "a limit at or above the request");
+            throw new InputError(
+                `${role}.coreLimit`,
+                `${describeValue(settings.coreLimit)} is below the CPU request ${formatCpuMilli(cpuMilli)}`,
+                "a limit at or above the request",
+            );
         }
         cpuLimit = limitMilli / 1000;
     }

@@ -212,10 +212,18 @@ function extraProperties(map: unknown, key: string, reserved: ReadonlySet<string
             throw new InputError(key, `has a property with an empty name`, "non-empty Hadoop property names such as dfs.client.use.datanode.hostname");
         }
         if (/\s/.test(name) || XML_INVALID.test(name)) {
-            throw new InputError(key, `property name ${describeValue(name)} contains whitespace or control characters`, "a Hadoop property name such as dfs.client.use.datanode.hostname");
+            throw new InputError(
+                key,
+                `property name ${describeValue(name)} contains whitespace or control characters`,
+                "a Hadoop property name such as dfs.client.use.datanode.hostname",
+            );
         }
         if (reserved.has(name)) {
-            throw new InputError(`${key}.${name}`, "is derived from namenodes and nameservice", "it left out (set storage.hdfs.namenodes / nameservice instead)");
+            throw new InputError(
+                `${key}.${name}`,
+                "is derived from namenodes and nameservice",
+                "it left out (set storage.hdfs.namenodes / nameservice instead)",
+            );
         }
         if (typeof value !== "string") {
             throw new InputError(`${key}.${name}`, `got ${describeValue(value)}`, "a string value (write numbers and booleans in quotes)");
@@ -248,7 +256,11 @@ function hdfsUri(text: unknown, defaultFS: string, key: string): string {
     const segments = path.slice(1).split("/");
     // HDFS refuses ':' in names, and '.'/'..' or empty segments are never what a job should read.
     if (segments.some((s) => s === "" || s === "." || s === "..") || /[\s:?#%\\]/.test(path) || XML_INVALID.test(path)) {
-        throw new InputError(key, `${describeValue(text)} is not a plain HDFS file path`, `${EXPECT_PATH} (no empty, '.' or '..' segments, no whitespace, ':', '?', '#', '%' or '\\')`);
+        throw new InputError(
+            key,
+            `${describeValue(text)} is not a plain HDFS file path`,
+            `${EXPECT_PATH} (no empty, '.' or '..' segments, no whitespace, ':', '?', '#', '%' or '\\')`,
+        );
     }
     return `${defaultFS}${path}`;
 }

@@ -106,7 +106,12 @@ function checkBucket(kind: BucketKind, bucket: StackResource, settings: (types: 
         if (PUBLIC_GRANTEES.test(String(grant.uri ?? ""))) on(bucket, `grants access to ${grant.uri}; buckets must be private`);
     }
     if (settings([kind.publicAccessBlock]).length === 0) {
-        on(bucket, kind.cloud === "S3" ? `has no BucketPublicAccessBlock (all four of ${S3_FLAGS.join(", ")} true)` : "has no BucketPublicAccessBlock with blockPublicAccess: true");
+        on(
+            bucket,
+            kind.cloud === "S3"
+                ? `has no BucketPublicAccessBlock (all four of ${S3_FLAGS.join(", ")} true)`
+                : "has no BucketPublicAccessBlock with blockPublicAccess: true",
+        );
     }
     if (kind.ownership !== undefined && settings([kind.ownership]).length === 0) {
         on(bucket, "has no BucketOwnershipControls with objectOwnership BucketOwnerEnforced (ACLs disabled)");
@@ -118,17 +123,24 @@ function checkBucket(kind: BucketKind, bucket: StackResource, settings: (types: 
     if (b.policy !== undefined) out.push(...publicPolicyViolations(bucket, b.policy));
 
     // Encrypted by default.
-    const encrypted = inlineAlgorithms(kind, b).some((a) => isOpaque(a) || kind.algorithms.includes(String(a))) ||
+    const encrypted =
+        inlineAlgorithms(kind, b).some((a) => isOpaque(a) || kind.algorithms.includes(String(a))) ||
         settings(kind.encryption).some((e) => algorithmsOf(kind, e.props).some((a) => isOpaque(a) || kind.algorithms.includes(String(a))));
     if (!encrypted) {
-        on(bucket, `has no default encryption (${kind.cloud === "S3" ? "a BucketServerSideEncryptionConfiguration" : "serverSideEncryptionRule or a BucketServerSideEncryption"} with ${kind.algorithms.join(" or ")})`);
+        on(
+            bucket,
+            `has no default encryption (${kind.cloud === "S3" ? "a BucketServerSideEncryptionConfiguration" : "serverSideEncryptionRule or a BucketServerSideEncryption"} with ${kind.algorithms.join(" or ")})`,
+        );
     }
 
     // TLS only: some policy denies every action of the service to everyone when the request has no TLS.
     const unreadable = policies.some((p) => p.parsed.kind === "opaque");
     const tlsOnly = policies.some((p) => p.parsed.kind === "ok" && p.parsed.statements.some((s) => isTlsDeny(kind, s)));
     if (!tlsOnly && !unreadable) {
-        on(bucket, `has no bucket policy that denies requests without TLS (Deny ${kind.service}:* on the bucket's objects to Principal * when ${kind.secureTransportKey.replace("securetransport", "SecureTransport")} is false)`);
+        on(
+            bucket,
+            `has no bucket policy that denies requests without TLS (Deny ${kind.service}:* on the bucket's objects to Principal * when ${kind.secureTransportKey.replace("securetransport", "SecureTransport")} is false)`,
+        );
     }
 
     // Kept on destroy.
@@ -142,7 +154,8 @@ function settingViolations(kind: BucketKind, r: StackResource): StackViolation[]
     const out: StackViolation[] = [];
     const on = (message: string) => out.push({ resource: r.id, message });
     if (kind.acl.includes(r.type)) {
-        if (typeof r.props.acl === "string" && !isOpaque(r.props.acl) && r.props.acl !== "private") on(`acl is ${JSON.stringify(r.props.acl)}; buckets must be private`);
+        if (typeof r.props.acl === "string" && !isOpaque(r.props.acl) && r.props.acl !== "private")
+            on(`acl is ${JSON.stringify(r.props.acl)}; buckets must be private`);
         const grants = isObj(r.props.accessControlPolicy) ? asList(r.props.accessControlPolicy.grants) : [];
         for (const grant of grants.filter(isObj)) {
             const uri = isObj(grant.grantee) ? String(grant.grantee.uri ?? "") : "";
@@ -154,7 +167,8 @@ function settingViolations(kind: BucketKind, r: StackResource): StackViolation[]
         }
     } else if (r.type === kind.ownership) {
         const value = isObj(r.props.rule) ? r.props.rule.objectOwnership : undefined;
-        if (value !== "BucketOwnerEnforced" && !isOpaque(value)) on(`rule.objectOwnership is ${JSON.stringify(value)}; it must be BucketOwnerEnforced (ACLs disabled)`);
+        if (value !== "BucketOwnerEnforced" && !isOpaque(value))
+            on(`rule.objectOwnership is ${JSON.stringify(value)}; it must be BucketOwnerEnforced (ACLs disabled)`);
     } else if (r.type === kind.policy) {
         out.push(...publicPolicyViolations(r, r.props.policy));
     }
@@ -204,6 +218,9 @@ export function isTlsDeny(kind: Pick<BucketKind, "service" | "secureTransportKey
         ([operator, clause]) =>
             operator.toLowerCase() === "bool" &&
             isObj(clause) &&
-            Object.entries(clause).some(([key, value]) => key.toLowerCase() === kind.secureTransportKey && asList(value).some((v) => v === false || String(v).toLowerCase() === "false")),
+            Object.entries(clause).some(
+                ([key, value]) =>
+                    key.toLowerCase() === kind.secureTransportKey && asList(value).some((v) => v === false || String(v).toLowerCase() === "false"),
+            ),
     );
 }

@@ -17,11 +17,4 @@ export { podSecurityRestricted, restrictedViolations, sparkPod } from "./pod-sec
 export { sparkRbacNamespaced } from "./spark-rbac";
 
 /** Every rule, in the order violations are reported. */
-export const RULES: readonly Rule[] = [
-    podSecurityRestricted,
-    noWildcardPolicies,
-    bucketSafety,
-    eksPrivateEncrypted,
-    ackApiServerPrivate,
-    sparkRbacNamespaced,
-];
+export const RULES: readonly Rule[] = [podSecurityRestricted, noWildcardPolicies, bucketSafety, eksPrivateEncrypted, ackApiServerPrivate, sparkRbacNamespaced];

@@ -80,7 +80,9 @@ export function sparkPod(appSpec: Obj, role: "driver" | "executor"): Obj {
     const templateSpec: Obj = isObj(template.spec) ? template.spec : {};
     const spec: Obj = { ...templateSpec };
 
-    const containers = asList(templateSpec.containers).filter(isObj).map((c) => ({ ...c }));
+    const containers = asList(templateSpec.containers)
+        .filter(isObj)
+        .map((c) => ({ ...c }));
     let main = containers.findIndex((c) => c.name === SPARK_CONTAINERS[role]);
     if (main < 0 && containers.length === 0) {
         containers.push({ name: SPARK_CONTAINERS[role] });
@@ -95,7 +97,10 @@ export function sparkPod(appSpec: Obj, role: "driver" | "executor"): Obj {
     if (roleSpec.hostNetwork !== undefined) spec.hostNetwork = roleSpec.hostNetwork;
     spec.volumes = [...asList(templateSpec.volumes), ...asList(appSpec.volumes)];
 
-    const annotations = { ...(isObj(template.metadata) && isObj(template.metadata.annotations) ? template.metadata.annotations : {}), ...(isObj(roleSpec.annotations) ? roleSpec.annotations : {}) };
+    const annotations = {
+        ...(isObj(template.metadata) && isObj(template.metadata.annotations) ? template.metadata.annotations : {}),
+        ...(isObj(roleSpec.annotations) ? roleSpec.annotations : {}),
+    };
     return { metadata: { annotations }, spec };
 }
 
@@ -171,7 +176,8 @@ function securityContextViolations(sc: Obj, path: string, where: string): string
     if (isObj(sc.windowsOptions) && sc.windowsOptions.hostProcess === true) out.push(`${where}: ${path}.windowsOptions.hostProcess must not be true`);
     if (isObj(sc.seLinuxOptions)) {
         const se = sc.seLinuxOptions;
-        if (se.type !== undefined && se.type !== "" && !SELINUX_TYPES.has(se.type)) out.push(`${where}: ${path}.seLinuxOptions.type ${JSON.stringify(se.type)} is not allowed`);
+        if (se.type !== undefined && se.type !== "" && !SELINUX_TYPES.has(se.type))
+            out.push(`${where}: ${path}.seLinuxOptions.type ${JSON.stringify(se.type)} is not allowed`);
         if (se.user !== undefined && se.user !== "") out.push(`${where}: ${path}.seLinuxOptions.user must not be set`);
         if (se.role !== undefined && se.role !== "") out.push(`${where}: ${path}.seLinuxOptions.role must not be set`);
     }
@@ -191,8 +197,7 @@ function get(value: unknown, path: string[]): unknown {
 export const podSecurityRestricted: ResourceRule = {
     kind: "resource",
     name: "pod-security-restricted",
-    description:
-        "Pods, workload pod templates and SparkApplication driver/executor pods meet the Kubernetes restricted pod-security profile.",
+    description: "Pods, workload pod templates and SparkApplication driver/executor pods meet the Kubernetes restricted pod-security profile.",
     check(type, props) {
         return podsOf(type, props).flatMap(({ label, pod }) => restrictedViolations(pod, label));
     },

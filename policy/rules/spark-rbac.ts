@@ -48,12 +48,18 @@ export const sparkRbacNamespaced: StackRule = {
                 .filter((s): s is string => s !== undefined);
             if (spark.length === 0) continue;
             if (match[1] === "ClusterRoleBinding") {
-                out.push({ resource: r.id, message: `ClusterRoleBinding binds ${spark.join(", ")}; bind Spark service accounts with a RoleBinding to a namespaced Role` });
+                out.push({
+                    resource: r.id,
+                    message: `ClusterRoleBinding binds ${spark.join(", ")}; bind Spark service accounts with a RoleBinding to a namespaced Role`,
+                });
                 continue;
             }
             const roleKind = isObj(r.props.roleRef) ? r.props.roleRef.kind : undefined;
             if (roleKind !== "Role" && !isOpaque(roleKind)) {
-                out.push({ resource: r.id, message: `RoleBinding of ${spark.join(", ")} references roleRef.kind ${JSON.stringify(roleKind)}; it must be a namespaced Role` });
+                out.push({
+                    resource: r.id,
+                    message: `RoleBinding of ${spark.join(", ")} references roleRef.kind ${JSON.stringify(roleKind)}; it must be a namespaced Role`,
+                });
             }
         }
         return out;

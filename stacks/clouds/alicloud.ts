@@ -17,7 +17,10 @@ export interface AlicloudInfrastructure {
  * dynamically, only for `cloud: alicloud`.
  * @param config from `resolveAlicloudConfig`
  */
-export function createAlicloudInfrastructure(config: AlicloudStackConfig, namespaces: { jobNamespaces: string[]; wordCountText?: string }): AlicloudInfrastructure {
+export function createAlicloudInfrastructure(
+    config: AlicloudStackConfig,
+    namespaces: { jobNamespaces: string[]; wordCountText?: string },
+): AlicloudInfrastructure {
     checkAlicloudConfig(config, namespaces.jobNamespaces);
     const cluster = new AlicloudServerlessCluster("cluster", config.cluster);
     const storage = new OssStorage("storage", {

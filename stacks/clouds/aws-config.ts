@@ -102,7 +102,12 @@ export interface AwsNamespaces {
 
 /** Maps a component argument to the stack config key a user writes. */
 export function awsConfigKey(arg: string): string {
-    const cluster: Record<string, string> = { clusterName: "cluster.name", region: "aws:region", jobNamespaces: "jobNamespaces", operatorNamespace: "operator.namespace" };
+    const cluster: Record<string, string> = {
+        clusterName: "cluster.name",
+        region: "aws:region",
+        jobNamespaces: "jobNamespaces",
+        operatorNamespace: "operator.namespace",
+    };
     if (arg in cluster) return cluster[arg]!;
     return arg.startsWith("network.") ? arg : `cluster.${arg}`;
 }

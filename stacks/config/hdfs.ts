@@ -19,7 +19,7 @@ const propertyMap = (file: string) =>
 export const hdfsStorageSchema = z.strictObject(
     {
         namenodes: z.array(z.string({ error: "a NameNode address host:port such as nn1.example.com:8020" }), {
-            error: "a list of NameNode addresses host:port, e.g. [\"nn1.example.com:8020\"]",
+            error: 'a list of NameNode addresses host:port, e.g. ["nn1.example.com:8020"]',
         }),
         nameservice: z.string({ error: "an HA nameservice ID such as prod-hdfs" }).optional(),
         coreSite: propertyMap("core-site.xml").optional(),

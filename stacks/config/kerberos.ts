@@ -24,7 +24,9 @@ export const kerberosSchema = z.strictObject(
         keytab: z.string({ error: "the keytab file as base64 text" }).optional(),
         krb5ConfPath: z.string({ error: "a path to a krb5.conf file" }).optional(),
         realm: z.string({ error: "a realm name such as EXAMPLE.COM" }).optional(),
-        kdcs: z.array(z.string({ error: "a KDC address host[:port]" }), { error: "a list of KDC addresses host[:port], e.g. [\"kdc1.example.com:88\"]" }).optional(),
+        kdcs: z
+            .array(z.string({ error: "a KDC address host[:port]" }), { error: 'a list of KDC addresses host[:port], e.g. ["kdc1.example.com:88"]' })
+            .optional(),
         adminServer: z.string({ error: "a kadmin server address host[:port]" }).optional(),
         domains: z.array(z.string({ error: "a DNS domain such as example.com" }), { error: "a list of DNS domains" }).optional(),
         delegationTokenPath: z.string({ error: "a path to a Hadoop delegation token file" }).optional(),
@@ -89,7 +91,9 @@ export function resolveKerberosConfig(raw: unknown, io: KerberosConfigIo = defau
     } else if (c.keytab !== undefined) {
         args.keytab = SecretContent.fromBase64(c.keytab, "kerberos.keytab");
     } else {
-        args.delegationToken = SecretContent.fromBytes(readBytes(io, c.delegationTokenPath as string, "kerberos.delegationTokenPath", "a Hadoop delegation token file"));
+        args.delegationToken = SecretContent.fromBytes(
+            readBytes(io, c.delegationTokenPath as string, "kerberos.delegationTokenPath", "a Hadoop delegation token file"),
+        );
     }
     if (c.krb5ConfPath !== undefined) {
         args.krb5Conf = readText(io, c.krb5ConfPath, "kerberos.krb5ConfPath");

@@ -33,15 +33,15 @@ export const schedulingSchema = z.strictObject(
 
 const resourcesSchema = z.strictObject(
     {
-        cpu: z.string({ error: "a Kubernetes CPU quantity string such as \"1\" or \"500m\"" }),
-        memory: z.string({ error: "a Kubernetes memory quantity string such as \"1792Mi\"" }),
+        cpu: z.string({ error: 'a Kubernetes CPU quantity string such as "1" or "500m"' }),
+        memory: z.string({ error: 'a Kubernetes memory quantity string such as "1792Mi"' }),
     },
     { error: "an object {cpu, memory}" },
 );
 
 export const operatorSchema = z.strictObject(
     {
-        chartVersion: z.string({ error: "a chart version string such as \"2.5.2\"" }).optional(),
+        chartVersion: z.string({ error: 'a chart version string such as "2.5.2"' }).optional(),
         repository: z.string({ error: "a Helm repository URL such as https://kubeflow.github.io/spark-operator" }).optional(),
         namespace: z.string({ error: "a namespace name" }).optional(),
         releaseName: z.string({ error: "a Helm release name" }).optional(),
@@ -54,8 +54,8 @@ export const operatorSchema = z.strictObject(
 
 const roleFields = {
     cores: z.number({ error: "a number of cores" }).optional(),
-    memory: z.string({ error: "a Spark memory size such as \"4g\"" }).optional(),
-    ephemeralStorage: z.string({ error: "a quantity such as \"20Gi\"" }).optional(),
+    memory: z.string({ error: 'a Spark memory size such as "4g"' }).optional(),
+    ephemeralStorage: z.string({ error: 'a quantity such as "20Gi"' }).optional(),
 };
 const driverSchema = z.strictObject(roleFields, { error: "an object {cores, memory, ephemeralStorage}" });
 const executorSchema = z.strictObject(
@@ -74,7 +74,7 @@ export const jobSchema = z.strictObject(
         mainClass: z.string({ error: "a class name" }).optional(),
         mainApplicationFile: z.string({ error: "an application jar or script URI" }),
         arguments: stringList("argument").optional(),
-        sparkVersion: z.string({ error: "a Spark version such as \"3.5.3\"" }).optional(),
+        sparkVersion: z.string({ error: 'a Spark version such as "3.5.3"' }).optional(),
         sparkConf: stringMap("Spark conf").optional(),
         hadoopConf: stringMap("Hadoop conf").optional(),
         deps: z

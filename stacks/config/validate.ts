@@ -7,7 +7,15 @@ import { OPERATOR_DEFAULTS } from "../../components/operator/defaults";
 import { PlatformJobArgs, SampleArgs, planJobs } from "../../components/jobs/platform-jobs";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs, validatePlatformNamespaces } from "../../components/platform";
-import { CapacityGridName as SizingGrid, ECI_CHINA_PRICES, ECI_INTERNATIONAL_PRICES, FARGATE_US_EAST_1_PRICES, PriceTable, checkPricesForGrid, withPriceOverrides } from "../../components/sizing";
+import {
+    CapacityGridName as SizingGrid,
+    ECI_CHINA_PRICES,
+    ECI_INTERNATIONAL_PRICES,
+    FARGATE_US_EAST_1_PRICES,
+    PriceTable,
+    checkPricesForGrid,
+    withPriceOverrides,
+} from "../../components/sizing";
 import type { KerberosSecretsArgs } from "../../components/kerberos/secrets";
 import type { HdfsStorageArgs } from "../../components/storage/hdfs";
 import { AlicloudStackConfig, resolveAlicloudConfig } from "../clouds/alicloud-config";
@@ -84,10 +92,13 @@ export function parseStackConfig(raw: Record<string, string>, allConfig: Record<
     validatePlatformNamespaces(jobNamespaces, operator.namespace);
 
     checkKubeconfig(config.kubeconfig, config.context);
-    const aws = config.cloud === "aws" ? resolveAwsConfig(allConfig, { jobNamespaces, operatorNamespace: operator.namespace ?? OPERATOR_DEFAULTS.namespace }) : undefined;
+    const aws =
+        config.cloud === "aws"
+            ? resolveAwsConfig(allConfig, { jobNamespaces, operatorNamespace: operator.namespace ?? OPERATOR_DEFAULTS.namespace })
+            : undefined;
     const alicloud = config.cloud === "alicloud" ? resolveAlicloudConfig(allConfig, jobNamespaces) : undefined;
 
-    const capacityGrid: CapacityGridName = aws ? "fargate" : alicloud ? "eci" : config.capacityGrid ?? "none";
+    const capacityGrid: CapacityGridName = aws ? "fargate" : alicloud ? "eci" : (config.capacityGrid ?? "none");
     const scheduling = schedulingProfile(config.scheduling);
     validateSchedulingProfile(scheduling, "scheduling");
     const prices = resolvePrices(config.prices, capacityGrid, alicloud?.region);
@@ -136,7 +147,11 @@ function checkKubeconfig(kubeconfig: string | undefined, context: string | undef
         validateKubeconfig(classifyKubeconfig(kubeconfig), "kubeconfig", context);
     } catch (err) {
         if (err instanceof InputError && context !== undefined && err.problem.startsWith(`context ${describeValue(context)} `)) {
-            throw new InputError("context", `got ${describeValue(context)}, which ${err.problem.slice(`context ${describeValue(context)} `.length)}`, err.expected);
+            throw new InputError(
+                "context",
+                `got ${describeValue(context)}, which ${err.problem.slice(`context ${describeValue(context)} `.length)}`,
+                err.expected,
+            );
         }
         throw err;
     }
@@ -196,7 +211,7 @@ function checkCloudSpecificKeys(config: RawStackConfig): void {
     if (config.cloud === "existing") {
         for (const key of CLOUD_ONLY) {
             if (config[key] !== undefined) {
-                throw new InputError(key, "is set for cloud \"existing\"", "it only with cloud: aws or alicloud");
+                throw new InputError(key, 'is set for cloud "existing"', "it only with cloud: aws or alicloud");
             }
         }
         return;

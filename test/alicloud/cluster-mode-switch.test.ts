@@ -84,7 +84,8 @@ describe("switching mode", () => {
         expect(JSON.stringify(rest(serverless))).toBe(JSON.stringify(rest(managed)));
 
         // The cluster itself changes type under the same logical name.
-        const clusters = (list: Comparable[]) => list.filter((r) => r.type === AL.managedKubernetes || r.type === AL.serverlessKubernetes).map((r) => `${r.type}::${r.name}`);
+        const clusters = (list: Comparable[]) =>
+            list.filter((r) => r.type === AL.managedKubernetes || r.type === AL.serverlessKubernetes).map((r) => `${r.type}::${r.name}`);
         expect(clusters(managed)).toEqual([`${AL.managedKubernetes}::spark`]);
         expect(clusters(serverless)).toEqual([`${AL.serverlessKubernetes}::spark`]);
 
@@ -92,7 +93,12 @@ describe("switching mode", () => {
         const cache = (list: Comparable[]) => list.find((r) => r.type === AL.imageCache)!;
         const clusterUrn = (type: string) => `urn:pulumi:test::serverless-spark::${AL.cluster}$${type}::spark`;
         expect(cache(managed).dependencies).toContain(clusterUrn(AL.managedKubernetes));
-        expect({ ...cache(serverless), dependencies: cache(serverless).dependencies.map((d) => d.replace(AL.serverlessKubernetes, AL.managedKubernetes)).sort() }).toEqual(cache(managed));
+        expect({
+            ...cache(serverless),
+            dependencies: cache(serverless)
+                .dependencies.map((d) => d.replace(AL.serverlessKubernetes, AL.managedKubernetes))
+                .sort(),
+        }).toEqual(cache(managed));
 
         // What else differs is the cluster's add-ons (the virtual node exists in managed mode only).
         const names = (list: Comparable[]) => list.filter((r) => r.type === AL.addon).map((r) => r.name);

@@ -24,7 +24,10 @@ describe("planAlicloudNetwork", () => {
     });
 
     it("GIVEN three zones and a /20 WHEN planned THEN each zone gets the next quarter, in the order given", () => {
-        const plan = planAlicloudNetwork({ zoneIds: ["ap-southeast-1c", "ap-southeast-1a", "ap-southeast-1b"], vpcCidr: "172.20.16.0/20", eipBandwidthMbps: 20 }, "ap-southeast-1");
+        const plan = planAlicloudNetwork(
+            { zoneIds: ["ap-southeast-1c", "ap-southeast-1a", "ap-southeast-1b"], vpcCidr: "172.20.16.0/20", eipBandwidthMbps: 20 },
+            "ap-southeast-1",
+        );
         expect(plan).toEqual({
             kind: "new",
             vpcCidr: "172.20.16.0/20",
@@ -58,7 +61,9 @@ describe("region and zone rules", () => {
     });
 
     it.each(["cn_hangzhou", "cn-hangzhou-h", "us-east-1a", "Hangzhou", ""])("GIVEN region %j WHEN checked THEN refused naming the key", (region) => {
-        expect(() => requireAlicloudRegion(region, "alicloud:region")).toThrow(/^alicloud:region: (got .*|not set), expected an Alibaba Cloud region id such as cn-hangzhou/);
+        expect(() => requireAlicloudRegion(region, "alicloud:region")).toThrow(
+            /^alicloud:region: (got .*|not set), expected an Alibaba Cloud region id such as cn-hangzhou/,
+        );
     });
 
     it("GIVEN zone ids WHEN matched against a region THEN only that region's one-letter zones pass", () => {
@@ -140,11 +145,13 @@ describe("resolveAlicloudClusterArgs", () => {
         expect(() => resolveAlicloudClusterArgs({ mode: "fargate" as never, network: { zoneIds: zones } }, "cn-hangzhou", "c", configKey)).toThrow(
             'cluster.mode: got "fargate", expected managed (ACK Pro + ECI virtual nodes) or serverless (ACK Serverless)',
         );
-        expect(() => resolveAlicloudClusterArgs({}, "cn-hangzhou", "c", configKey)).toThrow(/^network\.zoneIds: not set, expected two or three zone ids of cn-hangzhou/);
-        expect(() => resolveAlicloudClusterArgs({ network: { zoneIds: zones } }, "cn_hangzhou", "c", configKey)).toThrow(/^alicloud:region: got "cn_hangzhou"/);
-        expect(() => resolveAlicloudClusterArgs({ network: { zoneIds: zones }, spot: { strategy: "SpotAsPriceGo", roles: ["driver"] } }, "cn-hangzhou", "c", configKey)).toThrow(
-            /^cluster\.spot\.roles\[0\]: got "driver" \(drivers stay on-demand/,
+        expect(() => resolveAlicloudClusterArgs({}, "cn-hangzhou", "c", configKey)).toThrow(
+            /^network\.zoneIds: not set, expected two or three zone ids of cn-hangzhou/,
         );
+        expect(() => resolveAlicloudClusterArgs({ network: { zoneIds: zones } }, "cn_hangzhou", "c", configKey)).toThrow(/^alicloud:region: got "cn_hangzhou"/);
+        expect(() =>
+            resolveAlicloudClusterArgs({ network: { zoneIds: zones }, spot: { strategy: "SpotAsPriceGo", roles: ["driver"] } }, "cn-hangzhou", "c", configKey),
+        ).toThrow(/^cluster\.spot\.roles\[0\]: got "driver" \(drivers stay on-demand/);
     });
 
     it("GIVEN a wrong argument WHEN resolved THEN the error is an InputError whose key is the argument", () => {

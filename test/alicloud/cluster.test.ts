@@ -175,7 +175,11 @@ describe("AlicloudServerlessCluster, managed mode", () => {
             autoImageCache: false,
         });
         const plan = await planOf(runtime);
-        const [clusterId, vswitchIds, securityGroupId] = await Promise.all([valueOf(cluster.clusterId), valueOf(cluster.vswitchIds), valueOf(cluster.securityGroupId)]);
+        const [clusterId, vswitchIds, securityGroupId] = await Promise.all([
+            valueOf(cluster.clusterId),
+            valueOf(cluster.vswitchIds),
+            valueOf(cluster.securityGroupId),
+        ]);
         expect(vswitchIds).toHaveLength(3);
         expect(one(plan, AL.vswitch, "full-vpc-cn-hangzhou-j").inputs.cidrBlock).toBe("172.20.8.0/22");
         expect(one(plan, AL.eip, "full-vpc-nat").inputs.bandwidth).toBe("50");
@@ -188,7 +192,9 @@ describe("AlicloudServerlessCluster, managed mode", () => {
         });
         const cache = one(plan, AL.imageCache, "full-images");
         expect(cache.inputs).toEqual({ imageCacheName: "full-images", images, vswitchId: vswitchIds[0], securityGroupId });
-        expect(cache.dependsOn).toEqual(expect.arrayContaining(["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"].map((z) => ref(AL.snatEntry, `full-vpc-${z}`))));
+        expect(cache.dependsOn).toEqual(
+            expect.arrayContaining(["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"].map((z) => ref(AL.snatEntry, `full-vpc-${z}`))),
+        );
         expect(childrenOf(plan, { type: AL.cluster, name: "full" }).filter((c) => c.includes("pod-identity"))).toEqual([]);
         expect(cluster.readyResources).toEqual([cluster.virtualNode, cluster.systemNodePool, ...cluster.network!.egress]);
         expect(cluster.scheduling.podAnnotations).toEqual({ "k8s.aliyun.com/eci-extra-ephemeral-storage": "50Gi" });

@@ -41,8 +41,14 @@ describe("OssStorage arguments", () => {
         [{ existingBucket: "Corp-Lake" }, `existingBucket: got "Corp-Lake", ${BUCKET_RULES}`],
         [{ existingBucket: 42 }, `existingBucket: got 42, ${BUCKET_RULES}`],
         [{ bucket: "one", existingBucket: "two" }, "existingBucket: is set together with bucket, expected either a bucket to create or an existing one"],
-        [{ existingBucket: "theirs", versioning: true }, "versioning: is set for an existing bucket, expected it only for a bucket this package creates (without existingBucket)"],
-        [{ existingBucket: "theirs", retainOnDestroy: false }, "retainOnDestroy: is set for an existing bucket, expected it only for a bucket this package creates (without existingBucket)"],
+        [
+            { existingBucket: "theirs", versioning: true },
+            "versioning: is set for an existing bucket, expected it only for a bucket this package creates (without existingBucket)",
+        ],
+        [
+            { existingBucket: "theirs", retainOnDestroy: false },
+            "retainOnDestroy: is set for an existing bucket, expected it only for a bucket this package creates (without existingBucket)",
+        ],
         [{ retainOnDestroy: "no" }, 'retainOnDestroy: got "no", expected true or false'],
         [{ versioning: 1 }, "versioning: got 1, expected true or false"],
         [{ kmsKeyId: "" }, "kmsKeyId: got \"\", expected a KMS key id: letters, digits, '-' and '_'"],
@@ -74,7 +80,7 @@ describe("OssStorage arguments", () => {
 
     it("GIVEN no bucket name and a component name that cannot start one WHEN declared THEN the error asks for a bucket name", () => {
         expect(() => new mod.OssStorage("Data", { jobNamespaces: ["etl"] })).toThrow(
-            'bucket: not set, and the component name "Data" cannot start a bucket name, expected a bucket name, or a component name of at most 52 lower-case letters, digits and \'-\'',
+            "bucket: not set, and the component name \"Data\" cannot start a bucket name, expected a bucket name, or a component name of at most 52 lower-case letters, digits and '-'",
         );
         expect(() => new mod.OssStorage("d".repeat(53), { jobNamespaces: ["etl"] })).toThrow("cannot start a bucket name");
         expect(() => new mod.OssStorage("Data", { jobNamespaces: ["etl"], bucket: "named-data" })).not.toThrow();
@@ -101,9 +107,12 @@ describe("OSS naming rules", () => {
         expect(requireOssBucketName(name, "bucket")).toBe(name);
     });
 
-    it.each(["cn-hangzhou", "ap-southeast-1", "cn-shanghai-finance-1", "eu-central-1", "me-east-1"])("GIVEN the region id %s WHEN checked THEN it is accepted", (region) => {
-        expect(requireAlicloudRegion(region, "region")).toBe(region);
-    });
+    it.each(["cn-hangzhou", "ap-southeast-1", "cn-shanghai-finance-1", "eu-central-1", "me-east-1"])(
+        "GIVEN the region id %s WHEN checked THEN it is accepted",
+        (region) => {
+            expect(requireAlicloudRegion(region, "region")).toBe(region);
+        },
+    );
 
     it("GIVEN a component name WHEN a bucket name is derived THEN it is valid, stable and differs by stack", () => {
         const scope = { organization: "acme", project: "serverless-spark", stack: "prod" };

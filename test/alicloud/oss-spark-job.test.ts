@@ -31,7 +31,11 @@ beforeAll(async () => {
 
 describe("OssStorage in a SparkJob", () => {
     it("GIVEN the WordCount sample on OSS WHEN declared THEN the SparkApplication carries the ECI role, JindoSDK conf, packages and event logs, and waits for the role", async () => {
-        const storage = new storageMod.OssStorage("storage", { jobNamespaces: ["spark-jobs"], bucket: "wordcount-data", wordCountText: samples.WORDCOUNT_TEXT });
+        const storage = new storageMod.OssStorage("storage", {
+            jobNamespaces: ["spark-jobs"],
+            bucket: "wordcount-data",
+            wordCountText: samples.WORDCOUNT_TEXT,
+        });
         const namespace = new pulumi.ComponentResource("test:index:Namespace", "ns-spark-jobs");
         const integration = storage.integrate({ name: "spark-jobs", namespace }, { parent: namespace });
         new jobMod.SparkJob("wordcount", {

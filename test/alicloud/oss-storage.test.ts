@@ -91,17 +91,33 @@ describe("OssStorage: the bucket", () => {
     });
 
     it("GIVEN retainOnDestroy false, versioning and a KMS key WHEN declared THEN nothing is retained, versioning is on and SSE uses the key", async () => {
-        new mod.OssStorage("scratch", { jobNamespaces: ["etl"], bucket: "my-scratch-data", retainOnDestroy: false, versioning: true, kmsKeyId: "key-0123abcd" });
+        new mod.OssStorage("scratch", {
+            jobNamespaces: ["etl"],
+            bucket: "my-scratch-data",
+            retainOnDestroy: false,
+            versioning: true,
+            kmsKeyId: "key-0123abcd",
+        });
         const plan = await planOf(runtime);
-        const bucketResources = plan.resources.filter((r) => r.parent === ref(O.ossStorage, "scratch") && r.type.startsWith("alicloud:oss/bucket") && r.type !== O.bucketObject);
+        const bucketResources = plan.resources.filter(
+            (r) => r.parent === ref(O.ossStorage, "scratch") && r.type.startsWith("alicloud:oss/bucket") && r.type !== O.bucketObject,
+        );
         expect(bucketResources.map((r) => r.type).sort()).toEqual([O.bucket, O.acl, O.bucketPolicy, O.publicAccessBlock, O.encryption, O.versioning].sort());
         bucketResources.forEach((r) => expect(r.retainOnDelete).toBe(false));
         expect(one(plan, O.bucket, "scratch-bucket").inputs.bucket).toBe("my-scratch-data");
         expect(one(plan, O.versioning, "scratch-versioning").inputs).toEqual({ bucket: "my-scratch-data", status: "Enabled" });
         expect(one(plan, O.versioning, "scratch-versioning").dependsOn).toContain(ref(O.bucketPolicy, "scratch-tls-only"));
-        expect(one(plan, O.encryption, "scratch-encryption").inputs).toEqual({ bucket: "my-scratch-data", sseAlgorithm: "KMS", kmsMasterKeyId: "key-0123abcd" });
+        expect(one(plan, O.encryption, "scratch-encryption").inputs).toEqual({
+            bucket: "my-scratch-data",
+            sseAlgorithm: "KMS",
+            kmsMasterKeyId: "key-0123abcd",
+        });
         const access = JSON.parse(one(plan, O.policy, "scratch-etl").inputs.policyDocument as string);
-        expect(access.Statement[2]).toEqual({ Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: ["acs:kms:cn-hangzhou:*:key/key-0123abcd"] });
+        expect(access.Statement[2]).toEqual({
+            Effect: "Allow",
+            Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+            Resource: ["acs:kms:cn-hangzhou:*:key/key-0123abcd"],
+        });
     });
 
     it("GIVEN an existing bucket WHEN declared THEN no bucket resource is made and the roles are scoped to it", async () => {

@@ -22,7 +22,14 @@ export type { Statement };
 export function ramDocuments(plan: Plan): { ref: string; type: string; statements: Statement[] }[] {
     const docs: { ref: string; type: string; statements: Statement[] }[] = [];
     for (const r of plan.resources) {
-        const text = r.type === O.role ? r.inputs.assumeRolePolicyDocument : r.type === O.policy ? r.inputs.policyDocument : r.type === O.bucketPolicy ? r.inputs.policy : undefined;
+        const text =
+            r.type === O.role
+                ? r.inputs.assumeRolePolicyDocument
+                : r.type === O.policy
+                  ? r.inputs.policyDocument
+                  : r.type === O.bucketPolicy
+                    ? r.inputs.policy
+                    : undefined;
         if (typeof text === "string") {
             docs.push({ ref: `${r.type}::${r.name}`, type: r.type, statements: JSON.parse(text).Statement });
         }

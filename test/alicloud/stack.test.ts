@@ -127,7 +127,9 @@ describe("the shipped alicloud stack (managed mode)", () => {
         const [attachment] = ofType(managed, O.attachment);
         expect(attachment!.inputs).toEqual({ roleName: role!.inputs.roleName, policyName: policy!.inputs.policyName, policyType: "Custom" });
         // ECI hands the role to pods: only the ECS service may assume it.
-        expect(JSON.parse(String(role!.inputs.assumeRolePolicyDocument)).Statement).toEqual([{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["ecs.aliyuncs.com"] } }]);
+        expect(JSON.parse(String(role!.inputs.assumeRolePolicyDocument)).Statement).toEqual([
+            { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["ecs.aliyuncs.com"] } },
+        ]);
 
         const statements: Statement[] = JSON.parse(String(policy!.inputs.policyDocument)).Statement;
         expect(statements.length).toBeGreaterThan(0);
@@ -244,7 +246,11 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
         // ACK Pro cluster become references to the ACK Serverless cluster, and nothing else changes.
         const serverlessCluster = `${AL.serverlessKubernetes}::cluster`;
         const renamed = (refs: string[]) =>
-            [...new Set(refs.map((ref) => (ref === `${AL.addon}::cluster-virtual-node` || ref === `${AL.managedKubernetes}::cluster` ? serverlessCluster : ref)))].sort();
+            [
+                ...new Set(
+                    refs.map((ref) => (ref === `${AL.addon}::cluster-virtual-node` || ref === `${AL.managedKubernetes}::cluster` ? serverlessCluster : ref)),
+                ),
+            ].sort();
         const changed: string[] = [];
         for (const [i, r] of rest(managed).entries()) {
             const other = rest(serverless)[i]!;

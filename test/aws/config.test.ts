@@ -14,14 +14,24 @@ describe("resolveAwsConfig", () => {
     it("GIVEN only aws:region WHEN resolved THEN every default applies", () => {
         expect(resolveAwsConfig({ "aws:region": "eu-west-1" })).toEqual({
             region: "eu-west-1",
-            cluster: { name: "serverless-spark", version: "1.35", publicEndpoint: false, publicAccessCidrs: undefined, adminPrincipalArn: undefined, logRetentionDays: 90 },
+            cluster: {
+                name: "serverless-spark",
+                version: "1.35",
+                publicEndpoint: false,
+                publicAccessCidrs: undefined,
+                adminPrincipalArn: undefined,
+                logRetentionDays: 90,
+            },
             network: {},
             storage: { type: "s3" },
         });
     });
 
     it("GIVEN the shipped stack file WHEN resolved THEN it is valid and keeps what it says", () => {
-        const config = resolveAwsConfig(toEngineConfig(readStackFile(STACK_FILE, "--stack")), { jobNamespaces: ["spark-jobs"], operatorNamespace: "spark-operator" });
+        const config = resolveAwsConfig(toEngineConfig(readStackFile(STACK_FILE, "--stack")), {
+            jobNamespaces: ["spark-jobs"],
+            operatorNamespace: "spark-operator",
+        });
         expect(config.region).toBe("us-east-1");
         expect(config.cluster).toMatchObject({ name: "serverless-spark", publicEndpoint: true, publicAccessCidrs: ["203.0.113.0/24"] });
         expect(config.network).toEqual({ natGateways: "single" });
@@ -29,7 +39,11 @@ describe("resolveAwsConfig", () => {
     });
 
     it("GIVEN an existing VPC and an existing bucket WHEN resolved THEN they are taken as given", () => {
-        const network = { vpcId: "vpc-0a1b2c3d4e5f67890", privateSubnetIds: ["subnet-0a1b2c3d4e5f67890", "subnet-0fedcba9876543210"], publicSubnetIds: ["subnet-0123456789abcdef0"] };
+        const network = {
+            vpcId: "vpc-0a1b2c3d4e5f67890",
+            privateSubnetIds: ["subnet-0a1b2c3d4e5f67890", "subnet-0fedcba9876543210"],
+            publicSubnetIds: ["subnet-0123456789abcdef0"],
+        };
         const config = resolveAwsConfig(raw({ "serverless-spark:network": network, "serverless-spark:storage": { existingBucket: "corp.data-lake" } }));
         expect(config.network).toEqual(network);
         expect(config.storage).toEqual({ type: "s3", existingBucket: "corp.data-lake" });
@@ -48,23 +62,51 @@ describe("resolveAwsConfig", () => {
         [{ "aws:region": undefined }, undefined, "aws:region: not set, expected an AWS region code such as us-east-1"],
         [{ "aws:region": "us-east" }, undefined, 'aws:region: got "us-east", expected an AWS region code such as us-east-1'],
         [{ "aws:region": "US-EAST-1" }, undefined, 'aws:region: got "US-EAST-1"'],
-        [{ "serverless-spark:network": { publicSubnetIds: ["subnet-0123456789abcdef0"] } }, undefined, "network.privateSubnetIds: got none, only public subnets, expected at least two private subnets: Fargate runs pods only in private subnets"],
-        [{}, tooMany, "jobNamespaces: got 49 job namespaces, which with kube-system and the operator namespace need 11 Fargate profiles, expected at most 48 job namespaces"],
+        [
+            { "serverless-spark:network": { publicSubnetIds: ["subnet-0123456789abcdef0"] } },
+            undefined,
+            "network.privateSubnetIds: got none, only public subnets, expected at least two private subnets: Fargate runs pods only in private subnets",
+        ],
+        [
+            {},
+            tooMany,
+            "jobNamespaces: got 49 job namespaces, which with kube-system and the operator namespace need 11 Fargate profiles, expected at most 48 job namespaces",
+        ],
         [{ "serverless-spark:storage": { bucket: "Spark_Data" } }, undefined, 'storage.bucket: got "Spark_Data", expected an S3 bucket name'],
         [{ "serverless-spark:storage": { existingBucket: "a" } }, undefined, 'storage.existingBucket: got "a"'],
-        [{ "serverless-spark:storage": { existingBucket: "theirs", retainOnDestroy: false } }, undefined, "storage.retainOnDestroy: is set for an existing bucket"],
+        [
+            { "serverless-spark:storage": { existingBucket: "theirs", retainOnDestroy: false } },
+            undefined,
+            "storage.retainOnDestroy: is set for an existing bucket",
+        ],
         [{ "serverless-spark:storage": { type: "oss" } }, undefined, 'storage.type: got "oss", expected s3 (the storage of cloud: aws)'],
-        [{ "serverless-spark:storage": { bucket: "ok-name", size: 3 } }, undefined, "storage.size: unknown config key, expected one of type, bucket, existingBucket, retainOnDestroy, versioning"],
+        [
+            { "serverless-spark:storage": { bucket: "ok-name", size: 3 } },
+            undefined,
+            "storage.size: unknown config key, expected one of type, bucket, existingBucket, retainOnDestroy, versioning",
+        ],
         [{ "serverless-spark:cluster": { publicEndpoint: "yes" } }, undefined, 'cluster.publicEndpoint: got "yes", expected true or false'],
         [{ "serverless-spark:cluster": { publicEndpoint: true } }, undefined, "cluster.publicAccessCidrs: got nothing, expected 1 to 40 IPv4 CIDRs"],
-        [{ "serverless-spark:cluster": { publicAccessCidrs: ["203.0.113.0/24"] } }, undefined, "cluster.publicAccessCidrs: is set while cluster.publicEndpoint is false, expected cluster.publicEndpoint: true, or no public CIDRs"],
-        [{ "serverless-spark:cluster": { publicEndpoint: true, publicAccessCidrs: ["203.0.113.0/33"] } }, undefined, 'cluster.publicAccessCidrs[0]: got "203.0.113.0/33"'],
+        [
+            { "serverless-spark:cluster": { publicAccessCidrs: ["203.0.113.0/24"] } },
+            undefined,
+            "cluster.publicAccessCidrs: is set while cluster.publicEndpoint is false, expected cluster.publicEndpoint: true, or no public CIDRs",
+        ],
+        [
+            { "serverless-spark:cluster": { publicEndpoint: true, publicAccessCidrs: ["203.0.113.0/33"] } },
+            undefined,
+            'cluster.publicAccessCidrs[0]: got "203.0.113.0/33"',
+        ],
         [{ "serverless-spark:cluster": { adminPrincipalArn: "admin" } }, undefined, 'cluster.adminPrincipalArn: got "admin", expected an IAM role or user ARN'],
         [{ "serverless-spark:cluster": { publicAccessCidrs: [42] } }, undefined, "cluster.publicAccessCidrs[0]: got 42, expected IPv4 CIDR"],
         [{ "serverless-spark:cluster": { name: "_x" } }, undefined, 'cluster.name: got "_x"'],
         [{ "serverless-spark:cluster": { version: "latest" } }, undefined, 'cluster.version: got "latest"'],
         [{ "serverless-spark:network": { natGateways: "many" } }, undefined, 'network.natGateways: got "many", expected single or perZone'],
-        [{ "serverless-spark:network": { availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"] } }, undefined, "network.availabilityZones: got"],
+        [
+            { "serverless-spark:network": { availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"] } },
+            undefined,
+            "network.availabilityZones: got",
+        ],
         [{ "serverless-spark:network": { vpcCidr: "10.0.0.1/16" } }, undefined, 'network.vpcCidr: got "10.0.0.1/16"'],
         [{ "serverless-spark:network": "not an object" }, undefined, 'network: got "not an object", expected an object with availabilityZones'],
     ])("GIVEN %j WHEN resolved THEN one line naming the key", (values, namespaces, message) => {

@@ -18,7 +18,6 @@ function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
     return new Promise((resolve) => output.apply(resolve));
 }
 
-
 describe("EksFargateCluster", () => {
     it("GIVEN one job namespace and defaults WHEN declared THEN VPC, control plane, one Fargate profile, CoreDNS, OIDC and provider are its children", async () => {
         const cluster = new mod.EksFargateCluster("eks", { jobNamespaces: ["spark-jobs"] });
@@ -62,7 +61,12 @@ describe("EksFargateCluster", () => {
                 ]),
             ].sort(),
         );
-        expect(one(plan, A.vpc, "eks-vpc").inputs).toMatchObject({ region: "us-east-1", cidrBlock: "10.0.0.0/16", enableDnsHostnames: true, enableDnsSupport: true });
+        expect(one(plan, A.vpc, "eks-vpc").inputs).toMatchObject({
+            region: "us-east-1",
+            cidrBlock: "10.0.0.0/16",
+            enableDnsHostnames: true,
+            enableDnsSupport: true,
+        });
         expect(zones.map((z) => one(plan, A.subnet, `eks-vpc-private-${z}`).inputs.cidrBlock)).toEqual(["10.0.0.0/18", "10.0.64.0/18", "10.0.128.0/18"]);
         expect(zones.map((z) => one(plan, A.subnet, `eks-vpc-public-${z}`).inputs.cidrBlock)).toEqual(["10.0.192.0/22", "10.0.196.0/22", "10.0.200.0/22"]);
         // One NAT gateway by default: every zone's private route goes through the first zone's.
@@ -100,7 +104,9 @@ describe("EksFargateCluster", () => {
             subnetIds: privateSubnets,
             podExecutionRoleArn: expect.stringMatching(/^arn:aws:iam::123456789012:role\/eks-fargate-pods-/),
         });
-        expect(profile.dependsOn).toEqual(expect.arrayContaining([ref(A.rolePolicyAttachment, "eks-fargate-pods"), ref(A.route, "eks-vpc-private-us-east-1a-egress")]));
+        expect(profile.dependsOn).toEqual(
+            expect.arrayContaining([ref(A.rolePolicyAttachment, "eks-fargate-pods"), ref(A.route, "eks-vpc-private-us-east-1a-egress")]),
+        );
         expect(one(plan, A.rolePolicyAttachment, "eks-fargate-pods").inputs.policyArn).toBe("arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy");
 
         const coreDns = one(plan, A.addon, "eks-coredns");
@@ -109,7 +115,10 @@ describe("EksFargateCluster", () => {
         expect(cluster.readyResources).toEqual([...cluster.fargateProfiles, cluster.coreDns]);
 
         const issuer = "https://oidc.eks.us-east-1.amazonaws.com/id/";
-        expect(one(plan, A.oidcProvider, "eks-oidc").inputs).toEqual({ url: expect.stringMatching(new RegExp(`^${issuer}[0-9A-F]{32}$`)), clientIdLists: ["sts.amazonaws.com"] });
+        expect(one(plan, A.oidcProvider, "eks-oidc").inputs).toEqual({
+            url: expect.stringMatching(new RegExp(`^${issuer}[0-9A-F]{32}$`)),
+            clientIdLists: ["sts.amazonaws.com"],
+        });
         const irsa = await valueOf(cluster.irsa);
         expect(irsa.oidcProviderArn).toBe(`arn:aws:iam::123456789012:oidc-provider/${irsa.oidcIssuerUrl.slice("https://".length)}`);
 
@@ -197,7 +206,10 @@ describe("EksFargateCluster", () => {
     });
 
     it("GIVEN perZone NAT gateways over two zones WHEN declared THEN each zone routes through its own NAT gateway", async () => {
-        new mod.EksFargateCluster("ha", { jobNamespaces: ["etl"], network: { availabilityZones: ["us-east-1a", "us-east-1d"], natGateways: "perZone", vpcCidr: "172.20.0.0/20", s3GatewayEndpoint: false } });
+        new mod.EksFargateCluster("ha", {
+            jobNamespaces: ["etl"],
+            network: { availabilityZones: ["us-east-1a", "us-east-1d"], natGateways: "perZone", vpcCidr: "172.20.0.0/20", s3GatewayEndpoint: false },
+        });
         const plan = await planOf(runtime);
         const nats = plan.resources.filter((r) => r.type === A.natGateway && r.name.startsWith("ha-"));
         expect(nats.map((n) => n.name).sort()).toEqual(["ha-vpc-nat-us-east-1a", "ha-vpc-nat-us-east-1d"]);
@@ -223,20 +235,48 @@ describe("EksFargateCluster", () => {
 
     it.each([
         [{ jobNamespaces: ["etl"], region: "useast1" }, 'region: got "useast1", expected an AWS region code'],
-        [{ jobNamespaces: ["etl"], region: "us-gov-west-1" }, "region: got \"us-gov-west-1\" (EKS has no Fargate in AWS GovCloud)"],
+        [{ jobNamespaces: ["etl"], region: "us-gov-west-1" }, 'region: got "us-gov-west-1" (EKS has no Fargate in AWS GovCloud)'],
         [{ jobNamespaces: ["etl"], publicEndpoint: true }, "publicAccessCidrs: got nothing, expected 1 to 40 IPv4 CIDRs"],
-        [{ jobNamespaces: ["etl"], publicEndpoint: true, publicAccessCidrs: ["10.0.0.1/8"] }, "publicAccessCidrs[0]: got \"10.0.0.1/8\""],
+        [{ jobNamespaces: ["etl"], publicEndpoint: true, publicAccessCidrs: ["10.0.0.1/8"] }, 'publicAccessCidrs[0]: got "10.0.0.1/8"'],
         [{ jobNamespaces: ["etl"], publicAccessCidrs: ["203.0.113.0/24"] }, "publicAccessCidrs: is set while publicEndpoint is false"],
-        [{ jobNamespaces: ["etl"], network: { publicSubnetIds: ["subnet-0123456789abcdef0"] } }, "network.privateSubnetIds: got none, only public subnets, expected at least two private subnets"],
-        [{ jobNamespaces: ["etl"], network: { vpcId: "vpc-0a1b2c3d4e5f67890", privateSubnetIds: ["subnet-0a1b2c3d4e5f67890", "subnet-0fedcba9876543210"], publicSubnetIds: ["subnet-0a1b2c3d4e5f67890"] } }, "network.publicSubnetIds: \"subnet-0a1b2c3d4e5f67890\" is also listed as private"],
+        [
+            { jobNamespaces: ["etl"], network: { publicSubnetIds: ["subnet-0123456789abcdef0"] } },
+            "network.privateSubnetIds: got none, only public subnets, expected at least two private subnets",
+        ],
+        [
+            {
+                jobNamespaces: ["etl"],
+                network: {
+                    vpcId: "vpc-0a1b2c3d4e5f67890",
+                    privateSubnetIds: ["subnet-0a1b2c3d4e5f67890", "subnet-0fedcba9876543210"],
+                    publicSubnetIds: ["subnet-0a1b2c3d4e5f67890"],
+                },
+            },
+            'network.publicSubnetIds: "subnet-0a1b2c3d4e5f67890" is also listed as private',
+        ],
         [{ jobNamespaces: ["etl"], network: { privateSubnetIds: ["subnet-0a1b2c3d4e5f67890", "subnet-0fedcba9876543210"] } }, "network.vpcId: got nothing"],
-        [{ jobNamespaces: ["etl"], network: { vpcId: "vpc-0a1b2c3d4e5f67890", privateSubnetIds: ["subnet-0a1b2c3d4e5f67890", "subnet-0fedcba9876543210"], natGateways: "perZone" } }, "network.natGateways: is set together with an existing VPC"],
-        [{ jobNamespaces: ["etl"], network: { availabilityZones: ["us-east-1a"] } }, "network.availabilityZones: got [\"us-east-1a\"], expected two or three zones"],
-        [{ jobNamespaces: ["etl"], network: { availabilityZones: ["us-east-1a", "eu-west-1b"] } }, "network.availabilityZones[1]: got \"eu-west-1b\", expected a zone of us-east-1"],
-        [{ jobNamespaces: ["etl"], network: { vpcCidr: "10.0.0.0/24" } }, "network.vpcCidr: got \"10.0.0.0/24\", expected an IPv4 network from /16 to /22"],
-        [{ jobNamespaces: Array.from({ length: 49 }, (_, i) => `ns-${i}`) }, "jobNamespaces: got 49 job namespaces, which with kube-system and the operator namespace need 11 Fargate profiles, expected at most 48 job namespaces"],
-        [{ jobNamespaces: ["etl"], clusterName: "-bad" }, "clusterName: got \"-bad\""],
-        [{ jobNamespaces: ["etl"], version: "1.35.2" }, "version: got \"1.35.2\", expected a Kubernetes minor version such as 1.35"],
+        [
+            {
+                jobNamespaces: ["etl"],
+                network: { vpcId: "vpc-0a1b2c3d4e5f67890", privateSubnetIds: ["subnet-0a1b2c3d4e5f67890", "subnet-0fedcba9876543210"], natGateways: "perZone" },
+            },
+            "network.natGateways: is set together with an existing VPC",
+        ],
+        [
+            { jobNamespaces: ["etl"], network: { availabilityZones: ["us-east-1a"] } },
+            'network.availabilityZones: got ["us-east-1a"], expected two or three zones',
+        ],
+        [
+            { jobNamespaces: ["etl"], network: { availabilityZones: ["us-east-1a", "eu-west-1b"] } },
+            'network.availabilityZones[1]: got "eu-west-1b", expected a zone of us-east-1',
+        ],
+        [{ jobNamespaces: ["etl"], network: { vpcCidr: "10.0.0.0/24" } }, 'network.vpcCidr: got "10.0.0.0/24", expected an IPv4 network from /16 to /22'],
+        [
+            { jobNamespaces: Array.from({ length: 49 }, (_, i) => `ns-${i}`) },
+            "jobNamespaces: got 49 job namespaces, which with kube-system and the operator namespace need 11 Fargate profiles, expected at most 48 job namespaces",
+        ],
+        [{ jobNamespaces: ["etl"], clusterName: "-bad" }, 'clusterName: got "-bad"'],
+        [{ jobNamespaces: ["etl"], version: "1.35.2" }, 'version: got "1.35.2", expected a Kubernetes minor version such as 1.35'],
         [{ jobNamespaces: ["etl"], adminPrincipalArn: "arn:aws:sts::123456789012:assumed-role/Admin/me" }, "adminPrincipalArn: got"],
         [{ jobNamespaces: ["etl"], logRetentionDays: 10 }, "logRetentionDays: got 10, expected a CloudWatch retention"],
         [{ jobNamespaces: [] }, "jobNamespaces: got [], expected at least one namespace name"],

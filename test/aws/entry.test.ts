@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pulumiPackagesLoadedBy } from "../helpers/loaded-packages";
 
-
 describe("AWS entry points", () => {
     it("GIVEN components/aws.ts WHEN loaded THEN @pulumi/aws is loaded and @pulumi/alicloud is not", () => {
         const loaded = pulumiPackagesLoadedBy("./components/aws.ts");

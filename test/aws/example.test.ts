@@ -16,11 +16,19 @@ describe("examples/aws", () => {
         await runProgram(runtime, () => import("../../examples/aws/index"));
         const plan = await planOf(runtime);
         expect(plan.unknowns).toBe(0);
-        expect(one(plan, A.eksCluster, "spark-eks").inputs).toMatchObject({ region: "eu-west-1", vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["198.51.100.0/24"] } });
+        expect(one(plan, A.eksCluster, "spark-eks").inputs).toMatchObject({
+            region: "eu-west-1",
+            vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["198.51.100.0/24"] },
+        });
         expect(plan.resources.filter((r) => r.type === A.natGateway)).toHaveLength(2);
         expect((one(plan, A.fargateProfile, "spark-eks-fargate-0").inputs.selectors as unknown[]).length).toBe(4);
         expect(one(plan, A.bucket, "spark-data-bucket").retainOnDelete).toBe(false);
-        expect(plan.resources.filter((r) => r.type === A.role && r.name.startsWith("spark-data-")).map((r) => r.name).sort()).toEqual(["spark-data-adhoc", "spark-data-etl"]);
+        expect(
+            plan.resources
+                .filter((r) => r.type === A.role && r.name.startsWith("spark-data-"))
+                .map((r) => r.name)
+                .sort(),
+        ).toEqual(["spark-data-adhoc", "spark-data-etl"]);
         const app = plan.resources.find((r) => r.type.startsWith("kubernetes:sparkoperator.k8s.io") && JSON.stringify(r.inputs).includes("JavaWordCount"));
         expect(JSON.stringify(app?.inputs)).toMatch(/s3a:\/\/spark-data-bucket-[0-9a-f]{7}\/samples\/wordcount\/input\.txt/);
     });

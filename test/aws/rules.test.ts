@@ -64,9 +64,14 @@ describe("network planning", () => {
             { vpcId: "vpc-0a1b2c3d", privateSubnetIds: ["subnet-0a1b2c3d", "subnet-1a2b3c4d"], publicSubnetIds: ["subnet-2a2b3c4d"] },
             "us-east-1",
         );
-        expect(plan).toEqual({ kind: "existing", vpcId: "vpc-0a1b2c3d", privateSubnetIds: ["subnet-0a1b2c3d", "subnet-1a2b3c4d"], publicSubnetIds: ["subnet-2a2b3c4d"] });
+        expect(plan).toEqual({
+            kind: "existing",
+            vpcId: "vpc-0a1b2c3d",
+            privateSubnetIds: ["subnet-0a1b2c3d", "subnet-1a2b3c4d"],
+            publicSubnetIds: ["subnet-2a2b3c4d"],
+        });
         expect(() => planNetwork({ vpcId: "vpc-0a1b2c3d", privateSubnetIds: ["subnet-0a1b2c3d"] }, "us-east-1")).toThrow(
-            "network.privateSubnetIds: got [\"subnet-0a1b2c3d\"], expected at least two private subnet ids in different zones",
+            'network.privateSubnetIds: got ["subnet-0a1b2c3d"], expected at least two private subnet ids in different zones',
         );
     });
 });
@@ -84,7 +89,9 @@ describe("AWS naming and policy rules", () => {
     });
 
     it("GIVEN service accounts WHEN an IRSA trust is built THEN sub lists exactly them and aud is STS", () => {
-        const doc = irsaTrustPolicy({ oidcProviderArn: "arn:aws:iam::1:oidc-provider/x/id/Y", oidcIssuerUrl: "https://x/id/Y" }, [{ namespace: "n", name: "a" }]);
+        const doc = irsaTrustPolicy({ oidcProviderArn: "arn:aws:iam::1:oidc-provider/x/id/Y", oidcIssuerUrl: "https://x/id/Y" }, [
+            { namespace: "n", name: "a" },
+        ]);
         expect(doc.Statement[0]!.Condition).toEqual({ StringEquals: { "x/id/Y:sub": ["system:serviceaccount:n:a"], "x/id/Y:aud": "sts.amazonaws.com" } });
     });
 
@@ -99,8 +106,8 @@ describe("AWS naming and policy rules", () => {
 
     it.each([
         ["a".repeat(64), "storage.bucket: got"],
-        ["-data", "storage.bucket: got \"-data\""],
-        ["data-", "storage.bucket: got \"data-\""],
+        ["-data", 'storage.bucket: got "-data"'],
+        ["data-", 'storage.bucket: got "data-"'],
         ["sthree-data", "(the prefix sthree- is reserved)"],
         ["amzn-s3-demo-data", "(the prefix amzn-s3-demo- is reserved)"],
         ["data--ol-s3", "(the suffix --ol-s3 is reserved)"],

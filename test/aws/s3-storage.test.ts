@@ -103,7 +103,11 @@ describe("S3Storage", () => {
         expect(one(plan, A.rolePolicy, "data-adhoc").inputs.role).toMatch(/^data-adhoc-/);
 
         expect(one(plan, A.bucketObject, "data-spark-events").inputs).toMatchObject({ bucket: bucketName, key: "spark-events/", content: "" });
-        expect(one(plan, A.bucketObject, "data-wordcount-input").inputs).toMatchObject({ bucket: bucketName, key: "samples/wordcount/input.txt", content: "to be or not to be\n" });
+        expect(one(plan, A.bucketObject, "data-wordcount-input").inputs).toMatchObject({
+            bucket: bucketName,
+            key: "samples/wordcount/input.txt",
+            content: "to be or not to be\n",
+        });
         expect(one(plan, A.bucketObject, "data-wordcount-input").dependsOn).toContain(ref(A.bucketPolicy, "data-tls-only"));
         expect(await valueOf(storage.wordCountInput!)).toBe(`s3a://${bucketName}/samples/wordcount/input.txt`);
         expect(await valueOf(storage.dataRoot)).toBe(`s3a://${bucketName}`);
@@ -138,7 +142,9 @@ describe("S3Storage", () => {
         expect(await valueOf(eventLogDir!)).toBe(`s3a://${bucketName}/spark-events/`);
         expect(integration.deps).toEqual({ packages: ["org.apache.hadoop:hadoop-aws:3.3.4", "com.amazonaws:aws-java-sdk-bundle:1.12.262"] });
         expect(integration.dependsOn).toEqual([storage.roles.etl, storage.rolePolicies.etl, storage.eventLogDirectory]);
-        expect(() => storage.serviceAccountAnnotations("other")).toThrow('namespace: got "other", which has no S3 role, expected one of the storage\'s job namespaces: etl');
+        expect(() => storage.serviceAccountAnnotations("other")).toThrow(
+            'namespace: got "other", which has no S3 role, expected one of the storage\'s job namespaces: etl',
+        );
     });
 
     it("GIVEN retainOnDestroy false and versioning WHEN declared THEN nothing is retained and versioning is enabled", async () => {
@@ -148,7 +154,10 @@ describe("S3Storage", () => {
         expect(bucketResources.map((r) => r.type)).toContain(A.versioning);
         bucketResources.forEach((r) => expect(r.retainOnDelete).toBe(false));
         expect(one(plan, A.bucket, "scratch-bucket").inputs.bucket).toBe("my-scratch-data");
-        expect(one(plan, A.versioning, "scratch-versioning").inputs).toMatchObject({ bucket: "my-scratch-data", versioningConfiguration: { status: "Enabled" } });
+        expect(one(plan, A.versioning, "scratch-versioning").inputs).toMatchObject({
+            bucket: "my-scratch-data",
+            versioningConfiguration: { status: "Enabled" },
+        });
     });
 
     it("GIVEN an existing bucket WHEN declared THEN no bucket resource is made and roles are scoped to it", async () => {
@@ -178,10 +187,10 @@ describe("S3Storage", () => {
     it.each([
         [{ bucket: "My_Bucket" }, 'bucket: got "My_Bucket", expected an S3 bucket name'],
         [{ bucket: "ab" }, 'bucket: got "ab"'],
-        [{ bucket: "data.lake" }, "bucket: got \"data.lake\" (dots break S3A's HTTPS access to a new bucket)"],
-        [{ bucket: "xn--data" }, "bucket: got \"xn--data\" (the prefix xn-- is reserved)"],
+        [{ bucket: "data.lake" }, 'bucket: got "data.lake" (dots break S3A\'s HTTPS access to a new bucket)'],
+        [{ bucket: "xn--data" }, 'bucket: got "xn--data" (the prefix xn-- is reserved)'],
         [{ bucket: "data-s3alias" }, "(the suffix -s3alias is reserved)"],
-        [{ existingBucket: "192.168.1.10" }, "existingBucket: got \"192.168.1.10\" (formatted as an IP address)"],
+        [{ existingBucket: "192.168.1.10" }, 'existingBucket: got "192.168.1.10" (formatted as an IP address)'],
         [{ existingBucket: "a..b" }, "(two adjacent dots)"],
         [{ bucket: "one", existingBucket: "two" }, "existingBucket: is set together with bucket, expected either a bucket to create or an existing one"],
         [{ existingBucket: "theirs", versioning: true }, "versioning: is set for an existing bucket"],
@@ -195,6 +204,8 @@ describe("S3Storage", () => {
     });
 
     it("GIVEN no bucket name and a component name that cannot start one WHEN declared THEN the error asks for a bucket name", () => {
-        expect(() => new mod.S3Storage("Data", { jobNamespaces: ["etl"], irsa })).toThrow('bucket: not set, and the component name "Data" cannot start a bucket name');
+        expect(() => new mod.S3Storage("Data", { jobNamespaces: ["etl"], irsa })).toThrow(
+            'bucket: not set, and the component name "Data" cannot start a bucket name',
+        );
     });
 });

@@ -56,7 +56,10 @@ describe("createAwsInfrastructure", () => {
             [A.bucketPolicy]: 1,
             [A.bucketObject]: 2,
         });
-        expect(one(plan, A.eksCluster, "cluster").inputs).toMatchObject({ name: "serverless-spark", vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] } });
+        expect(one(plan, A.eksCluster, "cluster").inputs).toMatchObject({
+            name: "serverless-spark",
+            vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] },
+        });
 
         // The job namespace's service accounts carry the IRSA role; the operator waits for Fargate and CoreDNS.
         const driverSa = one(plan, "kubernetes:core/v1:ServiceAccount", "spark-spark-jobs-driver");

@@ -7,7 +7,6 @@ import { SECRET_PLACEHOLDER } from "../../tools/plan/plan-model";
 import { KUBECONFIG } from "../fixtures/kubeconfig";
 import { T, childrenOf, mockRuntime, one, planOf } from "../helpers/mocks";
 
-
 let runtime: MockRuntime;
 let mod: typeof import("../../components/cluster/existing");
 
@@ -48,11 +47,11 @@ describe("ExistingCluster", () => {
     });
 
     it.each([
-        [{ kubeconfig: "/nonexistent/kubeconfig" }, "kubeconfig: no readable file at \"/nonexistent/kubeconfig\""],
+        [{ kubeconfig: "/nonexistent/kubeconfig" }, 'kubeconfig: no readable file at "/nonexistent/kubeconfig"'],
         [{ kubeconfig: "apiVersion: v1\nclusters: []\n" }, "kubeconfig: the kubeconfig has no clusters or no contexts"],
         [{ kubeconfig: "apiVersion: v1\n  bad: [yaml\n" }, "kubeconfig: the kubeconfig is not valid YAML"],
-        [{ kubeconfig: KUBECONFIG, context: "other" }, "kubeconfig: context \"other\" is not in the kubeconfig, expected one of lab-admin"],
-        [{ capacityGrid: "gke" }, "capacityGrid: got \"gke\", expected one of fargate, eci, none"],
+        [{ kubeconfig: KUBECONFIG, context: "other" }, 'kubeconfig: context "other" is not in the kubeconfig, expected one of lab-admin'],
+        [{ capacityGrid: "gke" }, 'capacityGrid: got "gke", expected one of fargate, eci, none'],
     ])("GIVEN %j WHEN declared THEN one clear error and nothing registered", async (args, message) => {
         const before = runtime.registrations.length;
         expect(() => new mod.ExistingCluster("bad", args as any)).toThrow(message);

@@ -19,13 +19,15 @@ describe("SparkNamespace", () => {
             serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": pulumi.output("arn:aws:iam::123456789012:role/etl") },
         });
         const plan = await planOf(runtime);
-        expect(childrenOf(plan, { type: T.sparkNamespace, name: "jobs" })).toEqual([
-            `${T.namespace}::jobs-ns`,
-            `${T.serviceAccount}::jobs-driver`,
-            `${T.serviceAccount}::jobs-executor`,
-            `${T.role}::jobs-driver`,
-            `${T.roleBinding}::jobs-driver`,
-        ].sort());
+        expect(childrenOf(plan, { type: T.sparkNamespace, name: "jobs" })).toEqual(
+            [
+                `${T.namespace}::jobs-ns`,
+                `${T.serviceAccount}::jobs-driver`,
+                `${T.serviceAccount}::jobs-executor`,
+                `${T.role}::jobs-driver`,
+                `${T.roleBinding}::jobs-driver`,
+            ].sort(),
+        );
 
         // Extra labels cannot weaken pod security.
         expect(one(plan, T.namespace, "jobs-ns").inputs.metadata).toEqual({
@@ -71,10 +73,10 @@ describe("SparkNamespace", () => {
     });
 
     it.each([
-        [{ namespace: "Spark" }, "namespace: got \"Spark\", expected a DNS-1123 label"],
+        [{ namespace: "Spark" }, 'namespace: got "Spark", expected a DNS-1123 label'],
         [{ namespace: "a".repeat(64) }, "namespace: got"],
-        [{ namespace: "ok", driverServiceAccount: "bad name" }, "driverServiceAccount: got \"bad name\""],
-        [{ namespace: "ok", executorServiceAccount: "" }, "executorServiceAccount: got \"\""],
+        [{ namespace: "ok", driverServiceAccount: "bad name" }, 'driverServiceAccount: got "bad name"'],
+        [{ namespace: "ok", executorServiceAccount: "" }, 'executorServiceAccount: got ""'],
     ])("GIVEN %j WHEN declared THEN one clear error and nothing registered", async (args, message) => {
         const before = runtime.registrations.length;
         expect(() => new mod.SparkNamespace("bad", args as any)).toThrow(message);

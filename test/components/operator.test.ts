@@ -97,13 +97,13 @@ describe("SparkOperator", () => {
 
     it.each([
         [{ jobNamespaces: [] }, "jobNamespaces: got [], expected at least one namespace name"],
-        [{ jobNamespaces: ["Bad_NS"] }, "jobNamespaces[0]: got \"Bad_NS\", expected a DNS-1123 label"],
-        [{ jobNamespaces: ["a", "a"] }, "jobNamespaces: \"a\" is listed twice, expected each entry once"],
+        [{ jobNamespaces: ["Bad_NS"] }, 'jobNamespaces[0]: got "Bad_NS", expected a DNS-1123 label'],
+        [{ jobNamespaces: ["a", "a"] }, 'jobNamespaces: "a" is listed twice, expected each entry once'],
         [{ jobNamespaces: ["a"], webhookReplicas: 1 }, "webhookReplicas: got 1, expected an integer from 2 to 10"],
         [{ jobNamespaces: ["a"], webhookReplicas: 2.5 }, "webhookReplicas: got 2.5, expected an integer from 2 to 10"],
-        [{ jobNamespaces: ["a"], chartVersion: "latest" }, "chartVersion: got \"latest\", expected a chart version such as 2.5.2"],
-        [{ jobNamespaces: ["a"], namespace: "-x" }, "namespace: got \"-x\", expected a DNS-1123 label"],
-        [{ jobNamespaces: ["a"], controllerResources: { cpu: "one", memory: "1Gi" } }, "controllerResources.cpu: got \"one\", expected a Kubernetes quantity"],
+        [{ jobNamespaces: ["a"], chartVersion: "latest" }, 'chartVersion: got "latest", expected a chart version such as 2.5.2'],
+        [{ jobNamespaces: ["a"], namespace: "-x" }, 'namespace: got "-x", expected a DNS-1123 label'],
+        [{ jobNamespaces: ["a"], controllerResources: { cpu: "one", memory: "1Gi" } }, 'controllerResources.cpu: got "one", expected a Kubernetes quantity'],
     ])("GIVEN bad args %j WHEN declared THEN it fails with one clear line and registers nothing", async (args, message) => {
         const before = runtime.registrations.length;
         expect(() => new operatorModule.SparkOperator("bad", args as any)).toThrow(message);

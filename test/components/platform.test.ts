@@ -43,7 +43,7 @@ describe("ServerlessSparkPlatform", () => {
         expect(() => new lib.ServerlessSparkPlatform("p2", { cluster, operator: { webhookReplicas: 1 } })).toThrow(
             "operator.webhookReplicas: got 1, expected an integer from 2 to 10",
         );
-        expect(() => new lib.ServerlessSparkPlatform("p3", { cluster, jobNamespaces: ["UPPER"] })).toThrow("jobNamespaces[0]: got \"UPPER\"");
+        expect(() => new lib.ServerlessSparkPlatform("p3", { cluster, jobNamespaces: ["UPPER"] })).toThrow('jobNamespaces[0]: got "UPPER"');
         await runtime.settle();
         expect(runtime.registrations.length).toBe(before);
     });

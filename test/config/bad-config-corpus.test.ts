@@ -52,7 +52,9 @@ describe("the bad-config corpus", () => {
             byArea.set(row.area, (byArea.get(row.area) ?? 0) + 1);
             expect((row.yaml === undefined) !== (row.stack === undefined), `${title(row)}: exactly one of yaml and stack`).toBe(true);
             expect(row.yaml === undefined || (row.set === undefined && row.unset === undefined), `${title(row)}: yaml rows have no overrides`).toBe(true);
-            expect(row.error.got !== undefined || row.error.hides !== undefined, `${title(row)}: says what shows the value, or what must stay hidden`).toBe(true);
+            expect(row.error.got !== undefined || row.error.hides !== undefined, `${title(row)}: says what shows the value, or what must stay hidden`).toBe(
+                true,
+            );
             if (row.stack !== undefined) {
                 expect(fs.existsSync(stackFile(row.stack)), `${title(row)}: stacks/Pulumi.${row.stack}.yaml`).toBe(true);
             }
@@ -64,9 +66,12 @@ describe("the bad-config corpus", () => {
         expect(BAD_CONFIGS.filter((r) => r.yaml !== undefined).length).toBeGreaterThanOrEqual(8);
     });
 
-    it.each([...new Set(BAD_CONFIGS.flatMap((r) => (r.stack ? [r.stack] : [])))])("GIVEN the shipped stack %s unchanged THEN it is valid (each row's error comes from its own change)", (stack) => {
-        expect(configError(engineConfig({ title: stack, area: "cloud", stack, error: { key: "", expected: "" } }))).toBeUndefined();
-    });
+    it.each([...new Set(BAD_CONFIGS.flatMap((r) => (r.stack ? [r.stack] : [])))])(
+        "GIVEN the shipped stack %s unchanged THEN it is valid (each row's error comes from its own change)",
+        (stack) => {
+            expect(configError(engineConfig({ title: stack, area: "cloud", stack, error: { key: "", expected: "" } }))).toBeUndefined();
+        },
+    );
 
     it.each(BAD_CONFIGS.map((row) => [title(row), row] as const))("%s: fails with one line naming the key, the value and what is expected", (_, row) => {
         const error = configError(engineConfig(row));

@@ -74,7 +74,9 @@ const KEYTAB = path.join(FIXTURES, "spark-v2.keytab");
 const KRB5_CONF = path.join(FIXTURES, "corp-krb5.conf");
 const PRINCIPAL = "spark/worker.spark.test@SPARK.TEST";
 /** A valid Kerberos setting for the keytab fixture; rows change one thing. */
-const kerberos = (fields: Record<string, unknown> = {}) => ({ kerberos: { principal: PRINCIPAL, keytabPath: KEYTAB, kdcs: ["kdc1.spark.test:88"], ...fields } });
+const kerberos = (fields: Record<string, unknown> = {}) => ({
+    kerberos: { principal: PRINCIPAL, keytabPath: KEYTAB, kdcs: ["kdc1.spark.test:88"], ...fields },
+});
 
 /** A valid job; rows change one thing. */
 const JOB = { name: "etl", type: "Java", image: "apache/spark:3.5.3", mainClass: "org.example.Etl", mainApplicationFile: "local:///opt/app/etl.jar" };
@@ -108,10 +110,12 @@ const alicloud = "alicloud";
 const ALI_VPC = "vpc-t4n0a1b2c3d4e5f6g7h8i";
 const ALI_VSWITCHES = ["vsw-t4n1a2b3c4d5e6f7g8h9i", "vsw-t4n9i8h7g6f5e4d3c2b1a"];
 /** The start of a whole alicloud stack file; rows append their own cluster, network or storage. */
-const ALI_YAML = "config:\n  alicloud:region: ap-southeast-1\n  serverless-spark:cloud: alicloud\n  serverless-spark:network:\n    zoneIds: [ap-southeast-1a, ap-southeast-1b]\n";
+const ALI_YAML =
+    "config:\n  alicloud:region: ap-southeast-1\n  serverless-spark:cloud: alicloud\n  serverless-spark:network:\n    zoneIds: [ap-southeast-1a, ap-southeast-1b]\n";
 const DNS_1035 = "a DNS-1035 label";
 const DNS_1123 = "a DNS-1123 label";
 
+// biome-ignore format: one row per line keeps the corpus scannable and its diffs one line per row
 export const BAD_CONFIGS: BadConfig[] = [
     // ---- cloud ----
     { title: "cloud missing", area: "cloud", stack: existing, unset: ["cloud"], error: { key: "cloud", got: "got nothing", expected: "one of aws, alicloud, existing" }, runs: ["program", "cli"] },

@@ -114,7 +114,12 @@ interface FieldList {
 
 /** Splits a Markdown table row into cells (`\|` inside a cell is not a separator). */
 function cells(row: string): string[] {
-    return row.trim().replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/).map((c) => c.trim());
+    return row
+        .trim()
+        .replace(/^\|/, "")
+        .replace(/\|$/, "")
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim());
 }
 
 /** `` `a`, `b` (`c`, `d`), `e` (`x` \| `y`) `` -> { a, b: { c, d }, e }: backticked names, with sub-fields in parentheses (alternatives are values). */
@@ -150,7 +155,9 @@ function documentedKeys(): DocumentedKey[] {
         const braces = /^`?\{([A-Za-z, ]+)\}`?$/.exec(type);
         const fields = braces
             ? Object.fromEntries(braces[1]!.split(",").map((f) => [f.trim(), undefined]))
-            : /object/.test(type) ? fieldList(meaning.slice(meaning.indexOf(":") + 1)) : undefined;
+            : /object/.test(type)
+              ? fieldList(meaning.slice(meaning.indexOf(":") + 1))
+              : undefined;
         for (const m of first!.matchAll(/`([^`]+)`/g)) {
             keys.push({ key: m[1]!, stack, ...(fields ? { fields } : {}) });
         }
@@ -207,7 +214,11 @@ function baseline(stack: string): Record<string, unknown> {
             [`${PROJECT}:kubeconfig`]: KUBECONFIG,
             [`${PROJECT}:context`]: "lab-admin",
             [`${PROJECT}:storage`]: { type: "hdfs", hdfs: { namenodes: ["nn1.corp.example:8020"] } },
-            [`${PROJECT}:kerberos`]: { principal: "spark/worker.spark.test@SPARK.TEST", keytabPath: path.join(FIXTURES, "kerberos", "spark-v2.keytab"), kdcs: ["kdc1.spark.test:88"] },
+            [`${PROJECT}:kerberos`]: {
+                principal: "spark/worker.spark.test@SPARK.TEST",
+                keytabPath: path.join(FIXTURES, "kerberos", "spark-v2.keytab"),
+                kdcs: ["kdc1.spark.test:88"],
+            },
             [`${PROJECT}:prices`]: { table: "fargate-us-east-1" },
         });
     }
@@ -233,10 +244,28 @@ const TREE = schemaTree();
 describe("documented config keys", () => {
     it("GIVEN README.md's configuration reference THEN it documents the keys of every section", () => {
         expect(DOCS.length).toBeGreaterThan(40);
-        for (const key of ["cloud", "operator.webhookReplicas", "jobs", "storage.hdfs.namenodes", "kerberos.keytab", "aws:region", "cluster.publicAccessCidrs", "storage.bucket", "alicloud:region", "cluster.mode", "network.zoneIds", "storage.jindoVersion"]) {
+        for (const key of [
+            "cloud",
+            "operator.webhookReplicas",
+            "jobs",
+            "storage.hdfs.namenodes",
+            "kerberos.keytab",
+            "aws:region",
+            "cluster.publicAccessCidrs",
+            "storage.bucket",
+            "alicloud:region",
+            "cluster.mode",
+            "network.zoneIds",
+            "storage.jindoVersion",
+        ]) {
             expect(DOCS.map((d) => d.key)).toContain(key);
         }
-        expect(DOCS.find((d) => d.key === "jobs")?.fields?.executor).toEqual({ cores: undefined, memory: undefined, ephemeralStorage: undefined, instances: undefined });
+        expect(DOCS.find((d) => d.key === "jobs")?.fields?.executor).toEqual({
+            cores: undefined,
+            memory: undefined,
+            ephemeralStorage: undefined,
+            instances: undefined,
+        });
     });
 
     it("GIVEN each top-level key whose shape a resolver checks THEN the test knows its schema", () => {
@@ -259,9 +288,12 @@ describe("documented config keys", () => {
         expect(undocumented(TREE, DOCS).sort()).toEqual([...NOT_YET_DOCUMENTED].sort());
     });
 
-    it.each(["existing", ...new Set(DOCS.map((d) => d.stack))].filter((s, i, all) => all.indexOf(s) === i))("GIVEN the %s baseline unchanged THEN it is valid", (stack) => {
-        expect(configError(baseline(stack))).toBeUndefined();
-    });
+    it.each(["existing", ...new Set(DOCS.map((d) => d.stack))].filter((s, i, all) => all.indexOf(s) === i))(
+        "GIVEN the %s baseline unchanged THEN it is valid",
+        (stack) => {
+            expect(configError(baseline(stack))).toBeUndefined();
+        },
+    );
 
     it.each(DOCS.map((d) => [`${d.key} (${d.stack})`, d] as const))("%s: a value of the wrong type fails with a line naming the key", (_, doc) => {
         const values = baseline(doc.stack);

@@ -39,7 +39,10 @@ export interface Statement {
 /** Children of a resource as sorted `type::name` strings. */
 export function childrenOf(plan: Plan, parent: { type: string; name: string }): string[] {
     const ref = `${parent.type}::${parent.name}`;
-    return plan.resources.filter((r) => r.parent === ref).map((r) => `${r.type}::${r.name}`).sort();
+    return plan.resources
+        .filter((r) => r.parent === ref)
+        .map((r) => `${r.type}::${r.name}`)
+        .sort();
 }
 
 export const T = {

@@ -35,7 +35,9 @@ export interface PlannedObject {
 
 /** The Kubernetes objects `writePlan` would write (same filter, same manifest derivation). */
 export function kubernetesObjectsOf(plan: Plan): PlannedObject[] {
-    return plan.resources.filter(isKubernetesObject).map((resource) => ({ ref: refOf(resource), resource, manifest: manifestOf(resource) as Record<string, any> }));
+    return plan.resources
+        .filter(isKubernetesObject)
+        .map((resource) => ({ ref: refOf(resource), resource, manifest: manifestOf(resource) as Record<string, any> }));
 }
 
 /** `<kind> <namespace>/<name>` of a manifest, for messages. */

@@ -32,7 +32,10 @@ const MODELS_ROOT = path.dirname(requireModule.resolve("kubernetes-models/packag
 let folders: string[] | undefined;
 /** The API group folders of kubernetes-models (`apps`, `networking.k8s.io`, ...). */
 function modelFolders(): string[] {
-    folders ??= fs.readdirSync(MODELS_ROOT, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith("_")).map((d) => d.name);
+    folders ??= fs
+        .readdirSync(MODELS_ROOT, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !d.name.startsWith("_"))
+        .map((d) => d.name);
     return folders;
 }
 
@@ -132,7 +135,9 @@ export function validateCoreObject(manifest: Record<string, any>): ObjectReport 
     const model = modelForObject(String(manifest.apiVersion), String(manifest.kind));
     if (model === undefined) {
         return {
-            problems: [`(root): no Kubernetes schema for apiVersion ${JSON.stringify(manifest.apiVersion)} kind ${JSON.stringify(manifest.kind)} (kubernetes-models has no such model, and it is not a kind with a project schema)`],
+            problems: [
+                `(root): no Kubernetes schema for apiVersion ${JSON.stringify(manifest.apiVersion)} kind ${JSON.stringify(manifest.kind)} (kubernetes-models has no such model, and it is not a kind with a project schema)`,
+            ],
             unverifiable: [],
         };
     }

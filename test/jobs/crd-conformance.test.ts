@@ -22,30 +22,44 @@ function crdValidator(file: string) {
     return ajv.compile(version.schema.openAPIV3Schema);
 }
 
-describe.skipIf(!haveSchemas)(`SparkApplications conform to the upstream v1beta2 CRDs${haveSchemas ? "" : " (skipped: ../shared/schemas/spark-operator is absent)"}`, () => {
-    it.each(shippedStacks())("GIVEN the %s stack WHEN planned THEN every SparkApplication and ScheduledSparkApplication validates", (stack) => {
-        const validators: Record<string, ReturnType<typeof crdValidator>> = {
-            SparkApplication: crdValidator("sparkoperator.k8s.io_sparkapplications.yaml"),
-            ScheduledSparkApplication: crdValidator("sparkoperator.k8s.io_scheduledsparkapplications.yaml"),
-        };
-        const dir = tempDir(`crd-${stack}-`);
-        const extra = stack === "existing" ? ["--config", 'jobs=[{"name":"nightly","type":"Java","image":"apache/spark:3.5.3","mainClass":"A","mainApplicationFile":"local:///a.jar","schedule":"0 2 * * *"}]'] : [];
-        const result = runPlanCli(["--stack", stack, "--out", dir, ...extra]);
-        expect(result.stderr).toBe("");
-        let checked = 0;
-        for (const [file, text] of readTree(dir)) {
-            if (!file.startsWith("manifests/")) continue;
-            const manifest = parseYaml(text);
-            const validate = validators[manifest.kind];
-            if (!validate) continue;
-            const valid = validate(manifest);
-            expect(validate.errors ?? [], `${file}`).toEqual([]);
-            expect(valid).toBe(true);
-            checked++;
-        }
-        expect(checked).toBeGreaterThan(0);
-        // The validator is not a rubber stamp: a wrongly typed field fails.
-        const broken = { apiVersion: "sparkoperator.k8s.io/v1beta2", kind: "SparkApplication", metadata: { name: "x" }, spec: { type: "Java", sparkVersion: "3.5.3", mainApplicationFile: "a", driver: {}, executor: { cores: "four" } } };
-        expect(validators.SparkApplication!(broken)).toBe(false);
-    });
-});
+describe.skipIf(!haveSchemas)(
+    `SparkApplications conform to the upstream v1beta2 CRDs${haveSchemas ? "" : " (skipped: ../shared/schemas/spark-operator is absent)"}`,
+    () => {
+        it.each(shippedStacks())("GIVEN the %s stack WHEN planned THEN every SparkApplication and ScheduledSparkApplication validates", (stack) => {
+            const validators: Record<string, ReturnType<typeof crdValidator>> = {
+                SparkApplication: crdValidator("sparkoperator.k8s.io_sparkapplications.yaml"),
+                ScheduledSparkApplication: crdValidator("sparkoperator.k8s.io_scheduledsparkapplications.yaml"),
+            };
+            const dir = tempDir(`crd-${stack}-`);
+            const extra =
+                stack === "existing"
+                    ? [
+                          "--config",
+                          'jobs=[{"name":"nightly","type":"Java","image":"apache/spark:3.5.3","mainClass":"A","mainApplicationFile":"local:///a.jar","schedule":"0 2 * * *"}]',
+                      ]
+                    : [];
+            const result = runPlanCli(["--stack", stack, "--out", dir, ...extra]);
+            expect(result.stderr).toBe("");
+            let checked = 0;
+            for (const [file, text] of readTree(dir)) {
+                if (!file.startsWith("manifests/")) continue;
+                const manifest = parseYaml(text);
+                const validate = validators[manifest.kind];
+                if (!validate) continue;
+                const valid = validate(manifest);
+                expect(validate.errors ?? [], `${file}`).toEqual([]);
+                expect(valid).toBe(true);
+                checked++;
+            }
+            expect(checked).toBeGreaterThan(0);
+            // The validator is not a rubber stamp: a wrongly typed field fails.
+            const broken = {
+                apiVersion: "sparkoperator.k8s.io/v1beta2",
+                kind: "SparkApplication",
+                metadata: { name: "x" },
+                spec: { type: "Java", sparkVersion: "3.5.3", mainApplicationFile: "a", driver: {}, executor: { cores: "four" } },
+            };
+            expect(validators.SparkApplication!(broken)).toBe(false);
+        });
+    },
+);

@@ -60,7 +60,11 @@ describe("SparkJob", () => {
         const app = one(plan, SPARK_APP, "etl");
         expect(app.dependsOn).toContain("kubernetes:core/v1:ConfigMap::gate");
         const spec = app.inputs.spec as any;
-        expect(app.inputs.metadata).toEqual({ name: "etl", namespace: "spark-jobs", labels: { "app.kubernetes.io/part-of": "serverless-spark", "app.kubernetes.io/managed-by": "pulumi" } });
+        expect(app.inputs.metadata).toEqual({
+            name: "etl",
+            namespace: "spark-jobs",
+            labels: { "app.kubernetes.io/part-of": "serverless-spark", "app.kubernetes.io/managed-by": "pulumi" },
+        });
         expect(spec).toMatchObject({ type: "Python", mode: "cluster", image: "apache/spark:3.5.3", sparkVersion: "3.5.3", arguments: ["--day", "2026-11-21"] });
         expect(spec.sparkConf).toEqual({
             "spark.decommission.enabled": "true",
@@ -74,7 +78,9 @@ describe("SparkJob", () => {
 
         // Executors: 4 cores on ECI fill a 4 vCPU shape; request = limit; the shape is pinned.
         expect(spec.executor).toMatchObject({ cores: 4, coreRequest: "4", coreLimit: "4", instances: 3, serviceAccount: "spark-executor" });
-        expect(spec.executor.annotations["k8s.aliyun.com/eci-use-specs"]).toBe(job.report.executor.billed!.vcpu + "-" + job.report.executor.billed!.memoryGiB + "Gi");
+        expect(spec.executor.annotations["k8s.aliyun.com/eci-use-specs"]).toBe(
+            job.report.executor.billed!.vcpu + "-" + job.report.executor.billed!.memoryGiB + "Gi",
+        );
         expect(spec.executor.annotations["k8s.aliyun.com/eci-spot-strategy"]).toBe("SpotAsPriceGo");
         expect(spec.driver.annotations["k8s.aliyun.com/eci-spot-strategy"]).toBeUndefined();
         expect(spec.driver.annotations["k8s.aliyun.com/eci-auto-imc"]).toBe("true");
@@ -84,13 +90,30 @@ describe("SparkJob", () => {
             const template = spec[role].template.spec;
             expect(template.nodeSelector).toEqual({ type: "virtual-kubelet" });
             expect(template.tolerations).toEqual(eciPlacement.scheduling.tolerations);
-            expect(template.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 185, runAsGroup: 185, fsGroup: 185, seccompProfile: { type: "RuntimeDefault" } });
+            expect(template.securityContext).toEqual({
+                runAsNonRoot: true,
+                runAsUser: 185,
+                runAsGroup: 185,
+                fsGroup: 185,
+                seccompProfile: { type: "RuntimeDefault" },
+            });
             const [container] = template.containers;
             expect(container.name).toBe(`spark-kubernetes-${role}`);
-            expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
-            expect(container.volumeMounts).toEqual([{ name: "tmp", mountPath: "/tmp" }, { name: "input", mountPath: "/opt/spark/wordcount", readOnly: true }]);
+            expect(container.securityContext).toEqual({
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ["ALL"] },
+                runAsNonRoot: true,
+                seccompProfile: { type: "RuntimeDefault" },
+            });
+            expect(container.volumeMounts).toEqual([
+                { name: "tmp", mountPath: "/tmp" },
+                { name: "input", mountPath: "/opt/spark/wordcount", readOnly: true },
+            ]);
             expect(container.resources.requests["ephemeral-storage"]).toBe(role === "driver" ? "4Gi" : "16Gi");
-            expect(template.volumes).toEqual([{ name: "tmp", emptyDir: {} }, { name: "input", configMap: { name: "wordcount-input" } }]);
+            expect(template.volumes).toEqual([
+                { name: "tmp", emptyDir: {} },
+                { name: "input", configMap: { name: "wordcount-input" } },
+            ]);
         }
         expect(job.report.executor.memoryShare!).toBeGreaterThanOrEqual(0.95);
         expect(job.report.executor.vcpuShare).toBe(1);
@@ -111,8 +134,20 @@ describe("SparkJob", () => {
         const plan = await planOf(runtime);
         const app = one(plan, SCHEDULED, "nightly");
         const spec = app.inputs.spec as any;
-        expect(spec).toMatchObject({ schedule: "0 2 * * *", timeZone: "UTC", concurrencyPolicy: "Forbid", successfulRunHistoryLimit: 1, failedRunHistoryLimit: 3 });
-        expect(spec.template.dynamicAllocation).toEqual({ enabled: true, minExecutors: 0, maxExecutors: 10, initialExecutors: 0, shuffleTrackingEnabled: true });
+        expect(spec).toMatchObject({
+            schedule: "0 2 * * *",
+            timeZone: "UTC",
+            concurrencyPolicy: "Forbid",
+            successfulRunHistoryLimit: 1,
+            failedRunHistoryLimit: 3,
+        });
+        expect(spec.template.dynamicAllocation).toEqual({
+            enabled: true,
+            minExecutors: 0,
+            maxExecutors: 10,
+            initialExecutors: 0,
+            shuffleTrackingEnabled: true,
+        });
         expect(spec.template.executor.instances).toBeUndefined();
         expect(spec.template.executor.annotations["k8s.aliyun.com/eci-use-specs"]).toBeUndefined();
     });

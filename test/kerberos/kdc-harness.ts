@@ -147,11 +147,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
  * default principal (from `klist`). Rejects with kinit's error when the keytab does not work.
  * `krb5ConfPath` defaults to the krb5.conf of the most recently started test realm.
  */
-export async function kinitWithKeytab(
-    file: string,
-    principal: string,
-    options: { krb5ConfPath?: string } = {},
-): Promise<{ defaultPrincipal: string }> {
+export async function kinitWithKeytab(file: string, principal: string, options: { krb5ConfPath?: string } = {}): Promise<{ defaultPrincipal: string }> {
     const paths = requireTools();
     const krb5ConfPath = options.krb5ConfPath ?? current?.krb5ConfPath;
     if (krb5ConfPath === undefined) {
@@ -183,4 +179,3 @@ export async function klistKeytabText(file: string): Promise<string> {
 export async function klistKeytab(file: string): Promise<KlistEntry[]> {
     return parseKlistKeytab(await klistKeytabText(file));
 }
-

@@ -26,7 +26,10 @@ export function findKerberosTools(): { paths?: KerberosToolPaths; missing: strin
     const found: Partial<KerberosToolPaths> = {};
     const missing: string[] = [];
     for (const tool of KERBEROS_TOOLS) {
-        const path = dirs.filter((d) => d !== "").map((d) => join(d, tool)).find(isExecutable);
+        const path = dirs
+            .filter((d) => d !== "")
+            .map((d) => join(d, tool))
+            .find(isExecutable);
         if (path === undefined) {
             missing.push(tool);
         } else {

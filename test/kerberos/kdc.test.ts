@@ -67,9 +67,7 @@ describe.skipIf(!paths)(title, () => {
         const listed = await klistKeytab(file(name));
         const read = readKeytab(readFileSync(file(name))).entries;
         expect(listed.length).toBeGreaterThan(0);
-        expect(read.map((e) => ({ kvno: e.kvno, timestamp: klistTimestamp(e.timestamp), principal: e.principal, enctypeName: e.enctypeName }))).toEqual(
-            listed,
-        );
+        expect(read.map((e) => ({ kvno: e.kvno, timestamp: klistTimestamp(e.timestamp), principal: e.principal, enctypeName: e.enctypeName }))).toEqual(listed);
         if (name === "multi.keytab") {
             expect(new Set(read.map((e) => e.kvno))).toEqual(new Set([301]));
         }

@@ -29,7 +29,13 @@ function files(map: Record<string, Uint8Array | string>): KerberosConfigIo & { r
     };
 }
 
-const FS = files({ "/keys/spark.keytab": KEYTAB, "/etc/krb5.conf": CONF, "/keys/hdfs.token": TOKEN, "/keys/empty": new Uint8Array(0), "/etc/latin1.conf": Uint8Array.of(0xff, 0xfe, 0x41) });
+const FS = files({
+    "/keys/spark.keytab": KEYTAB,
+    "/etc/krb5.conf": CONF,
+    "/keys/hdfs.token": TOKEN,
+    "/keys/empty": new Uint8Array(0),
+    "/etc/latin1.conf": Uint8Array.of(0xff, 0xfe, 0x41),
+});
 const base = { principal: PRINCIPAL, keytabPath: "/keys/spark.keytab", krb5ConfPath: "/etc/krb5.conf" };
 
 function bytesOf(content: SecretContent | undefined): Buffer {
@@ -53,7 +59,14 @@ describe("resolveKerberosConfig", () => {
     it("GIVEN the keytab inline as base64 and KDCs WHEN resolved THEN no file is read and the krb5.conf inputs pass through", () => {
         const io = files({});
         const args = resolveKerberosConfig(
-            { principal: PRINCIPAL, keytab: Buffer.from(KEYTAB).toString("base64"), realm: "EXAMPLE.COM", kdcs: ["kdc1.example.com:88"], adminServer: "kdc1.example.com", domains: ["example.com"] },
+            {
+                principal: PRINCIPAL,
+                keytab: Buffer.from(KEYTAB).toString("base64"),
+                realm: "EXAMPLE.COM",
+                kdcs: ["kdc1.example.com:88"],
+                adminServer: "kdc1.example.com",
+                domains: ["example.com"],
+            },
             io,
         );
         expect(io.reads).toEqual([]);
@@ -76,31 +89,107 @@ describe("resolveKerberosConfig", () => {
 
     // One bad input per rule: one line naming the key the user wrote, never any key bytes.
     it.each<[string, unknown, string | RegExp]>([
-        ["not an object", "spark@EXAMPLE.COM", 'kerberos: got "spark@EXAMPLE.COM", expected an object with principal, keytabPath or keytab, and krb5ConfPath or kdcs'],
-        ["no principal", { keytabPath: "/keys/spark.keytab", krb5ConfPath: "/etc/krb5.conf" }, "kerberos.principal: got nothing, expected a Kerberos principal"],
+        [
+            "not an object",
+            "spark@EXAMPLE.COM",
+            'kerberos: got "spark@EXAMPLE.COM", expected an object with principal, keytabPath or keytab, and krb5ConfPath or kdcs',
+        ],
+        [
+            "no principal",
+            { keytabPath: "/keys/spark.keytab", krb5ConfPath: "/etc/krb5.conf" },
+            "kerberos.principal: got nothing, expected a Kerberos principal",
+        ],
         ["a malformed principal", { ...base, principal: "spark" }, 'kerberos.principal: principal "spark" has no @REALM, expected primary[/instance]@REALM'],
-        ["an unknown key", { ...base, keytabFile: "/x" }, "kerberos.keytabFile: unknown config key, expected one of principal, keytabPath, keytab, krb5ConfPath, realm, kdcs, adminServer, domains, delegationTokenPath"],
-        ["a keytab of the wrong type", { ...base, keytabPath: undefined, keytab: ["SECRETKEY"] }, "kerberos.keytab: has the wrong type, expected the keytab file as base64 text"],
+        [
+            "an unknown key",
+            { ...base, keytabFile: "/x" },
+            "kerberos.keytabFile: unknown config key, expected one of principal, keytabPath, keytab, krb5ConfPath, realm, kdcs, adminServer, domains, delegationTokenPath",
+        ],
+        [
+            "a keytab of the wrong type",
+            { ...base, keytabPath: undefined, keytab: ["SECRETKEY"] },
+            "kerberos.keytab: has the wrong type, expected the keytab file as base64 text",
+        ],
         ["kdcs not a list", { ...base, krb5ConfPath: undefined, kdcs: "kdc:88" }, 'kerberos.kdcs: got "kdc:88", expected a list of KDC addresses'],
-        ["no keytab at all", { principal: PRINCIPAL, krb5ConfPath: "/etc/krb5.conf" }, "kerberos.keytabPath: is missing and so are kerberos.keytab and kerberos.delegationTokenPath, expected kerberos.keytabPath (a keytab file)"],
-        ["keytabPath and keytab", { ...base, keytab: Buffer.from(KEYTAB).toString("base64") }, "kerberos.keytab: is given together with kerberos.keytabPath, expected either kerberos.keytabPath (a keytab file) or kerberos.keytab (its base64 content), not both"],
-        ["a keytab and a token", { ...base, delegationTokenPath: "/keys/hdfs.token" }, "kerberos.delegationTokenPath: is given together with kerberos.keytabPath, expected either a keytab (the driver then obtains and renews delegation tokens itself) or a delegation token file, not both"],
-        ["krb5ConfPath and kdcs", { ...base, kdcs: ["kdc:88"] }, "kerberos.kdcs: is given together with kerberos.krb5ConfPath, expected either kerberos.krb5ConfPath (a krb5.conf file) or kerberos.kdcs (to generate one), not both"],
-        ["neither krb5ConfPath nor kdcs", { ...base, krb5ConfPath: undefined, realm: "EXAMPLE.COM" }, "kerberos.krb5ConfPath: is missing and so is kerberos.kdcs"],
-        ["a missing keytab file", { ...base, keytabPath: "/nope/spark.keytab" }, 'kerberos.keytabPath: no readable file at "/nope/spark.keytab" (ENOENT), expected a path to a keytab file'],
+        [
+            "no keytab at all",
+            { principal: PRINCIPAL, krb5ConfPath: "/etc/krb5.conf" },
+            "kerberos.keytabPath: is missing and so are kerberos.keytab and kerberos.delegationTokenPath, expected kerberos.keytabPath (a keytab file)",
+        ],
+        [
+            "keytabPath and keytab",
+            { ...base, keytab: Buffer.from(KEYTAB).toString("base64") },
+            "kerberos.keytab: is given together with kerberos.keytabPath, expected either kerberos.keytabPath (a keytab file) or kerberos.keytab (its base64 content), not both",
+        ],
+        [
+            "a keytab and a token",
+            { ...base, delegationTokenPath: "/keys/hdfs.token" },
+            "kerberos.delegationTokenPath: is given together with kerberos.keytabPath, expected either a keytab (the driver then obtains and renews delegation tokens itself) or a delegation token file, not both",
+        ],
+        [
+            "krb5ConfPath and kdcs",
+            { ...base, kdcs: ["kdc:88"] },
+            "kerberos.kdcs: is given together with kerberos.krb5ConfPath, expected either kerberos.krb5ConfPath (a krb5.conf file) or kerberos.kdcs (to generate one), not both",
+        ],
+        [
+            "neither krb5ConfPath nor kdcs",
+            { ...base, krb5ConfPath: undefined, realm: "EXAMPLE.COM" },
+            "kerberos.krb5ConfPath: is missing and so is kerberos.kdcs",
+        ],
+        [
+            "a missing keytab file",
+            { ...base, keytabPath: "/nope/spark.keytab" },
+            'kerberos.keytabPath: no readable file at "/nope/spark.keytab" (ENOENT), expected a path to a keytab file',
+        ],
         ["an empty keytab path", { ...base, keytabPath: " " }, "kerberos.keytabPath: is an empty path, expected a path to a keytab file"],
         ["an empty keytab file", { ...base, keytabPath: "/keys/empty" }, 'kerberos.keytabPath: the file at "/keys/empty" is empty, expected a keytab file'],
-        ["a missing krb5.conf", { ...base, krb5ConfPath: "/etc/nope.conf" }, 'kerberos.krb5ConfPath: no readable file at "/etc/nope.conf" (ENOENT), expected a path to a krb5.conf file'],
-        ["a krb5.conf that is not UTF-8", { ...base, krb5ConfPath: "/etc/latin1.conf" }, 'kerberos.krb5ConfPath: the file at "/etc/latin1.conf" is not UTF-8 text'],
-        ["a missing token file", { principal: PRINCIPAL, delegationTokenPath: "/keys/nope.token", kdcs: ["kdc"] }, 'kerberos.delegationTokenPath: no readable file at "/keys/nope.token" (ENOENT), expected a path to a Hadoop delegation token file'],
-        ["a token file that is a keytab", { principal: PRINCIPAL, delegationTokenPath: "/keys/spark.keytab", kdcs: ["kdc"] }, "kerberos.delegationTokenPath: is not a Hadoop token file (it does not start with HDTS)"],
+        [
+            "a missing krb5.conf",
+            { ...base, krb5ConfPath: "/etc/nope.conf" },
+            'kerberos.krb5ConfPath: no readable file at "/etc/nope.conf" (ENOENT), expected a path to a krb5.conf file',
+        ],
+        [
+            "a krb5.conf that is not UTF-8",
+            { ...base, krb5ConfPath: "/etc/latin1.conf" },
+            'kerberos.krb5ConfPath: the file at "/etc/latin1.conf" is not UTF-8 text',
+        ],
+        [
+            "a missing token file",
+            { principal: PRINCIPAL, delegationTokenPath: "/keys/nope.token", kdcs: ["kdc"] },
+            'kerberos.delegationTokenPath: no readable file at "/keys/nope.token" (ENOENT), expected a path to a Hadoop delegation token file',
+        ],
+        [
+            "a token file that is a keytab",
+            { principal: PRINCIPAL, delegationTokenPath: "/keys/spark.keytab", kdcs: ["kdc"] },
+            "kerberos.delegationTokenPath: is not a Hadoop token file (it does not start with HDTS)",
+        ],
         ["a keytab file that is not a keytab", { ...base, keytabPath: "/etc/krb5.conf" }, "kerberos.keytabPath: not a keytab: first byte is 0x5b"],
-        ["a keytab file for another principal", { ...base, principal: "other@EXAMPLE.COM" }, /^kerberos\.keytabPath: the keytab holds keys for spark\/etl\.example\.com@EXAMPLE\.COM but not for other@EXAMPLE\.COM/],
+        [
+            "a keytab file for another principal",
+            { ...base, principal: "other@EXAMPLE.COM" },
+            /^kerberos\.keytabPath: the keytab holds keys for spark\/etl\.example\.com@EXAMPLE\.COM but not for other@EXAMPLE\.COM/,
+        ],
         ["an inline keytab that is not base64", { ...base, keytabPath: undefined, keytab: "SECRETKEY not base64" }, "kerberos.keytab: is not valid base64"],
-        ["an inline keytab that is not a keytab", { ...base, keytabPath: undefined, keytab: Buffer.from("SECRETKEY").toString("base64") }, "kerberos.keytab: not a keytab: first byte is 0x53"],
-        ["a realm that differs", { principal: PRINCIPAL, keytabPath: "/keys/spark.keytab", realm: "OTHER.COM", kdcs: ["kdc"] }, 'kerberos.realm: "OTHER.COM" differs from the realm of kerberos.principal'],
-        ["a bad KDC", { principal: PRINCIPAL, keytabPath: "/keys/spark.keytab", kdcs: ["kdc:99999"] }, 'kerberos.kdcs[0]: port 99999 in "kdc:99999" is out of range'],
-        ["adminServer with a krb5.conf file", { ...base, adminServer: "kdc" }, "kerberos.adminServer: is given with kerberos.krb5ConfPath, expected it only with kerberos.kdcs"],
+        [
+            "an inline keytab that is not a keytab",
+            { ...base, keytabPath: undefined, keytab: Buffer.from("SECRETKEY").toString("base64") },
+            "kerberos.keytab: not a keytab: first byte is 0x53",
+        ],
+        [
+            "a realm that differs",
+            { principal: PRINCIPAL, keytabPath: "/keys/spark.keytab", realm: "OTHER.COM", kdcs: ["kdc"] },
+            'kerberos.realm: "OTHER.COM" differs from the realm of kerberos.principal',
+        ],
+        [
+            "a bad KDC",
+            { principal: PRINCIPAL, keytabPath: "/keys/spark.keytab", kdcs: ["kdc:99999"] },
+            'kerberos.kdcs[0]: port 99999 in "kdc:99999" is out of range',
+        ],
+        [
+            "adminServer with a krb5.conf file",
+            { ...base, adminServer: "kdc" },
+            "kerberos.adminServer: is given with kerberos.krb5ConfPath, expected it only with kerberos.kdcs",
+        ],
         ["a krb5.conf path with a typo", { ...base, krb5ConfPath: "/etc/other.conf" }, 'kerberos.krb5ConfPath: no readable file at "/etc/other.conf"'],
     ])("GIVEN %s WHEN resolved THEN it fails with one clear line", (_what, raw, message) => {
         let error: unknown;

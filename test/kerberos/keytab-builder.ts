@@ -106,7 +106,12 @@ export function buildKeytab(items: readonly (EntrySpec | HoleSpec)[], options: B
             entry.u32(item.nameType ?? 1);
         }
         const key = item.key ?? markerKey();
-        entry.u32(item.timestamp ?? 1_700_000_000).u8(item.kvno).u16(item.enctype).u16(key.length).raw(key);
+        entry
+            .u32(item.timestamp ?? 1_700_000_000)
+            .u8(item.kvno)
+            .u16(item.enctype)
+            .u16(key.length)
+            .raw(key);
         if (item.kvno32 !== undefined) {
             entry.u32(item.kvno32);
         }

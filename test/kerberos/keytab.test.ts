@@ -62,12 +62,22 @@ describe("readKeytab, version 2", () => {
     });
 
     it("uses the trailing 32-bit kvno when present and non-zero", () => {
-        const kt = readKeytab(buildKeytab([{ ...spark, kvno: 300 & 0xff, kvno32: 300 }, { ...spark, kvno: 5, kvno32: 0 }]));
+        const kt = readKeytab(
+            buildKeytab([
+                { ...spark, kvno: 300 & 0xff, kvno32: 300 },
+                { ...spark, kvno: 5, kvno32: 0 },
+            ]),
+        );
         expect(kt.entries.map((e) => e.kvno)).toEqual([300, 5]);
     });
 
     it("reads zero padding after an entry as no 32-bit kvno", () => {
-        const kt = readKeytab(buildKeytab([{ ...spark, padding: 12 }, { ...spark, kvno: 9, padding: 3 }]));
+        const kt = readKeytab(
+            buildKeytab([
+                { ...spark, padding: 12 },
+                { ...spark, kvno: 9, padding: 3 },
+            ]),
+        );
         expect(kt.entries.map((e) => e.kvno)).toEqual([3, 9]);
     });
 
@@ -88,10 +98,7 @@ describe("readKeytab, version 2", () => {
 
     it("lists distinct principals in order", () => {
         const other: EntrySpec = { components: ["hdfs"], realm: "EXAMPLE.COM", kvno: 1, enctype: 17 };
-        expect(keytabPrincipals(readKeytab(buildKeytab([spark, other, spark])))).toEqual([
-            "spark/host.example.com@EXAMPLE.COM",
-            "hdfs@EXAMPLE.COM",
-        ]);
+        expect(keytabPrincipals(readKeytab(buildKeytab([spark, other, spark])))).toEqual(["spark/host.example.com@EXAMPLE.COM", "hdfs@EXAMPLE.COM"]);
     });
 
     it("accepts a keytab with no entries", () => {
@@ -192,8 +199,8 @@ describe("readKeytab on a keytab written by MIT kadmin (fixture)", () => {
         const kt = readKeytab(readFileSync(join(FIXTURES, "spark-v2.keytab")));
         const klist = parseKlistKeytab(readFileSync(join(FIXTURES, "spark-v2.klist.txt"), "utf8"));
         expect(klist.length).toBeGreaterThan(1);
-        expect(
-            kt.entries.map((e) => ({ kvno: e.kvno, timestamp: klistTimestamp(e.timestamp), principal: e.principal, enctypeName: e.enctypeName })),
-        ).toEqual(klist);
+        expect(kt.entries.map((e) => ({ kvno: e.kvno, timestamp: klistTimestamp(e.timestamp), principal: e.principal, enctypeName: e.enctypeName }))).toEqual(
+            klist,
+        );
     });
 });

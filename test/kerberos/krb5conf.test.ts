@@ -114,11 +114,7 @@ describe("parseKrb5Conf", () => {
 
     it("reports include, includedir and module lines (column 0 only)", () => {
         const text = "module /lib/x.so:y\ninclude /etc/krb5.local.conf\n[libdefaults]\nincludedir /etc/krb5.conf.d/\n  include = x\n";
-        expect(parseKrb5Conf(text).unreadDirectives).toEqual([
-            "module /lib/x.so:y",
-            "include /etc/krb5.local.conf",
-            "includedir /etc/krb5.conf.d/",
-        ]);
+        expect(parseKrb5Conf(text).unreadDirectives).toEqual(["module /lib/x.so:y", "include /etc/krb5.local.conf", "includedir /etc/krb5.conf.d/"]);
     });
 
     it("handles CRLF line ends, '*' final tags and a file with no realms", () => {

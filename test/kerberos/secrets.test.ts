@@ -47,10 +47,14 @@ describe("SecretContent", () => {
     });
 
     it("GIVEN base64 with line breaks WHEN wrapped THEN the bytes decode; invalid text is refused without being echoed", () => {
-        const text = Buffer.from(KEYTAB).toString("base64").replace(/(.{20})/g, "$1\n");
+        const text = Buffer.from(KEYTAB)
+            .toString("base64")
+            .replace(/(.{20})/g, "$1\n");
         expect(Buffer.from(mod.SecretContent.fromBase64(text, "kerberos.keytab").revealBytes()).equals(Buffer.from(KEYTAB))).toBe(true);
         const bad = "SECRETKEY!!notbase64";
-        expect(() => mod.SecretContent.fromBase64(bad, "kerberos.keytab")).toThrow(/^kerberos\.keytab: is not valid base64 \(20 characters after removing whitespace\)/);
+        expect(() => mod.SecretContent.fromBase64(bad, "kerberos.keytab")).toThrow(
+            /^kerberos\.keytab: is not valid base64 \(20 characters after removing whitespace\)/,
+        );
         try {
             mod.SecretContent.fromBase64(bad, "kerberos.keytab");
         } catch (err) {
@@ -91,7 +95,12 @@ describe("KerberosSecrets with a keytab", () => {
             expect(cm.parent).toBe(`${KS}::krb`);
             expect(cm.provider).toBe(`${T.k8sProvider}::k8s`);
             expect(cm.dependsOn).toEqual([`${T.namespace}::ns-${ns}`]);
-            expect(cm.inputs).toEqual({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "spark-kerberos-krb5", namespace: ns }, data: { "krb5.conf": CONF } });
+            expect(cm.inputs).toEqual({
+                apiVersion: "v1",
+                kind: "ConfigMap",
+                metadata: { name: "spark-kerberos-krb5", namespace: ns },
+                data: { "krb5.conf": CONF },
+            });
         }
         // Nothing in the plan (resources, the component's outputs) carries key material.
         const text = JSON.stringify(plan);
@@ -155,7 +164,13 @@ describe("KerberosSecrets with a delegation token", () => {
         const plan = await planOf(runtime);
         expect(childrenOf(plan, { type: KS, name: "tok" })).toEqual([`${CONFIG_MAP}::tok-tokjobs-krb5`, `${SECRET}::tok-tokjobs-token`]);
         const secret = one(plan, SECRET, "tok-tokjobs-token");
-        expect(secret.inputs).toEqual({ apiVersion: "v1", kind: "Secret", metadata: { name: "spark-kerberos-token", namespace: "tokjobs" }, type: "Opaque", data: "[secret]" });
+        expect(secret.inputs).toEqual({
+            apiVersion: "v1",
+            kind: "Secret",
+            metadata: { name: "spark-kerberos-token", namespace: "tokjobs" },
+            type: "Opaque",
+            data: "[secret]",
+        });
         const raw = runtime.registrations.find((r) => r.type === SECRET && r.name === "tok-tokjobs-token")!;
         expect(raw.inputs.data).toEqual({ ...SDK_SECRET, value: { "hadoop.token": Buffer.from(TOKEN).toString("base64") } });
         expect(JSON.stringify(plan)).not.toContain(SECRET_MARKER);
@@ -175,23 +190,83 @@ describe("KerberosSecrets refuses", () => {
 
     it.each<[string, () => object, string | RegExp]>([
         ["a malformed principal", () => ({ principal: "spark", keytab: keytab(), krb5Conf: CONF }), /^kerberos\.principal: principal "spark" has no @REALM/],
-        ["a keytab for another principal", () => ({ principal: "other@EXAMPLE.COM", keytab: keytab(), krb5Conf: CONF }), /^kerberos\.keytab: the keytab holds keys for spark\/etl\.example\.com@EXAMPLE\.COM but not for other@EXAMPLE\.COM/],
-        ["a weak-only keytab", () => ({ principal: PRINCIPAL, keytab: mod.SecretContent.fromBytes(buildKeytab([{ ...spark, enctype: 23 }])), krb5Conf: CONF }), /^kerberos\.keytab: the keytab has only weak or unknown encryption types/],
-        ["a krb5.conf without the realm", () => ({ principal: PRINCIPAL, keytab: keytab(), krb5Conf: "[realms]\n A.COM = {\n  kdc = a\n }\n" }), /^kerberos\.krb5ConfPath: the krb5\.conf defines realms A\.COM but not EXAMPLE\.COM/],
-        ["both krb5Conf and kdcs", () => ({ principal: PRINCIPAL, keytab: keytab(), krb5Conf: CONF, kdcs: ["kdc"] }), /^kerberos\.kdcs: is given together with kerberos\.krb5ConfPath/],
+        [
+            "a keytab for another principal",
+            () => ({ principal: "other@EXAMPLE.COM", keytab: keytab(), krb5Conf: CONF }),
+            /^kerberos\.keytab: the keytab holds keys for spark\/etl\.example\.com@EXAMPLE\.COM but not for other@EXAMPLE\.COM/,
+        ],
+        [
+            "a weak-only keytab",
+            () => ({ principal: PRINCIPAL, keytab: mod.SecretContent.fromBytes(buildKeytab([{ ...spark, enctype: 23 }])), krb5Conf: CONF }),
+            /^kerberos\.keytab: the keytab has only weak or unknown encryption types/,
+        ],
+        [
+            "a krb5.conf without the realm",
+            () => ({ principal: PRINCIPAL, keytab: keytab(), krb5Conf: "[realms]\n A.COM = {\n  kdc = a\n }\n" }),
+            /^kerberos\.krb5ConfPath: the krb5\.conf defines realms A\.COM but not EXAMPLE\.COM/,
+        ],
+        [
+            "both krb5Conf and kdcs",
+            () => ({ principal: PRINCIPAL, keytab: keytab(), krb5Conf: CONF, kdcs: ["kdc"] }),
+            /^kerberos\.kdcs: is given together with kerberos\.krb5ConfPath/,
+        ],
         ["neither krb5Conf nor kdcs", () => ({ principal: PRINCIPAL, keytab: keytab() }), /^kerberos\.krb5ConfPath: is missing and so is kerberos\.kdcs/],
-        ["a keytab and a token", () => ({ principal: PRINCIPAL, keytab: keytab(), delegationToken: token(), krb5Conf: CONF }), /^kerberos\.delegationToken: is given together with kerberos\.keytab, expected either a keytab/],
+        [
+            "a keytab and a token",
+            () => ({ principal: PRINCIPAL, keytab: keytab(), delegationToken: token(), krb5Conf: CONF }),
+            /^kerberos\.delegationToken: is given together with kerberos\.keytab, expected either a keytab/,
+        ],
         ["no credentials", () => ({ principal: PRINCIPAL, krb5Conf: CONF }), /^kerberos\.keytab: is missing and so is kerberos\.delegationToken/],
-        ["raw bytes instead of SecretContent", () => ({ principal: PRINCIPAL, keytab: KEYTAB, krb5Conf: CONF }), /^kerberos\.keytab: got raw bytes, expected a SecretContent/],
-        ["an empty keytab", () => ({ principal: PRINCIPAL, keytab: mod.SecretContent.fromBytes(new Uint8Array(0)), krb5Conf: CONF }), /^kerberos\.keytab: is empty \(0 bytes\)/],
-        ["a token that is not a token file", () => ({ principal: PRINCIPAL, delegationToken: keytab(), krb5Conf: CONF }), /^kerberos\.delegationToken: is not a Hadoop token file/],
-        ["a token file of an unknown format", () => ({ principal: PRINCIPAL, delegationToken: mod.SecretContent.fromBytes(Uint8Array.from([...Buffer.from("HDTS"), 7, 1])), krb5Conf: CONF }), /^kerberos\.delegationToken: has token storage format 7/],
-        ["a token with a krb5.conf lacking the realm", () => ({ principal: PRINCIPAL, delegationToken: token(), krb5Conf: "[realms]\n A.COM = {\n  kdc = a\n }\n" }), /^kerberos\.krb5ConfPath: the krb5\.conf defines realms A\.COM/],
-        ["a token with a wrong realm", () => ({ principal: PRINCIPAL, delegationToken: token(), kdcs: ["kdc:88"], realm: "OTHER.COM" }), /^kerberos\.realm: "OTHER\.COM" differs from the realm of kerberos\.principal/],
-        ["a token with adminServer but a krb5.conf", () => ({ principal: PRINCIPAL, delegationToken: token(), krb5Conf: CONF, adminServer: "kdc" }), /^kerberos\.adminServer: is given with kerberos\.krb5ConfPath/],
-        ["a bad name prefix", () => ({ principal: PRINCIPAL, keytab: keytab(), krb5Conf: CONF, namePrefix: "Spark_Kerberos" }), /^kerberos\.namePrefix: got "Spark_Kerberos", expected a DNS-1123 label/],
-        ["a relative mount dir", () => ({ principal: PRINCIPAL, keytab: keytab(), krb5Conf: CONF, keytabMountDir: "keytab" }), /^kerberos\.keytabMountDir: got "keytab", expected an absolute directory path/],
-        ["a mount dir with ..", () => ({ principal: PRINCIPAL, keytab: keytab(), krb5Conf: CONF, keytabMountDir: "/mnt/../etc" }), /^kerberos\.keytabMountDir: got "\/mnt\/\.\.\/etc"/],
+        [
+            "raw bytes instead of SecretContent",
+            () => ({ principal: PRINCIPAL, keytab: KEYTAB, krb5Conf: CONF }),
+            /^kerberos\.keytab: got raw bytes, expected a SecretContent/,
+        ],
+        [
+            "an empty keytab",
+            () => ({ principal: PRINCIPAL, keytab: mod.SecretContent.fromBytes(new Uint8Array(0)), krb5Conf: CONF }),
+            /^kerberos\.keytab: is empty \(0 bytes\)/,
+        ],
+        [
+            "a token that is not a token file",
+            () => ({ principal: PRINCIPAL, delegationToken: keytab(), krb5Conf: CONF }),
+            /^kerberos\.delegationToken: is not a Hadoop token file/,
+        ],
+        [
+            "a token file of an unknown format",
+            () => ({ principal: PRINCIPAL, delegationToken: mod.SecretContent.fromBytes(Uint8Array.from([...Buffer.from("HDTS"), 7, 1])), krb5Conf: CONF }),
+            /^kerberos\.delegationToken: has token storage format 7/,
+        ],
+        [
+            "a token with a krb5.conf lacking the realm",
+            () => ({ principal: PRINCIPAL, delegationToken: token(), krb5Conf: "[realms]\n A.COM = {\n  kdc = a\n }\n" }),
+            /^kerberos\.krb5ConfPath: the krb5\.conf defines realms A\.COM/,
+        ],
+        [
+            "a token with a wrong realm",
+            () => ({ principal: PRINCIPAL, delegationToken: token(), kdcs: ["kdc:88"], realm: "OTHER.COM" }),
+            /^kerberos\.realm: "OTHER\.COM" differs from the realm of kerberos\.principal/,
+        ],
+        [
+            "a token with adminServer but a krb5.conf",
+            () => ({ principal: PRINCIPAL, delegationToken: token(), krb5Conf: CONF, adminServer: "kdc" }),
+            /^kerberos\.adminServer: is given with kerberos\.krb5ConfPath/,
+        ],
+        [
+            "a bad name prefix",
+            () => ({ principal: PRINCIPAL, keytab: keytab(), krb5Conf: CONF, namePrefix: "Spark_Kerberos" }),
+            /^kerberos\.namePrefix: got "Spark_Kerberos", expected a DNS-1123 label/,
+        ],
+        [
+            "a relative mount dir",
+            () => ({ principal: PRINCIPAL, keytab: keytab(), krb5Conf: CONF, keytabMountDir: "keytab" }),
+            /^kerberos\.keytabMountDir: got "keytab", expected an absolute directory path/,
+        ],
+        [
+            "a mount dir with ..",
+            () => ({ principal: PRINCIPAL, keytab: keytab(), krb5Conf: CONF, keytabMountDir: "/mnt/../etc" }),
+            /^kerberos\.keytabMountDir: got "\/mnt\/\.\.\/etc"/,
+        ],
     ])("GIVEN %s WHEN declared THEN one clear line without key bytes, and nothing registered", async (_what, args, message) => {
         await runtime.settle();
         const before = runtime.registrations.length;

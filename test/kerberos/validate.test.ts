@@ -68,7 +68,12 @@ describe("validateKerberos refuses", () => {
     });
 
     it("a keytab for other principals, listing the ones it holds", () => {
-        const e = refusal({ keytab: buildKeytab([{ ...spark, components: ["hdfs", "nn.example.com"] }, { ...spark, components: ["yarn"] }]) });
+        const e = refusal({
+            keytab: buildKeytab([
+                { ...spark, components: ["hdfs", "nn.example.com"] },
+                { ...spark, components: ["yarn"] },
+            ]),
+        });
         expect(e.message).toBe(
             "kerberos.keytab: the keytab holds keys for hdfs/nn.example.com@EXAMPLE.COM, yarn@EXAMPLE.COM but not for " +
                 `${PRINCIPAL}, expected a keytab for kerberos.principal ${PRINCIPAL}`,
@@ -87,7 +92,13 @@ describe("validateKerberos refuses", () => {
     });
 
     it("weak-only keys, naming them and the strong enctypes", () => {
-        const e = refusal({ keytab: buildKeytab([{ ...spark, enctype: 23 }, { ...spark, enctype: 3, kvno: 1 }, { ...spark, enctype: 77 }]) });
+        const e = refusal({
+            keytab: buildKeytab([
+                { ...spark, enctype: 23 },
+                { ...spark, enctype: 3, kvno: 1 },
+                { ...spark, enctype: 77 },
+            ]),
+        });
         expect(e.message).toBe(
             `kerberos.keytab: the keytab has only weak or unknown encryption types for ${PRINCIPAL} ` +
                 `(${PRINCIPAL} kvno 2 arcfour-hmac, ${PRINCIPAL} kvno 1 des-cbc-md5, ${PRINCIPAL} kvno 2 unknown-77), ` +

@@ -88,21 +88,30 @@ describe("npm run plan -- --stack existing --diff BASE_DIR", () => {
         const result = runPlanCli(["--stack", "existing", "--config", "operator.webhookReplicas=4", "--diff", dir, "--out", dir]);
         expect(result.status).toBe(0);
         expect(result.stdout).toMatch(/^~ {5}values\.webhook\.replicas: 2 -> 4$/m);
-        expect(JSON.parse(fs.readFileSync(path.join(dir, "resources.json"), "utf8")).find((r: any) => r.name === "spark-operator" && r.custom).inputs.values.webhook.replicas).toBe(4);
+        expect(
+            JSON.parse(fs.readFileSync(path.join(dir, "resources.json"), "utf8")).find((r: any) => r.name === "spark-operator" && r.custom).inputs.values
+                .webhook.replicas,
+        ).toBe(4);
     });
 
     it("GIVEN a --diff directory that does not exist WHEN planned THEN one line names --diff, the value and what is expected, and nothing is written", () => {
         const missing = path.join(tempDir("plan-diff-missing-"), "no-such-plan");
         const out = path.join(tempDir("plan-diff-out-"), "head");
         const result = runPlanCli(["--stack", "existing", "--diff", missing, "--out", out]);
-        expectOneLineError(result, /^error: --diff: ".*no-such-plan" does not exist, expected a directory written by `npm run plan -- --out DIR` \(with resources\.json\)$/);
+        expectOneLineError(
+            result,
+            /^error: --diff: ".*no-such-plan" does not exist, expected a directory written by `npm run plan -- --out DIR` \(with resources\.json\)$/,
+        );
         expect(fs.existsSync(out)).toBe(false);
     });
 
     it("GIVEN a --diff directory without resources.json WHEN planned THEN one line says so", () => {
         const empty = tempDir("plan-diff-empty-");
         fs.writeFileSync(path.join(empty, "jobs.json"), "[]");
-        expectOneLineError(runPlanCli(["--stack", "existing", "--diff", empty]), /^error: --diff: ".*plan-diff-empty-\w+" has no resources\.json, expected a directory written by/);
+        expectOneLineError(
+            runPlanCli(["--stack", "existing", "--diff", empty]),
+            /^error: --diff: ".*plan-diff-empty-\w+" has no resources\.json, expected a directory written by/,
+        );
     });
 
     it("GIVEN --diff with a file or an empty value WHEN planned THEN one line names --diff", () => {

@@ -272,14 +272,18 @@ describe("jobs in the diff", () => {
 describe("report size", () => {
     it("GIVEN thousands of changes WHEN rendered THEN the report stays under 60,000 characters, fences close and a note says it was cut", () => {
         const many = (value: number): PlanSnapshot => ({
-            resources: Array.from({ length: 3000 }, (_, i) => resource("kubernetes:core/v1:ConfigMap", `cm-${String(i).padStart(4, "0")}`, { inputs: { data: { key: value } } })),
+            resources: Array.from({ length: 3000 }, (_, i) =>
+                resource("kubernetes:core/v1:ConfigMap", `cm-${String(i).padStart(4, "0")}`, { inputs: { data: { key: value } } }),
+            ),
             jobs: [],
         });
         const report = render(diffPlans(many(1), many(2)));
         expect(report.length).toBeLessThanOrEqual(REPORT_LIMIT);
         expect(report.split("\n")[0]).toBe(diffMarker("existing"));
         expect((report.match(/^```/gm) ?? []).length % 2).toBe(0);
-        expect(report).toMatch(/\*\*Report cut at 60,000 characters\*\* .*: \d+ of 3000 resource entries not shown\. The whole report: `npm run plan -- --stack existing --diff BASE_DIR`\./);
+        expect(report).toMatch(
+            /\*\*Report cut at 60,000 characters\*\* .*: \d+ of 3000 resource entries not shown\. The whole report: `npm run plan -- --stack existing --diff BASE_DIR`\./,
+        );
         // A resource is shown whole or not at all.
         expect(report).toMatch(/~     data\.key: 1 -> 2\n```\n\n\*\*Report cut/);
         expect(report).toContain("**3000 to change**");
@@ -299,7 +303,7 @@ describe("readPlanDir", () => {
     it("GIVEN a missing directory, a directory without resources.json or a bad file WHEN read THEN an InputError names --diff and the value", () => {
         const empty = tempDir("plan-diff-empty-");
         const bad = tempDir("plan-diff-bad-");
-        fs.writeFileSync(path.join(bad, "resources.json"), "{\"not\": \"a list\"}");
+        fs.writeFileSync(path.join(bad, "resources.json"), '{"not": "a list"}');
         const cases: [string, RegExp][] = [
             [path.join(empty, "nope"), /^--diff: ".*nope" does not exist, expected a directory written by `npm run plan -- --out DIR`/],
             [empty, /^--diff: ".*" has no resources.json, expected a directory written by/],

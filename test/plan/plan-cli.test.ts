@@ -40,7 +40,9 @@ describe.each(shippedStacks())("npm run plan -- --stack %s", (stack) => {
             expect(Object.keys(r).sort()).toEqual(["custom", "dependsOn", "inputs", "name", "parent", "protect", "provider", "retainOnDelete", "type"]);
         }
         const manifests = [...treeA.keys()].filter((f) => f.startsWith("manifests/"));
-        expect(manifests.length).toBe(resources.filter((r) => r.custom && r.type.startsWith("kubernetes:") && !r.type.startsWith("kubernetes:helm.sh/")).length);
+        expect(manifests.length).toBe(
+            resources.filter((r) => r.custom && r.type.startsWith("kubernetes:") && !r.type.startsWith("kubernetes:helm.sh/")).length,
+        );
         for (const file of manifests) {
             expect(treeA.get(file)).not.toMatch(/\[unknown\]|undefined/);
         }
@@ -58,8 +60,16 @@ describe("npm run plan -- --stack alicloud", () => {
         expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 43 resources\\.$`));
 
         const resources = readResources(dir);
-        for (const type of ["alicloud:cs/managedKubernetes:ManagedKubernetes", "alicloud:cs/kubernetesAddon:KubernetesAddon", "alicloud:oss/bucket:Bucket", "alicloud:ram/role:Role"]) {
-            expect(resources.filter((r) => r.type === type), type).toHaveLength(1);
+        for (const type of [
+            "alicloud:cs/managedKubernetes:ManagedKubernetes",
+            "alicloud:cs/kubernetesAddon:KubernetesAddon",
+            "alicloud:oss/bucket:Bucket",
+            "alicloud:ram/role:Role",
+        ]) {
+            expect(
+                resources.filter((r) => r.type === type),
+                type,
+            ).toHaveLength(1);
         }
         const bucket = resources.find((r) => r.type === "alicloud:oss/bucket:Bucket")!;
         expect(bucket.retainOnDelete).toBe(true);
@@ -86,7 +96,11 @@ describe("npm run plan -- --stack alicloud", () => {
         expect(wordcount).toContain("k8s.aliyun.com/eci-use-specs: 1-4Gi");
         expect(wordcount).toContain("fs.oss.impl: com.aliyun.jindodata.oss.JindoOssFileSystem");
         const jobs = JSON.parse(tree.get("jobs.json")!);
-        expect(jobs.map((j: any) => `${j.grid}:${j.namespace}/${j.name}`)).toEqual(["eci:spark-jobs/tpcds-datagen", "eci:spark-jobs/tpcds-queries", "eci:spark-jobs/wordcount"]);
+        expect(jobs.map((j: any) => `${j.grid}:${j.namespace}/${j.name}`)).toEqual([
+            "eci:spark-jobs/tpcds-datagen",
+            "eci:spark-jobs/tpcds-queries",
+            "eci:spark-jobs/wordcount",
+        ]);
     });
 });
 
@@ -104,7 +118,11 @@ describe("npm run plan -- --stack existing", () => {
 
         const jobNs = byType("kubernetes:core/v1:Namespace").find((r) => r.inputs.metadata.name === "spark-jobs");
         expect(jobNs!.inputs.metadata.labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
-        expect(byType("kubernetes:core/v1:ServiceAccount").map((r) => r.inputs.metadata.name).sort()).toEqual(["spark-driver", "spark-executor"]);
+        expect(
+            byType("kubernetes:core/v1:ServiceAccount")
+                .map((r) => r.inputs.metadata.name)
+                .sort(),
+        ).toEqual(["spark-driver", "spark-executor"]);
         const [role] = byType("kubernetes:rbac.authorization.k8s.io/v1:Role");
         expect(JSON.stringify(role!.inputs.rules)).not.toContain("*");
         expect(byType("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")).toHaveLength(1);
@@ -116,9 +134,14 @@ describe("npm run plan -- --stack existing", () => {
     it("GIVEN --config overrides WHEN planned THEN dotted and namespaced keys reach the program", () => {
         const dir = tempDir("plan-override-");
         const result = runPlanCli([
-            "--stack", "existing", "--out", dir,
-            "--config", "operator.webhookReplicas=3",
-            "--config", "serverless-spark:jobNamespaces=[\"etl\",\"adhoc\"]",
+            "--stack",
+            "existing",
+            "--out",
+            dir,
+            "--config",
+            "operator.webhookReplicas=3",
+            "--config",
+            'serverless-spark:jobNamespaces=["etl","adhoc"]',
         ]);
         expect(result.stderr).toBe("");
         const release = readResources(dir).find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
@@ -142,13 +165,13 @@ describe("npm run plan -- --stack existing", () => {
 
     it.each<[string[], string]>([
         [["--config", "operator.webhookReplicas=1"], "error: operator.webhookReplicas: got 1, expected an integer from 2 to 10"],
-        [["--config", "cloud=gcp"], "error: cloud: got \"gcp\", expected one of aws, alicloud, existing"],
-        [["--config", "cloud=aws"], "error: capacityGrid: is set for cloud \"aws\", expected it only with cloud: existing"],
-        [["--config", "jobNamespaces=[\"Bad\"]"], "error: jobNamespaces[0]: got \"Bad\", expected a DNS-1123 label"],
-        [["--config", "operator.chartVersion=latest"], "error: operator.chartVersion: got \"latest\", expected a chart version such as 2.5.2"],
-        [["--config", "operator.namespace=Ops"], "error: operator.namespace: got \"Ops\", expected a DNS-1123 label"],
-        [["--config", "kubeconfig=/no/such/file"], "error: kubeconfig: no readable file at \"/no/such/file\""],
-        [["--config", "novalue"], "error: --config: got \"novalue\", expected key=value"],
+        [["--config", "cloud=gcp"], 'error: cloud: got "gcp", expected one of aws, alicloud, existing'],
+        [["--config", "cloud=aws"], 'error: capacityGrid: is set for cloud "aws", expected it only with cloud: existing'],
+        [["--config", 'jobNamespaces=["Bad"]'], 'error: jobNamespaces[0]: got "Bad", expected a DNS-1123 label'],
+        [["--config", "operator.chartVersion=latest"], 'error: operator.chartVersion: got "latest", expected a chart version such as 2.5.2'],
+        [["--config", "operator.namespace=Ops"], 'error: operator.namespace: got "Ops", expected a DNS-1123 label'],
+        [["--config", "kubeconfig=/no/such/file"], 'error: kubeconfig: no readable file at "/no/such/file"'],
+        [["--config", "novalue"], 'error: --config: got "novalue", expected key=value'],
         [["--bogus"], "error: arguments: Unknown option '--bogus'"],
     ])("GIVEN %j WHEN planned THEN exit 1, one error line, nothing written", (extra, message) => {
         const dir = path.join(tempDir("plan-bad-"), "out");
@@ -166,7 +189,7 @@ describe("npm run plan -- --stack existing", () => {
         expect(unknown.stderr).toBe("error: --stack: no stack file stacks/Pulumi.nope.yaml, expected one of " + shippedStacks().join(", ") + "\n");
         const missing = runPlanCli(["--stack-file", "/tmp/does-not-exist.yaml"]);
         expect(missing.status).toBe(1);
-        expect(missing.stderr).toContain("error: --stack-file: no readable stack file at \"/tmp/does-not-exist.yaml\"");
+        expect(missing.stderr).toContain('error: --stack-file: no readable stack file at "/tmp/does-not-exist.yaml"');
     });
 
     it("GIVEN a stack file outside the project WHEN planned with --stack-file THEN its config is used", () => {

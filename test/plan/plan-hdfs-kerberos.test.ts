@@ -7,12 +7,18 @@ const KEYTAB = path.join(PROJECT_ROOT, "test/fixtures/kerberos/spark-v2.keytab")
 const PRINCIPAL = "spark/worker.spark.test@SPARK.TEST";
 
 const hdfsKerberos = [
-    "--config", "storage.type=hdfs",
-    "--config", 'storage.hdfs.namenodes=["nn1:8020"]',
-    "--config", `kerberos.principal=${PRINCIPAL}`,
-    "--config", `kerberos.keytabPath=${KEYTAB}`,
-    "--config", "kerberos.realm=SPARK.TEST",
-    "--config", 'kerberos.kdcs=["kdc:88"]',
+    "--config",
+    "storage.type=hdfs",
+    "--config",
+    'storage.hdfs.namenodes=["nn1:8020"]',
+    "--config",
+    `kerberos.principal=${PRINCIPAL}`,
+    "--config",
+    `kerberos.keytabPath=${KEYTAB}`,
+    "--config",
+    "kerberos.realm=SPARK.TEST",
+    "--config",
+    'kerberos.kdcs=["kdc:88"]',
 ];
 
 describe("npm run plan -- --stack existing with HDFS and Kerberos", () => {
@@ -49,12 +55,15 @@ describe("npm run plan -- --stack existing with HDFS and Kerberos", () => {
     });
 
     it.each<[string[], string]>([
-        [["--config", "kerberos.principal=someone@SPARK.TEST"], "error: kerberos.keytabPath: the keytab holds keys for spark/worker.spark.test@SPARK.TEST but not for someone@SPARK.TEST"],
+        [
+            ["--config", "kerberos.principal=someone@SPARK.TEST"],
+            "error: kerberos.keytabPath: the keytab holds keys for spark/worker.spark.test@SPARK.TEST but not for someone@SPARK.TEST",
+        ],
         [["--config", "kerberos.principal=not a principal"], "error: kerberos.principal:"],
         [["--config", "kerberos.keytabPath=/no/such/keytab"], "error: kerberos.keytabPath:"],
         [["--config", "kerberos.realm=OTHER.TEST"], "error: kerberos.realm:"],
         [["--config", 'storage.hdfs.namenodes=["nn1"]'], "error: storage.hdfs.namenodes[0]:"],
-        [["--config", "storage.type=gcs"], "error: storage.type: got \"gcs\", expected s3, oss, hdfs"],
+        [["--config", "storage.type=gcs"], 'error: storage.type: got "gcs", expected s3, oss, hdfs'],
     ])("GIVEN a bad value %j WHEN planned THEN one line naming the key", (override, message) => {
         const dir = path.join(tempDir("plan-krb-bad-"), "out");
         const result = runPlanCli(["--stack", "existing", "--out", dir, ...hdfsKerberos, ...override]);

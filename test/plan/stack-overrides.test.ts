@@ -31,7 +31,7 @@ describe("applyOverride", () => {
 
 describe("toEngineConfig", () => {
     it("GIVEN mixed values WHEN converted THEN strings stay raw and structures are JSON", () => {
-        expect(toEngineConfig({ "p:a": "x", "p:b": 3, "p:c": { d: [1] } })).toEqual({ "p:a": "x", "p:b": "3", "p:c": "{\"d\":[1]}" });
+        expect(toEngineConfig({ "p:a": "x", "p:b": 3, "p:c": { d: [1] } })).toEqual({ "p:a": "x", "p:b": "3", "p:c": '{"d":[1]}' });
     });
 
     it("GIVEN an encrypted value WHEN converted THEN it is refused with the key named", () => {

@@ -48,7 +48,12 @@ function s3Stack(name = "data", bucketName = "data-bucket-1a2b3c"): StackResourc
     const dep = { dependsOn: [bucket.id] };
     return [
         bucket,
-        res(S3.pab, `${name}-public-access`, { bucket: bucketName, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, dep),
+        res(
+            S3.pab,
+            `${name}-public-access`,
+            { bucket: bucketName, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            dep,
+        ),
         res(S3.ownership, `${name}-ownership`, { bucket: bucketName, rule: { objectOwnership: "BucketOwnerEnforced" } }, dep),
         res(S3.sse, `${name}-encryption`, { bucket: bucketName, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }, dep),
         res(S3.policy, `${name}-tls-only`, { bucket: bucketName, policy: s3TlsOnly(bucketName) }, dep),
@@ -114,34 +119,75 @@ describe("bucket-private-encrypted-tls-retained: S3", () => {
     it("GIVEN a setting that names another, known bucket WHEN it also depends on this one THEN it counts for the named bucket only", () => {
         const other = res(S3.bucket, "other", { bucket: "other-bucket" });
         const stack = edit(s3Stack(), S3.pab, (r) => (r.props.bucket = "other-bucket"));
-        expect(check([...stack, other]).filter((v) => v.resource === "aws:s3/bucket:Bucket::data-bucket").map((v) => v.message)).toEqual([
-            expect.stringContaining("has no BucketPublicAccessBlock"),
-        ]);
+        expect(
+            check([...stack, other])
+                .filter((v) => v.resource === "aws:s3/bucket:Bucket::data-bucket")
+                .map((v) => v.message),
+        ).toEqual([expect.stringContaining("has no BucketPublicAccessBlock")]);
     });
 
     it.each([
-        ["a public-access flag is false", (s: StackResource[]) => edit(s, S3.pab, (r) => (r.props.restrictPublicBuckets = false)), S3.pab, "restrictPublicBuckets must be true"],
-        ["ownership allows ACLs", (s: StackResource[]) => edit(s, S3.ownership, (r) => (r.props.rule.objectOwnership = "ObjectWriter")), S3.ownership, 'rule.objectOwnership is "ObjectWriter"; it must be BucketOwnerEnforced (ACLs disabled)'],
-        ["the bucket ACL is public-read", (s: StackResource[]) => edit(s, S3.bucket, (r) => (r.props.acl = "public-read")), S3.bucket, 'acl is "public-read"; buckets must be private'],
-        ["a BucketAcl is public", (s: StackResource[]) => [...s, res(S3.acl, "acl", { bucket: "data-bucket-1a2b3c", acl: "public-read-write" })], S3.acl, 'acl is "public-read-write"; buckets must be private'],
-        ["the policy also allows everyone", (s: StackResource[]) => edit(s, S3.policy, (r) => {
-            const doc = JSON.parse(r.props.policy);
-            doc.Statement.push({ Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::data-bucket-1a2b3c/*" });
-            r.props.policy = JSON.stringify(doc);
-        }), S3.policy, "policy allows Principal * without a condition; buckets must be private"],
+        [
+            "a public-access flag is false",
+            (s: StackResource[]) => edit(s, S3.pab, (r) => (r.props.restrictPublicBuckets = false)),
+            S3.pab,
+            "restrictPublicBuckets must be true",
+        ],
+        [
+            "ownership allows ACLs",
+            (s: StackResource[]) => edit(s, S3.ownership, (r) => (r.props.rule.objectOwnership = "ObjectWriter")),
+            S3.ownership,
+            'rule.objectOwnership is "ObjectWriter"; it must be BucketOwnerEnforced (ACLs disabled)',
+        ],
+        [
+            "the bucket ACL is public-read",
+            (s: StackResource[]) => edit(s, S3.bucket, (r) => (r.props.acl = "public-read")),
+            S3.bucket,
+            'acl is "public-read"; buckets must be private',
+        ],
+        [
+            "a BucketAcl is public",
+            (s: StackResource[]) => [...s, res(S3.acl, "acl", { bucket: "data-bucket-1a2b3c", acl: "public-read-write" })],
+            S3.acl,
+            'acl is "public-read-write"; buckets must be private',
+        ],
+        [
+            "the policy also allows everyone",
+            (s: StackResource[]) =>
+                edit(s, S3.policy, (r) => {
+                    const doc = JSON.parse(r.props.policy);
+                    doc.Statement.push({ Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::data-bucket-1a2b3c/*" });
+                    r.props.policy = JSON.stringify(doc);
+                }),
+            S3.policy,
+            "policy allows Principal * without a condition; buckets must be private",
+        ],
         ["there is no encryption", (s: StackResource[]) => without(s, S3.sse), S3.bucket, "has no default encryption"],
-        ["the TLS deny has no condition", (s: StackResource[]) => edit(s, S3.policy, (r) => {
-            const doc = JSON.parse(r.props.policy);
-            delete doc.Statement[0].Condition;
-            r.props.policy = JSON.stringify(doc);
-        }), S3.bucket, "has no bucket policy that denies requests without TLS"],
-        ["the TLS deny covers one action only", (s: StackResource[]) => edit(s, S3.policy, (r) => (r.props.policy = r.props.policy.replace('"s3:*"', '"s3:GetObject"'))), S3.bucket, "has no bucket policy that denies requests without TLS"],
+        [
+            "the TLS deny has no condition",
+            (s: StackResource[]) =>
+                edit(s, S3.policy, (r) => {
+                    const doc = JSON.parse(r.props.policy);
+                    delete doc.Statement[0].Condition;
+                    r.props.policy = JSON.stringify(doc);
+                }),
+            S3.bucket,
+            "has no bucket policy that denies requests without TLS",
+        ],
+        [
+            "the TLS deny covers one action only",
+            (s: StackResource[]) => edit(s, S3.policy, (r) => (r.props.policy = r.props.policy.replace('"s3:*"', '"s3:GetObject"'))),
+            S3.bucket,
+            "has no bucket policy that denies requests without TLS",
+        ],
         ["there is no bucket policy", (s: StackResource[]) => without(s, S3.policy), S3.bucket, "has no bucket policy that denies requests without TLS"],
         ["forceDestroy is on", (s: StackResource[]) => edit(s, S3.bucket, (r) => (r.props.forceDestroy = true)), S3.bucket, "forceDestroy is true"],
         ["it is not retained", (s: StackResource[]) => edit(s, S3.bucket, (r) => (r.retainOnDelete = false)), S3.bucket, "is not retained on destroy"],
     ])("GIVEN the S3 stack where %s WHEN checked THEN it is reported on the resource to fix", (_, mutate, type, message) => {
         const violations = check(mutate(s3Stack()));
-        expect(violations).toEqual([{ resource: expect.stringMatching(new RegExp(`^${type.replace(/[/.]/g, "\\$&")}::`)), message: expect.stringContaining(message) }]);
+        expect(violations).toEqual([
+            { resource: expect.stringMatching(new RegExp(`^${type.replace(/[/.]/g, "\\$&")}::`)), message: expect.stringContaining(message) },
+        ]);
     });
 
     it("GIVEN inline encryption and an inline TLS-only policy on the bucket WHEN checked THEN they count", () => {
@@ -156,7 +202,11 @@ describe("bucket-private-encrypted-tls-retained: S3", () => {
     });
 
     it("GIVEN the policy pack's view (retainOnDelete not visible, unknown policy at preview) WHEN checked THEN neither is reported", () => {
-        const stack = edit(edit(s3Stack(), S3.bucket, (r) => (r.retainOnDelete = undefined)), S3.policy, (r) => (r.props.policy = "[unknown]"));
+        const stack = edit(
+            edit(s3Stack(), S3.bucket, (r) => (r.retainOnDelete = undefined)),
+            S3.policy,
+            (r) => (r.props.policy = "[unknown]"),
+        );
         expect(check(stack)).toEqual([]);
     });
 });
@@ -172,17 +222,44 @@ describe("bucket-private-encrypted-tls-retained: OSS", () => {
     });
 
     it.each([
-        ["public access is not blocked", (s: StackResource[]) => edit(s, OSS.pab, (r) => (r.props.blockPublicAccess = false)), OSS.pab, "blockPublicAccess must be true"],
-        ["there is no public-access block", (s: StackResource[]) => without(s, OSS.pab), OSS.bucket, "has no BucketPublicAccessBlock with blockPublicAccess: true"],
+        [
+            "public access is not blocked",
+            (s: StackResource[]) => edit(s, OSS.pab, (r) => (r.props.blockPublicAccess = false)),
+            OSS.pab,
+            "blockPublicAccess must be true",
+        ],
+        [
+            "there is no public-access block",
+            (s: StackResource[]) => without(s, OSS.pab),
+            OSS.bucket,
+            "has no BucketPublicAccessBlock with blockPublicAccess: true",
+        ],
         ["the ACL is public-read", (s: StackResource[]) => edit(s, OSS.acl, (r) => (r.props.acl = "public-read")), OSS.acl, 'acl is "public-read"'],
-        ["the deprecated bucket acl is public", (s: StackResource[]) => edit(s, OSS.bucket, (r) => (r.props.acl = "public-read-write")), OSS.bucket, 'acl is "public-read-write"'],
-        ["there is no encryption", (s: StackResource[]) => without(s, OSS.sse), OSS.bucket, "has no default encryption (serverSideEncryptionRule or a BucketServerSideEncryption with AES256 or KMS or SM4)"],
-        ["the deny uses the AWS condition key", (s: StackResource[]) => edit(s, OSS.policy, (r) => (r.props.policy = r.props.policy.replace("acs:SecureTransport", "aws:SecureTransport"))), OSS.bucket, "Deny oss:* on the bucket's objects to Principal * when acs:SecureTransport is false"],
+        [
+            "the deprecated bucket acl is public",
+            (s: StackResource[]) => edit(s, OSS.bucket, (r) => (r.props.acl = "public-read-write")),
+            OSS.bucket,
+            'acl is "public-read-write"',
+        ],
+        [
+            "there is no encryption",
+            (s: StackResource[]) => without(s, OSS.sse),
+            OSS.bucket,
+            "has no default encryption (serverSideEncryptionRule or a BucketServerSideEncryption with AES256 or KMS or SM4)",
+        ],
+        [
+            "the deny uses the AWS condition key",
+            (s: StackResource[]) => edit(s, OSS.policy, (r) => (r.props.policy = r.props.policy.replace("acs:SecureTransport", "aws:SecureTransport"))),
+            OSS.bucket,
+            "Deny oss:* on the bucket's objects to Principal * when acs:SecureTransport is false",
+        ],
         ["forceDestroy is on", (s: StackResource[]) => edit(s, OSS.bucket, (r) => (r.props.forceDestroy = true)), OSS.bucket, "forceDestroy is true"],
         ["it is not retained", (s: StackResource[]) => edit(s, OSS.bucket, (r) => (r.retainOnDelete = false)), OSS.bucket, "is not retained on destroy"],
     ])("GIVEN the OSS stack where %s WHEN checked THEN it is reported on the resource to fix", (_, mutate, type, message) => {
         const violations = check(mutate(ossStack()));
-        expect(violations).toEqual([{ resource: expect.stringMatching(new RegExp(`^${type.replace(/[/.]/g, "\\$&")}::`)), message: expect.stringContaining(message) }]);
+        expect(violations).toEqual([
+            { resource: expect.stringMatching(new RegExp(`^${type.replace(/[/.]/g, "\\$&")}::`)), message: expect.stringContaining(message) },
+        ]);
     });
 
     it("GIVEN settings of a bucket the stack does not declare WHEN checked THEN nothing is reported", () => {
@@ -193,7 +270,13 @@ describe("bucket-private-encrypted-tls-retained: OSS", () => {
     it("GIVEN unsafe settings of a bucket the stack does not declare WHEN checked THEN they are still reported", () => {
         const external = [
             res(OSS.acl, "ext-acl", { bucket: "someone-elses", acl: "public-read" }),
-            res(S3.pab, "ext-pab", { bucket: "someone-elses", blockPublicAcls: false, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }),
+            res(S3.pab, "ext-pab", {
+                bucket: "someone-elses",
+                blockPublicAcls: false,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            }),
         ];
         expect(check(external)).toEqual([
             { resource: `${S3.pab}::ext-pab`, message: "blockPublicAcls must be true" },

@@ -64,7 +64,9 @@ describe("ack-api-server-private", () => {
     });
 
     it("GIVEN ASK with a public endpoint WHEN checked THEN it is reported", () => {
-        expect(check(ASK, { endpointPublicAccessEnabled: true })).toEqual([expect.stringContaining("endpointPublicAccessEnabled is true: the API server gets a public EIP")]);
+        expect(check(ASK, { endpointPublicAccessEnabled: true })).toEqual([
+            expect.stringContaining("endpointPublicAccessEnabled is true: the API server gets a public EIP"),
+        ]);
     });
 
     it("GIVEN the opt-out in the policy's config WHEN a public API server is declared THEN nothing is reported", () => {

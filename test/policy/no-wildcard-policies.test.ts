@@ -58,7 +58,15 @@ describe("no-wildcard-policies: good documents", () => {
         };
         const tlsOnly = {
             Version: "1",
-            Statement: [{ Effect: "Deny", Principal: ["*"], Action: ["oss:*"], Resource: ["acs:oss:*:*:data-bucket", "acs:oss:*:*:data-bucket/*"], Condition: { Bool: { "acs:SecureTransport": ["false"] } } }],
+            Statement: [
+                {
+                    Effect: "Deny",
+                    Principal: ["*"],
+                    Action: ["oss:*"],
+                    Resource: ["acs:oss:*:*:data-bucket", "acs:oss:*:*:data-bucket/*"],
+                    Condition: { Bool: { "acs:SecureTransport": ["false"] } },
+                },
+            ],
         };
         expect(check("alicloud:ram/policy:Policy", { policyName: "spark", policyDocument: JSON.stringify(ram) })).toEqual([]);
         expect(check("alicloud:oss/bucketPolicy:BucketPolicy", { bucket: "data-bucket", policy: JSON.stringify(tlsOnly) })).toEqual([]);
@@ -70,7 +78,9 @@ describe("no-wildcard-policies: good documents", () => {
     });
 
     it("GIVEN a trust policy (assumeRolePolicy) or a type the rule does not cover WHEN checked THEN nothing is reported", () => {
-        expect(check("aws:iam/role:Role", { assumeRolePolicy: JSON.stringify(doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" })) })).toEqual([]);
+        expect(
+            check("aws:iam/role:Role", { assumeRolePolicy: JSON.stringify(doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" })) }),
+        ).toEqual([]);
         expect(check("aws:kms/key:Key", { policy: JSON.stringify(doc(allow("kms:*", "*"))) })).toEqual([]);
     });
 });

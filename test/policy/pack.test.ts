@@ -25,7 +25,13 @@ function resourceArgs(type: string, props: Record<string, unknown>, config: Reco
         props,
         urn: `urn:pulumi:dev::serverless-spark::${type}::r`,
         name: "r",
-        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+        opts: {
+            protect: false,
+            ignoreChanges: [],
+            aliases: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+            additionalSecretOutputs: [],
+        },
         stackTags: new Map(),
         isType: () => false,
         asType: () => undefined,
@@ -45,7 +51,15 @@ function validate(name: string, args: ResourceValidationArgs): string[] {
 
 function policyResource(type: string, name: string, props: Record<string, unknown>, extra: Partial<PolicyResource> = {}): PolicyResource {
     const { opts, ...rest } = resourceArgs(type, props);
-    return { ...rest, urn: `urn:pulumi:dev::serverless-spark::${type}::${name}`, name, opts, dependencies: [], propertyDependencies: {}, ...extra } as PolicyResource;
+    return {
+        ...rest,
+        urn: `urn:pulumi:dev::serverless-spark::${type}::${name}`,
+        name,
+        opts,
+        dependencies: [],
+        propertyDependencies: {},
+        ...extra,
+    } as PolicyResource;
 }
 
 function validateStack(name: string, resources: PolicyResource[], config: Record<string, unknown> = {}): { message: string; urn?: string }[] {
@@ -90,46 +104,89 @@ describe("the policy pack", () => {
             const policy = byName(rule.name);
             expect(policy.description).toBe(rule.description);
             expect(policy.description).not.toContain("\n");
-            expect(typeof (rule.kind === "resource" ? (policy as ResourceValidationPolicy).validateResource : (policy as StackValidationPolicy).validateStack)).toBe("function");
+            expect(
+                typeof (rule.kind === "resource" ? (policy as ResourceValidationPolicy).validateResource : (policy as StackValidationPolicy).validateStack),
+            ).toBe("function");
             expect(policy.configSchema).toEqual(rule.configSchema);
         }
         expect(byName("ack-api-server-private").configSchema?.properties.allowPublicApiServer).toMatchObject({ type: "boolean", default: false });
     });
 
     it("GIVEN a privileged Deployment WHEN validateResource runs THEN the violation is reported", () => {
-        const props = { spec: { template: { spec: { securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } }, containers: [{ name: "c", securityContext: { privileged: true, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } } }] } } } };
-        expect(validate("pod-security-restricted", resourceArgs("kubernetes:apps/v1:Deployment", props))).toEqual(['pod template: container "c": securityContext.privileged must not be true']);
+        const props = {
+            spec: {
+                template: {
+                    spec: {
+                        securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+                        containers: [{ name: "c", securityContext: { privileged: true, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } } }],
+                    },
+                },
+            },
+        };
+        expect(validate("pod-security-restricted", resourceArgs("kubernetes:apps/v1:Deployment", props))).toEqual([
+            'pod template: container "c": securityContext.privileged must not be true',
+        ]);
     });
 
     it("GIVEN an IAM policy allowing * WHEN validateResource runs THEN it is reported, and a scoped one is not", () => {
         const bad = { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::b/*" }] }) };
-        const good = { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] }) };
+        const good = {
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] }),
+        };
         expect(validate("no-wildcard-policies", resourceArgs("aws:iam/policy:Policy", asEngineProps(bad)))).toHaveLength(1);
         expect(validate("no-wildcard-policies", resourceArgs("aws:iam/policy:Policy", asEngineProps(good)))).toEqual([]);
     });
 
     it("GIVEN a policy document unknown at preview WHEN validateResource runs THEN the engine's UnknownValueError propagates (it reports 'can't run during preview')", () => {
         const args = resourceArgs("aws:iam/rolePolicy:RolePolicy", asEngineProps({ policy: UNKNOWN_STRING, role: "r" }));
-        expect(() => validate("no-wildcard-policies", args)).toThrow(expect.objectContaining({ constructor: expect.objectContaining({ name: "UnknownValueError" }) }));
+        expect(() => validate("no-wildcard-policies", args)).toThrow(
+            expect.objectContaining({ constructor: expect.objectContaining({ name: "UnknownValueError" }) }),
+        );
     });
 
     it("GIVEN the ACK policy's config WHEN it opts out THEN a public API server passes", () => {
         const props = asEngineProps({ slbInternetEnabled: true });
         expect(validate("ack-api-server-private", resourceArgs("alicloud:cs/managedKubernetes:ManagedKubernetes", props))).toHaveLength(1);
-        expect(validate("ack-api-server-private", resourceArgs("alicloud:cs/managedKubernetes:ManagedKubernetes", props, { allowPublicApiServer: true }))).toEqual([]);
+        expect(
+            validate("ack-api-server-private", resourceArgs("alicloud:cs/managedKubernetes:ManagedKubernetes", props, { allowPublicApiServer: true })),
+        ).toEqual([]);
     });
 });
 
 describe("the pack's stack policies", () => {
     /** An S3 bucket at the first preview: generated name, ids and ARNs unknown, settings tied by property dependencies. */
     function previewStack(withBlock: boolean): PolicyResource[] {
-        const bucket = policyResource("aws:s3/bucket:Bucket", "data-bucket", asEngineProps({ bucket: "data-bucket-1a2b3c", forceDestroy: false, arn: UNKNOWN_STRING }));
+        const bucket = policyResource(
+            "aws:s3/bucket:Bucket",
+            "data-bucket",
+            asEngineProps({ bucket: "data-bucket-1a2b3c", forceDestroy: false, arn: UNKNOWN_STRING }),
+        );
         const settings = [
-            policyResource("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "own", asEngineProps({ bucket: UNKNOWN_STRING, rule: { objectOwnership: "BucketOwnerEnforced" } })),
-            policyResource("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "sse", asEngineProps({ bucket: UNKNOWN_STRING, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] })),
+            policyResource(
+                "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+                "own",
+                asEngineProps({ bucket: UNKNOWN_STRING, rule: { objectOwnership: "BucketOwnerEnforced" } }),
+            ),
+            policyResource(
+                "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                "sse",
+                asEngineProps({ bucket: UNKNOWN_STRING, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }),
+            ),
             policyResource("aws:s3/bucketPolicy:BucketPolicy", "tls", asEngineProps({ bucket: UNKNOWN_STRING, policy: UNKNOWN_STRING })),
             ...(withBlock
-                ? [policyResource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", asEngineProps({ bucket: UNKNOWN_STRING, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }))]
+                ? [
+                      policyResource(
+                          "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                          "pab",
+                          asEngineProps({
+                              bucket: UNKNOWN_STRING,
+                              blockPublicAcls: true,
+                              blockPublicPolicy: true,
+                              ignorePublicAcls: true,
+                              restrictPublicBuckets: true,
+                          }),
+                      ),
+                  ]
                 : []),
         ].map((r) => Object.assign(r, { dependencies: [bucket], propertyDependencies: { bucket: [bucket] } }));
         return [bucket, ...settings];
@@ -146,15 +203,25 @@ describe("the pack's stack policies", () => {
     });
 
     it("GIVEN a ClusterRoleBinding of spark-driver WHEN validateStack runs THEN it is reported with its URN", () => {
-        const crb = policyResource("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "crb", asEngineProps({
-            roleRef: { kind: "ClusterRole", name: "view" },
-            subjects: [{ kind: "ServiceAccount", name: "spark-driver", namespace: "spark-jobs" }],
-        }));
-        expect(validateStack("spark-rbac-namespaced", [crb])).toEqual([{ message: expect.stringContaining("ClusterRoleBinding binds service account spark-jobs/spark-driver"), urn: crb.urn }]);
+        const crb = policyResource(
+            "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding",
+            "crb",
+            asEngineProps({
+                roleRef: { kind: "ClusterRole", name: "view" },
+                subjects: [{ kind: "ServiceAccount", name: "spark-driver", namespace: "spark-jobs" }],
+            }),
+        );
+        expect(validateStack("spark-rbac-namespaced", [crb])).toEqual([
+            { message: expect.stringContaining("ClusterRoleBinding binds service account spark-jobs/spark-driver"), urn: crb.urn },
+        ]);
     });
 
     it("GIVEN engine props with unknowns WHEN snapshot THEN they become [unknown] and the rest is copied", () => {
-        expect(snapshot(asEngineProps({ a: UNKNOWN_STRING, b: [1, { c: UNKNOWN_STRING }], d: { e: "x" } }))).toEqual({ a: "[unknown]", b: [1, { c: "[unknown]" }], d: { e: "x" } });
+        expect(snapshot(asEngineProps({ a: UNKNOWN_STRING, b: [1, { c: UNKNOWN_STRING }], d: { e: "x" } }))).toEqual({
+            a: "[unknown]",
+            b: [1, { c: "[unknown]" }],
+            d: { e: "x" },
+        });
     });
 });
 
@@ -164,11 +231,14 @@ describe("the policy folder as Pulumi installs it", () => {
     const packPackage = JSON.parse(fs.readFileSync(path.join(policyDir, "package.json"), "utf8"));
 
     function sources(dir: string): string[] {
-        return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-            e.isDirectory() ? (e.name === "node_modules" ? [] : sources(path.join(dir, e.name))) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : [],
-        );
+        return fs
+            .readdirSync(dir, { withFileTypes: true })
+            .flatMap((e) =>
+                e.isDirectory() ? (e.name === "node_modules" ? [] : sources(path.join(dir, e.name))) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : [],
+            );
     }
-    const specifiers = (file: string) => [...fs.readFileSync(file, "utf8").matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)["']([^"']+)["']/g)].map((m) => m[1]!);
+    const specifiers = (file: string) =>
+        [...fs.readFileSync(file, "utf8").matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)["']([^"']+)["']/g)].map((m) => m[1]!);
 
     it("GIVEN PulumiPolicy.yaml and package.json WHEN read THEN the runtime is nodejs and the SDK versions match the root's", () => {
         expect(parseYaml(fs.readFileSync(path.join(policyDir, "PulumiPolicy.yaml"), "utf8"))).toMatchObject({ runtime: "nodejs" });

@@ -5,7 +5,8 @@ import { RULES } from "../../policy/rules";
 import { runPlanCli, tempDir } from "../helpers/plan-cli";
 
 const PASS_LINE = new RegExp(`^${RULES.length} policies passed on \\d+ resources\\.$`, "m");
-const NOT_RETAINED = "[mandatory] bucket-private-encrypted-tls-retained aws:s3/bucket:Bucket::storage-bucket: is not retained on destroy: set retainOnDelete (or protect) on the bucket";
+const NOT_RETAINED =
+    "[mandatory] bucket-private-encrypted-tls-retained aws:s3/bucket:Bucket::storage-bucket: is not retained on destroy: set retainOnDelete (or protect) on the bucket";
 
 function configFile(config: unknown): string {
     const file = path.join(tempDir("plan-policy-"), "policy-config.json");
@@ -25,7 +26,10 @@ describe("npm run plan -- --policy", () => {
     it("GIVEN the aws stack with storage.retainOnDestroy=false WHEN planned with --policy THEN it exits 1 listing the violation", () => {
         const result = runPlanCli(["--stack", "aws", "--policy", "--config", "storage.retainOnDestroy=false"]);
         expect(result.status).toBe(1);
-        expect(result.stderr.trimEnd().split("\n")).toEqual([NOT_RETAINED, expect.stringMatching(new RegExp(`^error: policy: 1 violation of mandatory policies \\(${RULES.length} policies on \\d+ resources\\)$`))]);
+        expect(result.stderr.trimEnd().split("\n")).toEqual([
+            NOT_RETAINED,
+            expect.stringMatching(new RegExp(`^error: policy: 1 violation of mandatory policies \\(${RULES.length} policies on \\d+ resources\\)$`)),
+        ]);
         // The plan itself is still printed.
         expect(result.stdout).toContain("aws:s3/bucket:Bucket");
         expect(result.stdout).not.toMatch(PASS_LINE);

@@ -21,7 +21,9 @@ function doctoredPlan(): Plan {
                 roleRef: { kind: "ClusterRole", name: "cluster-admin" },
                 subjects: [{ kind: "ServiceAccount", name: "spark-driver", namespace: "spark-jobs" }],
             }),
-            resource("aws:iam/rolePolicy:RolePolicy", "admin", { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::b/*" }] }) }),
+            resource("aws:iam/rolePolicy:RolePolicy", "admin", {
+                policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::b/*" }] }),
+            }),
             resource("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", { slbInternetEnabled: false }),
         ],
     };
@@ -78,7 +80,11 @@ describe("readPolicyConfig", () => {
     };
 
     it("GIVEN a pack config file WHEN read THEN levels and settings are kept", () => {
-        const config = { "ack-api-server-private": { enforcementLevel: "advisory", allowPublicApiServer: true }, "spark-rbac-namespaced": { jobNamespaces: ["etl"] }, "no-wildcard-policies": "disabled" };
+        const config = {
+            "ack-api-server-private": { enforcementLevel: "advisory", allowPublicApiServer: true },
+            "spark-rbac-namespaced": { jobNamespaces: ["etl"] },
+            "no-wildcard-policies": "disabled",
+        };
         expect(readPolicyConfig(write(JSON.stringify(config)))).toEqual(config);
     });
 
@@ -86,9 +92,18 @@ describe("readPolicyConfig", () => {
         ["{not json", /is not valid JSON/],
         ["[]", /is not a JSON object/],
         ['{"no-such-policy": "advisory"}', /^--policy-config: unknown policy "no-such-policy", expected one of pod-security-restricted, /],
-        ['{"ack-api-server-private": "strict"}', /^--policy-config: ack-api-server-private: enforcement level "strict", expected one of mandatory, advisory, disabled$/],
-        ['{"ack-api-server-private": {"allowPublic": true}}', /^--policy-config: ack-api-server-private: unknown setting "allowPublic", expected one of enforcementLevel, allowPublicApiServer$/],
-        ['{"ack-api-server-private": {"allowPublicApiServer": "yes"}}', /^--policy-config: ack-api-server-private.allowPublicApiServer: got "yes", expected a boolean$/],
+        [
+            '{"ack-api-server-private": "strict"}',
+            /^--policy-config: ack-api-server-private: enforcement level "strict", expected one of mandatory, advisory, disabled$/,
+        ],
+        [
+            '{"ack-api-server-private": {"allowPublic": true}}',
+            /^--policy-config: ack-api-server-private: unknown setting "allowPublic", expected one of enforcementLevel, allowPublicApiServer$/,
+        ],
+        [
+            '{"ack-api-server-private": {"allowPublicApiServer": "yes"}}',
+            /^--policy-config: ack-api-server-private.allowPublicApiServer: got "yes", expected a boolean$/,
+        ],
         ['{"spark-rbac-namespaced": {"jobNamespaces": "etl"}}', /expected a list of strings$/],
         ['{"bucket-private-encrypted-tls-retained": {"x": 1}}', /unknown setting "x", expected only enforcementLevel$/],
     ])("GIVEN %s WHEN read THEN it is refused in one line", (content, message) => {

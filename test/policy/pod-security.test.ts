@@ -64,7 +64,11 @@ describe("pod-security-restricted: good pods", () => {
     it("GIVEN container-level runAsNonRoot and seccomp instead of pod-level WHEN checked THEN it is accepted", () => {
         const spec = goodPodSpec();
         spec.securityContext = {};
-        spec.containers[0].securityContext = { ...spec.containers[0].securityContext, runAsNonRoot: true, seccompProfile: { type: "Localhost", localhostProfile: "p.json" } };
+        spec.containers[0].securityContext = {
+            ...spec.containers[0].securityContext,
+            runAsNonRoot: true,
+            seccompProfile: { type: "Localhost", localhostProfile: "p.json" },
+        };
         expect(restrictedViolations(podOf(spec), "pod")).toEqual([]);
     });
 
@@ -113,19 +117,35 @@ describe("pod-security-restricted: bad pods", () => {
         ["hostPath volume", (s) => s.volumes.push({ name: "root", hostPath: { path: "/" } }), 'pod: volume "root" is a hostPath volume'],
         ["nfs volume", (s) => s.volumes.push({ name: "share", nfs: { server: "x", path: "/" } }), 'pod: volume "share" is a nfs volume'],
         ["no pod or container runAsNonRoot", (s) => delete s.securityContext.runAsNonRoot, 'container "app": runAsNonRoot must be true'],
-        ["container runAsNonRoot false", (s) => (s.containers[0].securityContext.runAsNonRoot = false), 'container "app": securityContext.runAsNonRoot must not be false'],
+        [
+            "container runAsNonRoot false",
+            (s) => (s.containers[0].securityContext.runAsNonRoot = false),
+            'container "app": securityContext.runAsNonRoot must not be false',
+        ],
         ["pod runAsNonRoot false", (s) => (s.securityContext.runAsNonRoot = false), "pod: securityContext.runAsNonRoot must not be false"],
         ["runAsUser 0", (s) => (s.containers[0].securityContext.runAsUser = 0), 'container "app": securityContext.runAsUser must not be 0'],
         ["allowPrivilegeEscalation unset", (s) => delete s.containers[0].securityContext.allowPrivilegeEscalation, "allowPrivilegeEscalation must be false"],
         ["allowPrivilegeEscalation true", (s) => (s.containers[0].securityContext.allowPrivilegeEscalation = true), "allowPrivilegeEscalation must be false"],
         ["privileged", (s) => (s.containers[0].securityContext.privileged = true), "privileged must not be true"],
         ["capabilities not dropped", (s) => (s.containers[0].securityContext.capabilities.drop = ["NET_RAW"]), "capabilities.drop must include ALL"],
-        ["capability added", (s) => s.containers[0].securityContext.capabilities.add.push("SYS_ADMIN"), 'capabilities.add may only hold NET_BIND_SERVICE, got "SYS_ADMIN"'],
+        [
+            "capability added",
+            (s) => s.containers[0].securityContext.capabilities.add.push("SYS_ADMIN"),
+            'capabilities.add may only hold NET_BIND_SERVICE, got "SYS_ADMIN"',
+        ],
         ["no seccomp", (s) => delete s.securityContext.seccompProfile, 'container "app": seccompProfile.type must be RuntimeDefault or Localhost'],
-        ["seccomp Unconfined", (s) => (s.containers[0].securityContext.seccompProfile = { type: "Unconfined" }), 'securityContext.seccompProfile.type must be RuntimeDefault or Localhost, got "Unconfined"'],
+        [
+            "seccomp Unconfined",
+            (s) => (s.containers[0].securityContext.seccompProfile = { type: "Unconfined" }),
+            'securityContext.seccompProfile.type must be RuntimeDefault or Localhost, got "Unconfined"',
+        ],
         ["host port", (s) => (s.containers[0].ports[0].hostPort = 80), "port 8080 must not set hostPort (got 80)"],
         ["procMount", (s) => (s.containers[0].securityContext.procMount = "Unmasked"), "procMount must be Default"],
-        ["unsafe sysctl", (s) => (s.securityContext.sysctls = [{ name: "kernel.msgmax", value: "1" }]), 'sysctl "kernel.msgmax" is not one of the safe sysctls'],
+        [
+            "unsafe sysctl",
+            (s) => (s.securityContext.sysctls = [{ name: "kernel.msgmax", value: "1" }]),
+            'sysctl "kernel.msgmax" is not one of the safe sysctls',
+        ],
         ["SELinux user", (s) => (s.securityContext.seLinuxOptions = { user: "system_u" }), "seLinuxOptions.user must not be set"],
         ["AppArmor unconfined", (s) => (s.securityContext.appArmorProfile = { type: "Unconfined" }), "appArmorProfile.type must not be Unconfined"],
         ["hostProcess", (s) => (s.securityContext.windowsOptions = { hostProcess: true }), "windowsOptions.hostProcess must not be true"],
@@ -193,7 +213,9 @@ describe("pod-security-restricted: SparkApplication driver and executor pods", (
 
     it("GIVEN a ScheduledSparkApplication whose template runs privileged WHEN checked THEN it is reported", () => {
         const template = sparkApp({ driver: { securityContext: { privileged: true, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } } } }).spec;
-        expect(check(SCHEDULED, { spec: { schedule: "@daily", template } })).toEqual(['driver pod: container "spark-kubernetes-driver": securityContext.privileged must not be true']);
+        expect(check(SCHEDULED, { spec: { schedule: "@daily", template } })).toEqual([
+            'driver pod: container "spark-kubernetes-driver": securityContext.privileged must not be true',
+        ]);
     });
 
     it("GIVEN a template WHEN the Spark pod is built THEN the input is not modified", () => {

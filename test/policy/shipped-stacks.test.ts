@@ -33,13 +33,22 @@ describe("the shipped stacks' plans", () => {
     it("GIVEN each plan WHEN inspected THEN it holds what the policies are meant to see (so a pass is not vacuous)", () => {
         for (const [stack, plan] of plans) {
             expect(plan.unknowns, stack).toBe(0);
-            expect(plan.resources.some((r) => r.type.startsWith("kubernetes:sparkoperator.k8s.io/")), stack).toBe(true);
-            expect(plan.resources.some((r) => r.type === "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"), stack).toBe(true);
+            expect(
+                plan.resources.some((r) => r.type.startsWith("kubernetes:sparkoperator.k8s.io/")),
+                stack,
+            ).toBe(true);
+            expect(
+                plan.resources.some((r) => r.type === "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"),
+                stack,
+            ).toBe(true);
         }
         const aws = plans.get("aws");
         if (aws !== undefined) {
             for (const type of ["aws:s3/bucket:Bucket", "aws:s3/bucketPolicy:BucketPolicy", "aws:iam/rolePolicy:RolePolicy", "aws:eks/cluster:Cluster"]) {
-                expect(aws.resources.some((r) => r.type === type), type).toBe(true);
+                expect(
+                    aws.resources.some((r) => r.type === type),
+                    type,
+                ).toBe(true);
             }
             // The placeholder outputs were there: policies name the mocked bucket, not an empty string.
             const irsa = aws.resources.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy").map((r) => String(r.inputs.policy));

@@ -13,7 +13,10 @@ function projectRbac(ns = "spark-jobs"): StackResource[] {
     return [
         res("kubernetes:core/v1:ServiceAccount", `${ns}-driver`, { metadata: { name: "spark-driver", namespace: ns } }),
         res("kubernetes:core/v1:ServiceAccount", `${ns}-executor`, { metadata: { name: "spark-executor", namespace: ns } }),
-        res(`${RBAC}:Role`, `${ns}-driver`, { metadata: { name: "spark-driver", namespace: ns }, rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }] }),
+        res(`${RBAC}:Role`, `${ns}-driver`, {
+            metadata: { name: "spark-driver", namespace: ns },
+            rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }],
+        }),
         res(`${RBAC}:RoleBinding`, `${ns}-driver`, {
             metadata: { name: "spark-driver", namespace: ns },
             roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "spark-driver" },
@@ -26,7 +29,11 @@ const operatorRelease = (jobNamespaces: string[]) =>
     res("kubernetes:helm.sh/v3:Release", "spark-operator", { chart: "spark-operator", name: "spark-operator", values: { spark: { jobNamespaces } } });
 
 function clusterRoleBinding(name: string, subjects: Record<string, unknown>[]): StackResource {
-    return res(`${RBAC}:ClusterRoleBinding`, name, { metadata: { name }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "view" }, subjects });
+    return res(`${RBAC}:ClusterRoleBinding`, name, {
+        metadata: { name },
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "view" },
+        subjects,
+    });
 }
 
 describe("spark-rbac-namespaced", () => {
@@ -35,14 +42,21 @@ describe("spark-rbac-namespaced", () => {
     });
 
     it("GIVEN a ClusterRoleBinding of other service accounts WHEN checked THEN there is no violation", () => {
-        const crb = clusterRoleBinding("monitoring", [{ kind: "ServiceAccount", name: "prometheus", namespace: "monitoring" }, { kind: "Group", name: "ops" }]);
+        const crb = clusterRoleBinding("monitoring", [
+            { kind: "ServiceAccount", name: "prometheus", namespace: "monitoring" },
+            { kind: "Group", name: "ops" },
+        ]);
         expect(check([...projectRbac(), crb])).toEqual([]);
     });
 
     it("GIVEN a ClusterRoleBinding of spark-driver WHEN checked THEN it is reported", () => {
         const crb = clusterRoleBinding("spark-view", [{ kind: "ServiceAccount", name: "spark-driver", namespace: "spark-jobs" }]);
         expect(check([...projectRbac(), crb])).toEqual([
-            { resource: crb.id, message: "ClusterRoleBinding binds service account spark-jobs/spark-driver; bind Spark service accounts with a RoleBinding to a namespaced Role" },
+            {
+                resource: crb.id,
+                message:
+                    "ClusterRoleBinding binds service account spark-jobs/spark-driver; bind Spark service accounts with a RoleBinding to a namespaced Role",
+            },
         ]);
     });
 
@@ -52,10 +66,25 @@ describe("spark-rbac-namespaced", () => {
     });
 
     it.each([
-        ["any service account of a job namespace (from the operator's jobNamespaces)", [operatorRelease(["etl"])], { kind: "ServiceAccount", name: "default", namespace: "etl" }, "service account etl/default (job namespace etl)"],
-        ["every service account of a job namespace", [operatorRelease(["etl"])], { kind: "Group", name: "system:serviceaccounts:etl" }, "group system:serviceaccounts:etl"],
+        [
+            "any service account of a job namespace (from the operator's jobNamespaces)",
+            [operatorRelease(["etl"])],
+            { kind: "ServiceAccount", name: "default", namespace: "etl" },
+            "service account etl/default (job namespace etl)",
+        ],
+        [
+            "every service account of a job namespace",
+            [operatorRelease(["etl"])],
+            { kind: "Group", name: "system:serviceaccounts:etl" },
+            "group system:serviceaccounts:etl",
+        ],
         ["every service account of the cluster", [], { kind: "Group", name: "system:serviceaccounts" }, "group system:serviceaccounts (every service account)"],
-        ["a job namespace's service account as a user name", projectRbac(), { kind: "User", name: "system:serviceaccount:spark-jobs:default" }, "user system:serviceaccount:spark-jobs:default"],
+        [
+            "a job namespace's service account as a user name",
+            projectRbac(),
+            { kind: "User", name: "system:serviceaccount:spark-jobs:default" },
+            "user system:serviceaccount:spark-jobs:default",
+        ],
     ])("GIVEN a ClusterRoleBinding of %s WHEN checked THEN it is reported", (_, stack, subject, said) => {
         const crb = clusterRoleBinding("wide", [subject]);
         expect(check([...(stack as StackResource[]), crb])).toEqual([{ resource: crb.id, message: expect.stringContaining(said) }]);
@@ -82,7 +111,10 @@ describe("spark-rbac-namespaced", () => {
         const binding = structuredClone(stack[3]!);
         binding.props.roleRef.kind = "ClusterRole";
         expect(check([...stack.slice(0, 3), binding])).toEqual([
-            { resource: binding.id, message: 'RoleBinding of service account spark-jobs/spark-driver references roleRef.kind "ClusterRole"; it must be a namespaced Role' },
+            {
+                resource: binding.id,
+                message: 'RoleBinding of service account spark-jobs/spark-driver references roleRef.kind "ClusterRole"; it must be a namespaced Role',
+            },
         ]);
     });
 

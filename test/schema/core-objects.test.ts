@@ -13,12 +13,56 @@ const meta = { name: "spark-jobs", labels: { "pod-security.kubernetes.io/enforce
 describe("valid core objects of the kinds the project declares", () => {
     it.each<[string, Record<string, any>]>([
         ["Namespace", { apiVersion: "v1", kind: "Namespace", metadata: meta }],
-        ["ServiceAccount", { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "spark-driver", namespace: "spark-jobs", annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/x" } }, automountServiceAccountToken: true }],
-        ["Role", { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { name: "spark-driver", namespace: "spark-jobs" }, rules: [{ apiGroups: [""], resources: ["pods", "services", "configmaps"], verbs: ["create", "get", "list", "watch", "delete"] }] }],
-        ["RoleBinding", { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: { name: "spark-driver", namespace: "spark-jobs" }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "spark-driver" }, subjects: [{ kind: "ServiceAccount", name: "spark-driver", namespace: "spark-jobs" }] }],
-        ["PodDisruptionBudget", { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "webhook", namespace: "spark-operator" }, spec: { minAvailable: 1, selector: { matchLabels: { "app.kubernetes.io/component": "webhook" } } } }],
-        ["ConfigMap", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "hadoop-conf", namespace: "spark-jobs" }, data: { "core-site.xml": "<configuration/>", "hdfs-site.xml": "<configuration/>" } }],
-        ["Secret", { apiVersion: "v1", kind: "Secret", metadata: { name: "keytab", namespace: "spark-jobs" }, type: "Opaque", data: { "krb5.keytab": "BQIAAAA=" } }],
+        [
+            "ServiceAccount",
+            {
+                apiVersion: "v1",
+                kind: "ServiceAccount",
+                metadata: { name: "spark-driver", namespace: "spark-jobs", annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/x" } },
+                automountServiceAccountToken: true,
+            },
+        ],
+        [
+            "Role",
+            {
+                apiVersion: "rbac.authorization.k8s.io/v1",
+                kind: "Role",
+                metadata: { name: "spark-driver", namespace: "spark-jobs" },
+                rules: [{ apiGroups: [""], resources: ["pods", "services", "configmaps"], verbs: ["create", "get", "list", "watch", "delete"] }],
+            },
+        ],
+        [
+            "RoleBinding",
+            {
+                apiVersion: "rbac.authorization.k8s.io/v1",
+                kind: "RoleBinding",
+                metadata: { name: "spark-driver", namespace: "spark-jobs" },
+                roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "spark-driver" },
+                subjects: [{ kind: "ServiceAccount", name: "spark-driver", namespace: "spark-jobs" }],
+            },
+        ],
+        [
+            "PodDisruptionBudget",
+            {
+                apiVersion: "policy/v1",
+                kind: "PodDisruptionBudget",
+                metadata: { name: "webhook", namespace: "spark-operator" },
+                spec: { minAvailable: 1, selector: { matchLabels: { "app.kubernetes.io/component": "webhook" } } },
+            },
+        ],
+        [
+            "ConfigMap",
+            {
+                apiVersion: "v1",
+                kind: "ConfigMap",
+                metadata: { name: "hadoop-conf", namespace: "spark-jobs" },
+                data: { "core-site.xml": "<configuration/>", "hdfs-site.xml": "<configuration/>" },
+            },
+        ],
+        [
+            "Secret",
+            { apiVersion: "v1", kind: "Secret", metadata: { name: "keytab", namespace: "spark-jobs" }, type: "Opaque", data: { "krb5.keytab": "BQIAAAA=" } },
+        ],
     ])("GIVEN a valid %s WHEN validated THEN it has no problem", (_kind, manifest) => {
         expect(validateCoreObject(manifest)).toEqual({ problems: [], unverifiable: [] });
     });
@@ -26,14 +70,56 @@ describe("valid core objects of the kinds the project declares", () => {
 
 describe("deliberately broken core objects", () => {
     it.each<[string, Record<string, any>, string[]]>([
-        ["a misspelled metadata field", { apiVersion: "v1", kind: "Namespace", metadata: { name: "a", lables: { a: "b" } } }, ['metadata: unknown field "lables" (did you mean "labels"?)']],
-        ["a misspelled top-level field", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a" }, date: { a: "b" } }, ['(root): unknown field "date" (did you mean "data"?)']],
-        ["a misspelled spec field", { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "a" }, spec: { minAvaliable: 1 } }, ['spec: unknown field "minAvaliable" (did you mean "minAvailable"?)']],
-        ["a misspelled field in a list item", { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { name: "a" }, rules: [{ apiGroups: [""], resources: ["pods"], verb: ["get"] }] }, ['rules[0]: missing required field "verbs"', 'rules[0]: unknown field "verb" (did you mean "verbs"?)']],
-        ["a wrong type", { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { name: "a" }, rules: [{ apiGroups: [""], resources: ["pods"], verbs: "get" }] }, ['rules[0].verbs: "get" is a string, expected array']],
-        ["a label value that is not a string", { apiVersion: "v1", kind: "Namespace", metadata: { name: "a", labels: { replicas: 2 } } }, ["metadata.labels.replicas: 2 is an integer, expected string"]],
-        ["a missing required field", { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: { name: "a" }, subjects: [] }, ['(root): missing required field "roleRef"']],
-        ["a wrong quantity", { apiVersion: "v1", kind: "ResourceQuota", metadata: { name: "a" }, spec: { hard: { cpu: "lots" } } }, ['spec.hard.cpu: "lots" must match format "quantity"']],
+        [
+            "a misspelled metadata field",
+            { apiVersion: "v1", kind: "Namespace", metadata: { name: "a", lables: { a: "b" } } },
+            ['metadata: unknown field "lables" (did you mean "labels"?)'],
+        ],
+        [
+            "a misspelled top-level field",
+            { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a" }, date: { a: "b" } },
+            ['(root): unknown field "date" (did you mean "data"?)'],
+        ],
+        [
+            "a misspelled spec field",
+            { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "a" }, spec: { minAvaliable: 1 } },
+            ['spec: unknown field "minAvaliable" (did you mean "minAvailable"?)'],
+        ],
+        [
+            "a misspelled field in a list item",
+            {
+                apiVersion: "rbac.authorization.k8s.io/v1",
+                kind: "Role",
+                metadata: { name: "a" },
+                rules: [{ apiGroups: [""], resources: ["pods"], verb: ["get"] }],
+            },
+            ['rules[0]: missing required field "verbs"', 'rules[0]: unknown field "verb" (did you mean "verbs"?)'],
+        ],
+        [
+            "a wrong type",
+            {
+                apiVersion: "rbac.authorization.k8s.io/v1",
+                kind: "Role",
+                metadata: { name: "a" },
+                rules: [{ apiGroups: [""], resources: ["pods"], verbs: "get" }],
+            },
+            ['rules[0].verbs: "get" is a string, expected array'],
+        ],
+        [
+            "a label value that is not a string",
+            { apiVersion: "v1", kind: "Namespace", metadata: { name: "a", labels: { replicas: 2 } } },
+            ["metadata.labels.replicas: 2 is an integer, expected string"],
+        ],
+        [
+            "a missing required field",
+            { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: { name: "a" }, subjects: [] },
+            ['(root): missing required field "roleRef"'],
+        ],
+        [
+            "a wrong quantity",
+            { apiVersion: "v1", kind: "ResourceQuota", metadata: { name: "a" }, spec: { hard: { cpu: "lots" } } },
+            ['spec.hard.cpu: "lots" must match format "quantity"'],
+        ],
     ])("GIVEN %s WHEN validated THEN it fails with a message naming the field", (_label, manifest, expected) => {
         expect(validateCoreObject(manifest).problems).toEqual(expected);
     });
@@ -52,7 +138,10 @@ describe("deliberately broken core objects", () => {
 
 describe("[secret] values", () => {
     it("GIVEN a Secret whose data is a Pulumi secret WHEN validated THEN data is listed as unverifiable and the rest is still checked", () => {
-        expect(validateCoreObject({ apiVersion: "v1", kind: "Secret", metadata: { name: "keytab" }, type: "Opaque", data: "[secret]" })).toEqual({ problems: [], unverifiable: ["/data"] });
+        expect(validateCoreObject({ apiVersion: "v1", kind: "Secret", metadata: { name: "keytab" }, type: "Opaque", data: "[secret]" })).toEqual({
+            problems: [],
+            unverifiable: ["/data"],
+        });
         expect(validateCoreObject({ apiVersion: "v1", kind: "Secret", metadata: { name: "keytab" }, type: 5, data: "[secret]" })).toEqual({
             problems: ["type: 5 is an integer, expected string"],
             unverifiable: ["/data"],
@@ -85,7 +174,11 @@ describe("model lookup", () => {
     });
 
     it("GIVEN top-level kinds WHEN looked up THEN the class carries the same apiVersion and kind", () => {
-        for (const [apiVersion, kind] of [["v1", "Namespace"], ["policy/v1", "PodDisruptionBudget"], ["rbac.authorization.k8s.io/v1", "RoleBinding"]] as const) {
+        for (const [apiVersion, kind] of [
+            ["v1", "Namespace"],
+            ["policy/v1", "PodDisruptionBudget"],
+            ["rbac.authorization.k8s.io/v1", "RoleBinding"],
+        ] as const) {
             const model = modelForObject(apiVersion, kind);
             expect([model?.apiVersion, model?.kind]).toEqual([apiVersion, kind]);
         }

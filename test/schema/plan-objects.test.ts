@@ -100,7 +100,9 @@ describe.each(stacks)("stack %s", (stack) => {
         const dir = tempDir(`schema-${stack}-`);
         const result = runPlanCli(["--stack", stack, "--out", dir]);
         expect(result.stderr).toBe("");
-        const written = new Map([...readTree(dir)].filter(([file]) => file.startsWith("manifests/")).map(([file, text]) => [file.slice("manifests/".length), parseYaml(text)]));
+        const written = new Map(
+            [...readTree(dir)].filter(([file]) => file.startsWith("manifests/")).map(([file, text]) => [file.slice("manifests/".length), parseYaml(text)]),
+        );
         const here = new Map(objects.map((o) => [manifestFileName(o.manifest), o.manifest]));
         expect([...here.keys()].sort()).toEqual([...written.keys()].sort());
         for (const [file, manifest] of here) {

@@ -21,7 +21,12 @@ function validApplication(): Record<string, any> {
             containers: [
                 {
                     name: container,
-                    securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+                    securityContext: {
+                        allowPrivilegeEscalation: false,
+                        capabilities: { drop: ["ALL"] },
+                        runAsNonRoot: true,
+                        seccompProfile: { type: "RuntimeDefault" },
+                    },
                     resources: { requests: { "ephemeral-storage": storage } },
                     volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
                 },
@@ -66,7 +71,13 @@ function validApplication(): Record<string, any> {
                 deleteOnTermination: true,
                 template: template("spark-kubernetes-executor", "16Gi"),
             },
-            restartPolicy: { type: "OnFailure", onFailureRetries: 3, onFailureRetryInterval: 60, onSubmissionFailureRetries: 3, onSubmissionFailureRetryInterval: 60 },
+            restartPolicy: {
+                type: "OnFailure",
+                onFailureRetries: 3,
+                onFailureRetryInterval: 60,
+                onSubmissionFailureRetries: 3,
+                onSubmissionFailureRetryInterval: 60,
+            },
             timeToLiveSeconds: 3600,
         },
     };
@@ -77,7 +88,14 @@ function validScheduled(): Record<string, any> {
         apiVersion: "sparkoperator.k8s.io/v1beta2",
         kind: "ScheduledSparkApplication",
         metadata: { name: "nightly", namespace: "spark-jobs" },
-        spec: { schedule: "0 2 * * *", timeZone: "UTC", concurrencyPolicy: "Forbid", successfulRunHistoryLimit: 1, failedRunHistoryLimit: 3, template: validApplication().spec },
+        spec: {
+            schedule: "0 2 * * *",
+            timeZone: "UTC",
+            concurrencyPolicy: "Forbid",
+            successfulRunHistoryLimit: 1,
+            failedRunHistoryLimit: 3,
+            template: validApplication().spec,
+        },
     };
 }
 
@@ -114,7 +132,25 @@ describe("the schema file", () => {
     it("GIVEN the SparkPodSpec fields WHEN listed THEN the ones the project emits and users commonly set are all there", () => {
         const defs = (SPARK_OPERATOR_SCHEMA as any).$defs;
         const pod = Object.keys(defs.SparkPodSpec.properties);
-        for (const field of ["cores", "coreLimit", "memory", "memoryOverhead", "serviceAccount", "labels", "annotations", "template", "env", "volumeMounts", "tolerations", "nodeSelector", "affinity", "secrets", "configMaps", "image", "gpu"]) {
+        for (const field of [
+            "cores",
+            "coreLimit",
+            "memory",
+            "memoryOverhead",
+            "serviceAccount",
+            "labels",
+            "annotations",
+            "template",
+            "env",
+            "volumeMounts",
+            "tolerations",
+            "nodeSelector",
+            "affinity",
+            "secrets",
+            "configMaps",
+            "image",
+            "gpu",
+        ]) {
             expect(pod).toContain(field);
         }
         expect(Object.keys(defs.DriverSpec.properties)).toEqual(expect.arrayContaining(["coreRequest", "javaOptions", "podName", "serviceAnnotations"]));
@@ -130,8 +166,19 @@ describe("valid objects", () => {
     it.each<[string, () => Record<string, any>]>([
         ["a SparkApplication with pod templates", validApplication],
         ["a ScheduledSparkApplication", validScheduled],
-        ["a minimal SparkApplication", () => ({ apiVersion: "sparkoperator.k8s.io/v1beta2", kind: "SparkApplication", metadata: { name: "pi" }, spec: { type: "Scala", sparkVersion: "3.5.3", mainApplicationFile: "local:///pi.jar", driver: {}, executor: {} } })],
-        ["a SparkApplication with generateName", () => withChange(withChange(validApplication(), "metadata.name", undefined), "metadata.generateName", "wordcount-")],
+        [
+            "a minimal SparkApplication",
+            () => ({
+                apiVersion: "sparkoperator.k8s.io/v1beta2",
+                kind: "SparkApplication",
+                metadata: { name: "pi" },
+                spec: { type: "Scala", sparkVersion: "3.5.3", mainApplicationFile: "local:///pi.jar", driver: {}, executor: {} },
+            }),
+        ],
+        [
+            "a SparkApplication with generateName",
+            () => withChange(withChange(validApplication(), "metadata.name", undefined), "metadata.generateName", "wordcount-"),
+        ],
         [
             "a Python application with dynamic allocation, monitoring, secrets and volumes",
             () => {
@@ -141,11 +188,18 @@ describe("valid objects", () => {
                 app.spec.pythonVersion = "3";
                 app.spec.mainApplicationFile = "s3a://bucket/app.py";
                 app.spec.dynamicAllocation = { enabled: true, minExecutors: 0, maxExecutors: 10, shuffleTrackingEnabled: true };
-                app.spec.monitoring = { exposeDriverMetrics: true, exposeExecutorMetrics: true, prometheus: { jmxExporterJar: "/prometheus/jmx.jar", port: 8090 } };
+                app.spec.monitoring = {
+                    exposeDriverMetrics: true,
+                    exposeExecutorMetrics: true,
+                    prometheus: { jmxExporterJar: "/prometheus/jmx.jar", port: 8090 },
+                };
                 app.spec.volumes = [{ name: "conf", configMap: { name: "app-conf" } }];
                 app.spec.driver.volumeMounts = [{ name: "conf", mountPath: "/etc/app" }];
                 app.spec.driver.secrets = [{ name: "gcp", path: "/mnt/gcp", secretType: "GCPServiceAccount" }];
-                app.spec.driver.env = [{ name: "MODE", value: "batch" }, { name: "TOKEN", valueFrom: { secretKeyRef: { name: "t", key: "k" } } }];
+                app.spec.driver.env = [
+                    { name: "MODE", value: "batch" },
+                    { name: "TOKEN", valueFrom: { secretKeyRef: { name: "t", key: "k" } } },
+                ];
                 app.spec.executor.gpu = { name: "nvidia.com/gpu", quantity: 1 };
                 app.spec.sparkUIOptions = { servicePort: 4040, serviceType: "ClusterIP", ingressTLS: [{ hosts: ["ui.example.com"], secretName: "tls" }] };
                 return app;
@@ -158,37 +212,135 @@ describe("valid objects", () => {
 
 describe("deliberately broken objects", () => {
     it.each<[string, () => Record<string, any>, string[]]>([
-        ["a misspelled driver field", () => withChange(validApplication(), "spec.driver.coers", 1), ['spec.driver: unknown field "coers" (did you mean "cores"?)']],
-        ["a misspelled spec field", () => withChange(validApplication(), "spec.sparkConfig", { a: "b" }), ['spec: unknown field "sparkConfig" (did you mean "sparkConf"?)']],
+        [
+            "a misspelled driver field",
+            () => withChange(validApplication(), "spec.driver.coers", 1),
+            ['spec.driver: unknown field "coers" (did you mean "cores"?)'],
+        ],
+        [
+            "a misspelled spec field",
+            () => withChange(validApplication(), "spec.sparkConfig", { a: "b" }),
+            ['spec: unknown field "sparkConfig" (did you mean "sparkConf"?)'],
+        ],
         ["a driver-only field on the executor", () => withChange(validApplication(), "spec.executor.podName", "x"), ['spec.executor: unknown field "podName"']],
-        ["a misspelled field inside the pod template", () => withChange(validApplication(), "spec.driver.template.spec.containers.0.securityContex", {}), ['spec.driver.template.spec.containers[0]: unknown field "securityContex" (did you mean "securityContext"?) (io.k8s.api.core.v1.PodTemplateSpec)']],
+        [
+            "a misspelled field inside the pod template",
+            () => withChange(validApplication(), "spec.driver.template.spec.containers.0.securityContex", {}),
+            ['spec.driver.template.spec.containers[0]: unknown field "securityContex" (did you mean "securityContext"?) (io.k8s.api.core.v1.PodTemplateSpec)'],
+        ],
         ["a status in a desired manifest", () => withChange(validApplication(), "status", {}), ['(root): unknown field "status"']],
         ["a wrong application type", () => withChange(validApplication(), "spec.type", "Jave"), ['spec.type: "Jave" is not one of Java, Scala, Python, R']],
-        ["a wrong restart policy", () => withChange(validApplication(), "spec.restartPolicy.type", "OnFail"), ['spec.restartPolicy.type: "OnFail" is not one of Never, OnFailure, Always']],
-        ["a deploy mode the CRD refuses", () => withChange(validApplication(), "spec.mode", "in-cluster-client"), ['spec.mode: "in-cluster-client" is not one of cluster, client']],
-        ["a wrong pull policy in the pod template", () => withChange(validApplication(), "spec.executor.template.spec.containers.0.imagePullPolicy", "Sometimes"), ['spec.executor.template.spec.containers[0].imagePullPolicy: "Sometimes" is not one of Always, IfNotPresent, Never (io.k8s.api.core.v1.PodTemplateSpec)']],
-        ["cores as a string", () => withChange(validApplication(), "spec.executor.cores", "four"), ['spec.executor.cores: "four" is a string, expected integer']],
-        ["fractional cores", () => withChange(validApplication(), "spec.driver.cores", 0.5), ["spec.driver.cores: 0.5 is a number, expected integer", "spec.driver.cores: 0.5 must be >= 1"]],
+        [
+            "a wrong restart policy",
+            () => withChange(validApplication(), "spec.restartPolicy.type", "OnFail"),
+            ['spec.restartPolicy.type: "OnFail" is not one of Never, OnFailure, Always'],
+        ],
+        [
+            "a deploy mode the CRD refuses",
+            () => withChange(validApplication(), "spec.mode", "in-cluster-client"),
+            ['spec.mode: "in-cluster-client" is not one of cluster, client'],
+        ],
+        [
+            "a wrong pull policy in the pod template",
+            () => withChange(validApplication(), "spec.executor.template.spec.containers.0.imagePullPolicy", "Sometimes"),
+            [
+                'spec.executor.template.spec.containers[0].imagePullPolicy: "Sometimes" is not one of Always, IfNotPresent, Never (io.k8s.api.core.v1.PodTemplateSpec)',
+            ],
+        ],
+        [
+            "cores as a string",
+            () => withChange(validApplication(), "spec.executor.cores", "four"),
+            ['spec.executor.cores: "four" is a string, expected integer'],
+        ],
+        [
+            "fractional cores",
+            () => withChange(validApplication(), "spec.driver.cores", 0.5),
+            ["spec.driver.cores: 0.5 is a number, expected integer", "spec.driver.cores: 0.5 must be >= 1"],
+        ],
         ["zero executors", () => withChange(validApplication(), "spec.executor.instances", 0), ["spec.executor.instances: 0 must be >= 1"]],
-        ["a Spark conf value that is not a string", () => withChange(validApplication(), "spec.sparkConf", { "spark.executor.instances": 2 }), ['spec.sparkConf["spark.executor.instances"]: 2 is an integer, expected string']],
-        ["arguments as one string", () => withChange(validApplication(), "spec.arguments", "--day yesterday"), ['spec.arguments: "--day yesterday" is a string, expected array']],
-        ["a Kubernetes unit for Spark memory", () => withChange(validApplication(), "spec.executor.memory", "4Gi"), [
-            'spec.executor.memory: "4Gi" is not valid: A JVM/Spark memory size: a whole number with an optional unit k, m, g, t or p (optionally followed by b), e.g. "512m" or "4g". Kubernetes units such as "4Gi" are not accepted by Spark.',
-        ]],
-        ["a missing mainApplicationFile", () => withChange(validApplication(), "spec.mainApplicationFile", undefined), ['spec: missing required field "mainApplicationFile"']],
+        [
+            "a Spark conf value that is not a string",
+            () => withChange(validApplication(), "spec.sparkConf", { "spark.executor.instances": 2 }),
+            ['spec.sparkConf["spark.executor.instances"]: 2 is an integer, expected string'],
+        ],
+        [
+            "arguments as one string",
+            () => withChange(validApplication(), "spec.arguments", "--day yesterday"),
+            ['spec.arguments: "--day yesterday" is a string, expected array'],
+        ],
+        [
+            "a Kubernetes unit for Spark memory",
+            () => withChange(validApplication(), "spec.executor.memory", "4Gi"),
+            [
+                'spec.executor.memory: "4Gi" is not valid: A JVM/Spark memory size: a whole number with an optional unit k, m, g, t or p (optionally followed by b), e.g. "512m" or "4g". Kubernetes units such as "4Gi" are not accepted by Spark.',
+            ],
+        ],
+        [
+            "a missing mainApplicationFile",
+            () => withChange(validApplication(), "spec.mainApplicationFile", undefined),
+            ['spec: missing required field "mainApplicationFile"'],
+        ],
         ["a missing executor", () => withChange(validApplication(), "spec.executor", undefined), ['spec: missing required field "executor"']],
         ["a missing name", () => withChange(validApplication(), "metadata.name", undefined), ['metadata: missing required field "name"']],
-        ["a name the operator's webhook refuses", () => withChange(validApplication(), "metadata.name", "Word_Count"), ['metadata.name: "Word_Count" is not valid: A DNS-1035 label: lower-case letters, digits and \'-\', starting with a letter (operator webhook rule).']],
-        ["a bad label value", () => withChange(validApplication(), "spec.driver.labels", { team: "data science" }), ['spec.driver.labels.team: "data science" must match pattern "^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$"']],
-        ["nodeSelector at both levels", () => withChange(withChange(validApplication(), "spec.nodeSelector", { a: "b" }), "spec.driver.nodeSelector", { a: "b" }), ["spec.driver: nodeSelector cannot be set both in spec.nodeSelector and spec.driver.nodeSelector (operator webhook rule)"]],
-        ["a pod template with Spark 2", () => withChange(validApplication(), "spec.sparkVersion", "2.4.8"), ['spec.sparkVersion: "2.4.8" is not valid: pod templates (driver.template, executor.template) need Spark 3.0.0 or later (operator webhook rule)']],
-        ["another API version", () => withChange(validApplication(), "apiVersion", "sparkoperator.k8s.io/v1beta1"), ['apiVersion: "sparkoperator.k8s.io/v1beta1" is not "sparkoperator.k8s.io/v1beta2"']],
-        ["a bad quantity inside the pod template", () => withChange(validApplication(), "spec.executor.template.spec.containers.0.resources.requests.ephemeral-storage", "16 GiB"), ['spec.executor.template.spec.containers[0].resources.requests["ephemeral-storage"]: "16 GiB" must match format "quantity" (io.k8s.api.core.v1.PodTemplateSpec)']],
-        ["a volume without a name", () => withChange(validApplication(), "spec.volumes", [{ emptyDir: {} }]), ['spec.volumes[0]: missing required field "name" (io.k8s.api.core.v1.Volume)']],
-        ["a scheduled application with a wrong concurrency policy", () => withChange(validScheduled(), "spec.concurrencyPolicy", "Never"), ['spec.concurrencyPolicy: "Never" is not one of Allow, Forbid, Replace']],
-        ["a scheduled application without a template", () => withChange(validScheduled(), "spec.template", undefined), ['spec: missing required field "template"']],
-        ["a scheduled application whose template misspells a field", () => withChange(validScheduled(), "spec.template.executor.instance", 2), ['spec.template.executor: unknown field "instance" (did you mean "instances"?)']],
-        ["a scheduled application with SparkApplication fields at the top", () => withChange(validScheduled(), "spec.type", "Java"), ['spec: unknown field "type"']],
+        [
+            "a name the operator's webhook refuses",
+            () => withChange(validApplication(), "metadata.name", "Word_Count"),
+            [
+                "metadata.name: \"Word_Count\" is not valid: A DNS-1035 label: lower-case letters, digits and '-', starting with a letter (operator webhook rule).",
+            ],
+        ],
+        [
+            "a bad label value",
+            () => withChange(validApplication(), "spec.driver.labels", { team: "data science" }),
+            ['spec.driver.labels.team: "data science" must match pattern "^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$"'],
+        ],
+        [
+            "nodeSelector at both levels",
+            () => withChange(withChange(validApplication(), "spec.nodeSelector", { a: "b" }), "spec.driver.nodeSelector", { a: "b" }),
+            ["spec.driver: nodeSelector cannot be set both in spec.nodeSelector and spec.driver.nodeSelector (operator webhook rule)"],
+        ],
+        [
+            "a pod template with Spark 2",
+            () => withChange(validApplication(), "spec.sparkVersion", "2.4.8"),
+            ['spec.sparkVersion: "2.4.8" is not valid: pod templates (driver.template, executor.template) need Spark 3.0.0 or later (operator webhook rule)'],
+        ],
+        [
+            "another API version",
+            () => withChange(validApplication(), "apiVersion", "sparkoperator.k8s.io/v1beta1"),
+            ['apiVersion: "sparkoperator.k8s.io/v1beta1" is not "sparkoperator.k8s.io/v1beta2"'],
+        ],
+        [
+            "a bad quantity inside the pod template",
+            () => withChange(validApplication(), "spec.executor.template.spec.containers.0.resources.requests.ephemeral-storage", "16 GiB"),
+            [
+                'spec.executor.template.spec.containers[0].resources.requests["ephemeral-storage"]: "16 GiB" must match format "quantity" (io.k8s.api.core.v1.PodTemplateSpec)',
+            ],
+        ],
+        [
+            "a volume without a name",
+            () => withChange(validApplication(), "spec.volumes", [{ emptyDir: {} }]),
+            ['spec.volumes[0]: missing required field "name" (io.k8s.api.core.v1.Volume)'],
+        ],
+        [
+            "a scheduled application with a wrong concurrency policy",
+            () => withChange(validScheduled(), "spec.concurrencyPolicy", "Never"),
+            ['spec.concurrencyPolicy: "Never" is not one of Allow, Forbid, Replace'],
+        ],
+        [
+            "a scheduled application without a template",
+            () => withChange(validScheduled(), "spec.template", undefined),
+            ['spec: missing required field "template"'],
+        ],
+        [
+            "a scheduled application whose template misspells a field",
+            () => withChange(validScheduled(), "spec.template.executor.instance", 2),
+            ['spec.template.executor: unknown field "instance" (did you mean "instances"?)'],
+        ],
+        [
+            "a scheduled application with SparkApplication fields at the top",
+            () => withChange(validScheduled(), "spec.type", "Java"),
+            ['spec: unknown field "type"'],
+        ],
     ])("GIVEN %s WHEN validated THEN it fails with a message naming the field", (_label, make, expected) => {
         const { problems } = validateSparkObject(make());
         expect(problems).toEqual(expected);
@@ -219,7 +371,10 @@ describe.skipIf(!haveExamples)(`the operator's v2.5.2 examples${haveExamples ? "
     it("GIVEN every SparkApplication and ScheduledSparkApplication in the examples WHEN validated THEN only the known upstream mistake is found", () => {
         const problems: string[] = [];
         let checked = 0;
-        for (const file of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml")).sort()) {
+        for (const file of fs
+            .readdirSync(EXAMPLES)
+            .filter((f) => f.endsWith(".yaml"))
+            .sort()) {
             for (const doc of parseAllDocuments(fs.readFileSync(path.join(EXAMPLES, file), "utf8"))) {
                 const manifest = doc.toJS();
                 if (manifest?.apiVersion !== "sparkoperator.k8s.io/v1beta2") continue;
@@ -234,7 +389,8 @@ describe.skipIf(!haveExamples)(`the operator's v2.5.2 examples${haveExamples ? "
         expect(problems).toEqual(
             ["driver", "executor"].flatMap((role) =>
                 ["capabilities", "allowPrivilegeEscalation"].map(
-                    (field) => `spark-pi-pod-template.yaml: spec.${role}.template.spec.securityContext: unknown field "${field}" (io.k8s.api.core.v1.PodTemplateSpec)`,
+                    (field) =>
+                        `spark-pi-pod-template.yaml: spec.${role}.template.spec.securityContext: unknown field "${field}" (io.k8s.api.core.v1.PodTemplateSpec)`,
                 ),
             ),
         );

@@ -99,7 +99,9 @@ describe("billedShape on Fargate (+256 MiB, then round up)", () => {
     });
 
     it("refuses pods beyond the largest shape, naming the dimension", () => {
-        expect(() => billedShape("fargate", { cpu: 16, memoryMiB: 120 * GiB - 255 }, "executor")).toThrow(/^executor\.memoryMiB: .*256 MiB.*16 vCPU \/ 120 GiB/);
+        expect(() => billedShape("fargate", { cpu: 16, memoryMiB: 120 * GiB - 255 }, "executor")).toThrow(
+            /^executor\.memoryMiB: .*256 MiB.*16 vCPU \/ 120 GiB/,
+        );
         expect(() => billedShape("fargate", { cpu: 16.001, memoryMiB: 1024 }, "executor")).toThrow(/^executor\.cpu: .*largest fargate shape \(16 vCPU\)/);
         expect(() => billedShape("fargate", { cpu: -1, memoryMiB: 1 })).toThrow(/^pod\.cpu: /);
         expect(() => billedShape("fargate", { cpu: 1, memoryMiB: 1.5 })).toThrow(/^pod\.memoryMiB: /);

@@ -94,7 +94,9 @@ describe("fullScaleExecutors", () => {
     it("refuses counts that are not whole and non-negative", () => {
         expect(() => fullScaleExecutors({ instances: -1 })).toThrow(/^executor\.instances: /);
         expect(() => fullScaleExecutors({ instances: 2.5 })).toThrow(/^executor\.instances: /);
-        expect(() => fullScaleExecutors({ dynamicAllocation: { enabled: true, maxExecutors: Number.NaN } })).toThrow(/^executor\.dynamicAllocation\.maxExecutors: /);
+        expect(() => fullScaleExecutors({ dynamicAllocation: { enabled: true, maxExecutors: Number.NaN } })).toThrow(
+            /^executor\.dynamicAllocation\.maxExecutors: /,
+        );
     });
 });
 
@@ -113,7 +115,13 @@ describe("jobCostPerHour", () => {
     });
 
     it("uses dynamic allocation's maximum and the given prices", () => {
-        const cost = jobCostPerHour({ grid: "eci", driver: small, executor: small, scale: { dynamicAllocation: { enabled: true, maxExecutors: 10 } }, prices: ECI_CHINA_PRICES });
+        const cost = jobCostPerHour({
+            grid: "eci",
+            driver: small,
+            executor: small,
+            scale: { dynamicAllocation: { enabled: true, maxExecutors: 10 } },
+            prices: ECI_CHINA_PRICES,
+        });
         expect(cost.perHour).toBeCloseTo(11 * (0.1764 + 2 * 0.022068), 10);
         expect(cost.currency).toBe("CNY");
     });

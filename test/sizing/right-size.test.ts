@@ -85,7 +85,13 @@ describe.each(["fargate", "eci"] as const)("fill on %s", (grid) => {
 
     it("satisfies a minimum heap with the cheapest shape that holds it", () => {
         const prices = grid === "fargate" ? FARGATE_US_EAST_1_PRICES : ECI_CHINA_PRICES;
-        for (const [cores, minHeapMiB] of [[1, 20480], [2, 3000], [4, 50_000], [8, 15360], [3, 600]] as const) {
+        for (const [cores, minHeapMiB] of [
+            [1, 20480],
+            [2, 3000],
+            [4, 50_000],
+            [8, 15360],
+            [3, 600],
+        ] as const) {
             const sized = rightSize({ grid, cores, minHeapMiB, prices });
             expect(parseSizeMiB(sized.settings.memory, "m", "memory")).toBeGreaterThanOrEqual(minHeapMiB);
             const shape = sized.report.billed as CapacityShape;

@@ -1,13 +1,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../components/errors";
-import {
-    CONFIGURED_FAILOVER_PROXY_PROVIDER,
-    HdfsConfArgs,
-    hadoopConfFiles,
-    hadoopConfigurationXml,
-    hdfsClientConf,
-} from "../../components/storage/hdfs-conf";
+import { CONFIGURED_FAILOVER_PROXY_PROVIDER, HdfsConfArgs, hadoopConfFiles, hadoopConfigurationXml, hdfsClientConf } from "../../components/storage/hdfs-conf";
 
 /** Reads a Hadoop configuration file back into name/value pairs, in file order. */
 function readConfiguration(xml: string): { name: string; value: string }[] {
@@ -76,35 +70,44 @@ describe("hdfsClientConf", () => {
 describe("hdfsClientConf refuses", () => {
     it.each<[unknown, string]>([
         [{ namenodes: [] }, "storage.hdfs.namenodes: got [], expected a list of NameNode addresses"],
-        [{ namenodes: "nn1:8020" }, "storage.hdfs.namenodes: got \"nn1:8020\", expected a list of NameNode addresses"],
-        [{ namenodes: ["nn1.example.com"] }, "storage.hdfs.namenodes[0]: \"nn1.example.com\" has no port, expected host:port of a NameNode's RPC endpoint"],
-        [{ namenodes: ["nn1:http"] }, "storage.hdfs.namenodes[0]: \"nn1:http\" is not a host:port address"],
-        [{ namenodes: ["nn1:0"] }, "storage.hdfs.namenodes[0]: port 0 in \"nn1:0\" is out of range, expected a port from 1 to 65535"],
-        [{ namenodes: ["nn1:65536"] }, "storage.hdfs.namenodes[0]: port 65536 in \"nn1:65536\" is out of range"],
-        [{ namenodes: ["nn_1:8020"] }, "storage.hdfs.namenodes[0]: \"nn_1:8020\" has an invalid host name"],
-        [{ namenodes: ["[::1]:8020"] }, "storage.hdfs.namenodes[0]: \"[::1]:8020\" is not a host:port address"],
+        [{ namenodes: "nn1:8020" }, 'storage.hdfs.namenodes: got "nn1:8020", expected a list of NameNode addresses'],
+        [{ namenodes: ["nn1.example.com"] }, 'storage.hdfs.namenodes[0]: "nn1.example.com" has no port, expected host:port of a NameNode\'s RPC endpoint'],
+        [{ namenodes: ["nn1:http"] }, 'storage.hdfs.namenodes[0]: "nn1:http" is not a host:port address'],
+        [{ namenodes: ["nn1:0"] }, 'storage.hdfs.namenodes[0]: port 0 in "nn1:0" is out of range, expected a port from 1 to 65535'],
+        [{ namenodes: ["nn1:65536"] }, 'storage.hdfs.namenodes[0]: port 65536 in "nn1:65536" is out of range'],
+        [{ namenodes: ["nn_1:8020"] }, 'storage.hdfs.namenodes[0]: "nn_1:8020" has an invalid host name'],
+        [{ namenodes: ["[::1]:8020"] }, 'storage.hdfs.namenodes[0]: "[::1]:8020" is not a host:port address'],
         [{ namenodes: [5] }, "storage.hdfs.namenodes[0]: got 5, expected host:port"],
-        [{ ...HA, namenodes: ["a:1", "A:1"] }, "storage.hdfs.namenodes[1]: \"A:1\" is listed twice, expected each NameNode once"],
+        [{ ...HA, namenodes: ["a:1", "A:1"] }, 'storage.hdfs.namenodes[1]: "A:1" is listed twice, expected each NameNode once'],
         [{ namenodes: ["a:1", "b:1"] }, "storage.hdfs.nameservice: is missing but 2 NameNodes are given, expected a nameservice ID for an HA pair"],
-        [{ namenodes: ["a:1"], nameservice: "prod" }, "storage.hdfs.namenodes: has 1 NameNode for nameservice \"prod\", expected at least two NameNodes for an HA nameservice"],
-        [{ ...HA, nameservice: "prod.hdfs" }, "storage.hdfs.nameservice: got \"prod.hdfs\", expected a nameservice ID"],
-        [{ ...HA, nameservice: "prod_hdfs" }, "storage.hdfs.nameservice: got \"prod_hdfs\""],
-        [{ ...HA, nameservice: "1prod" }, "storage.hdfs.nameservice: got \"1prod\""],
-        [{ ...HA, nameservice: "" }, "storage.hdfs.nameservice: got \"\""],
+        [
+            { namenodes: ["a:1"], nameservice: "prod" },
+            'storage.hdfs.namenodes: has 1 NameNode for nameservice "prod", expected at least two NameNodes for an HA nameservice',
+        ],
+        [{ ...HA, nameservice: "prod.hdfs" }, 'storage.hdfs.nameservice: got "prod.hdfs", expected a nameservice ID'],
+        [{ ...HA, nameservice: "prod_hdfs" }, 'storage.hdfs.nameservice: got "prod_hdfs"'],
+        [{ ...HA, nameservice: "1prod" }, 'storage.hdfs.nameservice: got "1prod"'],
+        [{ ...HA, nameservice: "" }, 'storage.hdfs.nameservice: got ""'],
         [{ ...HA, coreSite: { "": "x" } }, "storage.hdfs.coreSite: has a property with an empty name, expected non-empty Hadoop property names"],
         [{ ...HA, coreSite: { " ": "x" } }, "storage.hdfs.coreSite: has a property with an empty name"],
-        [{ ...HA, hdfsSite: { "dfs.replication ": "3" } }, "storage.hdfs.hdfsSite: property name \"dfs.replication \" contains whitespace"],
+        [{ ...HA, hdfsSite: { "dfs.replication ": "3" } }, 'storage.hdfs.hdfsSite: property name "dfs.replication " contains whitespace'],
         [{ ...HA, hdfsSite: { "dfs.replication": 3 } }, "storage.hdfs.hdfsSite.dfs.replication: got 3, expected a string value"],
         [{ ...HA, hdfsSite: { "dfs.x": "a\u0001b" } }, "storage.hdfs.hdfsSite.dfs.x: contains control characters"],
-        [{ ...HA, hdfsSite: ["a"] }, "storage.hdfs.hdfsSite: got [\"a\"], expected a map of Hadoop property names to string values"],
+        [{ ...HA, hdfsSite: ["a"] }, 'storage.hdfs.hdfsSite: got ["a"], expected a map of Hadoop property names to string values'],
         [{ ...HA, coreSite: { "fs.defaultFS": "hdfs://other" } }, "storage.hdfs.coreSite.fs.defaultFS: is derived from namenodes and nameservice"],
-        [{ ...HA, hdfsSite: { "dfs.ha.namenodes.prod-hdfs": "a,b" } }, "storage.hdfs.hdfsSite.dfs.ha.namenodes.prod-hdfs: is derived from namenodes and nameservice"],
+        [
+            { ...HA, hdfsSite: { "dfs.ha.namenodes.prod-hdfs": "a,b" } },
+            "storage.hdfs.hdfsSite.dfs.ha.namenodes.prod-hdfs: is derived from namenodes and nameservice",
+        ],
         [{ ...HA, hdfsSite: { "dfs.namenode.rpc-address.prod-hdfs.nn2": "x:1" } }, "storage.hdfs.hdfsSite.dfs.namenode.rpc-address.prod-hdfs.nn2: is derived"],
-        [{ ...HA, wordCountInput: "user/words.txt" }, "storage.hdfs.wordCountInput: \"user/words.txt\" is not an absolute path, expected an absolute HDFS path"],
-        [{ ...HA, wordCountInput: "/user/../etc/words.txt" }, "storage.hdfs.wordCountInput: \"/user/../etc/words.txt\" is not a plain HDFS file path"],
-        [{ ...HA, wordCountInput: "/user/my words.txt" }, "storage.hdfs.wordCountInput: \"/user/my words.txt\" is not a plain HDFS file path"],
-        [{ ...HA, wordCountInput: "s3a://bucket/words.txt" }, "storage.hdfs.wordCountInput: \"s3a://bucket/words.txt\" is not on this file system, expected an absolute HDFS path such as /user/spark/input/words.txt, or a URI starting with hdfs://prod-hdfs/"],
-        [{ ...HA, wordCountInput: "" }, "storage.hdfs.wordCountInput: got \"\""],
+        [{ ...HA, wordCountInput: "user/words.txt" }, 'storage.hdfs.wordCountInput: "user/words.txt" is not an absolute path, expected an absolute HDFS path'],
+        [{ ...HA, wordCountInput: "/user/../etc/words.txt" }, 'storage.hdfs.wordCountInput: "/user/../etc/words.txt" is not a plain HDFS file path'],
+        [{ ...HA, wordCountInput: "/user/my words.txt" }, 'storage.hdfs.wordCountInput: "/user/my words.txt" is not a plain HDFS file path'],
+        [
+            { ...HA, wordCountInput: "s3a://bucket/words.txt" },
+            'storage.hdfs.wordCountInput: "s3a://bucket/words.txt" is not on this file system, expected an absolute HDFS path such as /user/spark/input/words.txt, or a URI starting with hdfs://prod-hdfs/',
+        ],
+        [{ ...HA, wordCountInput: "" }, 'storage.hdfs.wordCountInput: got ""'],
     ])("GIVEN %j WHEN derived THEN one line naming the key", (args, message) => {
         let error: unknown;
         try {
@@ -160,8 +163,6 @@ describe("hadoopConfigurationXml", () => {
         expect(Object.keys(files)).toEqual(["core-site.xml", "hdfs-site.xml"]);
         expect(readConfiguration(files["core-site.xml"])).toEqual(conf.coreSite);
         expect(readConfiguration(files["hdfs-site.xml"])).toEqual(conf.hdfsSite);
-        expect(files["hdfs-site.xml"]).toContain(
-            "  <property>\n    <name>dfs.ha.namenodes.prod-hdfs</name>\n    <value>nn1,nn2</value>\n  </property>\n",
-        );
+        expect(files["hdfs-site.xml"]).toContain("  <property>\n    <name>dfs.ha.namenodes.prod-hdfs</name>\n    <value>nn1,nn2</value>\n  </property>\n");
     });
 });

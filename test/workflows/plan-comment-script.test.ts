@@ -34,10 +34,12 @@ function artifact(prNumber: string, reports: Record<string, string>): string {
 async function runScript(dir: string, options: { prHead?: string; comments?: Comment[] } = {}) {
     const calls: { method: string; args: any }[] = [];
     const outcome = { failed: [] as string[], notices: [] as string[] };
-    const api = (method: string, result: unknown = {}) => async (args: unknown) => {
-        calls.push({ method, args });
-        return { data: result };
-    };
+    const api =
+        (method: string, result: unknown = {}) =>
+        async (args: unknown) => {
+            calls.push({ method, args });
+            return { data: result };
+        };
     const github = {
         rest: {
             pulls: { get: api("pulls.get", { head: { sha: options.prHead ?? HEAD_SHA } }) },
@@ -67,7 +69,10 @@ describe("plan-comment.yml's script (fake API, hand-made artifact)", () => {
     });
 
     it("GIVEN a valid artifact and no earlier comment WHEN run THEN it creates one comment per stack, marker first", async () => {
-        const dir = artifact("12\n", { "existing.md": `${diffMarker("existing")}\n### Offline plan diff\n\n**No changes**\n`, "aws.md": "### no marker here\n" });
+        const dir = artifact("12\n", {
+            "existing.md": `${diffMarker("existing")}\n### Offline plan diff\n\n**No changes**\n`,
+            "aws.md": "### no marker here\n",
+        });
         const { writes, failed, calls } = await runScript(dir);
         expect(failed).toEqual([]);
         expect(calls[0]).toEqual({ method: "pulls.get", args: { owner: "acme", repo: "serverless-spark", pull_number: 12 } });
@@ -83,14 +88,19 @@ describe("plan-comment.yml's script (fake API, hand-made artifact)", () => {
             { id: 2, body: `${diffMarker("existing")}\nold report`, user: { login: "github-actions[bot]" } },
         ];
         const { writes } = await runScript(dir, { comments });
-        expect(writes).toEqual([{ method: "issues.updateComment", args: { owner: "acme", repo: "serverless-spark", comment_id: 2, body: `${diffMarker("existing")}\nnew report` } }]);
+        expect(writes).toEqual([
+            { method: "issues.updateComment", args: { owner: "acme", repo: "serverless-spark", comment_id: 2, body: `${diffMarker("existing")}\nnew report` } },
+        ]);
     });
 
-    it.each(["12abc", "-1", "0", "1e3", "12; rm -rf /", "99999999999", ""])("GIVEN pr-number %j WHEN run THEN it fails without calling the API", async (bad) => {
-        const { calls, failed } = await runScript(artifact(bad, { "existing.md": "x" }));
-        expect(failed).toEqual(["the artifact's pr-number is not a pull request number"]);
-        expect(calls).toEqual([]);
-    });
+    it.each(["12abc", "-1", "0", "1e3", "12; rm -rf /", "99999999999", ""])(
+        "GIVEN pr-number %j WHEN run THEN it fails without calling the API",
+        async (bad) => {
+            const { calls, failed } = await runScript(artifact(bad, { "existing.md": "x" }));
+            expect(failed).toEqual(["the artifact's pr-number is not a pull request number"]);
+            expect(calls).toEqual([]);
+        },
+    );
 
     it("GIVEN a PR whose head is not the commit the preview planned WHEN run THEN it writes nothing", async () => {
         const { writes, notices } = await runScript(artifact("12", { "existing.md": "x" }), { prHead: "b".repeat(40) });

@@ -170,7 +170,7 @@ describe("plan-comment.yml (may comment; must not trust the artifact)", () => {
         expect(script).toContain("c.body.startsWith(`${marker}\\n`)");
         expect(script).toContain("updateComment");
         expect(script).toContain("createComment");
-        expect(script).toContain('/^[A-Za-z0-9_.-]{1,100}\\.md$/');
+        expect(script).toContain("/^[A-Za-z0-9_.-]{1,100}\\.md$/");
     });
 });
 

@@ -54,7 +54,9 @@ function reportPolicies(run: PolicyRun | undefined, out: NodeJS.WritableStream):
         return 0;
     }
     const failed = run.violations.filter((v) => v.enforcementLevel === "mandatory").length;
-    process.stderr.write(`${lines.join("\n")}\nerror: policy: ${failed} violation${failed === 1 ? "" : "s"} of mandatory policies (${run.policies} policies on ${run.resources} resources)\n`);
+    process.stderr.write(
+        `${lines.join("\n")}\nerror: policy: ${failed} violation${failed === 1 ? "" : "s"} of mandatory policies (${run.policies} policies on ${run.resources} resources)\n`,
+    );
     return 1;
 }
 
@@ -114,8 +116,7 @@ function parseCommandLine(argv: string[]): CommandLine {
 /** User mistakes (ours or the program's) are one line; anything else is a bug and keeps its trace. */
 function reportError(err: unknown): number {
     const message = err instanceof Error ? err.message : String(err);
-    const isUserError =
-        err instanceof InputError || (err instanceof Error && (err.name === "RunError" || err.constructor?.name === "RunError"));
+    const isUserError = err instanceof InputError || (err instanceof Error && (err.name === "RunError" || err.constructor?.name === "RunError"));
     if (isUserError) {
         process.stderr.write(`error: ${message.split("\n")[0]}\n`);
     } else {

@@ -227,7 +227,12 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
         const kind = d.type === "CREATE" ? "added" : d.type === "REMOVE" ? "removed" : "changed";
         out.push({
             path: d.path,
-            change: toFieldChange(d.path, kind, d.type === "CREATE" ? undefined : (d as { oldValue: unknown }).oldValue, d.type === "REMOVE" ? undefined : (d as { value: unknown }).value),
+            change: toFieldChange(
+                d.path,
+                kind,
+                d.type === "CREATE" ? undefined : (d as { oldValue: unknown }).oldValue,
+                d.type === "REMOVE" ? undefined : (d as { value: unknown }).value,
+            ),
         });
     }
     return out.sort((a, b) => comparePaths(a.path, b.path)).map((o) => o.change);

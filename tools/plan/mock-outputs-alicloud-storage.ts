@@ -19,7 +19,10 @@ function regionOf(): string {
 
 /** A stable run of decimal digits (for numeric ids). */
 function stableDigits(length: number, ...parts: string[]): string {
-    return BigInt(`0x${stableHex(24, ...parts)}`).toString().padStart(length, "0").slice(-length);
+    return BigInt(`0x${stableHex(24, ...parts)}`)
+        .toString()
+        .padStart(length, "0")
+        .slice(-length);
 }
 
 defineOutputs("alicloud:oss/bucket:Bucket", (name, inputs) => {

@@ -45,7 +45,7 @@ defineOutputs("aws:ec2/eip:Eip", (name) => {
     const id = `eipalloc-${stableHex(17, "eip", name)}`;
     const n = parseInt(stableHex(2, "eip-ip", name), 16);
     // 203.0.113.0/24 is documentation space (RFC 5737): never someone's real address.
-    return { id, state: { allocationId: id, publicIp: `203.0.113.${n % 254 + 1}`, domain: "vpc" } };
+    return { id, state: { allocationId: id, publicIp: `203.0.113.${(n % 254) + 1}`, domain: "vpc" } };
 });
 
 function iamArn(inputs: Record<string, any>, resource: string): string {

@@ -60,7 +60,10 @@ export function prepareStack(request: StackPlanRequest): PreparedStack {
  * the engine would hand it over, and returns the plan model and how long the program took. The
  * runtime is process-global: plan stacks one after another, never concurrently.
  */
-export async function runStackPlan(prepared: PreparedStack, request: Pick<StackPlanRequest, "projectRoot" | "loadProgram">): Promise<{ plan: Plan; elapsedMs: number }> {
+export async function runStackPlan(
+    prepared: PreparedStack,
+    request: Pick<StackPlanRequest, "projectRoot" | "loadProgram">,
+): Promise<{ plan: Plan; elapsedMs: number }> {
     const load = request.loadProgram ?? ((programPath: string) => require(programPath));
     const started = process.hrtime.bigint();
     const runtime = await startMockRuntime({ project: prepared.project.name, stack: prepared.stack, config: prepared.engineConfig });

@@ -111,7 +111,11 @@ export function readPolicyConfig(file: string, rules: readonly Rule[] = RULES): 
         for (const [key, value] of Object.entries(settings)) {
             const type = schema[key]?.type;
             if (type === undefined) {
-                throw new InputError("--policy-config", `${name}: unknown setting ${JSON.stringify(key)}`, Object.keys(schema).length > 0 ? `one of enforcementLevel, ${Object.keys(schema).join(", ")}` : "only enforcementLevel");
+                throw new InputError(
+                    "--policy-config",
+                    `${name}: unknown setting ${JSON.stringify(key)}`,
+                    Object.keys(schema).length > 0 ? `one of enforcementLevel, ${Object.keys(schema).join(", ")}` : "only enforcementLevel",
+                );
             }
             const ok = type === "array" ? Array.isArray(value) && value.every((v) => typeof v === "string") : typeof value === type;
             if (!ok) {

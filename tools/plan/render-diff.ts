@@ -113,7 +113,9 @@ function addedLines(r: ResourceEntry): string[] {
     const flags = [r.protect ? "protect" : "", r.retainOnDelete ? "retainOnDelete" : ""].filter(Boolean);
     const lines = [`+ ${r.ref}${entryNote(r)}${flags.length ? ` [${flags.join(", ")}]` : ""}`];
     if (r.sameNameAs) {
-        lines.push(`!     same name and parent as removed ${r.sameNameAs}: a type change; the URN changes, so unless an alias links them Pulumi creates this one and deletes the other`);
+        lines.push(
+            `!     same name and parent as removed ${r.sameNameAs}: a type change; the URN changes, so unless an alias links them Pulumi creates this one and deletes the other`,
+        );
     }
     return lines;
 }
@@ -132,7 +134,9 @@ function changedLines(r: ResourceChange): string[] {
         );
     }
     if (r.provider) {
-        lines.push(`!     provider changed: ${r.provider.before ?? "(default)"} -> ${r.provider.after ?? "(default)"}; whether that replaces it shows in pulumi preview`);
+        lines.push(
+            `!     provider changed: ${r.provider.before ?? "(default)"} -> ${r.provider.after ?? "(default)"}; whether that replaces it shows in pulumi preview`,
+        );
     }
     if (r.protect) lines.push(`~     protect: ${r.protect.before} -> ${r.protect.after}`);
     if (r.retainOnDelete) lines.push(`~     retainOnDelete: ${r.retainOnDelete.before} -> ${r.retainOnDelete.after}`);
@@ -146,7 +150,9 @@ function changedLines(r: ResourceChange): string[] {
         lines.push(`      ... ${fields.length - FIELD_LINES_PER_RESOURCE} more field changes in this resource`);
     }
     if (r.usedBy !== undefined && r.usedBy > 0) {
-        lines.push(`!     ${r.usedBy} resource${r.usedBy === 1 ? " uses" : "s use"} this provider; how a provider change affects them shows only in pulumi preview`);
+        lines.push(
+            `!     ${r.usedBy} resource${r.usedBy === 1 ? " uses" : "s use"} this provider; how a provider change affects them shows only in pulumi preview`,
+        );
     }
     return lines;
 }
@@ -217,8 +223,12 @@ function jobsSection(diff: PlanDiff): string[] {
     lines.push(...rows.map((row) => `| ${row.map(cell).join(" | ")} |`));
     const cost = diff.jobs.cost;
     if (cost) {
-        const unknown = cost.unknownBefore + cost.unknownAfter > 0 ? ` (jobs with an unknown cost left out: ${cost.unknownBefore} before, ${cost.unknownAfter} after)` : "";
-        lines.push("", `All jobs at full scale: ${perHour(cost.before, cost.currency)} -> ${perHour(cost.after, cost.currency)} (${signed(cost.after - cost.before)})${unknown}.`);
+        const unknown =
+            cost.unknownBefore + cost.unknownAfter > 0 ? ` (jobs with an unknown cost left out: ${cost.unknownBefore} before, ${cost.unknownAfter} after)` : "";
+        lines.push(
+            "",
+            `All jobs at full scale: ${perHour(cost.before, cost.currency)} -> ${perHour(cost.after, cost.currency)} (${signed(cost.after - cost.before)})${unknown}.`,
+        );
     }
     lines.push("");
     return lines;
@@ -250,7 +260,9 @@ function jobFieldRank(path: string): number {
 function jobShape(job: JobReport): string {
     const pod = (role: "driver" | "executor") => {
         const r = job[role] ?? {};
-        const billed = r.billed ? `${r.billed.vcpu} vCPU / ${r.billed.memoryGiB} GiB billed` : `${r.requested?.cpu} vCPU / ${r.requested?.memoryMiB} MiB requested`;
+        const billed = r.billed
+            ? `${r.billed.vcpu} vCPU / ${r.billed.memoryGiB} GiB billed`
+            : `${r.requested?.cpu} vCPU / ${r.requested?.memoryMiB} MiB requested`;
         return billed;
     };
     const executors = job.executors === null ? "unbounded" : String(job.executors);
@@ -309,7 +321,11 @@ function signed(delta: number): string {
 
 /** A Markdown table cell: no pipes, no line breaks, no HTML. */
 function cell(text: string): string {
-    return text.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    return text
+        .replace(/[\r\n]+/g, " ")
+        .replace(/\|/g, "\\|")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,10 @@ export function manifestOf(resource: PlanResource): Record<string, unknown> {
 export function manifestFileName(manifest: Record<string, unknown>): string {
     const metadata = (manifest.metadata ?? {}) as { name?: string; namespace?: string };
     const parts = [String(manifest.kind), metadata.namespace, metadata.name].filter((p) => p !== undefined && p !== "");
-    return `${parts.join("-").toLowerCase().replace(/[^a-z0-9.-]/g, "_")}.yaml`;
+    return `${parts
+        .join("-")
+        .toLowerCase()
+        .replace(/[^a-z0-9.-]/g, "_")}.yaml`;
 }
 
 /** Checks a manifest is complete: no unknowns, no undefined fields. Returns the problems found. */

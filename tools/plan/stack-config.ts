@@ -48,7 +48,11 @@ export function applyOverride(config: StackConfigValues, assignment: string, pro
     const value = parseOverrideValue(assignment.slice(eq + 1));
     const [head, ...rest] = key.includes(":") ? splitNamespaced(key) : [`${project}:${key.split(".")[0]}`, ...key.split(".").slice(1)];
     if (!/^[^.:\s]+:[^.\s]+$/.test(head!) || rest.some((part) => part === "")) {
-        throw new PlanUsageError("--config", `bad key ${JSON.stringify(key)}`, "a dotted key such as operator.webhookReplicas or a namespaced key such as aws:region");
+        throw new PlanUsageError(
+            "--config",
+            `bad key ${JSON.stringify(key)}`,
+            "a dotted key such as operator.webhookReplicas or a namespaced key such as aws:region",
+        );
     }
     if (rest.length === 0) {
         config[head!] = value;

@@ -16,7 +16,13 @@ export interface ImageCachePlacement {
  * @pulumi/alicloud 3.108.0). Its size is ECI's default (20 GiB): enough for a few Spark images.
  * It is built in the cluster's security group, so a new cluster (a mode switch) rebuilds it.
  */
-export function createImageCache(name: string, cacheName: string, images: string[], placement: ImageCachePlacement, parent: pulumi.Resource): alicloud.eci.ImageCache {
+export function createImageCache(
+    name: string,
+    cacheName: string,
+    images: string[],
+    placement: ImageCachePlacement,
+    parent: pulumi.Resource,
+): alicloud.eci.ImageCache {
     return new alicloud.eci.ImageCache(
         name,
         { imageCacheName: cacheName, images, vswitchId: placement.vswitchId, securityGroupId: placement.securityGroupId },

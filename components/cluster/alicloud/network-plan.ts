@@ -31,7 +31,11 @@ export function planAlicloudNetwork(args: AlicloudNetworkArgs, region: string, k
     if (args.vpcId !== undefined || args.vswitchIds !== undefined) {
         for (const arg of NEW_VPC_KEYS) {
             if (args[arg] !== undefined) {
-                throw new InputError(key(arg), "is set together with an existing VPC", `either a new VPC (${NEW_VPC_KEYS.join(", ")}) or an existing one (vpcId, vswitchIds)`);
+                throw new InputError(
+                    key(arg),
+                    "is set together with an existing VPC",
+                    `either a new VPC (${NEW_VPC_KEYS.join(", ")}) or an existing one (vpcId, vswitchIds)`,
+                );
             }
         }
         return existingNetwork(args, key);
@@ -45,7 +49,11 @@ export function planAlicloudNetwork(args: AlicloudNetworkArgs, region: string, k
         );
     }
     if (!Array.isArray(zones) || zones.length < 2 || zones.length > 3) {
-        throw new InputError(key("zoneIds"), `got ${describeValue(zones)}`, "two or three zone ids (two for a control plane that survives a zone outage; the address plan has room for three)");
+        throw new InputError(
+            key("zoneIds"),
+            `got ${describeValue(zones)}`,
+            "two or three zone ids (two for a control plane that survives a zone outage; the address plan has room for three)",
+        );
     }
     zones.forEach((zone, i) => {
         if (!isZoneOf(zone, region)) {
@@ -61,11 +69,19 @@ export function planAlicloudNetwork(args: AlicloudNetworkArgs, region: string, k
     }
     const reserved = reservedOverlap(parsed);
     if (reserved !== undefined) {
-        throw new InputError(key("vpcCidr"), `got ${describeValue(vpcCidr)}, which overlaps the reserved range ${reserved}`, "a private range such as 10.0.0.0/16, 172.16.0.0/16 or 192.168.0.0/16");
+        throw new InputError(
+            key("vpcCidr"),
+            `got ${describeValue(vpcCidr)}, which overlaps the reserved range ${reserved}`,
+            "a private range such as 10.0.0.0/16, 172.16.0.0/16 or 192.168.0.0/16",
+        );
     }
     const eipBandwidthMbps = args.eipBandwidthMbps ?? ALICLOUD_DEFAULTS.eipBandwidthMbps;
     if (!Number.isInteger(eipBandwidthMbps) || eipBandwidthMbps < EIP_BANDWIDTH.min || eipBandwidthMbps > EIP_BANDWIDTH.max) {
-        throw new InputError(key("eipBandwidthMbps"), `got ${describeValue(eipBandwidthMbps)}`, `a whole number of Mbit/s from ${EIP_BANDWIDTH.min} to ${EIP_BANDWIDTH.max} (pay-by-traffic EIP)`);
+        throw new InputError(
+            key("eipBandwidthMbps"),
+            `got ${describeValue(eipBandwidthMbps)}`,
+            `a whole number of Mbit/s from ${EIP_BANDWIDTH.min} to ${EIP_BANDWIDTH.max} (pay-by-traffic EIP)`,
+        );
     }
     return {
         kind: "new",

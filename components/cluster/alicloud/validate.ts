@@ -46,7 +46,8 @@ const ACK_VERSION = /^1\.\d{1,2}\.\d{1,2}-aliyun\.\d{1,2}$/;
 const GI_QUANTITY = /^[1-9]\d{0,4}Gi$/;
 const INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
 /** An image reference with an optional registry, a repository path, and a tag or digest. */
-const IMAGE = /^(?:[A-Za-z0-9.-]+(?::\d{1,5})?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::(?<tag>\w[\w.-]{0,127}))?(?:@(?<digest>sha256:[a-f0-9]{64}))?$/;
+const IMAGE =
+    /^(?:[A-Za-z0-9.-]+(?::\d{1,5})?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::(?<tag>\w[\w.-]{0,127}))?(?:@(?<digest>sha256:[a-f0-9]{64}))?$/;
 /** `temporaryDurationMinutes` range of `alicloud.cs.getClusterCredential` (@pulumi/alicloud 3.108.0). */
 const KUBECONFIG_MINUTES = { min: 15, max: 4320 };
 const NODE_POOL_SIZE = { min: 1, max: 10 };
@@ -101,7 +102,11 @@ export function resolveAlicloudClusterArgs(
 
     const minutes = args.kubeconfigValidityMinutes;
     if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < KUBECONFIG_MINUTES.min || minutes > KUBECONFIG_MINUTES.max)) {
-        throw new InputError(keyOf("kubeconfigValidityMinutes"), `got ${describeValue(minutes)}`, `whole minutes from ${KUBECONFIG_MINUTES.min} to ${KUBECONFIG_MINUTES.max}`);
+        throw new InputError(
+            keyOf("kubeconfigValidityMinutes"),
+            `got ${describeValue(minutes)}`,
+            `whole minutes from ${KUBECONFIG_MINUTES.min} to ${KUBECONFIG_MINUTES.max}`,
+        );
     }
 
     return {
@@ -133,12 +138,20 @@ function checkServiceCidr(value: unknown, network: AlicloudNetworkPlan, keyOf: (
     }
     // Only a new VPC's range is known here; with your own VPC, ACK itself refuses an overlap.
     if (network.kind === "new" && overlaps(parsed, parseIpv4Cidr(network.vpcCidr)!)) {
-        throw new InputError(keyOf("serviceCidr"), `got ${describeValue(serviceCidr)}, which overlaps ${keyOf("network.vpcCidr")} ${network.vpcCidr}`, "a Service range outside the VPC, such as 192.168.0.0/16");
+        throw new InputError(
+            keyOf("serviceCidr"),
+            `got ${describeValue(serviceCidr)}, which overlaps ${keyOf("network.vpcCidr")} ${network.vpcCidr}`,
+            "a Service range outside the VPC, such as 192.168.0.0/16",
+        );
     }
     return serviceCidr as string;
 }
 
-function checkSystemNodePool(pool: AlicloudSystemNodePoolArgs | undefined, mode: ClusterMode, keyOf: (arg: string) => string): Required<AlicloudSystemNodePoolArgs> | undefined {
+function checkSystemNodePool(
+    pool: AlicloudSystemNodePoolArgs | undefined,
+    mode: ClusterMode,
+    keyOf: (arg: string) => string,
+): Required<AlicloudSystemNodePoolArgs> | undefined {
     if (pool === undefined) return undefined;
     const key = keyOf("systemNodePool");
     if (mode !== ClusterModes.Managed) {
@@ -172,10 +185,18 @@ function checkSpot(spot: AlicloudSpotArgs | undefined, keyOf: (arg: string) => s
         throw new InputError(key("strategy"), `got ${describeValue(strategy)}`, "SpotAsPriceGo (pay the market price) or SpotWithPriceLimit (with priceLimit)");
     }
     if (strategy === SpotStrategies.WithPriceLimit && (typeof priceLimit !== "number" || !Number.isFinite(priceLimit) || priceLimit <= 0)) {
-        throw new InputError(key("priceLimit"), `got ${describeValue(priceLimit)} with strategy SpotWithPriceLimit`, "the highest hourly price per pod, a positive number such as 0.5");
+        throw new InputError(
+            key("priceLimit"),
+            `got ${describeValue(priceLimit)} with strategy SpotWithPriceLimit`,
+            "the highest hourly price per pod, a positive number such as 0.5",
+        );
     }
     if (strategy === SpotStrategies.AsPriceGo && priceLimit !== undefined) {
-        throw new InputError(key("priceLimit"), `is set with strategy SpotAsPriceGo (which bids the market price)`, "no priceLimit, or strategy SpotWithPriceLimit");
+        throw new InputError(
+            key("priceLimit"),
+            `is set with strategy SpotAsPriceGo (which bids the market price)`,
+            "no priceLimit, or strategy SpotWithPriceLimit",
+        );
     }
     const roles = spot.roles ?? ["executor"];
     if (!Array.isArray(roles) || roles.length === 0) {
@@ -183,7 +204,11 @@ function checkSpot(spot: AlicloudSpotArgs | undefined, keyOf: (arg: string) => s
     }
     roles.forEach((role, i) => {
         if (role === "driver") {
-            throw new InputError(`${key("roles")}[${i}]`, 'got "driver" (drivers stay on-demand: a reclaimed driver fails the whole application)', '"executor" only');
+            throw new InputError(
+                `${key("roles")}[${i}]`,
+                'got "driver" (drivers stay on-demand: a reclaimed driver fails the whole application)',
+                '"executor" only',
+            );
         }
         if (role !== "executor") {
             throw new InputError(`${key("roles")}[${i}]`, `got ${describeValue(role)}`, '"executor"');

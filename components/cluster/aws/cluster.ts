@@ -131,7 +131,9 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
         this.kubeconfig = pulumi.secret(
             pulumi
                 .all([cluster.endpoint, cluster.certificateAuthority])
-                .apply(([endpoint, ca]) => JSON.stringify(eksKubeconfig({ clusterName: r.clusterName, endpoint, certificateAuthorityData: ca.data, region: r.region }))),
+                .apply(([endpoint, ca]) =>
+                    JSON.stringify(eksKubeconfig({ clusterName: r.clusterName, endpoint, certificateAuthorityData: ca.data, region: r.region })),
+                ),
         );
         this.provider = new k8s.Provider(
             `${name}-k8s`,

@@ -79,14 +79,22 @@ export function planNetwork(args: EksNetworkArgs, region: string, keyOf: (arg: s
     if (existing) {
         for (const arg of NEW_VPC_KEYS) {
             if (args[arg] !== undefined) {
-                throw new InputError(key(arg), "is set together with an existing VPC", `either a new VPC (${NEW_VPC_KEYS.join(", ")}) or an existing one (vpcId, privateSubnetIds)`);
+                throw new InputError(
+                    key(arg),
+                    "is set together with an existing VPC",
+                    `either a new VPC (${NEW_VPC_KEYS.join(", ")}) or an existing one (vpcId, privateSubnetIds)`,
+                );
             }
         }
         return existingNetwork(args, key);
     }
     const zones = args.availabilityZones ?? defaultAvailabilityZones(region);
     if (!Array.isArray(zones) || zones.length < 2 || zones.length > 3) {
-        throw new InputError(key("availabilityZones"), `got ${describeValue(zones)}`, "two or three zones (EKS needs two; the address plan has room for three)");
+        throw new InputError(
+            key("availabilityZones"),
+            `got ${describeValue(zones)}`,
+            "two or three zones (EKS needs two; the address plan has room for three)",
+        );
     }
     zones.forEach((zone, i) => {
         if (typeof zone !== "string" || !new RegExp(`^${region}[a-z]$`).test(zone)) {
@@ -116,7 +124,11 @@ function existingNetwork(args: EksNetworkArgs, key: (arg: string) => string): Ne
     const privateIds = args.privateSubnetIds ?? [];
     const publicIds = args.publicSubnetIds ?? [];
     if (privateIds.length === 0 && publicIds.length > 0) {
-        throw new InputError(key("privateSubnetIds"), "got none, only public subnets", "at least two private subnets: Fargate runs pods only in private subnets (egress through a NAT gateway)");
+        throw new InputError(
+            key("privateSubnetIds"),
+            "got none, only public subnets",
+            "at least two private subnets: Fargate runs pods only in private subnets (egress through a NAT gateway)",
+        );
     }
     if (!Array.isArray(privateIds) || privateIds.length < 2) {
         throw new InputError(key("privateSubnetIds"), `got ${describeValue(args.privateSubnetIds)}`, "at least two private subnet ids in different zones");
@@ -124,7 +136,10 @@ function existingNetwork(args: EksNetworkArgs, key: (arg: string) => string): Ne
     if (typeof args.vpcId !== "string" || !VPC_ID.test(args.vpcId)) {
         throw new InputError(key("vpcId"), `got ${describeValue(args.vpcId)}`, "the id of the VPC the subnets are in, such as vpc-0a1b2c3d4e5f67890");
     }
-    for (const [arg, ids] of [["privateSubnetIds", privateIds], ["publicSubnetIds", publicIds]] as const) {
+    for (const [arg, ids] of [
+        ["privateSubnetIds", privateIds],
+        ["publicSubnetIds", publicIds],
+    ] as const) {
         ids.forEach((id, i) => {
             if (typeof id !== "string" || !SUBNET_ID.test(id)) {
                 throw new InputError(`${key(arg)}[${i}]`, `got ${describeValue(id)}`, "a subnet id such as subnet-0a1b2c3d4e5f67890");

@@ -68,7 +68,11 @@ export function resolveEksFargateClusterArgs(
     }
     const logRetentionDays = args.logRetentionDays ?? EKS_DEFAULTS.logRetentionDays;
     if (!RETENTION_DAYS.includes(logRetentionDays)) {
-        throw new InputError(keyOf("logRetentionDays"), `got ${describeValue(logRetentionDays)}`, `a CloudWatch retention: one of ${RETENTION_DAYS.slice(0, 12).join(", ")}, ...`);
+        throw new InputError(
+            keyOf("logRetentionDays"),
+            `got ${describeValue(logRetentionDays)}`,
+            `a CloudWatch retention: one of ${RETENTION_DAYS.slice(0, 12).join(", ")}, ...`,
+        );
     }
     const operatorNamespace = requireDns1123Label(args.operatorNamespace ?? OPERATOR_DEFAULTS.namespace, keyOf("operatorNamespace"));
     const jobNamespaces = args.jobNamespaces;

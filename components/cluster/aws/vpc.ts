@@ -91,7 +91,11 @@ export class FargateVpc extends pulumi.ComponentResource {
             privateRouteTables.push(table);
             const nat = nats[Math.min(i, nats.length - 1)]!;
             egress.push(
-                new aws.ec2.Route(`${name}-private-${zone}-egress`, { region, routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id }, child),
+                new aws.ec2.Route(
+                    `${name}-private-${zone}-egress`,
+                    { region, routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id },
+                    child,
+                ),
                 new aws.ec2.RouteTableAssociation(`${name}-private-${zone}`, { region, subnetId: privateSubnets[i]!.id, routeTableId: table.id }, child),
             );
         });

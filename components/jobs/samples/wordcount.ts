@@ -10,13 +10,14 @@ export const SAMPLE_SPARK_IMAGE = `apache/spark:${SAMPLE_SPARK_VERSION}`;
 export const SAMPLE_EXAMPLES_JAR = `local:///opt/spark/examples/jars/spark-examples_2.12-${SAMPLE_SPARK_VERSION}.jar`;
 
 /** A few lines of text for WordCount, written for this project. */
-export const WORDCOUNT_TEXT = [
-    "serverless spark counts words on virtual nodes",
-    "every executor pod fills the shape it is billed for",
-    "the driver asks the cluster for executors and the cluster asks the cloud for pods",
-    "words are counted and the counts are printed by the driver",
-    "spark on kubernetes on serverless nodes counts these words too",
-].join("\n") + "\n";
+export const WORDCOUNT_TEXT =
+    [
+        "serverless spark counts words on virtual nodes",
+        "every executor pod fills the shape it is billed for",
+        "the driver asks the cluster for executors and the cluster asks the cloud for pods",
+        "words are counted and the counts are printed by the driver",
+        "spark on kubernetes on serverless nodes counts these words too",
+    ].join("\n") + "\n";
 
 const INPUT_CONFIGMAP = "wordcount-input";
 const INPUT_MOUNT = "/opt/spark/wordcount";

@@ -115,7 +115,17 @@ export function pathOf(instancePath: string): string {
         .split("/")
         .slice(1)
         .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-        .reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out === "" ? part : /^[A-Za-z_$][\w$]*$/.test(part) ? `${out}.${part}` : `${out}[${JSON.stringify(part)}]`), "");
+        .reduce(
+            (out, part) =>
+                /^\d+$/.test(part)
+                    ? `${out}[${part}]`
+                    : out === ""
+                      ? part
+                      : /^[A-Za-z_$][\w$]*$/.test(part)
+                        ? `${out}.${part}`
+                        : `${out}[${JSON.stringify(part)}]`,
+            "",
+        );
 }
 
 /** Property names an object schema knows, following `allOf` and local `$ref`s. */
@@ -129,10 +139,12 @@ function knownFields(node: Record<string, any>, root: Record<string, any>, seen 
 }
 
 function resolvePointer(root: Record<string, any>, pointer: string): Record<string, any> {
-    return pointer
-        .split("/")
-        .slice(1)
-        .reduce<any>((node, part) => node?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], root) ?? {};
+    return (
+        pointer
+            .split("/")
+            .slice(1)
+            .reduce<any>((node, part) => node?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], root) ?? {}
+    );
 }
 
 /** The known field nearest to a misspelled one (case-insensitive edit distance <= 2, or same letters). */

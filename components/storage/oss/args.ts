@@ -105,7 +105,11 @@ export function resolveOssStorageArgs(
         requireOssBucketName(args.existingBucket, keyOf("existingBucket"));
         for (const arg of CREATED_BUCKET_ONLY) {
             if (args[arg] !== undefined) {
-                throw new InputError(keyOf(arg), "is set for an existing bucket", `it only for a bucket this package creates (without ${keyOf("existingBucket")})`);
+                throw new InputError(
+                    keyOf(arg),
+                    "is set for an existing bucket",
+                    `it only for a bucket this package creates (without ${keyOf("existingBucket")})`,
+                );
             }
         }
     } else if (args.bucket !== undefined) {

@@ -30,7 +30,9 @@ export function createOssDataBucket(name: string, bucketName: string, s: Resolve
     const acl = new alicloud.oss.BucketAcl(`${name}-acl`, { bucket: bucket.bucket, acl: "private" }, { ...opts, dependsOn: [publicAccess] });
     const encryption = new alicloud.oss.BucketServerSideEncryption(
         `${name}-encryption`,
-        s.kmsKeyId === undefined ? { bucket: bucket.bucket, sseAlgorithm: "AES256" } : { bucket: bucket.bucket, sseAlgorithm: "KMS", kmsMasterKeyId: s.kmsKeyId },
+        s.kmsKeyId === undefined
+            ? { bucket: bucket.bucket, sseAlgorithm: "AES256" }
+            : { bucket: bucket.bucket, sseAlgorithm: "KMS", kmsMasterKeyId: s.kmsKeyId },
         { ...opts, dependsOn: [acl] },
     );
     const policy = new alicloud.oss.BucketPolicy(

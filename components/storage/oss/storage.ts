@@ -101,7 +101,12 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
 
         this.eventLogDirectory = new alicloud.oss.BucketObject(
             `${name}-spark-events`,
-            { bucket: this.bucketName, key: EVENT_LOG_MARKER_KEY, content: "Spark event logs are written next to this file.\n", contentType: "text/plain; charset=utf-8" },
+            {
+                bucket: this.bucketName,
+                key: EVENT_LOG_MARKER_KEY,
+                content: "Spark event logs are written next to this file.\n",
+                contentType: "text/plain; charset=utf-8",
+            },
             { parent: this, dependsOn: bucketReady },
         );
         if (args.wordCountText !== undefined) {
@@ -155,7 +160,11 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
     private accessOf(namespace: string): OssNamespaceAccess {
         const access = this.access[namespace];
         if (access === undefined) {
-            throw new InputError("namespace", `got ${describeValue(namespace)}, which has no OSS role`, `one of the storage's job namespaces: ${Object.keys(this.access).join(", ")}`);
+            throw new InputError(
+                "namespace",
+                `got ${describeValue(namespace)}, which has no OSS role`,
+                `one of the storage's job namespaces: ${Object.keys(this.access).join(", ")}`,
+            );
         }
         return access;
     }

@@ -89,14 +89,22 @@ export function resolveS3StorageArgs(
         requireBucketName(args.existingBucket, keyOf("existingBucket"), { allowDots: true });
         for (const arg of ["retainOnDestroy", "versioning"] as const) {
             if (args[arg] !== undefined) {
-                throw new InputError(keyOf(arg), `is set for an existing bucket`, `it only for a bucket this package creates (without ${keyOf("existingBucket")})`);
+                throw new InputError(
+                    keyOf(arg),
+                    `is set for an existing bucket`,
+                    `it only for a bucket this package creates (without ${keyOf("existingBucket")})`,
+                );
             }
         }
     } else if (args.bucket !== undefined) {
         requireBucketName(args.bucket, keyOf("bucket"), { allowDots: false });
     } else if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(componentName)) {
         // Pulumi names the bucket `<name>-bucket-<7 random characters>`.
-        throw new InputError(keyOf("bucket"), `not set, and the component name ${describeValue(componentName)} cannot start a bucket name`, "a bucket name, or a lower-case component name of at most 48 characters");
+        throw new InputError(
+            keyOf("bucket"),
+            `not set, and the component name ${describeValue(componentName)} cannot start a bucket name`,
+            "a bucket name, or a lower-case component name of at most 48 characters",
+        );
     }
     for (const arg of ["retainOnDestroy", "versioning"] as const) {
         if (args[arg] !== undefined && typeof args[arg] !== "boolean") {

@@ -129,7 +129,11 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
     private roleOf(namespace: string): aws.iam.Role {
         const role = this.roles[namespace];
         if (role === undefined) {
-            throw new InputError("namespace", `got ${describeValue(namespace)}, which has no S3 role`, `one of the storage's job namespaces: ${Object.keys(this.roles).join(", ")}`);
+            throw new InputError(
+                "namespace",
+                `got ${describeValue(namespace)}, which has no S3 role`,
+                `one of the storage's job namespaces: ${Object.keys(this.roles).join(", ")}`,
+            );
         }
         return role;
     }
