@@ -1,11 +1,26 @@
+import { availableParallelism } from "node:os";
+
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two projects: `unit` (in process: no KDC, no child process) for the edit loop, `npm run test:unit`;
+ * `integration` (`*.integration.test.ts`: a real MIT KDC, the plan CLI or Node as child processes).
+ * `npm test` runs both.
+ */
 export default defineConfig({
     test: {
-        include: ["test/**/*.test.ts"],
-        // Pulumi's mock runtime is process-global state: each test file gets its own process.
+        // Test files share a worker's module cache instead of each loading the Pulumi SDKs again:
+        // the suite's main cost. Files stay independent: each one that uses Pulumi's process-global
+        // mock runtime starts its own (`setMocks` and `setAllConfig` replace the previous state).
+        isolate: false,
         pool: "forks",
+        // Vitest's default leaves one core idle; the suite is CPU-bound, so use them all.
+        maxWorkers: availableParallelism(),
         testTimeout: 60_000,
         hookTimeout: 60_000,
+        projects: [
+            { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/**/*.integration.test.ts"] } },
+            { extends: true, test: { name: "integration", include: ["test/**/*.integration.test.ts"] } },
+        ],
     },
 });

@@ -7,7 +7,7 @@
  * Everything here is computed offline from the grids and price tables in components/sizing
  * (sources and dates are in those files); no cloud is called.
  */
-import { BillingGridName, PodReport, RightSizeArgs, SizedPod, defaultPriceTable, formatShape, rightSize } from "../components/sizing";
+import { BillingGridName, defaultPriceTable, formatShape, PodReport, rightSize, RightSizeArgs, SizedPod } from "../components/sizing";
 
 interface Case {
     /** Row label. */

@@ -2,24 +2,24 @@
  * serverless-spark/aws: the AWS entry point (EKS on Fargate, S3). It loads `@pulumi/aws`, which is
  * why it is separate from the main entry point: users of other clouds never install it.
  */
-export { EksFargateCluster } from "./cluster/aws/cluster";
-export { EKS_DEFAULTS } from "./cluster/aws/args";
 export type { EksFargateClusterArgs } from "./cluster/aws/args";
-export { resolveEksFargateClusterArgs } from "./cluster/aws/validate";
-export type { ResolvedEksArgs } from "./cluster/aws/validate";
-export { DEFAULT_VPC_CIDR, NatGateways, planNetwork, subnetLayout } from "./cluster/aws/network-plan";
-export type { EksNetworkArgs, NatGatewayMode, NetworkPlan, ZoneLayout } from "./cluster/aws/network-plan";
-export { DEFAULT_MAX_FARGATE_PROFILES, SELECTORS_PER_PROFILE, fargateNamespaces, planFargateProfiles } from "./cluster/aws/fargate-profiles";
+export { EKS_DEFAULTS } from "./cluster/aws/args";
+export { EksFargateCluster } from "./cluster/aws/cluster";
 export type { FargateProfilePlan } from "./cluster/aws/fargate-profiles";
-export { FargateVpc } from "./cluster/aws/vpc";
-export type { FargateVpcArgs } from "./cluster/aws/vpc";
+export { DEFAULT_MAX_FARGATE_PROFILES, fargateNamespaces, planFargateProfiles, SELECTORS_PER_PROFILE } from "./cluster/aws/fargate-profiles";
 export { eksKubeconfig } from "./cluster/aws/kubeconfig";
-export { fargatePodTrustPolicy, irsaTrustPolicy } from "./cluster/aws/policies";
+export type { EksNetworkArgs, NatGatewayMode, NetworkPlan, ZoneLayout } from "./cluster/aws/network-plan";
+export { DEFAULT_VPC_CIDR, NatGateways, planNetwork, subnetLayout } from "./cluster/aws/network-plan";
 export type { IrsaProvider, PolicyDocument, PolicyStatement } from "./cluster/aws/policies";
+export { fargatePodTrustPolicy, irsaTrustPolicy } from "./cluster/aws/policies";
 export { awsPartition, defaultAvailabilityZones, requireAwsRegion } from "./cluster/aws/region";
-export { IRSA_ROLE_ANNOTATION, S3Storage } from "./storage/s3/storage";
-export { WORDCOUNT_KEY, resolveS3StorageArgs } from "./storage/s3/args";
+export type { ResolvedEksArgs } from "./cluster/aws/validate";
+export { resolveEksFargateClusterArgs } from "./cluster/aws/validate";
+export type { FargateVpcArgs } from "./cluster/aws/vpc";
+export { FargateVpc } from "./cluster/aws/vpc";
 export type { ResolvedS3Args, S3StorageArgs } from "./storage/s3/args";
+export { resolveS3StorageArgs, WORDCOUNT_KEY } from "./storage/s3/args";
 export { requireBucketName } from "./storage/s3/bucket-name";
 export { sparkBucketAccessPolicy, tlsOnlyBucketPolicy } from "./storage/s3/policies";
 export { S3A_CREDENTIALS_PROVIDER, S3A_PACKAGES, s3aHadoopConf } from "./storage/s3/spark-conf";
+export { IRSA_ROLE_ANNOTATION, S3Storage } from "./storage/s3/storage";

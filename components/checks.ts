@@ -1,4 +1,4 @@
-import { InputError, describeValue } from "./errors";
+import { describeValue, InputError } from "./errors";
 
 /**
  * Checks a whole number in `[min, max]`.

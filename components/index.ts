@@ -4,23 +4,17 @@
  * Loads no cloud SDK: the EKS and Alibaba cluster components live behind their own entry points
  * (`serverless-spark/aws`, `serverless-spark/alicloud`), so a user of one cloud installs only its SDK.
  */
-export { InputError } from "./errors";
-export { CAPACITY_GRIDS, EMPTY_SCHEDULING_PROFILE, schedulingProfile } from "./cluster/types";
-export type { CapacityGridName, SchedulingProfile, ServerlessCluster, Toleration } from "./cluster/types";
-export { ExistingCluster } from "./cluster/existing";
 export type { ExistingClusterArgs } from "./cluster/existing";
-export { SparkOperator, validateSparkOperatorArgs } from "./operator/operator";
-export type { SparkOperatorArgs } from "./operator/operator";
-export { OPERATOR_DEFAULTS } from "./operator/defaults";
-export { operatorHelmValues } from "./operator/values";
-export type { ContainerResources } from "./operator/values";
-export { SparkNamespace } from "./rbac/namespace";
-export type { SparkNamespaceArgs } from "./rbac/namespace";
-export { SPARK_DRIVER_RULES } from "./rbac/driver-role";
-export { restrictedNamespaceLabels } from "./pod-security";
-export { DEFAULT_JOB_NAMESPACES, ServerlessSparkPlatform } from "./platform";
-export type { PlatformOperatorArgs, ServerlessSparkPlatformArgs } from "./platform";
+export { ExistingCluster } from "./cluster/existing";
+export type { CapacityGridName, SchedulingProfile, ServerlessCluster, Toleration } from "./cluster/types";
+export { CAPACITY_GRIDS, EMPTY_SCHEDULING_PROFILE, schedulingProfile } from "./cluster/types";
+export { InputError } from "./errors";
 export { SparkJob } from "./jobs/job";
+export type { PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
+export type { JobReport, RoleReport } from "./jobs/report";
+export type { TpcdsOptions } from "./jobs/samples/tpcds";
+export { TPCDS_DEFAULTS, tpcdsDataGenJob, tpcdsQueryJob } from "./jobs/samples/tpcds";
+export { WORDCOUNT_TEXT, WordCountInput, wordCountJob } from "./jobs/samples/wordcount";
 export type {
     DynamicAllocationArgs,
     JobIntegration,
@@ -35,14 +29,20 @@ export type {
     SparkJobArgs,
     SparkRoleArgs,
 } from "./jobs/types";
-export type { JobReport, RoleReport } from "./jobs/report";
-export type { PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
-export { WORDCOUNT_TEXT, WordCountInput, wordCountJob } from "./jobs/samples/wordcount";
-export { TPCDS_DEFAULTS, tpcdsDataGenJob, tpcdsQueryJob } from "./jobs/samples/tpcds";
-export type { TpcdsOptions } from "./jobs/samples/tpcds";
-export type { SparkStorage, StorageType } from "./storage/types";
-export * as sizing from "./sizing";
-export { HdfsStorage, validateHdfsStorageArgs } from "./storage/hdfs";
-export type { HdfsStorageArgs } from "./storage/hdfs";
-export { KerberosSecrets, SecretContent, validateKerberosSecretsArgs } from "./kerberos/secrets";
 export type { KerberosSecretsArgs } from "./kerberos/secrets";
+export { KerberosSecrets, SecretContent, validateKerberosSecretsArgs } from "./kerberos/secrets";
+export { OPERATOR_DEFAULTS } from "./operator/defaults";
+export type { SparkOperatorArgs } from "./operator/operator";
+export { SparkOperator, validateSparkOperatorArgs } from "./operator/operator";
+export type { ContainerResources } from "./operator/values";
+export { operatorHelmValues } from "./operator/values";
+export type { PlatformOperatorArgs, ServerlessSparkPlatformArgs } from "./platform";
+export { DEFAULT_JOB_NAMESPACES, ServerlessSparkPlatform } from "./platform";
+export { restrictedNamespaceLabels } from "./pod-security";
+export { SPARK_DRIVER_RULES } from "./rbac/driver-role";
+export type { SparkNamespaceArgs } from "./rbac/namespace";
+export { SparkNamespace } from "./rbac/namespace";
+export * as sizing from "./sizing";
+export type { HdfsStorageArgs } from "./storage/hdfs";
+export { HdfsStorage, validateHdfsStorageArgs } from "./storage/hdfs";
+export type { SparkStorage, StorageType } from "./storage/types";

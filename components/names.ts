@@ -1,4 +1,4 @@
-import { InputError, describeValue } from "./errors";
+import { describeValue, InputError } from "./errors";
 
 /**
  * Kubernetes object-name rules, checked before any resource is declared so that a bad name fails

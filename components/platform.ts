@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import { ServerlessCluster } from "./cluster/types";
+import { describeValue, InputError } from "./errors";
 import { SparkJob } from "./jobs/job";
-import { PlannedJob, PlatformJobArgs, SampleArgs, placementFor, planJobs } from "./jobs/platform-jobs";
+import { placementFor, planJobs, PlannedJob, PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
 import type { JobIntegration, NamespaceIntegrator } from "./jobs/types";
-import { InputError, describeValue } from "./errors";
 import { isSystemNamespace } from "./names";
 import { OPERATOR_DEFAULTS } from "./operator/defaults";
 import { SparkOperator, SparkOperatorArgs, validateSparkOperatorArgs } from "./operator/operator";

@@ -4,6 +4,7 @@
  * disabled, and set a policy's own options (see README).
  */
 import { PolicyPack } from "@pulumi/policy";
+
 import { policies } from "./policies";
 
 new PolicyPack("serverless-spark", {

@@ -13,7 +13,8 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { UnknownValueError } from "@pulumi/policy";
-import { RULES, ResourceRule, StackResource, StackRule, UNKNOWN } from "./rules";
+
+import { ResourceRule, RULES, StackResource, StackRule, UNKNOWN } from "./rules";
 
 /** A resource rule as a policy: the engine calls it once per resource, before it is created or updated. */
 export function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import { InputError } from "../components/errors";
 import { runProgram } from "./program";
 

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import { ExistingCluster } from "../components/cluster/existing";
 import { ServerlessCluster } from "../components/cluster/types";
 import { KerberosSecrets } from "../components/kerberos/secrets";
-import { ServerlessSparkPlatform } from "../components/platform";
 import { OPERATOR_DEFAULTS } from "../components/operator/defaults";
+import { ServerlessSparkPlatform } from "../components/platform";
 import { HdfsStorage } from "../components/storage/hdfs";
 import type { SparkStorage } from "../components/storage/types";
 import { readStackConfig } from "./config/read";

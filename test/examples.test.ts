@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { runProgram } from "../tools/plan/mock-runtime";
+
 import type { MockRuntime } from "../tools/plan/mock-runtime";
-import { T, mockRuntime, one, planOf } from "./helpers/mocks";
+import { runProgram } from "../tools/plan/mock-runtime";
+import { mockRuntime, one, planOf, T } from "./helpers/mocks";
 
 let runtime: MockRuntime;
 

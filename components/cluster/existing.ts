@@ -1,8 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { InputError, describeValue } from "../errors";
+
+import { describeValue, InputError } from "../errors";
 import { classifyKubeconfig, validateKubeconfig } from "./kubeconfig";
-import { CAPACITY_GRIDS, CapacityGridName, SchedulingProfile, ServerlessCluster, schedulingProfile } from "./types";
+import { CAPACITY_GRIDS, CapacityGridName, SchedulingProfile, schedulingProfile, ServerlessCluster } from "./types";
 
 /** Arguments of {@link ExistingCluster}. */
 export interface ExistingClusterArgs {

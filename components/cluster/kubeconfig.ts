@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import { InputError, describeValue } from "../errors";
+
+import { describeValue, InputError } from "../errors";
 
 /** Where a kubeconfig comes from. */
 export type KubeconfigSource = { kind: "ambient" } | { kind: "path"; path: string } | { kind: "content"; content: string };

@@ -1,4 +1,4 @@
-import { InputError, describeValue } from "../errors";
+import { describeValue, InputError } from "../errors";
 import { isLabelValue, isQualifiedName, requireAnnotationKeys, requireLabels } from "../names";
 import type { SchedulingProfile } from "./types";
 

@@ -1,5 +1,6 @@
 import { CronExpressionParser } from "cron-parser";
-import { InputError, describeValue } from "../errors";
+
+import { describeValue, InputError } from "../errors";
 
 /**
  * Schedules as the Spark operator accepts them: it parses `schedule` with robfig/cron v3's

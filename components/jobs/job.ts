@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+
 import { JobReport, jobReport } from "./report";
 import { ResolvedJob, resolveJob } from "./resolve";
 import { sparkApplicationObject } from "./spec";

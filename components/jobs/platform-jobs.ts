@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ServerlessCluster } from "../cluster/types";
+
 import { requireInteger } from "../checks";
-import { InputError, describeValue, underKey } from "../errors";
+import type { ServerlessCluster } from "../cluster/types";
+import { describeValue, InputError, underKey } from "../errors";
 import type { PriceTable } from "../sizing";
 import type { SparkStorage } from "../storage/types";
 import { resolveJob } from "./resolve";
+import { tpcdsDataGenJob, TpcdsOptions, tpcdsQueryJob } from "./samples/tpcds";
 import { WordCountInput, wordCountJob } from "./samples/wordcount";
-import { TpcdsOptions, tpcdsDataGenJob, tpcdsQueryJob } from "./samples/tpcds";
 import type { JobPlacement, NamespaceIntegrator, SparkJobArgs } from "./types";
 
 /** A job declared through the platform: the job's own settings; placement and integrations come from the platform. */

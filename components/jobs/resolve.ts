@@ -1,7 +1,7 @@
 import { requireInteger } from "../checks";
-import { InputError, describeValue, underKey } from "../errors";
+import { describeValue, InputError, underKey } from "../errors";
 import { requireAnnotationKeys, requireDns1035Label, requireDns1123Label, requireLabels } from "../names";
-import { AppLanguage, JobCost, SizedPod, jobCostPerHour, parseSizeMiB, rightSize } from "../sizing";
+import { AppLanguage, JobCost, jobCostPerHour, parseSizeMiB, rightSize, SizedPod } from "../sizing";
 import { requireSchedule, requireTimeZone } from "./cron";
 import { checkSparkConfKeys } from "./spark-conf-rules";
 import { DynamicAllocationArgs, RestartPolicyArgs, SPARK_APPLICATION_TYPES, SparkJobArgs, SparkRoleArgs } from "./types";

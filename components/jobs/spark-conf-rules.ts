@@ -1,4 +1,4 @@
-import { InputError, describeValue } from "../errors";
+import { describeValue, InputError } from "../errors";
 
 /**
  * Spark conf keys the operator's validating webhook refuses (kubeflow/spark-operator v2.5.2,

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import { InputError } from "../errors";
 import type { SizedPod } from "../sizing";
-import { sparkPodTemplate, SPARK_IMAGE_UID } from "./pod-template";
+import { SPARK_IMAGE_UID, sparkPodTemplate } from "./pod-template";
 import type { ResolvedJob } from "./resolve";
 import type { JobIntegration, SparkDepsArgs } from "./types";
 

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import type { SchedulingProfile } from "../cluster/types";
 import type { CapacityGridName, PriceTable } from "../sizing";
 

@@ -4,23 +4,23 @@
  * modules directly, and the Pulumi component that turns validated settings into Secrets and
  * ConfigMaps (`KerberosSecrets`, ./secrets; see ./README.md for how Spark uses them).
  */
-export { ENCTYPE_NAMES, STRONG_ENCTYPES, WEAK_ENCTYPES, enctypeName, enctypeStrength } from "./enctypes";
 export type { EnctypeStrength } from "./enctypes";
-export { KeytabFormatError, describeKeytabEntry, keytabPrincipals, readKeytab } from "./keytab";
+export { ENCTYPE_NAMES, enctypeName, enctypeStrength, STRONG_ENCTYPES, WEAK_ENCTYPES } from "./enctypes";
 export type { Keytab, KeytabEntry } from "./keytab";
-export { checkRealm, formatPrincipal, isWellFormedPrincipal, parsePrincipal } from "./principal";
-export type { KerberosPrincipal } from "./principal";
-export { generateKrb5Conf, parseKdcAddress, parseKrb5Conf, readKrb5ConfRealms } from "./krb5conf";
+export { describeKeytabEntry, KeytabFormatError, keytabPrincipals, readKeytab } from "./keytab";
 export type { KdcAddress, Krb5ConfInfo, Krb5ConfOptions, Krb5ConfRealm } from "./krb5conf";
-export { checkKeytabForPrincipal, checkRealmInKrb5Conf, readKeytabInput, validateKerberos } from "./validate";
-export type { KerberosSettings, ValidatedKerberos } from "./validate";
+export { generateKrb5Conf, parseKdcAddress, parseKrb5Conf, readKrb5ConfRealms } from "./krb5conf";
+export type { KerberosPrincipal } from "./principal";
+export { checkRealm, formatPrincipal, isWellFormedPrincipal, parsePrincipal } from "./principal";
+export type { KerberosCredentialKind, KerberosSecretsArgs, ValidatedKerberosSecrets } from "./secrets";
 export {
     DEFAULT_KERBEROS_NAME_PREFIX,
     DELEGATION_TOKEN_KEY,
+    KerberosSecrets,
     KEYTAB_SECRET_KEY,
     KRB5_CONF_KEY,
-    KerberosSecrets,
     SecretContent,
     validateKerberosSecretsArgs,
 } from "./secrets";
-export type { KerberosCredentialKind, KerberosSecretsArgs, ValidatedKerberosSecrets } from "./secrets";
+export type { KerberosSettings, ValidatedKerberos } from "./validate";
+export { checkKeytabForPrincipal, checkRealmInKrb5Conf, readKeytabInput, validateKerberos } from "./validate";

@@ -9,8 +9,8 @@
 import { describeValue, InputError } from "../errors";
 import { checkRealm } from "./principal";
 
-export { parseKrb5Conf, readKrb5ConfRealms } from "./krb5conf-parse";
 export type { Krb5ConfInfo, Krb5ConfRealm } from "./krb5conf-parse";
+export { parseKrb5Conf, readKrb5ConfRealms } from "./krb5conf-parse";
 
 /** Inputs of {@link generateKrb5Conf}. */
 export interface Krb5ConfOptions {

@@ -1,5 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
 import { inspect } from "node:util";
+
+import * as pulumi from "@pulumi/pulumi";
+
 import { InputError } from "../errors";
 
 /**

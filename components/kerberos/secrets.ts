@@ -18,8 +18,9 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { integrationChildOptions } from "../jobs/integration-options";
+
 import { describeValue, InputError } from "../errors";
+import { integrationChildOptions } from "../jobs/integration-options";
 import type { JobIntegration, JobNamespaceHandle, NamespaceIntegrator } from "../jobs/types";
 import { requireDns1123Label } from "../names";
 import { SecretContent } from "./secret-content";

@@ -1,8 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+
 import { requireInteger } from "../checks";
 import { EMPTY_SCHEDULING_PROFILE, SchedulingProfile } from "../cluster/types";
-import { InputError, describeValue } from "../errors";
+import { describeValue, InputError } from "../errors";
 import { isSystemNamespace, requireDns1123Label, requireUnique } from "../names";
 import { restrictedNamespaceLabels } from "../pod-security";
 import { OPERATOR_DEFAULTS, webhookSelectorLabels } from "./defaults";

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+
 import { requireDns1123Label } from "../names";
 import { restrictedNamespaceLabels } from "../pod-security";
 import { sparkDriverRules } from "./driver-role";

@@ -3,9 +3,9 @@
  * billed as its shape. A ceiling for budgeting, not a forecast: real jobs scale down, start
  * pods over time, and pay for image pulls and pods left behind.
  */
-import { InputError, describeValue } from "../errors";
+import { describeValue, InputError } from "../errors";
 import { CapacityGridName, CapacityShape } from "./grids";
-import { PriceTable, checkPricesForGrid, defaultPriceTable, shapePricePerHour } from "./prices";
+import { checkPricesForGrid, defaultPriceTable, PriceTable, shapePricePerHour } from "./prices";
 
 /**
  * Spark's executor count on Kubernetes when `spark.executor.instances` is not set and dynamic

@@ -5,7 +5,7 @@
  * supported vCPU/memory "shape" that holds it. Right-sizing is about making the pod fill that
  * shape, so the grids and their rounding rules live here, each with its source and date.
  */
-import { InputError, describeValue } from "../errors";
+import { describeValue, InputError } from "../errors";
 import { coresToMilli } from "./units";
 
 /**

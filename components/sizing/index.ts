@@ -3,28 +3,18 @@
  * known billing grid): what Spark requests, what the platform bills, right-sized settings that
  * fill the billed shape, and hourly cost. Pure functions; no Pulumi.
  */
-export type { AppLanguage, PodRequests, SparkAppSettings, SparkPodSettings, SparkRole } from "./spark-memory";
-export {
-    JVM_OVERHEAD_FACTOR,
-    NON_JVM_OVERHEAD_FACTOR,
-    SPARK_DEFAULT_CORES,
-    SPARK_DEFAULT_MEMORY,
-    SPARK_MIN_HEAP_MIB,
-    SPARK_MIN_OVERHEAD_MIB,
-    defaultOverheadMiB,
-    overheadFactorFor,
-    sparkPodRequests,
-} from "./spark-memory";
+export type { ExecutorScale, JobCost, JobCostArgs } from "./cost";
+export { fullScaleExecutors, jobCostPerHour, SPARK_DEFAULT_EXECUTOR_INSTANCES } from "./cost";
 export type { BillingGridName, CapacityGrid, CapacityGridName, CapacityShape, PodSize } from "./grids";
 export {
-    ECI_GRID,
-    ECI_USE_SPECS_ANNOTATION,
-    FARGATE_GRID,
     billedShape,
     billingCpu,
     capacityGrid,
     checkGridName,
+    ECI_GRID,
+    ECI_USE_SPECS_ANNOTATION,
     eciUseSpecsValue,
+    FARGATE_GRID,
     fittingShapes,
     formatShape,
     largestShape,
@@ -34,19 +24,29 @@ export {
 } from "./grids";
 export type { Currency, PriceOverrides, PriceTable } from "./prices";
 export {
+    checkPricesForGrid,
+    defaultPriceTable,
     ECI_CHINA_PRICES,
     ECI_INTERNATIONAL_PRICES,
     FARGATE_US_EAST_1_PRICES,
-    checkPricesForGrid,
-    defaultPriceTable,
     shapePricePerHour,
     withPriceOverrides,
 } from "./prices";
 export type { PodReport, ReportOptions } from "./report";
 export { reportPod } from "./report";
 export type { RightSizeArgs, SizedPod, SizingMode } from "./right-size";
-export { DEFAULT_MEMORY_PER_CORE_GIB, MIN_RIGHT_SIZED_HEAP_MIB, maxHeapForBudget, rightSize } from "./right-size";
-export type { ExecutorScale, JobCost, JobCostArgs } from "./cost";
-export { SPARK_DEFAULT_EXECUTOR_INSTANCES, fullScaleExecutors, jobCostPerHour } from "./cost";
+export { DEFAULT_MEMORY_PER_CORE_GIB, maxHeapForBudget, MIN_RIGHT_SIZED_HEAP_MIB, rightSize } from "./right-size";
+export type { AppLanguage, PodRequests, SparkAppSettings, SparkPodSettings, SparkRole } from "./spark-memory";
+export {
+    defaultOverheadMiB,
+    JVM_OVERHEAD_FACTOR,
+    NON_JVM_OVERHEAD_FACTOR,
+    overheadFactorFor,
+    SPARK_DEFAULT_CORES,
+    SPARK_DEFAULT_MEMORY,
+    SPARK_MIN_HEAP_MIB,
+    SPARK_MIN_OVERHEAD_MIB,
+    sparkPodRequests,
+} from "./spark-memory";
 export type { SizeUnit } from "./units";
 export { coresToMilli, formatCpuMilli, formatMiB, parseCpuMilli, parseSizeMiB } from "./units";

@@ -4,8 +4,8 @@
  * Prices change and differ by region and contract, so every table says where it comes from and
  * when it was read, and users can override the two figures that matter.
  */
-import { InputError, describeValue } from "../errors";
-import { BillingGridName, CapacityShape, capacityGrid } from "./grids";
+import { describeValue, InputError } from "../errors";
+import { BillingGridName, capacityGrid, CapacityShape } from "./grids";
 
 /** Currency of a price table. */
 export type Currency = "USD" | "CNY";

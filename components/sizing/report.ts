@@ -5,8 +5,8 @@
  * anchor job's hand-written settings.
  */
 import { InputError } from "../errors";
-import { BillingGridName, CapacityGridName, CapacityShape, billedShape, billingCpu, fittingShapes, formatShape, usableMemoryMiB } from "./grids";
-import { PriceTable, checkPricesForGrid, defaultPriceTable, shapePricePerHour } from "./prices";
+import { billedShape, billingCpu, BillingGridName, CapacityGridName, CapacityShape, fittingShapes, formatShape, usableMemoryMiB } from "./grids";
+import { checkPricesForGrid, defaultPriceTable, PriceTable, shapePricePerHour } from "./prices";
 import { PodRequests } from "./spark-memory";
 
 /** Billed capacity of one pod and the share of it the pod uses. */

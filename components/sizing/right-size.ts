@@ -10,34 +10,34 @@
  * - grid `none` (either mode): keep the settings (Spark defaults for what is missing) and report
  *   requests only, as nothing is known about billing.
  */
-import { InputError, describeValue } from "../errors";
+import { describeValue, InputError } from "../errors";
 import {
-    BillingGridName,
-    CapacityGridName,
-    CapacityShape,
-    ECI_USE_SPECS_ANNOTATION,
     billedShape,
     billingCpu,
+    BillingGridName,
     capacityGrid,
+    CapacityGridName,
+    CapacityShape,
     checkGridName,
+    ECI_USE_SPECS_ANNOTATION,
     eciUseSpecsValue,
     fittingShapes,
     largestShape,
     usableMemoryMiB,
 } from "./grids";
-import { PriceTable, checkPricesForGrid, defaultPriceTable, shapePricePerHour } from "./prices";
+import { checkPricesForGrid, defaultPriceTable, PriceTable, shapePricePerHour } from "./prices";
 import { PodReport, reportPod } from "./report";
 import {
+    defaultOverheadMiB,
+    overheadFactorFor,
     PodRequests,
     SPARK_DEFAULT_CORES,
     SPARK_DEFAULT_MEMORY,
     SPARK_MIN_OVERHEAD_MIB,
     SparkAppSettings,
+    sparkPodRequests,
     SparkPodSettings,
     SparkRole,
-    defaultOverheadMiB,
-    overheadFactorFor,
-    sparkPodRequests,
 } from "./spark-memory";
 import { coresToMilli, formatCpuMilli, formatMiB, parseSizeMiB } from "./units";
 

@@ -23,7 +23,7 @@
  * - CPU request = `spark.kubernetes.{role}.request.cores` else `spark.{role}.cores`; a CPU limit
  *   exists only when `spark.kubernetes.{role}.limit.cores` is set.
  */
-import { InputError, describeValue } from "../errors";
+import { describeValue, InputError } from "../errors";
 import { formatCpuMilli, parseCpuMilli, parseSizeMiB } from "./units";
 
 /** Which Spark pod is being sized. */

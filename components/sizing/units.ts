@@ -9,7 +9,7 @@
  * `spark.memory.offHeap.size`), so callers always pass it. Conversion to a larger unit truncates,
  * as Spark's `ByteUnit.convertTo` does (`1536k` is 1 MiB).
  */
-import { InputError, describeValue } from "../errors";
+import { describeValue, InputError } from "../errors";
 
 /** Default unit of a Spark size key, used when the string has no suffix. */
 export type SizeUnit = "b" | "k" | "m" | "g" | "t" | "p";

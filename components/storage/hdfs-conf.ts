@@ -10,6 +10,7 @@
  * `<property><name/><value/></property>` per key.
  */
 import { XMLBuilder } from "fast-xml-parser";
+
 import { describeValue, InputError } from "../errors";
 
 /** The HDFS settings as users give them (component arguments and `storage.hdfs` stack config). */
@@ -91,6 +92,7 @@ const HOST_NAME = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(\\.${HOST_LABEL})*$`);
 // (`dfs.namenode.rpc-address.<id>.<nn>`), so: one DNS-like label, no dots, no `_`.
 const NAMESERVICE = /^[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 // Characters XML 1.0 cannot carry at all, even escaped (https://www.w3.org/TR/xml/#charsets).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Parses `host:port` (port required: the HA keys and `fs.defaultFS` both need it). */

@@ -1,13 +1,14 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+
 import { integrationChildOptions } from "../jobs/integration-options";
 import type { JobIntegration, JobNamespaceHandle } from "../jobs/types";
 import { requireDns1123Label } from "../names";
-import { HdfsClientConf, HdfsConfArgs, HdfsKeyOf, hadoopConfFiles, hdfsClientConf, hdfsConfigKey } from "./hdfs-conf";
+import { hadoopConfFiles, HdfsClientConf, hdfsClientConf, HdfsConfArgs, hdfsConfigKey, HdfsKeyOf } from "./hdfs-conf";
 import type { SparkStorage } from "./types";
 
-export { CONFIGURED_FAILOVER_PROXY_PROVIDER, hadoopConfFiles, hadoopConfigurationXml, hdfsClientConf, hdfsConfigKey, parseNamenodeAddress } from "./hdfs-conf";
 export type { HadoopProperty, HdfsClientConf, HdfsConfArgs, HdfsKeyOf, NamenodeAddress } from "./hdfs-conf";
+export { CONFIGURED_FAILOVER_PROXY_PROVIDER, hadoopConfFiles, hadoopConfigurationXml, hdfsClientConf, hdfsConfigKey, parseNamenodeAddress } from "./hdfs-conf";
 
 /** Arguments of {@link HdfsStorage}. */
 export interface HdfsStorageArgs extends HdfsConfArgs {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import type { NamespaceIntegrator } from "../jobs/types";
 
 /** The storage kinds the platform knows. */

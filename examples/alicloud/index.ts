@@ -7,6 +7,7 @@
  * not have (and the zone ids below belong to it).
  */
 import * as pulumi from "@pulumi/pulumi";
+
 import { ServerlessSparkPlatform, WORDCOUNT_TEXT } from "../../components"; // in your program: from "serverless-spark"
 import { AlicloudServerlessCluster, OssStorage } from "../../components/alicloud"; // in your program: from "serverless-spark/alicloud"
 

@@ -5,6 +5,7 @@
  * resources are given `region` below explicitly, so the kubeconfig and the resources agree).
  */
 import * as pulumi from "@pulumi/pulumi";
+
 import { ServerlessSparkPlatform, WORDCOUNT_TEXT } from "../../components"; // in your program: from "serverless-spark"
 import { EksFargateCluster, S3Storage } from "../../components/aws"; // in your program: from "serverless-spark/aws"
 

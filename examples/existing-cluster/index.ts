@@ -3,6 +3,7 @@
  * library directly. Run it from a project whose Pulumi.yaml points `main` at this file.
  */
 import * as pulumi from "@pulumi/pulumi";
+
 import { ExistingCluster, ServerlessSparkPlatform } from "../../components"; // in your program: from "serverless-spark"
 
 const config = new pulumi.Config();

@@ -1,5 +1,5 @@
 import type { StackResource, StackRule, StackViolation } from "./types";
-import { Obj, PolicyStatement, asList, isObj, isOpaque, parsePolicyDocument, strings } from "./util";
+import { asList, isObj, isOpaque, Obj, parsePolicyDocument, PolicyStatement, strings } from "./util";
 
 /**
  * S3 and OSS buckets are private, encrypted, TLS-only and kept on `pulumi destroy`. A bucket's

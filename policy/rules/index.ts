@@ -9,12 +9,12 @@ import { podSecurityRestricted } from "./pod-security";
 import { sparkRbacNamespaced } from "./spark-rbac";
 import type { Rule } from "./types";
 
-export * from "./types";
 export { bucketSafety } from "./bucket-safety";
 export { ackApiServerPrivate, eksPrivateEncrypted } from "./cluster-endpoints";
-export { noWildcardPolicies, isWildcardAction, isWildcardResource } from "./no-wildcard-policies";
+export { isWildcardAction, isWildcardResource, noWildcardPolicies } from "./no-wildcard-policies";
 export { podSecurityRestricted, restrictedViolations, sparkPod } from "./pod-security";
 export { sparkRbacNamespaced } from "./spark-rbac";
+export * from "./types";
 
 /** Every rule, in the order violations are reported. */
 export const RULES: readonly Rule[] = [podSecurityRestricted, noWildcardPolicies, bucketSafety, eksPrivateEncrypted, ackApiServerPrivate, sparkRbacNamespaced];

@@ -1,5 +1,5 @@
 import type { ResourceRule } from "./types";
-import { Obj, PolicyStatement, asList, isObj, parsePolicyDocument, statementLabel, strings } from "./util";
+import { asList, isObj, Obj, parsePolicyDocument, PolicyStatement, statementLabel, strings } from "./util";
 
 /**
  * No `*` actions or resources in the Allow statements of IAM (AWS) and RAM (Alibaba Cloud) policies,

@@ -1,5 +1,5 @@
 import type { ResourceRule } from "./types";
-import { Obj, asList, isObj, kindOf, strings } from "./util";
+import { asList, isObj, kindOf, Obj, strings } from "./util";
 
 /**
  * The Kubernetes `restricted` Pod Security Standard (baseline + restricted controls), checked on

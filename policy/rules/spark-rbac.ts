@@ -1,5 +1,5 @@
 import type { StackResource, StackRule, StackViolation } from "./types";
-import { Obj, asList, isObj, isOpaque, kindOf, strings } from "./util";
+import { asList, isObj, isOpaque, kindOf, Obj, strings } from "./util";
 
 /**
  * Spark's service accounts are bound only by namespaced Roles: no ClusterRoleBinding names them

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { ALICLOUD_DEFAULTS, AlicloudServerlessClusterArgs } from "../../components/cluster/alicloud/args";
 import { requireAlicloudRegion } from "../../components/cluster/alicloud/region";
 import { resolveAlicloudClusterArgs } from "../../components/cluster/alicloud/validate";

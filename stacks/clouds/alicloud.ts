@@ -1,5 +1,5 @@
-import type { ServerlessCluster } from "../../components/cluster/types";
 import { AlicloudServerlessCluster, OssStorage } from "../../components/alicloud";
+import type { ServerlessCluster } from "../../components/cluster/types";
 import { WORDCOUNT_TEXT } from "../../components/jobs/samples/wordcount";
 import type { SparkStorage } from "../../components/storage/types";
 import { AlicloudStackConfig, checkAlicloudConfig } from "./alicloud-config";

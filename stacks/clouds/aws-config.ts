@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { parseProjectKey } from "../config/schema-errors";
+
 import { EKS_DEFAULTS, EksFargateClusterArgs } from "../../components/cluster/aws/args";
 import type { EksNetworkArgs } from "../../components/cluster/aws/network-plan";
 import { requireAwsRegion } from "../../components/cluster/aws/region";
 import { resolveEksFargateClusterArgs } from "../../components/cluster/aws/validate";
-import { InputError } from "../../components/errors";
 import { OPERATOR_DEFAULTS } from "../../components/operator/defaults";
 import { resolveS3StorageArgs } from "../../components/storage/s3/args";
+import { parseProjectKey } from "../config/schema-errors";
 
 /**
  * The AWS part of the stack config, pure (no `@pulumi/aws`): shape-only zod schemas for the project
@@ -114,7 +114,7 @@ export function awsConfigKey(arg: string): string {
 
 /**
  * The AWS config from the raw config map (fully-qualified keys, every value a string, structured
- * values JSON-encoded: `pulumi.runtime.allConfig()`), or one {@link InputError} naming the key.
+ * values JSON-encoded: `pulumi.runtime.allConfig()`), or one InputError naming the key.
  * @param namespaces when given, the Fargate profile limit is checked too
  */
 export function resolveAwsConfig(raw: Record<string, string>, namespaces?: AwsNamespaces): AwsStackConfig {

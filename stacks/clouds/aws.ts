@@ -1,5 +1,5 @@
-import type { ServerlessCluster } from "../../components/cluster/types";
 import { EksFargateCluster, S3Storage } from "../../components/aws";
+import type { ServerlessCluster } from "../../components/cluster/types";
 import { WORDCOUNT_TEXT } from "../../components/jobs/samples/wordcount";
 import type { SparkStorage } from "../../components/storage/types";
 import { AwsNamespaces, AwsStackConfig, checkAwsConfig, eksClusterArgs } from "./aws-config";

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { hdfsConfigKey } from "../../components/storage/hdfs-conf";
+
 import { HdfsStorageArgs, validateHdfsStorageArgs } from "../../components/storage/hdfs";
+import { hdfsConfigKey } from "../../components/storage/hdfs-conf";
 import { firstIssue, schemaIssueToError } from "./schema-errors";
 
 /**

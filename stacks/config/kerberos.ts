@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+
 import { z } from "zod";
+
 import { InputError } from "../../components/errors";
 import { KerberosSecretsArgs, SecretContent, validateKerberosSecretsArgs } from "../../components/kerberos/secrets";
 import { firstIssue, schemaIssueToError } from "./schema-errors";

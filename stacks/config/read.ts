@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_NAMESPACE, StackConfig, parseStackConfig } from "./validate";
+
+import { CONFIG_NAMESPACE, parseStackConfig, StackConfig } from "./validate";
 
 /** Reads this project's keys from the config the engine (or the offline plan) passed in. */
 export function readStackConfig(): StackConfig {

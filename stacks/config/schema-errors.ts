@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { InputError, describeValue } from "../../components/errors";
+
+import { describeValue, InputError } from "../../components/errors";
 
 /**
  * How every config resolver (the top-level step, HDFS, Kerberos, the cloud modules) turns a zod

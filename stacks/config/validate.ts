@@ -1,29 +1,30 @@
+import * as pulumi from "@pulumi/pulumi";
+
 import { classifyKubeconfig, validateKubeconfig } from "../../components/cluster/kubeconfig";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../components/cluster/types";
 import { validateSchedulingProfile } from "../../components/cluster/validate-scheduling";
-import { InputError, describeValue } from "../../components/errors";
-import { validateSparkOperatorArgs } from "../../components/operator/operator";
+import { describeValue, InputError } from "../../components/errors";
+import { planJobs, PlatformJobArgs, SampleArgs } from "../../components/jobs/platform-jobs";
+import type { KerberosSecretsArgs } from "../../components/kerberos/secrets";
 import { OPERATOR_DEFAULTS } from "../../components/operator/defaults";
-import { PlatformJobArgs, SampleArgs, planJobs } from "../../components/jobs/platform-jobs";
-import * as pulumi from "@pulumi/pulumi";
+import { validateSparkOperatorArgs } from "../../components/operator/operator";
 import { DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs, validatePlatformNamespaces } from "../../components/platform";
 import {
     CapacityGridName as SizingGrid,
+    checkPricesForGrid,
     ECI_CHINA_PRICES,
     ECI_INTERNATIONAL_PRICES,
     FARGATE_US_EAST_1_PRICES,
     PriceTable,
-    checkPricesForGrid,
     withPriceOverrides,
 } from "../../components/sizing";
-import type { KerberosSecretsArgs } from "../../components/kerberos/secrets";
 import type { HdfsStorageArgs } from "../../components/storage/hdfs";
 import { AlicloudStackConfig, resolveAlicloudConfig } from "../clouds/alicloud-config";
 import { AwsStackConfig, resolveAwsConfig } from "../clouds/aws-config";
 import { resolveHdfsConfig } from "./hdfs";
-import { decodeStructured, firstIssue, schemaIssueToError } from "./schema-errors";
 import { resolveKerberosConfig } from "./kerberos";
-import { Cloud, RawStackConfig, TopLevelKey, stackConfigSchema, topLevelKeys } from "./schema";
+import { Cloud, RawStackConfig, stackConfigSchema, TopLevelKey, topLevelKeys } from "./schema";
+import { decodeStructured, firstIssue, schemaIssueToError } from "./schema-errors";
 
 /** The project's config namespace (`serverless-spark:<key>`). */
 export const CONFIG_NAMESPACE = "serverless-spark";

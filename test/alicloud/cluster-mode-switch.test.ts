@@ -1,5 +1,7 @@
 import "../../tools/plan/mock-outputs-alicloud";
+
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { AlicloudServerlessClusterArgs, ClusterMode } from "../../components/cluster/alicloud/args";
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { cleanValue } from "../../tools/plan/plan-model";

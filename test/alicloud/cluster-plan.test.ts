@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { ALICLOUD_DEFAULTS } from "../../components/cluster/alicloud/args";
 import { ackKubeconfig } from "../../components/cluster/alicloud/kubeconfig";
 import { planAlicloudNetwork } from "../../components/cluster/alicloud/network-plan";

@@ -1,6 +1,8 @@
 import "../../tools/plan/mock-outputs-alicloud";
+
 import * as alicloud from "@pulumi/alicloud";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { AlicloudServerlessClusterArgs } from "../../components/cluster/alicloud/args";
 import { InputError } from "../../components/errors";
 import type { MockRuntime } from "../../tools/plan/mock-runtime";

@@ -1,6 +1,8 @@
 import "../../tools/plan/mock-outputs-alicloud";
+
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { placementFor } from "../../components/jobs/platform-jobs";
 import { resolveJob } from "../../components/jobs/resolve";
 import { sparkApplicationSpec } from "../../components/jobs/spec";

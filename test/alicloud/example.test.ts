@@ -1,8 +1,10 @@
 import "../../tools/plan/mock-outputs-alicloud";
 import "../../tools/plan/mock-outputs-alicloud-storage";
+
 import { beforeAll, describe, expect, it } from "vitest";
-import { runProgram } from "../../tools/plan/mock-runtime";
+
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
+import { runProgram } from "../../tools/plan/mock-runtime";
 import { mockRuntime, one, planOf } from "../helpers/mocks";
 import { AL } from "./alicloud-types";
 import { O } from "./oss-types";

@@ -1,8 +1,10 @@
 import "../../tools/plan/mock-outputs-alicloud-storage";
+
 import { beforeAll, describe, expect, it } from "vitest";
+
+import { requireAlicloudRegion } from "../../components/cluster/alicloud/region";
 import { resolveOssStorageArgs } from "../../components/storage/oss/args";
 import { canPrefixBucketName, derivedBucketName, requireOssBucketName } from "../../components/storage/oss/bucket-name";
-import { requireAlicloudRegion } from "../../components/cluster/alicloud/region";
 import { eciRoleName } from "../../components/storage/oss/role-name";
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { mockRuntime } from "../helpers/mocks";

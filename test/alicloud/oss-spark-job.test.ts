@@ -1,6 +1,8 @@
 import "../../tools/plan/mock-outputs-alicloud-storage";
+
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { mockRuntime, one, planOf } from "../helpers/mocks";
 import { O } from "./oss-types";

@@ -1,9 +1,11 @@
 import "../../tools/plan/mock-outputs-alicloud-storage";
+
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { childrenOf, mockRuntime, one, planOf, ref } from "../helpers/mocks";
-import { O, list, ramDocuments } from "./oss-types";
+import { list, O, ramDocuments } from "./oss-types";
 
 let runtime: MockRuntime;
 let mod: typeof import("../../components/storage/oss/storage");

@@ -1,5 +1,5 @@
-import type { Statement } from "../helpers/mocks";
 import type { Plan } from "../../tools/plan/plan-model";
+import type { Statement } from "../helpers/mocks";
 
 /** Resource types of OSS storage, for the OSS tests. */
 export const O = {

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+
 import { RULES } from "../../policy/rules";
-import { formatViolations, runPolicies } from "../../tools/plan/policy";
 import { Plan, PlanResource, refOf } from "../../tools/plan/plan-model";
+import { formatViolations, runPolicies } from "../../tools/plan/policy";
 import { one } from "../helpers/mocks";
 import { planStack as planShippedStack } from "../helpers/schema-plans";
 import { AL } from "./alicloud-types";
-import { O, Statement, list } from "./oss-types";
+import { list, O, Statement } from "./oss-types";
 
 /**
  * The shipped Alibaba Cloud stack (`stacks/Pulumi.alicloud.yaml`), planned in this process the way

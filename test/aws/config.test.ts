@@ -1,7 +1,8 @@
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
+
 import { AWS_CONFIG_KEYS, resolveAwsConfig } from "../../stacks/clouds/aws-config";
+import { readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
 
 const STACK_FILE = path.join(__dirname, "..", "..", "stacks", "Pulumi.aws.yaml");
 

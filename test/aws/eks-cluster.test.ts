@@ -1,6 +1,8 @@
 import "../../tools/plan/mock-outputs-aws";
+
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { SECRET_PLACEHOLDER } from "../../tools/plan/plan-model";
 import { childrenOf, mockRuntime, one, planOf, ref } from "../helpers/mocks";

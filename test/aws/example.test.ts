@@ -1,7 +1,9 @@
 import "../../tools/plan/mock-outputs-aws";
+
 import { beforeAll, describe, expect, it } from "vitest";
-import { runProgram } from "../../tools/plan/mock-runtime";
+
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
+import { runProgram } from "../../tools/plan/mock-runtime";
 import { mockRuntime, one, planOf } from "../helpers/mocks";
 import { A } from "./aws-types";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { fargateNamespaces, planFargateProfiles } from "../../components/cluster/aws/fargate-profiles";
 import { parseCidr, planNetwork, subnetLayout } from "../../components/cluster/aws/network-plan";
 import { fargateProfileArnPattern, irsaTrustPolicy } from "../../components/cluster/aws/policies";

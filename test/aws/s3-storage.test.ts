@@ -1,6 +1,8 @@
 import "../../tools/plan/mock-outputs-aws";
+
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { childrenOf, mockRuntime, one, planOf, ref } from "../helpers/mocks";
 import { A, iamDocuments, list } from "./aws-types";

@@ -1,6 +1,8 @@
 import "../../tools/plan/mock-outputs-aws";
+
 import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
 import { mockRuntime, one, planOf } from "../helpers/mocks";

@@ -2,10 +2,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { SECRET_PLACEHOLDER } from "../../tools/plan/plan-model";
 import { KUBECONFIG } from "../fixtures/kubeconfig";
-import { T, childrenOf, mockRuntime, one, planOf } from "../helpers/mocks";
+import { childrenOf, mockRuntime, one, planOf, T } from "../helpers/mocks";
 
 let runtime: MockRuntime;
 let mod: typeof import("../../components/cluster/existing");

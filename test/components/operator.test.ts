@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
-import { T, childrenOf, mockRuntime, one, planOf } from "../helpers/mocks";
+import { childrenOf, mockRuntime, one, planOf, T } from "../helpers/mocks";
 
 let runtime: MockRuntime;
 let operatorModule: typeof import("../../components/operator/operator");

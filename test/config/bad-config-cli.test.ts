@@ -1,8 +1,9 @@
-import * as fs from "fs";
 import * as pulumi from "@pulumi/pulumi";
+import * as fs from "fs";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { readStackConfig } from "../../stacks/config/read";
-import { runPlanCli, tempDir } from "../helpers/plan-cli";
+import { planCli, tempDir } from "../helpers/plan-cli";
 import { cliArguments, engineConfig, title } from "./bad-config-harness";
 import { BAD_CONFIGS } from "./bad-configs";
 
@@ -29,16 +30,16 @@ function inProcessLine(config: Record<string, string>): string {
 const sample = BAD_CONFIGS.filter((r) => r.runs?.includes("cli"));
 
 describe("the bad-config corpus through the plan CLI", () => {
-    it("GIVEN the sample THEN it has at least 5 rows from both shipped stacks, --config overrides and whole YAML files", () => {
+    it("GIVEN the sample THEN it has at least 5 rows from both shipped stacks, --config overrides and whole YAML files", async () => {
         expect(sample.length).toBeGreaterThanOrEqual(5);
         expect([...new Set(sample.map((r) => r.stack ?? "yaml"))]).toEqual(expect.arrayContaining(["existing", "aws", "yaml"]));
         expect(sample.some((r) => r.set !== undefined && r.unset === undefined)).toBe(true);
     });
 
-    it.each(sample.map((row, i) => [title(row), row, i] as const))("%s: exits 1 with one error line and no stack trace", (_, row, i) => {
+    it.each(sample.map((row, i) => [title(row), row, i] as const))("%s: exits 1 with one error line and no stack trace", async (_, row, i) => {
         const line = inProcessLine(engineConfig(row));
         const rowDir = fs.mkdtempSync(`${dir}/row-${i}-`);
-        const result = runPlanCli(cliArguments(row, rowDir));
+        const result = await planCli(cliArguments(row, rowDir));
         expect(result.status).toBe(1);
         expect(result.stderr).toBe(`error: ${line}\n`);
         expect(result.stderr.trim().split("\n")).toHaveLength(1);

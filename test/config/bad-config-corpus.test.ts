@@ -1,7 +1,9 @@
 import "../../tools/plan/mock-outputs-aws";
-import * as fs from "fs";
+
 import * as pulumi from "@pulumi/pulumi";
+import * as fs from "fs";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
 import { readStackConfig } from "../../stacks/config/read";
 import { MockRuntime, runProgram } from "../../tools/plan/mock-runtime";

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+
 import { applyOverride, readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
 import type { BadConfig } from "./bad-configs";
 

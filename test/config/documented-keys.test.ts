@@ -1,7 +1,8 @@
+import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
 import { ALICLOUD_CONFIG_KEYS } from "../../stacks/clouds/alicloud-config";
 import { AWS_CONFIG_KEYS } from "../../stacks/clouds/aws-config";

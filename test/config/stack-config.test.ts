@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseStackConfig } from "../../stacks/config/validate";
 
 /** Config as the engine passes it: every value a string, structured values JSON-encoded. */

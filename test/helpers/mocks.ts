@@ -1,5 +1,5 @@
 import { MockRuntime, MockRuntimeOptions, startMockRuntime } from "../../tools/plan/mock-runtime";
-import { Plan, PlanResource, buildPlan } from "../../tools/plan/plan-model";
+import { buildPlan, Plan, PlanResource } from "../../tools/plan/plan-model";
 
 /**
  * Test harness: starts Pulumi's mock runtime (once per test file: vitest runs each file in its own

@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
+import { main } from "../../tools/plan/main";
+
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
 export interface CliResult {
@@ -11,8 +13,21 @@ export interface CliResult {
     stderr: string;
 }
 
-/** Runs `npm run plan -- <args>` the way a user would, minus npm's own banner. */
-export function runPlanCli(args: string[]): CliResult {
+/** Runs `npm run plan -- <args>` in this process: the CLI's own entry, with stdout and stderr captured. */
+export async function planCli(args: string[]): Promise<CliResult> {
+    const out = { stdout: "", stderr: "" };
+    const status = await main(args, {
+        stdout: { write: (text: string) => (out.stdout += text) },
+        stderr: { write: (text: string) => (out.stderr += text) },
+    });
+    return { status, ...out };
+}
+
+/**
+ * Runs `npm run plan -- <args>` as its own process, the way a user would, minus npm's own banner.
+ * For the few smoke tests of what only a process shows (exit code, no stack trace on stderr).
+ */
+export function runPlanCliProcess(args: string[]): CliResult {
     const result = spawnSync(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "tools/plan/cli.ts"), ...args], {
         cwd: PROJECT_ROOT,
         encoding: "utf8",

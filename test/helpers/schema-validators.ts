@@ -2,15 +2,16 @@ import Ajv2020 from "ajv/dist/2020";
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
+
+import { SECRET_PLACEHOLDER } from "../../tools/plan/plan-model";
 import {
-    K8S_DEFINITION_KEYWORD,
-    SPARK_OPERATOR_SCHEMA,
-    SchemaErrorLike,
     describeSchemaError,
     formatSchemaErrors,
+    K8S_DEFINITION_KEYWORD,
     relevantErrors,
-} from "../../components/jobs/schema";
-import { SECRET_PLACEHOLDER } from "../../tools/plan/plan-model";
+    SchemaErrorLike,
+    SPARK_OPERATOR_SCHEMA,
+} from "./spark-operator-schema";
 
 /**
  * Schema validation of rendered Kubernetes objects, for the tests:
@@ -19,7 +20,7 @@ import { SECRET_PLACEHOLDER } from "../../tools/plan/plan-model";
  *   through the kubernetes-models class of their apiVersion and kind, plus a check for fields the
  *   schema does not know (the OpenAPI schema leaves objects open, the API server does not);
  * - SparkApplication and ScheduledSparkApplication against the project's own schema
- *   (components/jobs/schema), whose Kubernetes-typed fields (pod templates, volumes, ...) are checked
+ *   (test/helpers/spark-operator-schema), whose Kubernetes-typed fields (pod templates, volumes, ...) are checked
  *   the same way as core objects.
  *
  * Values the plan shows as `[secret]` cannot be checked offline: problems at or under them are left

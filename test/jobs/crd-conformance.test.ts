@@ -1,9 +1,10 @@
 import Ajv from "ajv";
 import * as fs from "fs";
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT, readTree, runPlanCli, shippedStacks, tempDir } from "../helpers/plan-cli";
+import { parse as parseYaml } from "yaml";
+
+import { planCli, PROJECT_ROOT, readTree, shippedStacks, tempDir } from "../helpers/plan-cli";
 
 /**
  * Conformance against the upstream CRDs (kubeflow/spark-operator v2.5.2), which the team keeps beside
@@ -22,14 +23,21 @@ function crdValidator(file: string) {
     return ajv.compile(version.schema.openAPIV3Schema);
 }
 
+/** Both CRDs' validators, compiled once per file (the CRDs are large: compiling costs a second). */
+let compiled: Record<string, ReturnType<typeof crdValidator>> | undefined;
+function crdValidators(): Record<string, ReturnType<typeof crdValidator>> {
+    compiled ??= {
+        SparkApplication: crdValidator("sparkoperator.k8s.io_sparkapplications.yaml"),
+        ScheduledSparkApplication: crdValidator("sparkoperator.k8s.io_scheduledsparkapplications.yaml"),
+    };
+    return compiled;
+}
+
 describe.skipIf(!haveSchemas)(
     `SparkApplications conform to the upstream v1beta2 CRDs${haveSchemas ? "" : " (skipped: ../shared/schemas/spark-operator is absent)"}`,
     () => {
-        it.each(shippedStacks())("GIVEN the %s stack WHEN planned THEN every SparkApplication and ScheduledSparkApplication validates", (stack) => {
-            const validators: Record<string, ReturnType<typeof crdValidator>> = {
-                SparkApplication: crdValidator("sparkoperator.k8s.io_sparkapplications.yaml"),
-                ScheduledSparkApplication: crdValidator("sparkoperator.k8s.io_scheduledsparkapplications.yaml"),
-            };
+        it.each(shippedStacks())("GIVEN the %s stack WHEN planned THEN every SparkApplication and ScheduledSparkApplication validates", async (stack) => {
+            const validators = crdValidators();
             const dir = tempDir(`crd-${stack}-`);
             const extra =
                 stack === "existing"
@@ -38,7 +46,7 @@ describe.skipIf(!haveSchemas)(
                           'jobs=[{"name":"nightly","type":"Java","image":"apache/spark:3.5.3","mainClass":"A","mainApplicationFile":"local:///a.jar","schedule":"0 2 * * *"}]',
                       ]
                     : [];
-            const result = runPlanCli(["--stack", stack, "--out", dir, ...extra]);
+            const result = await planCli(["--stack", stack, "--out", dir, ...extra]);
             expect(result.stderr).toBe("");
             let checked = 0;
             for (const [file, text] of readTree(dir)) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { resolveJob } from "../../components/jobs/resolve";
 import type { SparkJobArgs } from "../../components/jobs/types";
 

@@ -10,13 +10,14 @@ import { ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { freePort, requireTools, run, toolEnv, waitForPort } from "./kdc-tools";
 import { KlistEntry, parseKlistKeytab } from "./klist";
 
-export { ciIsSet, findKerberosTools, freePort, KERBEROS_TOOLS } from "./kdc-tools";
 export type { KerberosToolPaths } from "./kdc-tools";
-export { klistTimestamp, parseKlistKeytab } from "./klist";
+export { ciIsSet, findKerberosTools, freePort, KERBEROS_TOOLS } from "./kdc-tools";
 export type { KlistEntry } from "./klist";
+export { klistTimestamp, parseKlistKeytab } from "./klist";
 
 /** A running throwaway realm. */
 export interface TestRealm {

@@ -2,9 +2,9 @@
  * Finding and running the MIT Kerberos tools for the test realm (see ./kdc-harness.ts).
  */
 import { ChildProcess, execFile } from "node:child_process";
+import { createSocket } from "node:dgram";
 import { accessSync, constants } from "node:fs";
 import { createServer, Socket } from "node:net";
-import { createSocket } from "node:dgram";
 import { delimiter, join } from "node:path";
 
 /** The MIT tools the harness runs. */

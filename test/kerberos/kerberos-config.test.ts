@@ -1,7 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
 import { SecretContent } from "../../components/kerberos/secrets";
 import { KerberosConfigIo, kerberosSchema, resolveKerberosConfig } from "../../stacks/config/kerberos";

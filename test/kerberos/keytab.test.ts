@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { describeKeytabEntry, KeytabFormatError, keytabPrincipals, readKeytab } from "../../components/kerberos/keytab";
 import { buildKeytab, EntrySpec, SECRET_MARKER } from "./keytab-builder";
 import { klistTimestamp, parseKlistKeytab } from "./klist";

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
 import { generateKrb5Conf, parseKdcAddress, parseKrb5Conf, readKrb5ConfRealms } from "../../components/kerberos/krb5conf";
 

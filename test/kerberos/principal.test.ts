@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
 import { checkRealm, formatPrincipal, isWellFormedPrincipal, parsePrincipal } from "../../components/kerberos/principal";
 

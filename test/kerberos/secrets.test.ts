@@ -1,11 +1,13 @@
+import { inspect } from "node:util";
+
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { inspect } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
 import type { SecretContent as SecretContentType } from "../../components/kerberos/secrets";
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
-import { T, childrenOf, mockRuntime, one, planOf } from "../helpers/mocks";
+import { childrenOf, mockRuntime, one, planOf, T } from "../helpers/mocks";
 import { buildKeytab, EntrySpec, SECRET_MARKER } from "./keytab-builder";
 
 let runtime: MockRuntime;

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
 import { KerberosSettings, validateKerberos } from "../../components/kerberos/validate";
 import { buildKeytab, EntrySpec, SECRET_MARKER } from "./keytab-builder";

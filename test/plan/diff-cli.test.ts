@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { diffPlans, readPlanDir } from "../../tools/plan/diff";
 import { diffMarker } from "../../tools/plan/render-diff";
-import { runPlanCli, tempDir } from "../helpers/plan-cli";
+import { planCli, tempDir } from "../helpers/plan-cli";
 
 /** `type::name` of every resource line of a report (`~`, `+` or `-` then the resource, not a field). */
 function resourceLines(report: string): string[] {
@@ -22,14 +23,14 @@ function expectOneLineError(result: { status: number | null; stdout: string; std
 describe("npm run plan -- --stack existing --diff BASE_DIR", () => {
     let base: string;
 
-    beforeAll(() => {
+    beforeAll(async () => {
         base = tempDir("plan-diff-base-");
-        const result = runPlanCli(["--stack", "existing", "--out", base]);
+        const result = await planCli(["--stack", "existing", "--out", base]);
         expect(result.status).toBe(0);
     });
 
-    it("GIVEN the same config as the base WHEN diffed THEN the report is only the marker, the heading and 'No changes'", () => {
-        const result = runPlanCli(["--stack", "existing", "--diff", base]);
+    it("GIVEN the same config as the base WHEN diffed THEN the report is only the marker, the heading and 'No changes'", async () => {
+        const result = await planCli(["--stack", "existing", "--diff", base]);
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         expect(result.stdout).toBe(
@@ -43,9 +44,9 @@ describe("npm run plan -- --stack existing --diff BASE_DIR", () => {
         );
     });
 
-    it("GIVEN operator.webhookReplicas=3 WHEN diffed THEN exactly the Helm release changes, and --out also writes diff.md", () => {
+    it("GIVEN operator.webhookReplicas=3 WHEN diffed THEN exactly the Helm release changes, and --out also writes diff.md", async () => {
         const head = tempDir("plan-diff-replicas-");
-        const result = runPlanCli(["--stack", "existing", "--config", "serverless-spark:operator.webhookReplicas=3", "--diff", base, "--out", head]);
+        const result = await planCli(["--stack", "existing", "--config", "serverless-spark:operator.webhookReplicas=3", "--diff", base, "--out", head]);
         expect(result.status).toBe(0);
         expect(resourceLines(result.stdout)).toEqual(["~ kubernetes:helm.sh/v3:Release::spark-operator"]);
         expect(result.stdout).toContain("**1 to change**, 0 to add, 0 to remove, 19 unchanged (resources: 20 -> 20).");
@@ -63,12 +64,12 @@ describe("npm run plan -- --stack existing --diff BASE_DIR", () => {
         expect(result.stderr).toContain(path.join(head, "diff.md"));
 
         // A later plan into the same directory without --diff removes the stale report.
-        expect(runPlanCli(["--stack", "existing", "--out", head]).status).toBe(0);
+        expect((await planCli(["--stack", "existing", "--out", head])).status).toBe(0);
         expect(fs.existsSync(path.join(head, "diff.md"))).toBe(false);
     });
 
-    it("GIVEN more TPC-DS executors WHEN diffed THEN exactly the two TPC-DS applications change and the jobs table shows the cost", () => {
-        const result = runPlanCli(["--stack", "existing", "--config", "tpcds.executorInstances=4", "--diff", base]);
+    it("GIVEN more TPC-DS executors WHEN diffed THEN exactly the two TPC-DS applications change and the jobs table shows the cost", async () => {
+        const result = await planCli(["--stack", "existing", "--config", "tpcds.executorInstances=4", "--diff", base]);
         expect(result.status).toBe(0);
         expect(resourceLines(result.stdout)).toEqual([
             "~ kubernetes:sparkoperator.k8s.io/v1beta2:SparkApplication::spark-job-tpcds-datagen",
@@ -82,10 +83,10 @@ describe("npm run plan -- --stack existing --diff BASE_DIR", () => {
         expect(result.stdout).toMatch(/All jobs at full scale: \d+\.\d{4} USD\/h -> \d+\.\d{4} USD\/h \(\+\d+\.\d{4}\)\./);
     });
 
-    it("GIVEN --diff and --out naming the same directory WHEN planned THEN the base is read before it is overwritten", () => {
+    it("GIVEN --diff and --out naming the same directory WHEN planned THEN the base is read before it is overwritten", async () => {
         const dir = tempDir("plan-diff-same-");
-        expect(runPlanCli(["--stack", "existing", "--out", dir]).status).toBe(0);
-        const result = runPlanCli(["--stack", "existing", "--config", "operator.webhookReplicas=4", "--diff", dir, "--out", dir]);
+        expect((await planCli(["--stack", "existing", "--out", dir])).status).toBe(0);
+        const result = await planCli(["--stack", "existing", "--config", "operator.webhookReplicas=4", "--diff", dir, "--out", dir]);
         expect(result.status).toBe(0);
         expect(result.stdout).toMatch(/^~ {5}values\.webhook\.replicas: 2 -> 4$/m);
         expect(
@@ -94,10 +95,10 @@ describe("npm run plan -- --stack existing --diff BASE_DIR", () => {
         ).toBe(4);
     });
 
-    it("GIVEN a --diff directory that does not exist WHEN planned THEN one line names --diff, the value and what is expected, and nothing is written", () => {
+    it("GIVEN a --diff directory that does not exist WHEN planned THEN one line names --diff, the value and what is expected, and nothing is written", async () => {
         const missing = path.join(tempDir("plan-diff-missing-"), "no-such-plan");
         const out = path.join(tempDir("plan-diff-out-"), "head");
-        const result = runPlanCli(["--stack", "existing", "--diff", missing, "--out", out]);
+        const result = await planCli(["--stack", "existing", "--diff", missing, "--out", out]);
         expectOneLineError(
             result,
             /^error: --diff: ".*no-such-plan" does not exist, expected a directory written by `npm run plan -- --out DIR` \(with resources\.json\)$/,
@@ -105,19 +106,19 @@ describe("npm run plan -- --stack existing --diff BASE_DIR", () => {
         expect(fs.existsSync(out)).toBe(false);
     });
 
-    it("GIVEN a --diff directory without resources.json WHEN planned THEN one line says so", () => {
+    it("GIVEN a --diff directory without resources.json WHEN planned THEN one line says so", async () => {
         const empty = tempDir("plan-diff-empty-");
         fs.writeFileSync(path.join(empty, "jobs.json"), "[]");
         expectOneLineError(
-            runPlanCli(["--stack", "existing", "--diff", empty]),
+            await planCli(["--stack", "existing", "--diff", empty]),
             /^error: --diff: ".*plan-diff-empty-\w+" has no resources\.json, expected a directory written by/,
         );
     });
 
-    it("GIVEN --diff with a file or an empty value WHEN planned THEN one line names --diff", () => {
+    it("GIVEN --diff with a file or an empty value WHEN planned THEN one line names --diff", async () => {
         const file = path.join(tempDir("plan-diff-file-"), "resources.json");
         fs.writeFileSync(file, "[]");
-        expectOneLineError(runPlanCli(["--stack", "existing", "--diff", file]), /^error: --diff: ".*resources\.json" is not a directory, expected /);
-        expectOneLineError(runPlanCli(["--stack", "existing", "--diff", ""]), /^error: --diff: got an empty path, expected /);
+        expectOneLineError(await planCli(["--stack", "existing", "--diff", file]), /^error: --diff: ".*resources\.json" is not a directory, expected /);
+        expectOneLineError(await planCli(["--stack", "existing", "--diff", ""]), /^error: --diff: got an empty path, expected /);
     });
 });

@@ -1,10 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
-import { JobReport, PlanSnapshot, diffPlans, fieldChanges, isEmptyDiff, readPlanDir, renderPath } from "../../tools/plan/diff";
+import { diffPlans, fieldChanges, isEmptyDiff, JobReport, PlanSnapshot, readPlanDir, renderPath } from "../../tools/plan/diff";
 import { PlanResource } from "../../tools/plan/plan-model";
-import { REPORT_LIMIT, diffMarker, renderDiff } from "../../tools/plan/render-diff";
+import { diffMarker, renderDiff, REPORT_LIMIT } from "../../tools/plan/render-diff";
 import { tempDir } from "../helpers/plan-cli";
 
 const K8S = "pulumi:providers:kubernetes::cluster-k8s";
@@ -256,7 +257,9 @@ describe("jobs in the diff", () => {
         const head = basePlan();
         head.jobs = [job("wordcount", { driver: { ...job("x").driver, warnings: ["a | b <c>"] } }), job("etl")];
         const report = render(diffPlans(basePlan(), head));
-        expect(report).toMatch(/\| spark-jobs\/etl \| added \|  \| driver 1 vCPU \/ 3 GiB billed; 2 executor\(s\) 4 vCPU \/ 16 GiB billed; 0\.5000 USD\/h \|/);
+        expect(report).toMatch(
+            /\| spark-jobs\/etl \| added \| {2}\| driver 1 vCPU \/ 3 GiB billed; 2 executor\(s\) 4 vCPU \/ 16 GiB billed; 0\.5000 USD\/h \|/,
+        );
         expect(report).toContain("a \\| b &lt;c&gt;");
     });
 
@@ -285,7 +288,7 @@ describe("report size", () => {
             /\*\*Report cut at 60,000 characters\*\* .*: \d+ of 3000 resource entries not shown\. The whole report: `npm run plan -- --stack existing --diff BASE_DIR`\./,
         );
         // A resource is shown whole or not at all.
-        expect(report).toMatch(/~     data\.key: 1 -> 2\n```\n\n\*\*Report cut/);
+        expect(report).toMatch(/~ {5}data\.key: 1 -> 2\n```\n\n\*\*Report cut/);
         expect(report).toContain("**3000 to change**");
     });
 

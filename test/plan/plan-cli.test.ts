@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+
 import { RULES } from "../../policy/rules";
 import { KUBECONFIG } from "../fixtures/kubeconfig";
-import { readTree, runPlanCli, shippedStacks, tempDir } from "../helpers/plan-cli";
+import { planCli, readTree, shippedStacks, tempDir } from "../helpers/plan-cli";
 
 interface Resource {
     type: string;
@@ -21,13 +22,13 @@ function readResources(dir: string): Resource[] {
 }
 
 describe.each(shippedStacks())("npm run plan -- --stack %s", (stack) => {
-    it("GIVEN the shipped stack WHEN planned twice THEN it succeeds and writes byte-identical plans", () => {
+    it("GIVEN the shipped stack WHEN planned twice THEN it succeeds and writes byte-identical plans", async () => {
         const [a, b] = [tempDir(`plan-${stack}-a-`), tempDir(`plan-${stack}-b-`)];
-        const first = runPlanCli(["--stack", stack, "--out", a]);
+        const first = await planCli(["--stack", stack, "--out", a]);
         expect(first.stderr).toBe("");
         expect(first.status).toBe(0);
         expect(first.stdout).toContain("Resources by type:");
-        expect(runPlanCli(["--stack", stack, "--out", b]).status).toBe(0);
+        expect((await planCli(["--stack", stack, "--out", b])).status).toBe(0);
 
         const [treeA, treeB] = [readTree(a), readTree(b)];
         expect([...treeA.keys()].sort()).toEqual([...treeB.keys()].sort());
@@ -50,9 +51,9 @@ describe.each(shippedStacks())("npm run plan -- --stack %s", (stack) => {
 });
 
 describe("npm run plan -- --stack alicloud", () => {
-    it("GIVEN the alicloud stack WHEN planned with --out and --policy THEN it writes the ACK, OSS and RAM resources, the manifests and jobs.json, and every policy passes", () => {
+    it("GIVEN the alicloud stack WHEN planned with --out and --policy THEN it writes the ACK, OSS and RAM resources, the manifests and jobs.json, and every policy passes", async () => {
         const dir = tempDir("plan-alicloud-");
-        const result = runPlanCli(["--stack", "alicloud", "--out", dir, "--policy"]);
+        const result = await planCli(["--stack", "alicloud", "--out", dir, "--policy"]);
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         expect(result.stdout).toContain("Plan of serverless-spark/alicloud");
@@ -105,9 +106,9 @@ describe("npm run plan -- --stack alicloud", () => {
 });
 
 describe("npm run plan -- --stack existing", () => {
-    it("GIVEN the existing stack WHEN planned THEN it declares the operator, restricted namespaces, RBAC and the webhook PDB", () => {
+    it("GIVEN the existing stack WHEN planned THEN it declares the operator, restricted namespaces, RBAC and the webhook PDB", async () => {
         const dir = tempDir("plan-existing-");
-        const result = runPlanCli(["--stack", "existing", "--out", dir]);
+        const result = await planCli(["--stack", "existing", "--out", dir]);
         expect(result.status).toBe(0);
         const resources = readResources(dir);
         const byType = (type: string) => resources.filter((r) => r.type === type);
@@ -131,9 +132,9 @@ describe("npm run plan -- --stack existing", () => {
         expect(fs.readFileSync(path.join(dir, "manifests", "namespace-spark-jobs.yaml"), "utf8")).toContain("pod-security.kubernetes.io/enforce: restricted");
     });
 
-    it("GIVEN --config overrides WHEN planned THEN dotted and namespaced keys reach the program", () => {
+    it("GIVEN --config overrides WHEN planned THEN dotted and namespaced keys reach the program", async () => {
         const dir = tempDir("plan-override-");
-        const result = runPlanCli([
+        const result = await planCli([
             "--stack",
             "existing",
             "--out",
@@ -151,9 +152,9 @@ describe("npm run plan -- --stack existing", () => {
         expect(release.inputs.version).toBe("2.5.2");
     });
 
-    it("GIVEN kubeconfig content with a token WHEN planned THEN the token appears nowhere and the provider input is [secret]", () => {
+    it("GIVEN kubeconfig content with a token WHEN planned THEN the token appears nowhere and the provider input is [secret]", async () => {
         const dir = tempDir("plan-secret-");
-        const result = runPlanCli(["--stack", "existing", "--out", dir, "--config", `kubeconfig=${KUBECONFIG}`]);
+        const result = await planCli(["--stack", "existing", "--out", dir, "--config", `kubeconfig=${KUBECONFIG}`]);
         expect(result.status).toBe(0);
         expect(result.stdout).not.toContain("s3cr3t-token-value");
         for (const [file, content] of readTree(dir)) {
@@ -173,9 +174,9 @@ describe("npm run plan -- --stack existing", () => {
         [["--config", "kubeconfig=/no/such/file"], 'error: kubeconfig: no readable file at "/no/such/file"'],
         [["--config", "novalue"], 'error: --config: got "novalue", expected key=value'],
         [["--bogus"], "error: arguments: Unknown option '--bogus'"],
-    ])("GIVEN %j WHEN planned THEN exit 1, one error line, nothing written", (extra, message) => {
+    ])("GIVEN %j WHEN planned THEN exit 1, one error line, nothing written", async (extra, message) => {
         const dir = path.join(tempDir("plan-bad-"), "out");
-        const result = runPlanCli(["--stack", "existing", "--out", dir, ...extra]);
+        const result = await planCli(["--stack", "existing", "--out", dir, ...extra]);
         expect(result.status).toBe(1);
         expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
         expect(result.stderr).toContain(message);
@@ -183,20 +184,20 @@ describe("npm run plan -- --stack existing", () => {
         expect(fs.existsSync(dir)).toBe(false);
     });
 
-    it("GIVEN an unknown stack or a missing stack file WHEN planned THEN exit 1 with one line", () => {
-        const unknown = runPlanCli(["--stack", "nope"]);
+    it("GIVEN an unknown stack or a missing stack file WHEN planned THEN exit 1 with one line", async () => {
+        const unknown = await planCli(["--stack", "nope"]);
         expect(unknown.status).toBe(1);
         expect(unknown.stderr).toBe("error: --stack: no stack file stacks/Pulumi.nope.yaml, expected one of " + shippedStacks().join(", ") + "\n");
-        const missing = runPlanCli(["--stack-file", "/tmp/does-not-exist.yaml"]);
+        const missing = await planCli(["--stack-file", "/tmp/does-not-exist.yaml"]);
         expect(missing.status).toBe(1);
         expect(missing.stderr).toContain('error: --stack-file: no readable stack file at "/tmp/does-not-exist.yaml"');
     });
 
-    it("GIVEN a stack file outside the project WHEN planned with --stack-file THEN its config is used", () => {
+    it("GIVEN a stack file outside the project WHEN planned with --stack-file THEN its config is used", async () => {
         const dir = tempDir("plan-file-");
         const file = path.join(dir, "Pulumi.lab.yaml");
         fs.writeFileSync(file, "config:\n  serverless-spark:cloud: existing\n  serverless-spark:jobNamespaces: [lab]\n");
-        const result = runPlanCli(["--stack-file", file, "--out", path.join(dir, "out")]);
+        const result = await planCli(["--stack-file", file, "--out", path.join(dir, "out")]);
         expect(result.status).toBe(0);
         expect(result.stdout).toContain("Plan of serverless-spark/lab");
         const release = readResources(path.join(dir, "out")).find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;

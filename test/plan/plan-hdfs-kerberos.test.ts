@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT, readTree, runPlanCli, tempDir } from "../helpers/plan-cli";
+
+import { planCli, PROJECT_ROOT, readTree, tempDir } from "../helpers/plan-cli";
 
 const KEYTAB = path.join(PROJECT_ROOT, "test/fixtures/kerberos/spark-v2.keytab");
 const PRINCIPAL = "spark/worker.spark.test@SPARK.TEST";
@@ -22,9 +23,9 @@ const hdfsKerberos = [
 ];
 
 describe("npm run plan -- --stack existing with HDFS and Kerberos", () => {
-    it("GIVEN HDFS + a keytab WHEN planned THEN ConfigMaps, the keytab Secret and the job wiring render, and no keytab byte leaks", () => {
+    it("GIVEN HDFS + a keytab WHEN planned THEN ConfigMaps, the keytab Secret and the job wiring render, and no keytab byte leaks", async () => {
         const dir = tempDir("plan-krb-");
-        const result = runPlanCli(["--stack", "existing", "--out", dir, ...hdfsKerberos]);
+        const result = await planCli(["--stack", "existing", "--out", dir, ...hdfsKerberos]);
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         const tree = readTree(dir);
@@ -64,9 +65,9 @@ describe("npm run plan -- --stack existing with HDFS and Kerberos", () => {
         [["--config", "kerberos.realm=OTHER.TEST"], "error: kerberos.realm:"],
         [["--config", 'storage.hdfs.namenodes=["nn1"]'], "error: storage.hdfs.namenodes[0]:"],
         [["--config", "storage.type=gcs"], 'error: storage.type: got "gcs", expected s3, oss, hdfs'],
-    ])("GIVEN a bad value %j WHEN planned THEN one line naming the key", (override, message) => {
+    ])("GIVEN a bad value %j WHEN planned THEN one line naming the key", async (override, message) => {
         const dir = path.join(tempDir("plan-krb-bad-"), "out");
-        const result = runPlanCli(["--stack", "existing", "--out", dir, ...hdfsKerberos, ...override]);
+        const result = await planCli(["--stack", "existing", "--out", dir, ...hdfsKerberos, ...override]);
         expect(result.status).toBe(1);
         expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
         expect(result.stderr).toContain(message);

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+
 import { PROJECT_ROOT } from "../helpers/plan-cli";
 
 describe("planStack", () => {

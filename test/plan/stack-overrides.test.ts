@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { applyOverride, toEngineConfig } from "../../tools/plan/stack-config";
 
 describe("applyOverride", () => {

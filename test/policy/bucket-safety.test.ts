@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { StackResource, bucketSafety } from "../../policy/rules";
+
+import { bucketSafety, StackResource } from "../../policy/rules";
 
 const check = (resources: StackResource[]) => bucketSafety.check(resources, {});
 

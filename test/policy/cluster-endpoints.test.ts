@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { ackApiServerPrivate, eksPrivateEncrypted } from "../../policy/rules";
 
 const EKS = "aws:eks/cluster:Cluster";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { clusterKmsPolicy } from "../../components/cluster/aws/policies";
 import { sparkBucketAccessPolicy, tlsOnlyBucketPolicy } from "../../components/storage/s3/policies";
 import { isWildcardAction, isWildcardResource, noWildcardPolicies } from "../../policy/rules";

@@ -1,10 +1,11 @@
+import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import * as policySdk from "@pulumi/policy";
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
-import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import * as policySdk from "@pulumi/policy";
-import { parse as parseYaml } from "yaml";
 import { describe, expect, it, vi } from "vitest";
+import { parse as parseYaml } from "yaml";
+
 import { policies, snapshot } from "../../policy/policies";
 import { RULES } from "../../policy/rules";
 import { PROJECT_ROOT } from "../helpers/plan-cli";

@@ -1,8 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+
 import { RULES } from "../../policy/rules";
-import { runPlanCli, tempDir } from "../helpers/plan-cli";
+import { planCli, tempDir } from "../helpers/plan-cli";
 
 const PASS_LINE = new RegExp(`^${RULES.length} policies passed on \\d+ resources\\.$`, "m");
 const NOT_RETAINED =
@@ -15,16 +16,16 @@ function configFile(config: unknown): string {
 }
 
 describe("npm run plan -- --policy", () => {
-    it("GIVEN the shipped existing stack WHEN planned with --policy THEN it exits 0 with one pass line after the plan", () => {
-        const result = runPlanCli(["--stack", "existing", "--policy"]);
+    it("GIVEN the shipped existing stack WHEN planned with --policy THEN it exits 0 with one pass line after the plan", async () => {
+        const result = await planCli(["--stack", "existing", "--policy"]);
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         expect(result.stdout).toContain("Resources by type:");
         expect(result.stdout.trimEnd().split("\n").pop()).toMatch(PASS_LINE);
     });
 
-    it("GIVEN the aws stack with storage.retainOnDestroy=false WHEN planned with --policy THEN it exits 1 listing the violation", () => {
-        const result = runPlanCli(["--stack", "aws", "--policy", "--config", "storage.retainOnDestroy=false"]);
+    it("GIVEN the aws stack with storage.retainOnDestroy=false WHEN planned with --policy THEN it exits 1 listing the violation", async () => {
+        const result = await planCli(["--stack", "aws", "--policy", "--config", "storage.retainOnDestroy=false"]);
         expect(result.status).toBe(1);
         expect(result.stderr.trimEnd().split("\n")).toEqual([
             NOT_RETAINED,
@@ -35,9 +36,9 @@ describe("npm run plan -- --policy", () => {
         expect(result.stdout).not.toMatch(PASS_LINE);
     });
 
-    it("GIVEN a --policy-config that makes the bucket policy advisory WHEN planned THEN the violation is listed but the run passes", () => {
+    it("GIVEN a --policy-config that makes the bucket policy advisory WHEN planned THEN the violation is listed but the run passes", async () => {
         const file = configFile({ "bucket-private-encrypted-tls-retained": "advisory" });
-        const result = runPlanCli(["--stack", "aws", "--policy", "--policy-config", file, "--config", "storage.retainOnDestroy=false"]);
+        const result = await planCli(["--stack", "aws", "--policy", "--policy-config", file, "--config", "storage.retainOnDestroy=false"]);
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         const lines = result.stdout.trimEnd().split("\n");
@@ -50,8 +51,8 @@ describe("npm run plan -- --policy", () => {
     it.each([
         [["--policy-config", "x.json"], "error: --policy-config: given without --policy, expected --policy --policy-config FILE"],
         [["--policy", "--policy-config", "/nonexistent/p.json"], 'error: --policy-config: no readable file at "/nonexistent/p.json", expected'],
-    ])("GIVEN %j WHEN planned THEN it exits 1 with one line before running the program", (args, message) => {
-        const result = runPlanCli(["--stack", "existing", ...args]);
+    ])("GIVEN %j WHEN planned THEN it exits 1 with one line before running the program", async (args, message) => {
+        const result = await planCli(["--stack", "existing", ...args]);
         expect(result.status).toBe(1);
         expect(result.stdout).toBe("");
         expect(result.stderr.split("\n").filter((l) => l !== "")).toEqual([expect.stringContaining(message)]);

@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+
+import { RULES } from "../../policy/rules";
 import type { Plan, PlanResource } from "../../tools/plan/plan-model";
 import { formatPass, formatViolations, policyRunFailed, readPolicyConfig, runPolicies } from "../../tools/plan/policy";
-import { RULES } from "../../policy/rules";
 import { tempDir } from "../helpers/plan-cli";
 
 function resource(type: string, name: string, inputs: Record<string, unknown>, extra: Partial<PlanResource> = {}): PlanResource {

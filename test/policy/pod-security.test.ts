@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { EMPTY_SCHEDULING_PROFILE } from "../../components/cluster/types";
 import { sparkPodTemplate } from "../../components/jobs/pod-template";
 import { podSecurityRestricted, restrictedViolations, sparkPod } from "../../policy/rules";

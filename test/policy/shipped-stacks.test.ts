@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { shippedStacks } from "../helpers/plan-cli";
-import { planStack } from "../helpers/schema-plans";
+
+import { RULES } from "../../policy/rules";
 import { Plan } from "../../tools/plan/plan-model";
 import { formatViolations, runPolicies } from "../../tools/plan/policy";
-import { RULES } from "../../policy/rules";
+import { shippedStacks } from "../helpers/plan-cli";
+import { planStack } from "../helpers/schema-plans";
 
 /**
  * Every shipped stack, planned in this process the way `npm run plan` plans it (the program under

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { StackResource, sparkRbacNamespaced } from "../../policy/rules";
+
+import { sparkRbacNamespaced, StackResource } from "../../policy/rules";
 
 const RBAC = "kubernetes:rbac.authorization.k8s.io/v1";
 const check = (resources: StackResource[], config: Record<string, unknown> = {}) => sparkRbacNamespaced.check(resources, config);

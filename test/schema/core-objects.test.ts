@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { K8S_DEFINITION_KEYWORD, SPARK_OPERATOR_SCHEMA, SPARK_OPERATOR_SCHEMA_INFO } from "../../components/jobs/schema";
-import { OWN_SCHEMA_KINDS, modelForDefinition, modelForObject, validateCoreObject, validateObject } from "../helpers/schema-validators";
+
+import { modelForDefinition, modelForObject, OWN_SCHEMA_KINDS, validateCoreObject, validateObject } from "../helpers/schema-validators";
+import { K8S_DEFINITION_KEYWORD, SPARK_OPERATOR_SCHEMA, SPARK_OPERATOR_SCHEMA_INFO } from "../helpers/spark-operator-schema";
 
 /**
  * The validator of core Kubernetes objects (kubernetes-models' OpenAPI schemas plus the unknown-field

@@ -1,9 +1,10 @@
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+
 import { incompleteFields, manifestFileName } from "../../tools/plan/render";
-import { PROJECT_ROOT, readTree, runPlanCli, shippedStacks, tempDir } from "../helpers/plan-cli";
-import { PlannedObject, describeObject, kubernetesObjectsOf, planStack } from "../helpers/schema-plans";
+import { planCli, PROJECT_ROOT, readTree, shippedStacks, tempDir } from "../helpers/plan-cli";
+import { describeObject, kubernetesObjectsOf, PlannedObject, planStack } from "../helpers/schema-plans";
 import { validateObject } from "../helpers/schema-validators";
 
 /**
@@ -13,7 +14,7 @@ import { validateObject } from "../helpers/schema-validators";
  * it, and its objects are the ones `writePlan` would write to `manifests/`:
  *
  * - SparkApplication / ScheduledSparkApplication: the project's own schema of the operator's
- *   sparkoperator.k8s.io/v1beta2 API (components/jobs/schema), closed where the API is closed; its
+ *   sparkoperator.k8s.io/v1beta2 API (test/helpers/spark-operator-schema), closed where the API is closed; its
  *   Kubernetes-typed fields (pod templates, volumes, tolerations, ...) are checked as below.
  * - Every other object: the Kubernetes OpenAPI schema of its apiVersion and kind, through
  *   kubernetes-models, plus a check that it has no field that schema does not know. A kind without a
@@ -69,7 +70,7 @@ function checkObjects(label: string, objects: PlannedObject[]): string[] {
 const stacks = shippedStacks();
 
 describe("the shipped stacks", () => {
-    it("GIVEN stacks/ WHEN listed THEN there is at least one stack to validate", () => {
+    it("GIVEN stacks/ WHEN listed THEN there is at least one stack to validate", async () => {
         expect(stacks.length).toBeGreaterThan(0);
     });
 });
@@ -86,19 +87,19 @@ describe.each(stacks)("stack %s", (stack) => {
         helmReleases = plan.resources.filter((r) => r.type.startsWith("kubernetes:helm.sh/")).length;
     });
 
-    it("GIVEN the stack WHEN planned THEN it declares Kubernetes objects", () => {
+    it("GIVEN the stack WHEN planned THEN it declares Kubernetes objects", async () => {
         expect(objects.length).toBeGreaterThan(0);
     });
 
-    it("GIVEN every Kubernetes object of the plan WHEN validated (project schema for Spark kinds, kubernetes-models for the rest) THEN none has a problem", () => {
+    it("GIVEN every Kubernetes object of the plan WHEN validated (project schema for Spark kinds, kubernetes-models for the rest) THEN none has a problem", async () => {
         const problems = checkObjects(stack, objects);
         tallies.get(stack)!.helmReleases = helmReleases;
         expect(problems).toEqual([]);
     });
 
-    it("GIVEN the same stack planned by `npm run plan -- --out` WHEN compared THEN its manifests/ holds exactly the objects validated here", () => {
+    it("GIVEN the same stack planned by `npm run plan -- --out` WHEN compared THEN its manifests/ holds exactly the objects validated here", async () => {
         const dir = tempDir(`schema-${stack}-`);
-        const result = runPlanCli(["--stack", stack, "--out", dir]);
+        const result = await planCli(["--stack", stack, "--out", dir]);
         expect(result.stderr).toBe("");
         const written = new Map(
             [...readTree(dir)].filter(([file]) => file.startsWith("manifests/")).map(([file, text]) => [file.slice("manifests/".length), parseYaml(text)]),
@@ -183,7 +184,7 @@ describe.each(Object.keys(VARIANTS))("configuration: %s", (variant) => {
 });
 
 describe("coverage of the variants", () => {
-    it("GIVEN the variants WHEN validated THEN they included a ScheduledSparkApplication, a Secret and ConfigMaps", () => {
+    it("GIVEN the variants WHEN validated THEN they included a ScheduledSparkApplication, a Secret and ConfigMaps", async () => {
         const kinds = new Set([...tallies.entries()].filter(([label]) => !stacks.includes(label)).flatMap(([, t]) => Object.keys(t.byKind)));
         for (const kind of ["ScheduledSparkApplication", "SparkApplication", "Secret", "ConfigMap"]) {
             expect([...kinds]).toContain(kind);
@@ -209,7 +210,7 @@ describe("the validation of planned objects is not a rubber stamp", () => {
 });
 
 describe("summary", () => {
-    it("GIVEN every shipped stack WHEN validated THEN each had objects checked (counts printed below)", () => {
+    it("GIVEN every shipped stack WHEN validated THEN each had objects checked (counts printed below)", async () => {
         const line = (label: string, t: StackTally) =>
             `  ${label}: ${t.objects} objects validated, ${t.failed} with problems` +
             `${t.unverifiable ? `, ${t.unverifiable} [secret] value(s) not checkable offline` : ""}` +

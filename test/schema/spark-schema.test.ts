@@ -1,14 +1,15 @@
 import Ajv2020 from "ajv/dist/2020";
 import * as fs from "fs";
 import * as path from "path";
-import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
-import { K8S_DEFINITION_KEYWORD, SPARK_OPERATOR_SCHEMA, SPARK_OPERATOR_SCHEMA_INFO, pathOf } from "../../components/jobs/schema";
+import { parseAllDocuments } from "yaml";
+
 import { PROJECT_ROOT } from "../helpers/plan-cli";
 import { validateSparkObject } from "../helpers/schema-validators";
+import { K8S_DEFINITION_KEYWORD, pathOf, SPARK_OPERATOR_SCHEMA, SPARK_OPERATOR_SCHEMA_INFO } from "../helpers/spark-operator-schema";
 
 /**
- * The project's own schema of sparkoperator.k8s.io/v1beta2 (components/jobs/schema): it accepts a
+ * The project's own schema of sparkoperator.k8s.io/v1beta2 (test/helpers/spark-operator-schema): it accepts a
  * realistic application, and each deliberately broken one fails with one line naming the field and
  * what is wrong.
  */
@@ -119,7 +120,7 @@ describe("the schema file", () => {
             expect(schema.$comment).toContain(fact);
         }
         expect(SPARK_OPERATOR_SCHEMA_INFO).toMatchObject({ apiVersion: "sparkoperator.k8s.io/v1beta2", operatorVersion: "v2.5.2", written: "2026-11-21" });
-        expect(fs.existsSync(path.join(PROJECT_ROOT, "components/jobs/schema/sparkoperator.k8s.io-v1beta2.schema.json"))).toBe(true);
+        expect(fs.existsSync(path.join(PROJECT_ROOT, "test/helpers/spark-operator-schema/sparkoperator.k8s.io-v1beta2.schema.json"))).toBe(true);
     });
 
     it("GIVEN plain Ajv in strict mode WHEN the schema is compiled with the annotation keyword registered THEN it compiles (no unknown keyword, no type slip)", () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
 import {
+    defaultPriceTable,
     ECI_CHINA_PRICES,
     ECI_INTERNATIONAL_PRICES,
     FARGATE_US_EAST_1_PRICES,
-    defaultPriceTable,
     fullScaleExecutors,
     jobCostPerHour,
     reportPod,

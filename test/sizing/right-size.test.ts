@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
 import {
+    billedShape,
+    capacityGrid,
     CapacityShape,
     DEFAULT_MEMORY_PER_CORE_GIB,
+    defaultOverheadMiB,
     ECI_CHINA_PRICES,
     ECI_USE_SPECS_ANNOTATION,
     FARGATE_US_EAST_1_PRICES,
-    MIN_RIGHT_SIZED_HEAP_MIB,
-    billedShape,
-    capacityGrid,
-    defaultOverheadMiB,
     maxHeapForBudget,
+    MIN_RIGHT_SIZED_HEAP_MIB,
     parseSizeMiB,
     rightSize,
     shapePricePerHour,

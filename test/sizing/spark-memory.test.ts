@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
 import { defaultOverheadMiB, overheadFactorFor, reportPod, sparkPodRequests } from "../../components/sizing";
 

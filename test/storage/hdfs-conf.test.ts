@@ -1,7 +1,8 @@
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
-import { CONFIGURED_FAILOVER_PROXY_PROVIDER, HdfsConfArgs, hadoopConfFiles, hadoopConfigurationXml, hdfsClientConf } from "../../components/storage/hdfs-conf";
+import { CONFIGURED_FAILOVER_PROXY_PROVIDER, hadoopConfFiles, hadoopConfigurationXml, hdfsClientConf, HdfsConfArgs } from "../../components/storage/hdfs-conf";
 
 /** Reads a Hadoop configuration file back into name/value pairs, in file order. */
 function readConfiguration(xml: string): { name: string; value: string }[] {

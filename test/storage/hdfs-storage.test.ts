@@ -2,8 +2,9 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
-import { T, childrenOf, mockRuntime, one, planOf } from "../helpers/mocks";
+import { childrenOf, mockRuntime, one, planOf, T } from "../helpers/mocks";
 
 let runtime: MockRuntime;
 let mod: typeof import("../../components/storage/hdfs");

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+
 import { diffMarker } from "../../tools/plan/render-diff";
 import { PROJECT_ROOT, tempDir } from "../helpers/plan-cli";
 

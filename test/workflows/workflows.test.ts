@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+
 import { diffMarker } from "../../tools/plan/render-diff";
 import { PROJECT_ROOT, shippedStacks } from "../helpers/plan-cli";
 

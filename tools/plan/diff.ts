@@ -1,8 +1,9 @@
 import * as fs from "fs";
-import * as path from "path";
 import microdiff from "microdiff";
+import * as path from "path";
+
 import { InputError } from "../../components/errors";
-import { PlanResource, SECRET_PLACEHOLDER, refOf } from "./plan-model";
+import { PlanResource, refOf, SECRET_PLACEHOLDER } from "./plan-model";
 
 /**
  * Compares two offline plans (the base's, written earlier with `--out`, and this run's).

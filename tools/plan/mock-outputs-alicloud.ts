@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import { defineInvoke, defineOutputs, stableHex } from "./mock-outputs";
 
 /**

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import { invokeRule, mockResourceState } from "./mock-outputs";
 
 /** One resource registration as the program sent it to the (mock) engine. */

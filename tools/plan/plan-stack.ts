@@ -1,13 +1,15 @@
-import * as fs from "fs";
-import * as path from "path";
-import { parse as parseYaml } from "yaml";
 // Placeholder outputs for cloud resource types (ids, ARNs, endpoints, the ACK kubeconfig lookup);
 // they load no cloud SDK. Every plan gets all of them, so a stack of any cloud renders completely.
 import "./mock-outputs-aws";
 import "./mock-outputs-alicloud";
 import "./mock-outputs-alicloud-storage";
+
+import * as fs from "fs";
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
+
 import { runProgram, startMockRuntime } from "./mock-runtime";
-import { Plan, buildPlan } from "./plan-model";
+import { buildPlan, Plan } from "./plan-model";
 import { applyOverride, readStackFile, stackFileFor, toEngineConfig } from "./stack-config";
 
 /** What `Pulumi.yaml` says about the project. */
@@ -32,7 +34,7 @@ export interface StackPlanRequest {
     stackFile?: string;
     /** `key=value` overrides, as `--config` takes them. @default [] */
     overrides?: string[];
-    /** Loads the program module. @default `require` (tests that plan several stacks pass `import`) */
+    /** Loads the program module. @default a dynamic `import` (under tsx and under vitest alike) */
     loadProgram?: (programPath: string) => unknown;
 }
 
@@ -64,7 +66,7 @@ export async function runStackPlan(
     prepared: PreparedStack,
     request: Pick<StackPlanRequest, "projectRoot" | "loadProgram">,
 ): Promise<{ plan: Plan; elapsedMs: number }> {
-    const load = request.loadProgram ?? ((programPath: string) => require(programPath));
+    const load = request.loadProgram ?? ((programPath: string) => import(programPath));
     const started = process.hrtime.bigint();
     const runtime = await startMockRuntime({ project: prepared.project.name, stack: prepared.stack, config: prepared.engineConfig });
     const programPath = path.resolve(request.projectRoot, prepared.project.main);

@@ -1,6 +1,7 @@
 import * as fs from "fs";
+
 import { InputError } from "../../components/errors";
-import { RULES, Rule, StackResource } from "../../policy/rules";
+import { Rule, RULES, StackResource } from "../../policy/rules";
 import { Plan, PlanResource, refOf } from "./plan-model";
 
 /**

@@ -1,4 +1,4 @@
-import { FieldChange, JobChange, JobReport, PlanDiff, ResourceChange, ResourceEntry, isEmptyDiff } from "./diff";
+import { FieldChange, isEmptyDiff, JobChange, JobReport, PlanDiff, ResourceChange, ResourceEntry } from "./diff";
 
 /**
  * The Markdown report of a plan diff, short enough for a pull-request comment.

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { stringify as toYaml } from "yaml";
-import { Plan, PlanResource, UNKNOWN_PLACEHOLDER, refOf } from "./plan-model";
+
+import { Plan, PlanResource, refOf, UNKNOWN_PLACEHOLDER } from "./plan-model";
 import { renderJobs } from "./render-jobs";
 
 /** Kubernetes objects the program declares directly (not the provider, not Helm releases). */

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
+
 import { InputError as PlanUsageError } from "../../components/errors";
 
 /** Stack config as in a `Pulumi.<stack>.yaml` file: fully-qualified keys to YAML values. */

@@ -1,5 +1,5 @@
 /** IPv4 ranges of the Alibaba network plan (pure); the arithmetic is shared (../cidr.ts). */
-import { Ipv4Block, formatIpv4Cidr, overlaps, parseIpv4Cidr } from "../cidr";
+import { formatIpv4Cidr, Ipv4Block, overlaps, parseIpv4Cidr } from "../cidr";
 
 export { overlaps, parseIpv4Cidr };
 export type { Ipv4Block };

@@ -1,13 +1,14 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { InputError, describeValue } from "../../errors";
+
+import { describeValue, InputError } from "../../errors";
 import type { CapacityGridName, SchedulingProfile, ServerlessCluster } from "../types";
 import type { AlicloudServerlessClusterArgs } from "./args";
-import { ACK_ADDONS, RrsaOidc, createAckCluster } from "./control-plane";
+import { ACK_ADDONS, createAckCluster, RrsaOidc } from "./control-plane";
 import { createImageCache } from "./image-cache";
 import { ackKubeconfig } from "./kubeconfig";
-import { ResolvedAlicloudArgs, resolveAlicloudClusterArgs } from "./validate";
+import { resolveAlicloudClusterArgs, ResolvedAlicloudArgs } from "./validate";
 import { AlicloudVpc } from "./vpc";
 
 /**

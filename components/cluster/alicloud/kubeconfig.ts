@@ -14,7 +14,7 @@ export function ackKubeconfig(credentialYaml: string, server?: string): string {
     try {
         config = parse(credentialYaml);
     } catch (err) {
-        throw new Error(`the kubeconfig ACK returned is not YAML: ${(err as Error).message.split("\n")[0]}`);
+        throw new Error(`the kubeconfig ACK returned is not YAML: ${(err as Error).message.split("\n")[0]}`, { cause: err });
     }
     const clusters = (config as { clusters?: unknown } | null)?.clusters;
     if (typeof config !== "object" || config === null || !Array.isArray(clusters) || clusters.length === 0) {

@@ -1,4 +1,4 @@
-import { InputError, describeValue } from "../../errors";
+import { describeValue, InputError } from "../../errors";
 import { requireUnique } from "../../names";
 import { ALICLOUD_DEFAULTS, AlicloudNetworkArgs } from "./args";
 import { parseIpv4Cidr, reservedOverlap, vswitchCidr } from "./cidr";

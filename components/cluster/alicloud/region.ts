@@ -1,4 +1,4 @@
-import { InputError, describeValue } from "../../errors";
+import { describeValue, InputError } from "../../errors";
 
 /**
  * Alibaba Cloud region and zone id rules, plain functions (no SDK, no API call), shared by the

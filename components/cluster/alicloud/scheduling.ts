@@ -1,4 +1,4 @@
-import { SchedulingProfile, Toleration, schedulingProfile } from "../types";
+import { SchedulingProfile, schedulingProfile, Toleration } from "../types";
 import { SpotStrategies, SpotStrategy } from "./args";
 
 /**

@@ -1,4 +1,4 @@
-import { InputError, describeValue } from "../../errors";
+import { describeValue, InputError } from "../../errors";
 import { requireUnique } from "../../names";
 import type { SchedulingProfile } from "../types";
 import {
@@ -13,7 +13,7 @@ import {
 import { overlaps, parseIpv4Cidr } from "./cidr";
 import { AlicloudNetworkPlan, planAlicloudNetwork } from "./network-plan";
 import { requireAlicloudRegion } from "./region";
-import { SpotPlan, eciSchedulingProfile, spotExecutorAnnotations, spotSparkConf } from "./scheduling";
+import { eciSchedulingProfile, spotExecutorAnnotations, SpotPlan, spotSparkConf } from "./scheduling";
 
 /** {@link AlicloudServerlessClusterArgs} after validation, with every default applied. */
 export interface ResolvedAlicloudArgs {

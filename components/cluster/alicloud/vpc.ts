@@ -1,5 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
+
 import type { AlicloudNetworkPlan } from "./network-plan";
 
 /** Arguments of {@link AlicloudVpc}: a validated plan (see `planAlicloudNetwork`). */

@@ -1,11 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { CapacityGridName, EMPTY_SCHEDULING_PROFILE, SchedulingProfile, ServerlessCluster, schedulingProfile } from "../types";
+
+import { CapacityGridName, EMPTY_SCHEDULING_PROFILE, SchedulingProfile, schedulingProfile, ServerlessCluster } from "../types";
 import type { EksFargateClusterArgs } from "./args";
 import { createControlPlane } from "./control-plane";
 import { eksKubeconfig } from "./kubeconfig";
-import { IrsaProvider, fargatePodTrustPolicy, managedPolicyArn } from "./policies";
+import { fargatePodTrustPolicy, IrsaProvider, managedPolicyArn } from "./policies";
 import { ResolvedEksArgs, resolveEksFargateClusterArgs } from "./validate";
 import { FargateVpc } from "./vpc";
 

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+
 import { EKS_DEFAULTS } from "./args";
 import { clusterKmsPolicy, eksAccessPolicyArn, eksClusterTrustPolicy, managedPolicyArn } from "./policies";
 import type { ResolvedEksArgs } from "./validate";

@@ -1,4 +1,5 @@
 import { createHash } from "crypto";
+
 import { InputError } from "../../errors";
 
 /** Selectors one Fargate profile may hold (EKS quota "Selectors per Fargate profile"). */

@@ -1,7 +1,7 @@
-import { InputError, describeValue } from "../../errors";
+import { describeValue, InputError } from "../../errors";
 import { requireUnique } from "../../names";
+import { formatIpv4Cidr, Ipv4Block, parseIpv4Cidr } from "../cidr";
 import { defaultAvailabilityZones } from "./region";
-import { Ipv4Block, formatIpv4Cidr, parseIpv4Cidr } from "../cidr";
 
 /** How many NAT gateways a new VPC gets: one shared (cheaper) or one per zone (no cross-zone egress dependency). */
 export const NatGateways = { Single: "single", PerZone: "perZone" } as const;

@@ -1,4 +1,4 @@
-import { InputError, describeValue } from "../../errors";
+import { describeValue, InputError } from "../../errors";
 
 /**
  * AWS region rules, plain functions (no AWS SDK, no API call), shared by the components and the

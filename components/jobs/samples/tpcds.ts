@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import type { SparkJobArgs } from "../types";
 
 /**

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+
 import type { JobIntegration, JobNamespaceHandle, NamespaceIntegrator, SparkJobArgs } from "../types";
 
 /** Spark version of the stock image the samples use. */

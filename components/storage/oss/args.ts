@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { InputError, describeValue } from "../../errors";
-import { requireDns1123Label, requireUnique } from "../../names";
-import { MAX_DERIVED_PREFIX, canPrefixBucketName, requireOssBucketName } from "./bucket-name";
+
 import { requireAlicloudRegion } from "../../cluster/alicloud/region";
+import { describeValue, InputError } from "../../errors";
+import { requireDns1123Label, requireUnique } from "../../names";
+import { canPrefixBucketName, MAX_DERIVED_PREFIX, requireOssBucketName } from "./bucket-name";
 import { DEFAULT_JINDO_VERSION } from "./spark-conf";
 
 /** Arguments of `OssStorage`. */

@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
-import { InputError, describeValue } from "../../errors";
+
+import { describeValue, InputError } from "../../errors";
 
 /**
  * OSS bucket naming rules (Alibaba Cloud OSS docs, "Bucket naming conventions", last updated

@@ -1,5 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
+
 import type { ResolvedOssArgs } from "./args";
 import { tlsOnlyBucketPolicy } from "./policies";
 

@@ -1,7 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { awsPartition, requireAwsRegion } from "../../cluster/aws/region";
+
 import type { IrsaProvider } from "../../cluster/aws/policies";
-import { InputError, describeValue } from "../../errors";
+import { awsPartition, requireAwsRegion } from "../../cluster/aws/region";
+import { describeValue, InputError } from "../../errors";
 import { requireDns1123Label, requireUnique } from "../../names";
 import { requireBucketName } from "./bucket-name";
 

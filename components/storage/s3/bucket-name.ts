@@ -1,4 +1,4 @@
-import { InputError, describeValue } from "../../errors";
+import { describeValue, InputError } from "../../errors";
 
 /**
  * S3 general-purpose bucket naming rules (AWS S3 User Guide, "Bucket naming rules"), checked

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+
 import type { ResolvedS3Args } from "./args";
 import { tlsOnlyBucketPolicy } from "./policies";
 

@@ -1,13 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+
 import { irsaTrustPolicy } from "../../cluster/aws/policies";
-import { InputError, describeValue } from "../../errors";
+import { describeValue, InputError } from "../../errors";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
 import type { SparkStorage } from "../types";
-import { ResolvedS3Args, S3StorageArgs, WORDCOUNT_KEY, resolveS3StorageArgs } from "./args";
+import { ResolvedS3Args, resolveS3StorageArgs, S3StorageArgs, WORDCOUNT_KEY } from "./args";
 import { createDataBucket } from "./bucket";
 import { bucketArn, sparkBucketAccessPolicy } from "./policies";
-import { EVENT_LOG_PREFIX, S3A_PACKAGES, s3SparkConf, s3aHadoopConf } from "./spark-conf";
+import { EVENT_LOG_PREFIX, S3A_PACKAGES, s3aHadoopConf, s3SparkConf } from "./spark-conf";
 
 /** The service-account annotation IRSA reads. */
 export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";

@@ -5,7 +5,9 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { InputError } from "../../components/errors";
 import { readKeytab } from "../../components/kerberos/keytab";
 import { generateKrb5Conf, readKrb5ConfRealms } from "../../components/kerberos/krb5conf";

@@ -4,10 +4,12 @@
  * Secret would hold still logs in. Skipped where the Debian tools are missing, except under CI,
  * where their absence fails the run.
  */
-import * as k8s from "@pulumi/kubernetes";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+
+import * as k8s from "@pulumi/kubernetes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { mockRuntime, one, planOf } from "../helpers/mocks";
 import { ciIsSet, findKerberosTools, kinitWithKeytab, startTestRealm, TestRealm } from "./kdc-harness";
