@@ -1,6 +1,6 @@
 /**
  * Billed-capacity use of Spark pods on EKS Fargate and ECI: our right-sizing against Spark's
- * defaults and the anchor job shapes of the project's REFERENCE.md sec. 8. Prints Markdown.
+ * defaults and published anchor job shapes (data-on-eks TPC-DS 1 TB). Prints Markdown.
  *
  * Run: npx tsx bench/sizing.ts
  *
@@ -20,7 +20,11 @@ interface Case {
 
 const GiB = 1024;
 
-/** Anchor shapes: data-on-eks TPC-DS 1 TB (REFERENCE.md sec. 8). */
+/**
+ * Anchor shapes: data-on-eks TPC-DS 1 TB, github.com/awslabs/data-on-eks
+ * analytics/terraform/spark-k8s-operator/examples/benchmark/tpcds-benchmark-data-generation-1t.yaml
+ * (datagen) and tpcds-benchmark-1t.yaml (queries), read 2026-11.
+ */
 const datagen = { cores: 11, memory: "15g", memoryOverhead: "4g" };
 const query = { cores: 5, memory: "20g", memoryOverhead: "6g" };
 
@@ -113,7 +117,9 @@ function main(): void {
     out.push(
         "- The anchor shapes set no CPU limit: Fargate sizes on the request (and expects limits equal to requests), ECI bills the request when no limit is set.",
     );
-    out.push("- Alibaba benchmark-for-spark: REFERENCE.md sec. 8 gives only its cluster (6 x g7.8xlarge ECS), not an executor shape, so it has no row.");
+    out.push(
+        "- Alibaba benchmark-for-spark (github.com/AliyunContainerService/benchmark-for-spark) publishes its cluster (6 x g7.8xlarge ECS), not an executor shape, so it has no row.",
+    );
     out.push('- Fargate figures assume AWS\'s "GB" means GiB and its 256 MB means 256 MiB (see components/sizing/grids.ts).');
     console.log(out.join("\n"));
 }

@@ -1,16 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-/**
- * Which serverless billing grid the cluster's virtual nodes charge pods by.
- * - `fargate`: EKS Fargate (pod size + 256 MB, rounded up to a vCPU/memory combination)
- * - `eci`: Alibaba Elastic Container Instance (rounded up to a supported spec)
- * - `none`: no known grid (regular nodes): requests are reported, nothing is right-sized
- */
-export type CapacityGridName = "fargate" | "eci" | "none";
+import { CapacityGridName } from "../sizing/grids";
 
-/** The capacity grids a cluster can bill by, for validation and docs. */
-export const CAPACITY_GRIDS: readonly CapacityGridName[] = ["fargate", "eci", "none"];
+export { CAPACITY_GRIDS, type CapacityGridName } from "../sizing/grids";
 
 /** A Kubernetes toleration, as plain data (it is copied into Helm values and pod templates). */
 export interface Toleration {

@@ -26,9 +26,8 @@ import { requireDns1123Label } from "../names";
 import { SecretContent } from "./secret-content";
 export { SecretContent } from "./secret-content";
 import { describeKeytabEntry, KeytabEntry } from "./keytab";
-import { generateKrb5Conf, parseKrb5Conf } from "./krb5conf";
-import { checkRealm, KerberosPrincipal, parsePrincipal } from "./principal";
-import { checkRealmInKrb5Conf, validateKerberos } from "./validate";
+import { KerberosPrincipal } from "./principal";
+import { checkPrincipalAndRealm, resolveKrb5Conf, validateKerberos } from "./validate";
 
 /** Arguments of {@link KerberosSecrets}. */
 export interface KerberosSecretsArgs {
@@ -183,44 +182,14 @@ export function validateKerberosSecretsArgs(args: KerberosSecretsArgs): Validate
     }
 
     // Delegation token: the same principal and krb5.conf checks as validateKerberos, minus the keytab.
-    const principal = parsePrincipal(args.principal, "kerberos.principal");
-    if (args.realm !== undefined) {
-        checkRealm(args.realm, "kerberos.realm");
-        if (args.realm !== principal.realm) {
-            throw new InputError(
-                "kerberos.realm",
-                `${describeValue(args.realm)} differs from the realm of kerberos.principal ${principal.name}`,
-                `${principal.realm} (or leave kerberos.realm out)`,
-            );
-        }
-    }
+    const principal = checkPrincipalAndRealm(args.principal, args.realm);
     checkTokenFile(requireSecretContent(args.delegationToken, "kerberos.delegationToken"));
-    const generate = args.kdcs !== undefined;
-    if (generate === (args.krb5Conf !== undefined)) {
-        throw new InputError(
-            generate ? "kerberos.kdcs" : "kerberos.krb5ConfPath",
-            generate ? "is given together with kerberos.krb5ConfPath" : "is missing and so is kerberos.kdcs",
-            "either kerberos.krb5ConfPath (a krb5.conf file) or kerberos.kdcs (to generate one), not both",
-        );
-    }
-    if (!generate && (args.adminServer !== undefined || args.domains !== undefined)) {
-        const which = args.adminServer !== undefined ? "kerberos.adminServer" : "kerberos.domains";
-        throw new InputError(which, "is given with kerberos.krb5ConfPath", "it only with kerberos.kdcs (the krb5.conf file is used as is)");
-    }
-    const krb5Conf = generate
-        ? generateKrb5Conf({
-              realm: principal.realm,
-              kdcs: args.kdcs as string[],
-              ...(args.adminServer === undefined ? {} : { adminServer: args.adminServer }),
-              ...(args.domains === undefined ? {} : { domains: args.domains }),
-          })
-        : (args.krb5Conf as string);
-    checkRealmInKrb5Conf(parseKrb5Conf(krb5Conf, generate ? "kerberos.kdcs" : "kerberos.krb5ConfPath"), principal);
+    const { krb5Conf, krb5ConfGenerated } = resolveKrb5Conf(args, principal);
     return {
         credentials: "delegationToken",
         principal,
         krb5Conf,
-        krb5ConfGenerated: generate,
+        krb5ConfGenerated,
         entries: [],
         weakEntries: [],
         ...names,

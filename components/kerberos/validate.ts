@@ -126,22 +126,39 @@ export function checkRealmInKrb5Conf(info: Krb5ConfInfo, principal: KerberosPrin
  * Throws the first problem found as an {@link InputError}.
  */
 export function validateKerberos(settings: KerberosSettings): ValidatedKerberos {
-    const principal = parsePrincipal(settings.principal, "kerberos.principal");
-    if (settings.realm !== undefined) {
-        checkRealm(settings.realm, "kerberos.realm");
-        if (settings.realm !== principal.realm) {
-            throw new InputError(
-                "kerberos.realm",
-                `${describeValue(settings.realm)} differs from the realm of kerberos.principal ${principal.name}`,
-                `${principal.realm} (or leave kerberos.realm out)`,
-            );
-        }
-    }
+    const principal = checkPrincipalAndRealm(settings.principal, settings.realm);
     if (!(settings.keytab instanceof Uint8Array)) {
         throw new InputError("kerberos.keytab", `keytab is ${describeValue(settings.keytab)}`, "the bytes of a keytab file");
     }
     const { entries, weakEntries } = checkKeytabForPrincipal(readKeytabInput(settings.keytab), principal);
+    const { krb5Conf, krb5ConfGenerated, info } = resolveKrb5Conf(settings, principal);
+    return { principal, entries, weakEntries, krb5Conf, krb5ConfGenerated, realms: info.realms.map((r) => r.name) };
+}
 
+/** Parses `kerberos.principal` and checks `kerberos.realm`, when given, against its realm. */
+export function checkPrincipalAndRealm(principalText: unknown, realm: unknown): KerberosPrincipal {
+    const principal = parsePrincipal(principalText, "kerberos.principal");
+    if (realm !== undefined) {
+        checkRealm(realm, "kerberos.realm");
+        if (realm !== principal.realm) {
+            throw new InputError(
+                "kerberos.realm",
+                `${describeValue(realm)} differs from the realm of kerberos.principal ${principal.name}`,
+                `${principal.realm} (or leave kerberos.realm out)`,
+            );
+        }
+    }
+    return principal;
+}
+
+/**
+ * The krb5.conf to ship: the user's (`kerberos.krb5ConfPath`) or one generated from `kerberos.kdcs`
+ * (exactly one of the two), checked to define the principal's realm.
+ */
+export function resolveKrb5Conf(
+    settings: Pick<KerberosSettings, "krb5Conf" | "kdcs" | "adminServer" | "domains">,
+    principal: KerberosPrincipal,
+): { krb5Conf: string; krb5ConfGenerated: boolean; info: Krb5ConfInfo } {
     const generate = settings.kdcs !== undefined;
     if (generate === (settings.krb5Conf !== undefined)) {
         throw new InputError(
@@ -164,14 +181,7 @@ export function validateKerberos(settings: KerberosSettings): ValidatedKerberos 
         : (settings.krb5Conf as string);
     const info = parseKrb5Conf(krb5Conf, generate ? "kerberos.kdcs" : "kerberos.krb5ConfPath");
     checkRealmInKrb5Conf(info, principal);
-    return {
-        principal,
-        entries,
-        weakEntries,
-        krb5Conf,
-        krb5ConfGenerated: generate,
-        realms: info.realms.map((r) => r.name),
-    };
+    return { krb5Conf, krb5ConfGenerated: generate, info };
 }
 
 /** `a, b, c` for up to five items, then `and N more`: errors stay one short line. */

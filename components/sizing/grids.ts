@@ -9,10 +9,16 @@ import { describeValue, InputError } from "../errors";
 import { coresToMilli } from "./units";
 
 /**
- * The billing grid of the cluster the jobs run on. `none` is a cluster the user brings with no
- * known billing grid (e.g. plain nodes): requests are reported, nothing is right-sized or priced.
+ * The billing grids a cluster's virtual nodes can charge pods by.
+ * - `fargate`: EKS Fargate (pod size + 256 MB, rounded up to a vCPU/memory combination)
+ * - `eci`: Alibaba Elastic Container Instance (rounded up to a supported spec)
+ * - `none`: a cluster the user brings with no known billing grid (e.g. plain nodes): requests are
+ *   reported, nothing is right-sized or priced
  */
-export type CapacityGridName = "fargate" | "eci" | "none";
+export const CAPACITY_GRIDS = ["fargate", "eci", "none"] as const;
+
+/** One of {@link CAPACITY_GRIDS}. */
+export type CapacityGridName = (typeof CAPACITY_GRIDS)[number];
 
 /** A grid that bills per pod shape. */
 export type BillingGridName = Exclude<CapacityGridName, "none">;
@@ -139,8 +145,8 @@ export function capacityGrid(name: BillingGridName, key = "grid"): CapacityGrid 
 
 /** Checks a grid name given by a caller. @throws InputError when it is not one of the three. */
 export function checkGridName(name: unknown, key = "grid"): CapacityGridName {
-    if (name === "fargate" || name === "eci" || name === "none") {
-        return name;
+    if (CAPACITY_GRIDS.includes(name as CapacityGridName)) {
+        return name as CapacityGridName;
     }
     throw new InputError(key, `${describeValue(name)} is not a capacity grid`, '"fargate", "eci" or "none"');
 }

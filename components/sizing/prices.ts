@@ -33,8 +33,7 @@ export interface PriceTable {
 /**
  * EKS Fargate, us-east-1, Linux/x86, on demand: $0.04048 per vCPU-hour, $0.004445 per GB-hour,
  * billed per second from image pull to pod end. Source: AWS Fargate pricing,
- * https://aws.amazon.com/fargate/pricing/ (recorded in the project's REFERENCE.md sec. 4),
- * as of 2026-11. "GB" is taken as GiB, consistently with FARGATE_GRID.
+ * https://aws.amazon.com/fargate/pricing/, as of 2026-11. "GB" is taken as GiB, consistently with FARGATE_GRID.
  */
 export const FARGATE_US_EAST_1_PRICES: PriceTable = Object.freeze({
     id: "fargate-us-east-1",

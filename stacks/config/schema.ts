@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { CAPACITY_GRIDS } from "../../components/sizing/grids";
+
 /**
  * The shape of the `serverless-spark:*` stack config: types and known keys only. Value rules (name
  * formats, ranges, files) belong to the components and are applied in `validate.ts`, so a rule is
@@ -157,7 +159,7 @@ export const topLevelKeys = {
     context: { structured: false, schema: z.string({ error: "a kubeconfig context name" }).optional() },
     capacityGrid: {
         structured: false,
-        schema: z.enum(["fargate", "eci", "none"], { error: "one of fargate, eci, none" }).optional(),
+        schema: z.enum(CAPACITY_GRIDS, { error: `one of ${CAPACITY_GRIDS.join(", ")}` }).optional(),
     },
     scheduling: { structured: true, schema: schedulingSchema.optional() },
     jobNamespaces: {

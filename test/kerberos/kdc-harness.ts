@@ -4,7 +4,8 @@
  * file under /etc is read or written. Needs the Debian packages krb5-kdc, krb5-admin-server
  * (kadmin.local) and krb5-user (kinit, klist).
  *
- * Recipe: shared/REFERENCE.md section 6; tool options: MIT krb5 doc/admin/admin_commands/*.rst.
+ * Tool options: MIT krb5 doc/admin/admin_commands/*.rst (github.com/krb5/krb5), and
+ * doc/admin/conf_files/kdc_conf.rst for `kdc_listen`/`kdc_tcp_listen`.
  */
 import { ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

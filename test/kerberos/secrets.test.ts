@@ -16,7 +16,7 @@ let mod: typeof import("../../components/kerberos/secrets");
 const KS = "serverless-spark:kerberos:KerberosSecrets";
 const SECRET = "kubernetes:core/v1:Secret";
 const CONFIG_MAP = "kubernetes:core/v1:ConfigMap";
-const SDK_SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
+const SDK_SECRET = { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig };
 
 const PRINCIPAL = "spark/etl.example.com@EXAMPLE.COM";
 const spark: EntrySpec = { components: ["spark", "etl.example.com"], realm: "EXAMPLE.COM", kvno: 2, enctype: 18 };

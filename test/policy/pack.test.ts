@@ -1,5 +1,6 @@
 import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import * as policySdk from "@pulumi/policy";
+import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
@@ -14,7 +15,7 @@ import { PROJECT_ROOT } from "../helpers/plan-cli";
 const constructed: { name: string; args: any }[] = [];
 
 /** The sentinel the engine sends for a string unknown at preview (@pulumi/policy proxy.js). */
-const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const UNKNOWN_STRING = pulumi.runtime.unknownValue;
 /** Wraps props the way the analyzer does: reading an unknown value throws. */
 const asEngineProps = (props: Record<string, unknown>) => (policySdk as any).unknownCheckingProxy(props) as Record<string, any>;
 

@@ -209,3 +209,28 @@ describe("pulumi-preview.yml (real credentials)", () => {
         expect(workflow.permissions).toEqual({ contents: "read" });
     });
 });
+
+describe("ci.yml (the project's checks on pushes and pull requests)", () => {
+    const { workflow } = load("ci.yml");
+
+    it("GIVEN its triggers and permissions WHEN read THEN it runs on pushes to main and on pull requests, read-only", () => {
+        expect(Object.keys(workflow.on).sort()).toEqual(["pull_request", "push"]);
+        expect(workflow.on.push).toEqual({ branches: ["main"] });
+        expect(workflow.permissions).toEqual({ contents: "read" });
+        for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeUndefined();
+    });
+
+    it("GIVEN its steps WHEN read THEN every action is pinned by a full commit SHA and the checkout keeps no token", () => {
+        const actions = allSteps(workflow).filter((s) => s.uses !== undefined);
+        expect(actions.length).toBeGreaterThan(0);
+        for (const step of actions) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+        expect(actions.find((s) => s.uses!.startsWith("actions/checkout@"))!.with).toMatchObject({ "persist-credentials": false });
+    });
+
+    it("GIVEN its steps WHEN read THEN it runs .ci/run (which installs the Debian packages and calls npm test) with CI set", () => {
+        const run = allSteps(workflow).filter((s) => s.run !== undefined);
+        expect(run.map((s) => s.run!.trim())).toEqual([".ci/run"]);
+        expect(run[0]!.env).toEqual({ CI: "true" });
+        expect(fs.readFileSync(path.join(PROJECT_ROOT, ".ci", "run"), "utf8")).toMatch(/^npm test /m);
+    });
+});

@@ -1,11 +1,15 @@
+import * as pulumi from "@pulumi/pulumi";
+
 import { Registration } from "./mock-runtime";
 
-/** Markers the Pulumi SDK puts in serialized values (sdk/nodejs/runtime/rpc.ts). */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** Markers the Pulumi SDK puts in serialized values, as the SDK exports them. */
+const {
+    specialSigKey: SIG_KEY,
+    specialSecretSig: SECRET_SIG,
+    specialResourceSig: RESOURCE_SIG,
+    specialOutputValueSig: OUTPUT_SIG,
+    unknownValue: UNKNOWN,
+} = pulumi.runtime;
 
 /** What a secret value is shown as, everywhere the plan writes or prints. */
 export const SECRET_PLACEHOLDER = "[secret]";

@@ -4,7 +4,8 @@ import { SpotStrategies, SpotStrategy } from "./args";
 /**
  * How pods reach ECI and what they ask of it, as pure data (written into Helm values, pod templates
  * and SparkApplications). Labels, taint and annotation names: ACK virtual-node and ECI annotation
- * docs (alibabacloud.com, read 2026-11-21; see REFERENCE.md section 5).
+ * docs: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/pod-annotations-1
+ * and .../user-guide/configure-eci-scaling (the virtual-node taint), read 2026-11-21.
  */
 
 /** The label every ECI virtual node carries. */
