@@ -17,6 +17,20 @@ export interface Registration {
     provider: string;
     /** Inputs as serialized for the engine: secrets, unknowns and references keep their markers. */
     inputs: Record<string, unknown>;
+    /** The resource's own aliases (`aliases` option), as the engine receives them. */
+    aliases: AliasSpec[];
+}
+
+/**
+ * One alias: a full URN, or what differs from the resource (a field left out means "the same as
+ * the resource"; `parentUrn` "" with `noParent` false means the same parent).
+ */
+export interface AliasSpec {
+    urn?: string;
+    name?: string;
+    type?: string;
+    parentUrn?: string;
+    noParent?: boolean;
 }
 
 /** Invoke fixtures: answers to data-source calls the program makes, by token. */
@@ -90,6 +104,7 @@ export async function startMockRuntime(options: MockRuntimeOptions): Promise<Moc
             dependencies: [...req.getDependenciesList()],
             provider: req.getProvider() ?? "",
             inputs: (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+            aliases: (req.getAliasesList?.() ?? []).map(aliasSpecOf),
         });
         return register(req, callback);
     };
@@ -121,4 +136,16 @@ export async function runProgram(runtime: MockRuntime, loadProgram: () => unknow
     if (asyncError !== undefined) {
         throw asyncError;
     }
+}
+
+/** An alias as the SDK serialized it (`pulumirpc.Alias`: a URN, or a spec of the parts that differ). */
+function aliasSpecOf(alias: any): AliasSpec {
+    if (alias.getUrn()) return { urn: alias.getUrn() };
+    const spec = alias.getSpec();
+    return {
+        ...(spec.getName() ? { name: spec.getName() } : {}),
+        ...(spec.getType() ? { type: spec.getType() } : {}),
+        ...(spec.getParenturn() ? { parentUrn: spec.getParenturn() } : {}),
+        ...(spec.getNoparent() ? { noParent: true } : {}),
+    };
 }

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 
-import { runProgram, startMockRuntime } from "./mock-runtime";
+import { Registration, runProgram, startMockRuntime } from "./mock-runtime";
 import { buildPlan, Plan } from "./plan-model";
 import { applyOverride, readStackFile, stackFileFor, toEngineConfig } from "./stack-config";
 
@@ -65,19 +65,21 @@ export function prepareStack(request: StackPlanRequest): PreparedStack {
 export async function runStackPlan(
     prepared: PreparedStack,
     request: Pick<StackPlanRequest, "projectRoot" | "loadProgram">,
-): Promise<{ plan: Plan; elapsedMs: number }> {
+): Promise<{ plan: Plan; elapsedMs: number; registrations: Registration[] }> {
     const load = request.loadProgram ?? ((programPath: string) => import(programPath));
     const started = process.hrtime.bigint();
     const runtime = await startMockRuntime({ project: prepared.project.name, stack: prepared.stack, config: prepared.engineConfig });
     const programPath = path.resolve(request.projectRoot, prepared.project.main);
     await runProgram(runtime, () => load(programPath));
     const plan = buildPlan(runtime.registrations, runtime.componentOutputs);
-    return { plan, elapsedMs: Number(process.hrtime.bigint() - started) / 1e6 };
+    return { plan, elapsedMs: Number(process.hrtime.bigint() - started) / 1e6, registrations: runtime.registrations };
 }
 
 /** {@link prepareStack} then {@link runStackPlan}. */
-export async function planStack(request: StackPlanRequest): Promise<{ plan: Plan; elapsedMs: number; stack: string; project: ProjectFile }> {
+export async function planStack(
+    request: StackPlanRequest,
+): Promise<{ plan: Plan; elapsedMs: number; registrations: Registration[]; stack: string; project: ProjectFile }> {
     const prepared = prepareStack(request);
-    const { plan, elapsedMs } = await runStackPlan(prepared, request);
-    return { plan, elapsedMs, stack: prepared.stack, project: prepared.project };
+    const { plan, elapsedMs, registrations } = await runStackPlan(prepared, request);
+    return { plan, elapsedMs, registrations, stack: prepared.stack, project: prepared.project };
 }

@@ -1,0 +1,43 @@
+import * as fs from "fs";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+
+import { planStack } from "../../tools/plan/plan-stack";
+import { identities } from "../helpers/identity";
+import { PROJECT_ROOT, shippedStacks } from "../helpers/plan-cli";
+
+/**
+ * Stable identity: each shipped stack, planned with its own config, declares the resources it
+ * declared when the fixture was recorded (test/fixtures/identity/<stack>.txt, one `typeChain::name`
+ * per line), under the same URNs or through aliases the engine honours, so an upgrade of the package
+ * replaces nothing. Only new components (no cloud object behind them) may appear.
+ *
+ * Re-record after an intended change with `UPDATE_IDENTITY_FIXTURES=1 npx vitest run test/plan/identity.test.ts`.
+ */
+const FIXTURES = path.join(PROJECT_ROOT, "test", "fixtures", "identity");
+
+describe.each(shippedStacks())("the %s stack's resource identities", (stack) => {
+    it("GIVEN the recorded identities WHEN the stack is planned THEN each is still declared, by URN or alias, and nothing else but components is new", async () => {
+        const { registrations } = await planStack({ projectRoot: PROJECT_ROOT, stack, loadProgram: (p) => import(p) });
+        const report = identities(registrations);
+        const file = path.join(FIXTURES, `${stack}.txt`);
+        if (process.env.UPDATE_IDENTITY_FIXTURES === "1") fs.writeFileSync(file, `${report.current.join("\n")}\n`);
+        const recorded = fs.readFileSync(file, "utf8").trim().split("\n");
+
+        const matched = new Map<string, string>();
+        for (const [current, answers] of report.answersTo) {
+            for (const old of recorded) if (answers.has(old)) matched.set(old, current);
+        }
+        expect(recorded.filter((old) => !matched.has(old))).toEqual([]);
+        const custom = new Set(registrations.filter((r) => r.custom).map((r) => r.name + "\u0000" + r.type));
+        const added = report.current.filter((id) => ![...matched.values()].includes(id));
+        const addedCustom = added.filter((id) => {
+            const name = id.slice(id.lastIndexOf("::") + 2);
+            const type = id.slice(0, id.lastIndexOf("::")).split("$").pop()!;
+            return custom.has(name + "\u0000" + type);
+        });
+        expect(addedCustom).toEqual([]);
+        // The aliases in force, for the record (printed by the reporter on failure, and listed in the closing note).
+        expect(report.aliases.every((line) => line.includes(" <- "))).toBe(true);
+    });
+});
