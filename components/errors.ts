@@ -1,23 +1,49 @@
 /**
  * The one error type for user mistakes (bad config, bad component arguments).
  *
- * Its message is always a single line, `<key>: <what is wrong>, expected <what>`, so the
- * offline plan and `pulumi up` can show it without a stack trace.
+ * Its message is always a single line, `<key>: <what is wrong>, expected <what>` (prefixed with the
+ * component, `SparkOperator "spark-operator": ...`, when a component's constructor refused it), so
+ * the offline plan and `pulumi up` can show it without a stack trace.
  */
 export class InputError extends Error {
+    /**
+     * Marks the error as a Pulumi `RunError`: the Node.js runtime prints a RunError's message alone,
+     * without a stack trace (pulumi/pulumi sdk/nodejs/errors.ts `RunError.isInstance` checks this
+     * field, so it works without importing the SDK and across two copies of it).
+     */
+    readonly __pulumiRunError = true;
     /** The config key or argument path the error is about, e.g. `operator.webhookReplicas`. */
     readonly key: string;
     /** What is wrong with the value. */
     readonly problem: string;
     /** What was expected instead. */
     readonly expected: string;
+    /** The component whose arguments were refused, e.g. `SparkOperator "spark-operator"`. */
+    readonly component?: string;
 
-    constructor(key: string, problem: string, expected: string) {
-        super(`${key}: ${problem}, expected ${expected}`);
+    constructor(key: string, problem: string, expected: string, component?: string) {
+        super(`${component ? `${component}: ` : ""}${key}: ${problem}, expected ${expected}`);
         this.name = "InputError";
         this.key = key;
         this.problem = problem;
         this.expected = expected;
+        this.component = component;
+    }
+}
+
+/**
+ * Runs a component's argument checks; an {@link InputError} they throw is re-thrown naming the
+ * component (`<type> "<name>"`), so a library user sees which of their components was refused.
+ * An error that already names a component (from a child's checks) keeps the innermost name.
+ */
+export function checkComponentArgs<T>(componentType: string, name: string, check: () => T): T {
+    try {
+        return check();
+    } catch (err) {
+        if (err instanceof InputError && err.component === undefined) {
+            throw new InputError(err.key, err.problem, err.expected, `${componentType} ${JSON.stringify(name)}`);
+        }
+        throw err;
     }
 }
 
@@ -46,7 +72,7 @@ export function underKey<T>(prefix: string, fn: () => T): T {
     } catch (err) {
         if (err instanceof InputError) {
             const key = err.key.startsWith("[") ? `${prefix}${err.key}` : `${prefix}.${err.key}`;
-            throw new InputError(key, err.problem, err.expected);
+            throw new InputError(key, err.problem, err.expected, err.component);
         }
         throw err;
     }

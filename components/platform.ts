@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { ServerlessCluster } from "./cluster/types";
-import { describeValue, InputError } from "./errors";
+import { checkComponentArgs, describeValue, InputError } from "./errors";
 import { SparkJob } from "./jobs/job";
 import { placementFor, planJobs, PlannedJob, PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
 import type { JobIntegration, NamespaceIntegrator } from "./jobs/types";
@@ -23,8 +23,10 @@ export interface ServerlessSparkPlatformArgs {
      */
     cluster: ServerlessCluster;
     /**
-     * Namespaces Spark jobs run in; each gets a {@link SparkNamespace}.
-     * @default ["spark-jobs"]
+     * Namespaces Spark jobs run in; each gets a {@link SparkNamespace}. A cluster or storage that was
+     * built for given namespaces (EKS's Fargate profiles, S3's and OSS's per-namespace roles) must
+     * cover every one of them.
+     * @default the cluster's `jobNamespaces`, else the storage's, else ["spark-jobs"]
      */
     jobNamespaces?: string[];
     /**
@@ -80,6 +82,34 @@ export function validatePlatformNamespaces(
 }
 
 /**
+ * The platform's job namespaces: the ones given, else the ones the cluster (then the storage) was
+ * built for, else the default; every one must be covered by the cluster and the storage when they
+ * were built for given namespaces. Throws an {@link InputError} naming `jobNamespaces[i]`.
+ */
+export function resolvePlatformNamespaces(
+    given: readonly string[] | undefined,
+    builtFor: { cluster?: readonly string[]; storage?: readonly string[] },
+): string[] {
+    const jobNamespaces = [...(given ?? builtFor.cluster ?? builtFor.storage ?? DEFAULT_JOB_NAMESPACES)];
+    for (const [what, covered] of [
+        ["the cluster", builtFor.cluster],
+        ["the storage", builtFor.storage],
+    ] as const) {
+        if (covered === undefined) continue;
+        jobNamespaces.forEach((ns, i) => {
+            if (!covered.includes(ns)) {
+                throw new InputError(
+                    `jobNamespaces[${i}]`,
+                    `got ${describeValue(ns)}, which ${what} was not built for (its jobNamespaces: ${covered.join(", ")})`,
+                    `the same jobNamespaces for the cluster, the storage and the platform (or leave the platform's out to take the cluster's)`,
+                );
+            }
+        });
+    }
+    return jobNamespaces;
+}
+
+/**
  * A serverless Spark platform on one cluster: job namespaces with least-privilege RBAC, the Spark
  * operator watching them, storage and Kerberos wired into every job, and the jobs themselves, all
  * placed on the cluster's virtual nodes.
@@ -92,19 +122,18 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
     readonly jobs: Record<string, SparkJob>;
 
     constructor(name: string, args: ServerlessSparkPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
-        const jobNamespaces = [...(args.jobNamespaces ?? DEFAULT_JOB_NAMESPACES)];
-        const operatorArgs: SparkOperatorArgs = {
-            ...(args.operator ?? {}),
-            jobNamespaces,
-            scheduling: args.cluster.scheduling,
-        };
         // Every argument is checked before the first resource is registered: nothing half made.
-        validateSparkOperatorArgs(operatorArgs, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
-        validatePlatformNamespaces(jobNamespaces, operatorArgs.namespace);
-        const planned = planJobs(args.jobs ?? [], args.samples ?? {}, {
-            placement: placementFor(args.cluster, args.prices),
-            jobNamespaces,
-            storage: args.storage,
+        const { jobNamespaces, operatorArgs, planned } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
+            const jobNamespaces = resolvePlatformNamespaces(args.jobNamespaces, { cluster: args.cluster.jobNamespaces, storage: args.storage?.jobNamespaces });
+            const operatorArgs: SparkOperatorArgs = { ...(args.operator ?? {}), jobNamespaces, scheduling: args.cluster.scheduling };
+            validateSparkOperatorArgs(operatorArgs, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
+            validatePlatformNamespaces(jobNamespaces, operatorArgs.namespace);
+            const planned = planJobs(args.jobs ?? [], args.samples ?? {}, {
+                placement: placementFor(args.cluster, args.prices),
+                jobNamespaces,
+                storage: args.storage,
+            });
+            return { jobNamespaces, operatorArgs, planned };
         });
 
         super("serverless-spark:index:ServerlessSparkPlatform", name, {}, opts);

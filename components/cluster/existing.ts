@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { describeValue, InputError } from "../errors";
+import { checkComponentArgs, describeValue, InputError } from "../errors";
 import { classifyKubeconfig, validateKubeconfig } from "./kubeconfig";
 import { CAPACITY_GRIDS, CapacityGridName, SchedulingProfile, schedulingProfile, ServerlessCluster } from "./types";
 
@@ -52,12 +52,15 @@ export class ExistingCluster extends pulumi.ComponentResource implements Serverl
     constructor(name: string, args: ExistingClusterArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         const capacityGrid = args.capacityGrid ?? "none";
         // Validate before anything is registered: a bad kubeconfig must not leave a half-made stack.
-        if (!CAPACITY_GRIDS.includes(capacityGrid)) {
-            throw new InputError("capacityGrid", `got ${describeValue(capacityGrid)}`, `one of ${CAPACITY_GRIDS.join(", ")}`);
-        }
         const plainKubeconfig = typeof args.kubeconfig === "string" ? args.kubeconfig : undefined;
-        const source = classifyKubeconfig(plainKubeconfig);
-        validateKubeconfig(source, "kubeconfig", args.context);
+        const source = checkComponentArgs("ExistingCluster", name, () => {
+            if (!CAPACITY_GRIDS.includes(capacityGrid)) {
+                throw new InputError("capacityGrid", `got ${describeValue(capacityGrid)}`, `one of ${CAPACITY_GRIDS.join(", ")}`);
+            }
+            const classified = classifyKubeconfig(plainKubeconfig);
+            validateKubeconfig(classified, "kubeconfig", args.context);
+            return classified;
+        });
 
         super("serverless-spark:cluster:ExistingCluster", name, {}, opts);
 

@@ -54,6 +54,13 @@ export interface ServerlessCluster {
     readonly executorPodAnnotations?: Record<string, string>;
     /** Spark conf every job on this cluster gets (e.g. decommissioning for spot executors). @default {} */
     readonly jobSparkConf?: Record<string, string>;
+    /**
+     * The job namespaces the cluster was built for (EKS: the namespaces its Fargate profiles select).
+     * A platform on this cluster takes them as its job namespaces and refuses others, whose pods
+     * could never be scheduled.
+     * @default undefined: pods of any namespace can run
+     */
+    readonly jobNamespaces?: readonly string[];
 }
 
 /** Fills a partial scheduling profile with empty defaults. */

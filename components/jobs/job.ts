@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
+import { checkComponentArgs } from "../errors";
 import { JobReport, jobReport } from "./report";
 import { ResolvedJob, resolveJob } from "./resolve";
 import { sparkApplicationObject } from "./spec";
@@ -23,7 +24,7 @@ export class SparkJob extends pulumi.ComponentResource {
     readonly kind: ResolvedJob["kind"];
 
     constructor(name: string, args: SparkJobArgs, opts?: pulumi.ComponentResourceOptions) {
-        const job = resolveJob(name, args);
+        const job = checkComponentArgs("SparkJob", name, () => resolveJob(name, args));
         const integrations = args.integrations ?? [];
         const object = sparkApplicationObject(job, integrations);
         super("serverless-spark:jobs:SparkJob", name, {}, opts);

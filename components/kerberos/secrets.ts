@@ -19,7 +19,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { describeValue, InputError } from "../errors";
+import { checkComponentArgs, describeValue, InputError } from "../errors";
 import { integrationChildOptions } from "../jobs/integration-options";
 import type { JobIntegration, JobNamespaceHandle, NamespaceIntegrator } from "../jobs/types";
 import { requireDns1123Label } from "../names";
@@ -269,7 +269,7 @@ export class KerberosSecrets extends pulumi.ComponentResource implements Namespa
     private readonly secretContent: SecretContent;
 
     constructor(name: string, args: KerberosSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
-        const checked = validateKerberosSecretsArgs(args);
+        const checked = checkComponentArgs("KerberosSecrets", name, () => validateKerberosSecretsArgs(args));
         super("serverless-spark:kerberos:KerberosSecrets", name, {}, opts);
         this.componentName = name;
         this.credentials = checked.credentials;

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { requireInteger } from "../checks";
 import { EMPTY_SCHEDULING_PROFILE, SchedulingProfile } from "../cluster/types";
-import { describeValue, InputError } from "../errors";
+import { checkComponentArgs, describeValue, InputError } from "../errors";
 import { isSystemNamespace, requireDns1123Label, requireUnique } from "../names";
 import { restrictedNamespaceLabels } from "../pod-security";
 import { OPERATOR_DEFAULTS, webhookSelectorLabels } from "./defaults";
@@ -138,7 +138,7 @@ export class SparkOperator extends pulumi.ComponentResource {
     readonly webhookDisruptionBudget: k8s.policy.v1.PodDisruptionBudget;
 
     constructor(name: string, args: SparkOperatorArgs, opts?: pulumi.ComponentResourceOptions) {
-        validateSparkOperatorArgs(args);
+        checkComponentArgs("SparkOperator", name, () => validateSparkOperatorArgs(args));
         super("serverless-spark:operator:SparkOperator", name, {}, opts);
 
         // A component's dependsOn does not hold back its children, so it is passed down explicitly:

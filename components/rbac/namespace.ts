@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
+import { checkComponentArgs } from "../errors";
 import { requireDns1123Label } from "../names";
 import { restrictedNamespaceLabels } from "../pod-security";
 import { sparkDriverRules } from "./driver-role";
@@ -48,9 +49,13 @@ export class SparkNamespace extends pulumi.ComponentResource {
     readonly driverRoleBinding: k8s.rbac.v1.RoleBinding;
 
     constructor(name: string, args: SparkNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
-        requireDns1123Label(args.namespace, "namespace");
-        const driverSa = requireDns1123Label(args.driverServiceAccount ?? "spark-driver", "driverServiceAccount");
-        const executorSa = requireDns1123Label(args.executorServiceAccount ?? "spark-executor", "executorServiceAccount");
+        const [driverSa, executorSa] = checkComponentArgs("SparkNamespace", name, () => {
+            requireDns1123Label(args.namespace, "namespace");
+            return [
+                requireDns1123Label(args.driverServiceAccount ?? "spark-driver", "driverServiceAccount"),
+                requireDns1123Label(args.executorServiceAccount ?? "spark-executor", "executorServiceAccount"),
+            ];
+        });
         super("serverless-spark:rbac:SparkNamespace", name, {}, opts);
 
         const child = { parent: this };

@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
+import { checkComponentArgs } from "../errors";
 import { integrationChildOptions } from "../jobs/integration-options";
 import type { JobIntegration, JobNamespaceHandle } from "../jobs/types";
 import { requireDns1123Label } from "../names";
@@ -62,7 +63,7 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
     private readonly componentName: string;
 
     constructor(name: string, args: HdfsStorageArgs, opts?: pulumi.ComponentResourceOptions) {
-        const clientConf = validateHdfsStorageArgs(args);
+        const clientConf = checkComponentArgs("HdfsStorage", name, () => validateHdfsStorageArgs(args));
         super("serverless-spark:storage:HdfsStorage", name, {}, opts);
         this.componentName = name;
         this.clientConf = clientConf;

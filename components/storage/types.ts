@@ -20,4 +20,10 @@ export interface SparkStorage extends NamespaceIntegrator {
     serviceAccountAnnotations(namespace: string): pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** Extra labels for a job namespace (e.g. RRSA's injection label). */
     namespaceLabels(namespace: string): Record<string, string>;
+    /**
+     * The job namespaces the storage grants access to (S3: an IRSA role each; OSS: an ECI RAM role
+     * each). A platform refuses job namespaces outside this list, whose jobs could not reach the data.
+     * @default undefined: any namespace (e.g. HDFS, whose access is not per namespace)
+     */
+    readonly jobNamespaces?: readonly string[];
 }

@@ -168,7 +168,7 @@ describe("AlicloudServerlessCluster validation", () => {
         expect(error).toBeInstanceOf(InputError);
         const text = (error as InputError).message;
         expect(text).toContain(message);
-        expect(text.startsWith(`${(error as InputError).key}: `)).toBe(true);
+        expect(text.startsWith(`AlicloudServerlessCluster "bad": ${(error as InputError).key}: `)).toBe(true);
         expect(text).not.toMatch(/\n/);
         await runtime.settle();
         expect(runtime.registrations.length).toBe(before);

@@ -280,7 +280,10 @@ describe("KerberosSecrets refuses", () => {
         }
         expect(error).toBeInstanceOf(InputError);
         const text = (error as Error).message;
-        expect(text).toMatch(message);
+        // The component is named first, then the key and the problem.
+        const prefix = 'KerberosSecrets "bad": ';
+        expect(text.startsWith(prefix)).toBe(true);
+        expect(text.slice(prefix.length)).toMatch(message);
         expect(text).not.toContain("\n");
         expect(text).not.toContain(SECRET_MARKER);
         await runtime.settle();

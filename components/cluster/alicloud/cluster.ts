@@ -2,7 +2,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { describeValue, InputError } from "../../errors";
+import { checkComponentArgs, describeValue, InputError } from "../../errors";
 import type { CapacityGridName, SchedulingProfile, ServerlessCluster } from "../types";
 import type { AlicloudServerlessClusterArgs } from "./args";
 import { ACK_ADDONS, createAckCluster, RrsaOidc } from "./control-plane";
@@ -62,8 +62,11 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
     constructor(name: string, args: AlicloudServerlessClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything is checked before the first registration: a bad argument leaves nothing half made.
         const providerRegion = alicloud.config.region;
-        const r = resolveAlicloudClusterArgs(args, args.region ?? providerRegion, name);
-        checkProviderRegion(r.region, providerRegion, opts);
+        const r = checkComponentArgs("AlicloudServerlessCluster", name, () => {
+            const resolved = resolveAlicloudClusterArgs(args, args.region ?? providerRegion, name);
+            checkProviderRegion(resolved.region, providerRegion, opts);
+            return resolved;
+        });
         super("serverless-spark:cluster:AlicloudServerlessCluster", name, {}, opts);
         const child = { parent: this };
         this.settings = r;

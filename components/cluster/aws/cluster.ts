@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
+import { checkComponentArgs } from "../../errors";
 import { CapacityGridName, EMPTY_SCHEDULING_PROFILE, SchedulingProfile, schedulingProfile, ServerlessCluster } from "../types";
 import type { EksFargateClusterArgs } from "./args";
 import { createControlPlane } from "./control-plane";
@@ -31,6 +32,8 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
     /** The Fargate profiles and the CoreDNS add-on: pods can run (and resolve names) once they exist. */
     readonly readyResources: pulumi.Resource[];
 
+    /** The namespaces the Fargate profiles select for Spark jobs. */
+    readonly jobNamespaces: readonly string[];
     /** The validated arguments with defaults applied. */
     readonly settings: ResolvedEksArgs;
     readonly clusterName: string;
@@ -50,10 +53,11 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
 
     constructor(name: string, args: EksFargateClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything is checked before the first registration: a bad argument leaves nothing half made.
-        const r = resolveEksFargateClusterArgs(args, args.region ?? aws.config.region, name);
+        const r = checkComponentArgs("EksFargateCluster", name, () => resolveEksFargateClusterArgs(args, args.region ?? aws.config.region, name));
         super("serverless-spark:cluster:EksFargateCluster", name, {}, opts);
         const child = { parent: this };
         this.settings = r;
+        this.jobNamespaces = [...r.jobNamespaces];
         this.clusterName = r.clusterName;
         this.region = r.region;
 

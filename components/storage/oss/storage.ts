@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { describeValue, InputError } from "../../errors";
+import { checkComponentArgs, describeValue, InputError } from "../../errors";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
 import type { SparkStorage } from "../types";
 import { OSS_WORDCOUNT_KEY, OssStorageArgs, ResolvedOssArgs, resolveOssStorageArgs } from "./args";
@@ -40,6 +40,8 @@ export interface OssNamespaceAccess {
  */
 export class OssStorage extends pulumi.ComponentResource implements SparkStorage {
     readonly type = "oss" as const;
+    /** The job namespaces with a role of their own (the only ones whose jobs can reach the bucket). */
+    readonly jobNamespaces: readonly string[];
     /** `oss://<bucket>`. */
     readonly dataRoot: pulumi.Output<string>;
     /** `oss://<bucket>/samples/wordcount/input.txt`, when `wordCountText` was given. */
@@ -56,9 +58,10 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
     readonly settings: ResolvedOssArgs;
 
     constructor(name: string, args: OssStorageArgs, opts?: pulumi.ComponentResourceOptions) {
-        const s = resolveOssStorageArgs(args, args.region ?? alicloud.config.region, name);
+        const s = checkComponentArgs("OssStorage", name, () => resolveOssStorageArgs(args, args.region ?? alicloud.config.region, name));
         super("serverless-spark:storage:OssStorage", name, {}, opts);
         this.settings = s;
+        this.jobNamespaces = [...s.jobNamespaces];
         const child = { parent: this };
 
         let bucketReady: pulumi.Resource[] = [];

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 import { irsaTrustPolicy } from "../../cluster/aws/policies";
-import { describeValue, InputError } from "../../errors";
+import { checkComponentArgs, describeValue, InputError } from "../../errors";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
 import type { SparkStorage } from "../types";
 import { ResolvedS3Args, resolveS3StorageArgs, S3StorageArgs, WORDCOUNT_KEY } from "./args";
@@ -21,6 +21,8 @@ export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
  */
 export class S3Storage extends pulumi.ComponentResource implements SparkStorage {
     readonly type = "s3" as const;
+    /** The job namespaces with a role of their own (the only ones whose jobs can reach the bucket). */
+    readonly jobNamespaces: readonly string[];
     /** `s3a://<bucket>`. */
     readonly dataRoot: pulumi.Output<string>;
     /** `s3a://<bucket>/samples/wordcount/input.txt`, when `wordCountText` was given. */
@@ -39,9 +41,10 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
     readonly settings: ResolvedS3Args;
 
     constructor(name: string, args: S3StorageArgs, opts?: pulumi.ComponentResourceOptions) {
-        const s = resolveS3StorageArgs(args, args.region ?? aws.config.region, name);
+        const s = checkComponentArgs("S3Storage", name, () => resolveS3StorageArgs(args, args.region ?? aws.config.region, name));
         super("serverless-spark:storage:S3Storage", name, {}, opts);
         this.settings = s;
+        this.jobNamespaces = [...s.jobNamespaces];
         const child = { parent: this };
 
         let bucketReady: pulumi.Resource[] = [];
