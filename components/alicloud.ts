@@ -33,6 +33,7 @@ export type { ResolvedAlicloudArgs } from "./cluster/alicloud/validate";
 export { resolveAlicloudClusterArgs } from "./cluster/alicloud/validate";
 export type { AlicloudVpcArgs } from "./cluster/alicloud/vpc";
 export { AlicloudVpc } from "./cluster/alicloud/vpc";
+export { AlicloudSparkPlatform, resolveAlicloudSparkPlatformArgs } from "./platforms/alicloud";
 export type { OssStorageArgs, ResolvedOssArgs } from "./storage/oss/args";
 export { OSS_WORDCOUNT_KEY, resolveOssStorageArgs } from "./storage/oss/args";
 export { canPrefixBucketName, derivedBucketName, requireOssBucketName } from "./storage/oss/bucket-name";

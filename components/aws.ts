@@ -17,6 +17,7 @@ export type { ResolvedEksArgs } from "./cluster/aws/validate";
 export { resolveEksFargateClusterArgs } from "./cluster/aws/validate";
 export type { FargateVpcArgs } from "./cluster/aws/vpc";
 export { FargateVpc } from "./cluster/aws/vpc";
+export { AwsSparkPlatform, resolveAwsSparkPlatformArgs } from "./platforms/aws";
 export type { ResolvedS3Args, S3StorageArgs } from "./storage/s3/args";
 export { resolveS3StorageArgs, WORDCOUNT_KEY } from "./storage/s3/args";
 export { requireBucketName } from "./storage/s3/bucket-name";

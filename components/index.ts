@@ -38,6 +38,24 @@ export type { ContainerResources } from "./operator/values";
 export { operatorHelmValues } from "./operator/values";
 export type { PlatformOperatorArgs, ServerlessSparkPlatformArgs } from "./platform";
 export { DEFAULT_JOB_NAMESPACES, ServerlessSparkPlatform } from "./platform";
+export { resolvePlatformNamespaces } from "./platform";
+export type * from "./platforms/args";
+export {
+    CapacityGrid,
+    ConcurrencyPolicy,
+    JobSizingMode,
+    JobType,
+    NatGatewayCount,
+    PriceTableName,
+    RestartPolicyType,
+    Sample,
+    TolerationEffect,
+    TolerationOperator,
+} from "./platforms/args";
+export type { SparkPlatformOptions } from "./platforms/children";
+export type { ProviderRegions, StackConfig } from "./platforms/config/resolve";
+export { CONFIG_NAMESPACE, decodeStackConfig, parseStackConfig, resolveStackConfig } from "./platforms/config/resolve";
+export { ExistingSparkPlatform, resolveExistingSparkPlatformArgs } from "./platforms/existing";
 export { restrictedNamespaceLabels } from "./pod-security";
 export { SPARK_DRIVER_RULES } from "./rbac/driver-role";
 export type { SparkNamespaceArgs } from "./rbac/namespace";

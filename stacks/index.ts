@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { InputError } from "../components/errors";
+import { InputError } from "../components";
 import { runProgram } from "./program";
 
 // Pulumi runs an exported function and uses its result as the stack outputs. A user mistake is

@@ -9,13 +9,20 @@ import { pulumiPackagesLoadedByEach } from "./helpers/loaded-packages";
  * plan's placeholder outputs) load no cloud SDK at all.
  */
 const PURE = [
-    "./stacks/clouds/aws-config.ts",
+    "./components/platforms/config/aws.ts",
     "./tools/plan/mock-outputs-aws.ts",
-    "./stacks/clouds/alicloud-config.ts",
+    "./components/platforms/config/alicloud.ts",
     "./tools/plan/mock-outputs-alicloud.ts",
     "./tools/plan/mock-outputs-alicloud-storage.ts",
 ];
-const ENTRIES = ["./components/index.ts", "./stacks/index.ts", "./components/aws.ts", "./components/alicloud.ts", "./stacks/clouds/alicloud.ts", ...PURE];
+const ENTRIES = [
+    "./components/index.ts",
+    "./stacks/index.ts",
+    "./components/aws.ts",
+    "./components/alicloud.ts",
+    "./components/platforms/alicloud.ts",
+    ...PURE,
+];
 
 let loaded: Map<string, string[]>;
 beforeAll(() => {
@@ -65,8 +72,8 @@ describe("Alibaba Cloud entry points", () => {
         expect(packages).not.toContain("@pulumi/aws");
     });
 
-    it("GIVEN the stack's Alibaba wiring (stacks/clouds/alicloud.ts) WHEN loaded THEN it loads @pulumi/alicloud and not @pulumi/aws", () => {
-        const packages = loaded.get("./stacks/clouds/alicloud.ts");
+    it("GIVEN the Alibaba top-level component (components/platforms/alicloud.ts) WHEN loaded THEN it loads @pulumi/alicloud and not @pulumi/aws", () => {
+        const packages = loaded.get("./components/platforms/alicloud.ts");
         expect(packages).toContain("@pulumi/alicloud");
         expect(packages).not.toContain("@pulumi/aws");
     });

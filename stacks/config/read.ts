@@ -1,9 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { CONFIG_NAMESPACE, parseStackConfig, StackConfig } from "./validate";
+import { CONFIG_NAMESPACE, decodeStackConfig, parseStackConfig, StackConfig } from "../../components";
+
+/** The stack's config: checked (every rule, before anything is declared) and as the component's arguments. */
+export interface StackSettings {
+    /** The checked config, with defaults. */
+    config: StackConfig;
+    /** The project's keys as values (what the top-level component takes), without `cloud`. */
+    args: Record<string, unknown>;
+}
 
 /** Reads this project's keys from the config the engine (or the offline plan) passed in. */
-export function readStackConfig(): StackConfig {
+export function readStackConfig(): StackSettings {
     const prefix = `${CONFIG_NAMESPACE}:`;
     const raw: Record<string, string> = {};
     const all = pulumi.runtime.allConfig();
@@ -12,5 +20,7 @@ export function readStackConfig(): StackConfig {
             raw[key.slice(prefix.length)] = value;
         }
     }
-    return parseStackConfig(raw, all);
+    const config = parseStackConfig(raw, all);
+    const { cloud: _cloud, ...args } = decodeStackConfig(raw);
+    return { config, args };
 }

@@ -71,7 +71,8 @@ describe("the shipped alicloud stack (managed mode)", () => {
             [O.policy]: 1,
             [O.attachment]: 1,
         });
-        expect(managed.resources).toHaveLength(43);
+        // 43 resources, and the top-level AlicloudSparkPlatform component they sit in.
+        expect(managed.resources).toHaveLength(44);
     });
 
     it("GIVEN the ACK cluster WHEN inspected THEN RRSA is on, the API server is private, deletion protection is on, and ECI comes from the ack-virtual-node add-on", () => {
@@ -232,8 +233,8 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
     });
 
     it("GIVEN both plans WHEN every other resource is compared THEN its inputs, parent, provider and options are identical", () => {
-        // 43 resources less the ACK Pro cluster and its add-on.
-        expect(rest(managed)).toHaveLength(41);
+        // 44 resources less the ACK Pro cluster and its add-on.
+        expect(rest(managed)).toHaveLength(42);
         expect(rest(serverless).map(refOf)).toEqual(rest(managed).map(refOf));
         expect(rest(serverless).map(comparable)).toEqual(rest(managed).map(comparable));
     });

@@ -1,8 +1,9 @@
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 
-import { AWS_CONFIG_KEYS, resolveAwsConfig } from "../../stacks/clouds/aws-config";
+import { AWS_CONFIG_KEYS, AwsNamespaces, resolveAwsConfig as resolveAwsInput } from "../../components/platforms/config/aws";
 import { readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
+import { cloudInput } from "../helpers/cloud-config";
 
 const STACK_FILE = path.join(__dirname, "..", "..", "stacks", "Pulumi.aws.yaml");
 
@@ -10,6 +11,9 @@ const STACK_FILE = path.join(__dirname, "..", "..", "stacks", "Pulumi.aws.yaml")
 function raw(values: Record<string, unknown>): Record<string, string> {
     return toEngineConfig({ "aws:region": "us-east-1", ...values });
 }
+
+/** The resolver given an engine config map's AWS keys. */
+const resolveAwsConfig = (engine: Record<string, string>, namespaces?: AwsNamespaces) => resolveAwsInput(cloudInput("aws", engine), namespaces);
 
 describe("resolveAwsConfig", () => {
     it("GIVEN only aws:region WHEN resolved THEN every default applies", () => {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
+import { cloudInput } from "../helpers/cloud-config";
 import { mockRuntime, one, planOf } from "../helpers/mocks";
 import { A } from "./aws-types";
 
@@ -16,15 +17,13 @@ beforeAll(async () => {
     runtime = await mockRuntime({ config: toEngineConfig(readStackFile(STACK_FILE, "--stack")) });
 });
 
-describe("createAwsInfrastructure", () => {
-    it("GIVEN the shipped aws stack config and one job namespace WHEN declared with the platform THEN the AWS resources are complete and the jobs get S3 and IRSA", async () => {
-        const { resolveAwsConfig } = await import("../../stacks/clouds/aws-config");
-        const { createAwsInfrastructure } = await import("../../stacks/clouds/aws");
-        const { ServerlessSparkPlatform } = await import("../../components");
-        const namespaces = { jobNamespaces: ["spark-jobs"], operatorNamespace: "spark-operator" };
-        const config = resolveAwsConfig(toEngineConfig(readStackFile(STACK_FILE, "--stack")), namespaces);
-        const { cluster, storage } = createAwsInfrastructure(config, namespaces);
-        new ServerlessSparkPlatform("spark", { cluster, storage, jobNamespaces: namespaces.jobNamespaces, samples: { wordcount: true } });
+describe("AwsSparkPlatform with the shipped aws stack's config", () => {
+    it("GIVEN the shipped aws stack config and one job namespace WHEN declared THEN the AWS resources are complete and the jobs get S3 and IRSA", async () => {
+        const { AwsSparkPlatform } = await import("../../components/aws");
+        const engine = toEngineConfig(readStackFile(STACK_FILE, "--stack"));
+        const { cluster, network, storage } = cloudInput("aws", engine);
+        // aws:region comes from the provider config, as in the stack.
+        new AwsSparkPlatform("spark", { cluster, network, storage, jobNamespaces: ["spark-jobs"], samples: ["wordcount"] } as any, { adoptRootChildren: true });
         const plan = await planOf(runtime);
         expect(plan.unknowns).toBe(0);
 

@@ -4,18 +4,18 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 
 import { InputError } from "../../components/errors";
-import { ALICLOUD_CONFIG_KEYS } from "../../stacks/clouds/alicloud-config";
-import { AWS_CONFIG_KEYS } from "../../stacks/clouds/aws-config";
-import { hdfsStorageSchema } from "../../stacks/config/hdfs";
-import { kerberosSchema } from "../../stacks/config/kerberos";
+import { ALICLOUD_CONFIG_KEYS } from "../../components/platforms/config/alicloud";
+import { AWS_CONFIG_KEYS } from "../../components/platforms/config/aws";
+import { hdfsStorageSchema } from "../../components/platforms/config/hdfs";
+import { kerberosSchema } from "../../components/platforms/config/kerberos";
+import { EXISTING_STORAGE_KEYS } from "../../components/platforms/config/resolve";
+import { topLevelKeys } from "../../components/platforms/config/schema";
 import { readStackConfig } from "../../stacks/config/read";
-import { topLevelKeys } from "../../stacks/config/schema";
-import { EXISTING_STORAGE_KEYS } from "../../stacks/config/validate";
 import { applyOverride, readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
 
 /**
  * "Every documented config key is validated in one place": the keys of README.md's configuration
- * reference and the keys the config step knows (stacks/config/schema.ts and the resolvers' own
+ * reference and the keys the config step knows (components/platforms/config/schema.ts and the resolvers' own
  * schemas: HDFS, Kerberos, each cloud's) must be the same set, and every documented key must be
  * checked: a value of the wrong type set on it fails with a line naming it.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { parseStackConfig } from "../../stacks/config/validate";
+import { parseStackConfig } from "../../components/platforms/config/resolve";
 
 /** Config as the engine passes it: every value a string, structured values JSON-encoded. */
 const base = { cloud: "existing" };

@@ -23,6 +23,10 @@ export function pulumiPackagesLoadedByEach(modulePaths: string[]): Map<string, s
         process.stdout.write(JSON.stringify(result));
     `;
     const result = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { cwd: PROJECT_ROOT, encoding: "utf8" });
-    if (result.status !== 0) throw new Error(result.stderr);
+    if (result.status !== 0) {
+        // The first error line: tsx's own stack lines are minified and too long to show.
+        const reason = result.stderr.split("\n").find((line) => /Error/.test(line) && line.length < 400) ?? `exit ${result.status}`;
+        throw new Error(`loading ${modulePaths.join(", ")} failed: ${reason}`);
+    }
     return new Map(Object.entries(JSON.parse(result.stdout) as Record<string, string[]>));
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 import { InputError } from "../../components/errors";
 import { SecretContent } from "../../components/kerberos/secrets";
-import { KerberosConfigIo, kerberosSchema, resolveKerberosConfig } from "../../stacks/config/kerberos";
+import { KerberosConfigIo, kerberosSchema, resolveKerberosConfig } from "../../components/platforms/config/kerberos";
 import { buildKeytab, EntrySpec, SECRET_MARKER } from "./keytab-builder";
 
 const PRINCIPAL = "spark/etl.example.com@EXAMPLE.COM";

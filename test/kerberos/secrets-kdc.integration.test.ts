@@ -54,7 +54,7 @@ describe.skipIf(!paths)(title, () => {
     }, 30_000);
 
     it("GIVEN a keytab exported by the KDC WHEN it goes through stack config and KerberosSecrets THEN the Secret holds it byte for byte, as a secret, and kinit works with it", async () => {
-        const { resolveKerberosConfig } = await import("../../stacks/config/kerberos");
+        const { resolveKerberosConfig } = await import("../../components/platforms/config/kerberos");
         const { KerberosSecrets } = await import("../../components/kerberos/secrets");
 
         // Stack config with the real file system and a generated krb5.conf pointing at the test KDC.

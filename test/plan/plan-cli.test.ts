@@ -57,8 +57,8 @@ describe("npm run plan -- --stack alicloud", () => {
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         expect(result.stdout).toContain("Plan of serverless-spark/alicloud");
-        expect(result.stdout).toMatch(/Wrote .*resources\.json \(43 resources\) and 10 manifests/);
-        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 43 resources\\.$`));
+        expect(result.stdout).toMatch(/Wrote .*resources\.json \(44 resources\) and 10 manifests/);
+        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 44 resources\\.$`));
 
         const resources = readResources(dir);
         for (const type of [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { InputError } from "../../components/errors";
-import { hdfsStorageSchema, resolveHdfsConfig } from "../../stacks/config/hdfs";
+import { hdfsStorageSchema, resolveHdfsConfig } from "../../components/platforms/config/hdfs";
 
 describe("resolveHdfsConfig", () => {
     it("GIVEN a single NameNode WHEN resolved THEN the component arguments come back as given", () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { HdfsStorageArgs, validateHdfsStorageArgs } from "../../components/storage/hdfs";
-import { hdfsConfigKey } from "../../components/storage/hdfs-conf";
+import { HdfsStorageArgs, validateHdfsStorageArgs } from "../../storage/hdfs";
+import { hdfsConfigKey } from "../../storage/hdfs-conf";
 import { firstIssue, schemaIssueToError } from "./schema-errors";
 
 /**

@@ -1,12 +1,12 @@
 import { z } from "zod";
 
-import { EKS_DEFAULTS, EksFargateClusterArgs } from "../../components/cluster/aws/args";
-import type { EksNetworkArgs } from "../../components/cluster/aws/network-plan";
-import { requireAwsRegion } from "../../components/cluster/aws/region";
-import { resolveEksFargateClusterArgs } from "../../components/cluster/aws/validate";
-import { OPERATOR_DEFAULTS } from "../../components/operator/defaults";
-import { resolveS3StorageArgs } from "../../components/storage/s3/args";
-import { parseProjectKey } from "../config/schema-errors";
+import { EKS_DEFAULTS, EksFargateClusterArgs } from "../../cluster/aws/args";
+import type { EksNetworkArgs } from "../../cluster/aws/network-plan";
+import { requireAwsRegion } from "../../cluster/aws/region";
+import { resolveEksFargateClusterArgs } from "../../cluster/aws/validate";
+import { OPERATOR_DEFAULTS } from "../../operator/defaults";
+import { resolveS3StorageArgs } from "../../storage/s3/args";
+import { parseConfigValue } from "./schema-errors";
 
 /**
  * The AWS part of the stack config, pure (no `@pulumi/aws`): shape-only zod schemas for the project
@@ -112,16 +112,26 @@ export function awsConfigKey(arg: string): string {
     return arg.startsWith("network.") ? arg : `cluster.${arg}`;
 }
 
+/** The AWS keys of the config, decoded (not yet checked). */
+export interface AwsConfigInput {
+    /** The region. */
+    region: unknown;
+    /** The key the region was given under, for errors. @default "aws:region" */
+    regionKey?: string;
+    cluster?: unknown;
+    network?: unknown;
+    storage?: unknown;
+}
+
 /**
- * The AWS config from the raw config map (fully-qualified keys, every value a string, structured
- * values JSON-encoded: `pulumi.runtime.allConfig()`), or one InputError naming the key.
+ * The AWS config, or one InputError naming the key.
  * @param namespaces when given, the Fargate profile limit is checked too
  */
-export function resolveAwsConfig(raw: Record<string, string>, namespaces?: AwsNamespaces): AwsStackConfig {
-    const region = requireAwsRegion(raw["aws:region"], "aws:region");
-    const cluster = parseProjectKey(raw, "cluster", awsClusterSchema);
-    const network = parseProjectKey(raw, "network", awsNetworkSchema);
-    const storage = parseProjectKey(raw, "storage", awsStorageSchema);
+export function resolveAwsConfig(input: AwsConfigInput, namespaces?: AwsNamespaces): AwsStackConfig {
+    const region = requireAwsRegion(input.region, input.regionKey ?? "aws:region");
+    const cluster = parseConfigValue(input.cluster, "cluster", awsClusterSchema);
+    const network = parseConfigValue(input.network, "network", awsNetworkSchema);
+    const storage = parseConfigValue(input.storage, "storage", awsStorageSchema);
     const config: AwsStackConfig = {
         region,
         cluster: {

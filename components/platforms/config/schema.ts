@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { CAPACITY_GRIDS } from "../../components/sizing/grids";
+import { CAPACITY_GRIDS } from "../../sizing/grids";
 
 /**
  * The shape of the `serverless-spark:*` stack config: types and known keys only. Value rules (name

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-import { describeValue, InputError } from "../../components/errors";
+import { describeValue, InputError } from "../../errors";
 
 /**
  * How every config resolver (the top-level step, HDFS, Kerberos, the cloud modules) turns a zod
@@ -90,13 +90,11 @@ function unwrap(schema: unknown): unknown {
 }
 
 /**
- * A cloud module's structured project key (`serverless-spark:<key>` in the raw config map, JSON
- * encoded), shape-checked: the parsed value, `{}` when the key is absent, or one InputError naming
- * the key.
+ * A cloud module's structured key (`cluster`, `network`, `storage`), shape-checked: the parsed value,
+ * `{}` when the key is absent, or one InputError naming the key.
  */
-export function parseProjectKey<T extends z.ZodType>(raw: Record<string, string>, key: string, schema: T): z.infer<T> {
-    const text = raw[`serverless-spark:${key}`];
-    const value: unknown = text === undefined ? {} : decodeStructured(text);
+export function parseConfigValue<T extends z.ZodType>(input: unknown, key: string, schema: T): z.infer<T> {
+    const value: unknown = input ?? {};
     const result = schema.safeParse(value, { reportInput: true });
     if (!result.success) {
         throw schemaIssueToError(firstIssue(result.error.issues), { input: value, schema, prefix: key });

@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { classifyKubeconfig, validateKubeconfig } from "../../components/cluster/kubeconfig";
-import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../components/cluster/types";
-import { validateSchedulingProfile } from "../../components/cluster/validate-scheduling";
-import { describeValue, InputError } from "../../components/errors";
-import { planJobs, PlatformJobArgs, SampleArgs } from "../../components/jobs/platform-jobs";
-import type { KerberosSecretsArgs } from "../../components/kerberos/secrets";
-import { OPERATOR_DEFAULTS } from "../../components/operator/defaults";
-import { validateSparkOperatorArgs } from "../../components/operator/operator";
-import { DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs, validatePlatformNamespaces } from "../../components/platform";
+import { classifyKubeconfig, validateKubeconfig } from "../../cluster/kubeconfig";
+import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cluster/types";
+import { validateSchedulingProfile } from "../../cluster/validate-scheduling";
+import { describeValue, InputError } from "../../errors";
+import { planJobs, PlatformJobArgs, SampleArgs } from "../../jobs/platform-jobs";
+import type { KerberosSecretsArgs } from "../../kerberos/secrets";
+import { OPERATOR_DEFAULTS } from "../../operator/defaults";
+import { validateSparkOperatorArgs } from "../../operator/operator";
+import { DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs, validatePlatformNamespaces } from "../../platform";
 import {
     CapacityGridName as SizingGrid,
     checkPricesForGrid,
@@ -17,10 +17,10 @@ import {
     FARGATE_US_EAST_1_PRICES,
     PriceTable,
     withPriceOverrides,
-} from "../../components/sizing";
-import type { HdfsStorageArgs } from "../../components/storage/hdfs";
-import { AlicloudStackConfig, resolveAlicloudConfig } from "../clouds/alicloud-config";
-import { AwsStackConfig, resolveAwsConfig } from "../clouds/aws-config";
+} from "../../sizing";
+import type { HdfsStorageArgs } from "../../storage/hdfs";
+import { AlicloudStackConfig, resolveAlicloudConfig } from "./alicloud";
+import { AwsStackConfig, resolveAwsConfig } from "./aws";
 import { resolveHdfsConfig } from "./hdfs";
 import { resolveKerberosConfig } from "./kerberos";
 import { Cloud, RawStackConfig, stackConfigSchema, TopLevelKey, topLevelKeys } from "./schema";
@@ -66,11 +66,30 @@ const PRICE_TABLES: Record<string, PriceTable> = {
 const EXISTING_ONLY: readonly TopLevelKey[] = ["kubeconfig", "context", "capacityGrid", "scheduling"];
 const CLOUD_ONLY: readonly TopLevelKey[] = ["cluster", "network"];
 
+/** The providers' own regions (`aws:region`, `alicloud:region`), and the keys they were given under. */
+export interface ProviderRegions {
+    aws?: string;
+    /** @default "aws:region" */
+    awsKey?: string;
+    alicloud?: string;
+    /** @default "alicloud:region" */
+    alicloudKey?: string;
+}
+
 /**
- * The one validation step: raw config strings (keys without the namespace, as the engine passes them)
- * to typed config, or an {@link InputError} naming the key. Runs before any resource is declared.
+ * The stack's config as the engine passes it (keys without the namespace, every value a string,
+ * structured values JSON-encoded) to typed config, or an {@link InputError} naming the key: the
+ * decoding of {@link decodeStackConfig}, then {@link resolveStackConfig}.
  */
 export function parseStackConfig(raw: Record<string, string>, allConfig: Record<string, string> = prefixed(raw)): StackConfig {
+    return resolveStackConfig(decodeStackConfig(raw), { aws: allConfig["aws:region"], alicloud: allConfig["alicloud:region"] });
+}
+
+/**
+ * Engine config strings to values: a plain key's string as-is (like `pulumi config get`), a
+ * structured key's JSON decoded (like `config.getObject`). Refuses keys the project does not know.
+ */
+export function decodeStackConfig(raw: Record<string, string>): Record<string, unknown> {
     const decoded: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(raw)) {
         const spec = (topLevelKeys as Record<string, { structured: boolean } | undefined>)[key];
@@ -79,7 +98,14 @@ export function parseStackConfig(raw: Record<string, string>, allConfig: Record<
         }
         decoded[key] = spec.structured ? decodeStructured(value) : value;
     }
+    return decoded;
+}
 
+/**
+ * The one validation step: the config as values (a decoded stack config, or a top-level component's
+ * arguments plus `cloud`) to typed config, or an {@link InputError} naming the key. Declares nothing.
+ */
+export function resolveStackConfig(decoded: Record<string, unknown>, regions: ProviderRegions = {}): StackConfig {
     const result = stackConfigSchema.safeParse(decoded, { reportInput: true });
     if (!result.success) {
         throw schemaIssueToError(firstIssue(result.error.issues), { input: decoded, schema: stackConfigSchema });
@@ -95,9 +121,18 @@ export function parseStackConfig(raw: Record<string, string>, allConfig: Record<
     checkKubeconfig(config.kubeconfig, config.context);
     const aws =
         config.cloud === "aws"
-            ? resolveAwsConfig(allConfig, { jobNamespaces, operatorNamespace: operator.namespace ?? OPERATOR_DEFAULTS.namespace })
+            ? resolveAwsConfig(
+                  { region: regions.aws, regionKey: regions.awsKey, cluster: config.cluster, network: config.network, storage: config.storage },
+                  { jobNamespaces, operatorNamespace: operator.namespace ?? OPERATOR_DEFAULTS.namespace },
+              )
             : undefined;
-    const alicloud = config.cloud === "alicloud" ? resolveAlicloudConfig(allConfig, jobNamespaces) : undefined;
+    const alicloud =
+        config.cloud === "alicloud"
+            ? resolveAlicloudConfig(
+                  { region: regions.alicloud, regionKey: regions.alicloudKey, cluster: config.cluster, network: config.network, storage: config.storage },
+                  jobNamespaces,
+              )
+            : undefined;
 
     const capacityGrid: CapacityGridName = aws ? "fargate" : alicloud ? "eci" : (config.capacityGrid ?? "none");
     const scheduling = schedulingProfile(config.scheduling);

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 
 import { z } from "zod";
 
-import { InputError } from "../../components/errors";
-import { KerberosSecretsArgs, SecretContent, validateKerberosSecretsArgs } from "../../components/kerberos/secrets";
+import { InputError } from "../../errors";
+import { KerberosSecretsArgs, SecretContent, validateKerberosSecretsArgs } from "../../kerberos/secrets";
 import { firstIssue, schemaIssueToError } from "./schema-errors";
 
 /**

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-import { ALICLOUD_DEFAULTS, AlicloudServerlessClusterArgs } from "../../components/cluster/alicloud/args";
-import { requireAlicloudRegion } from "../../components/cluster/alicloud/region";
-import { resolveAlicloudClusterArgs } from "../../components/cluster/alicloud/validate";
-import { OssStorageArgs, resolveOssStorageArgs } from "../../components/storage/oss/args";
-import { parseProjectKey } from "../config/schema-errors";
+import { ALICLOUD_DEFAULTS, AlicloudServerlessClusterArgs } from "../../cluster/alicloud/args";
+import { requireAlicloudRegion } from "../../cluster/alicloud/region";
+import { resolveAlicloudClusterArgs } from "../../cluster/alicloud/validate";
+import { OssStorageArgs, resolveOssStorageArgs } from "../../storage/oss/args";
+import { parseConfigValue } from "./schema-errors";
 
 /**
  * The Alibaba Cloud part of the stack config, pure (no `@pulumi/alicloud`): shape-only zod schemas
@@ -125,16 +125,26 @@ export function alicloudStorageKey(arg: string): string {
     return arg === "jobNamespaces" || arg.startsWith("jobNamespaces") ? arg : `storage.${arg}`;
 }
 
+/** The Alibaba Cloud keys of the config, decoded (not yet checked). */
+export interface AlicloudConfigInput {
+    /** The region. */
+    region: unknown;
+    /** The key the region was given under, for errors. @default "alicloud:region" */
+    regionKey?: string;
+    cluster?: unknown;
+    network?: unknown;
+    storage?: unknown;
+}
+
 /**
- * The Alibaba Cloud config from the raw config map (fully-qualified keys, every value a string,
- * structured values JSON-encoded: `pulumi.runtime.allConfig()`), or one InputError naming the key.
+ * The Alibaba Cloud config, or one InputError naming the key.
  * @param jobNamespaces the namespaces the storage gives roles to (checked here too)
  */
-export function resolveAlicloudConfig(raw: Record<string, string>, jobNamespaces: string[]): AlicloudStackConfig {
-    const region = requireAlicloudRegion(raw["alicloud:region"], "alicloud:region");
-    const { name, ...cluster } = parseProjectKey(raw, "cluster", alicloudClusterSchema);
-    const network = parseProjectKey(raw, "network", alicloudNetworkSchema);
-    const { type: _type, ...storage } = parseProjectKey(raw, "storage", alicloudStorageSchema);
+export function resolveAlicloudConfig(input: AlicloudConfigInput, jobNamespaces: string[]): AlicloudStackConfig {
+    const region = requireAlicloudRegion(input.region, input.regionKey ?? "alicloud:region");
+    const { name, ...cluster } = parseConfigValue(input.cluster, "cluster", alicloudClusterSchema);
+    const network = parseConfigValue(input.network, "network", alicloudNetworkSchema);
+    const { type: _type, ...storage } = parseConfigValue(input.storage, "storage", alicloudStorageSchema);
     const config: AlicloudStackConfig = {
         region,
         // The schema checks types only; the component owns the value rules (enums included).

@@ -1,0 +1,85 @@
+import * as pulumi from "@pulumi/pulumi";
+
+import { AlicloudServerlessCluster } from "../cluster/alicloud/cluster";
+import { checkComponentArgs } from "../errors";
+import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
+import { OssStorage } from "../storage/oss/storage";
+import type { AlicloudSparkPlatformArgs } from "./args";
+import { childOf, declarePlatform, SparkPlatformOptions } from "./children";
+import { resolveStackConfig, StackConfig } from "./config/resolve";
+
+/**
+ * Checks the arguments of {@link AlicloudSparkPlatform} and applies their defaults, declaring
+ * nothing. Throws one `InputError` naming the argument path, the value and what is expected.
+ * @param providerRegion the Alibaba Cloud provider's `alicloud:region`, used when `args.region` is not given
+ */
+export function resolveAlicloudSparkPlatformArgs(args: AlicloudSparkPlatformArgs, providerRegion?: string): StackConfig {
+    const { region, ...rest } = args as AlicloudSparkPlatformArgs & Record<string, unknown>;
+    return resolveStackConfig(
+        { ...rest, cloud: "alicloud" },
+        region !== undefined ? { alicloud: region, alicloudKey: "region" } : { alicloud: providerRegion, alicloudKey: "alicloud:region" },
+    );
+}
+
+/**
+ * A serverless Spark platform on Alibaba Cloud: ACK with every pod on ECI virtual nodes (or ACK
+ * Serverless), an OSS bucket with one ECI RAM role per job namespace, the Spark operator, RBAC,
+ * Kerberos when configured, and the jobs. Its arguments are the `alicloud` stack's config. Loads
+ * `@pulumi/alicloud`.
+ */
+export class AlicloudSparkPlatform extends pulumi.ComponentResource {
+    /** The kubeconfig of the ACK cluster (a secret: it holds a client certificate). */
+    public readonly kubeconfig: pulumi.Output<string>;
+    /** The ACK cluster's name. */
+    public readonly clusterName: pulumi.Output<string>;
+    /** The region. */
+    public readonly region: pulumi.Output<string>;
+    /** The data bucket. */
+    public readonly bucket: pulumi.Output<string>;
+    /** Where jobs keep data (`oss://<bucket>`). */
+    public readonly dataRoot: pulumi.Output<string>;
+    /** The namespaces Spark jobs run in. */
+    public readonly jobNamespaces: pulumi.Output<string[]>;
+    /** The Spark operator's namespace. */
+    public readonly operatorNamespace: pulumi.Output<string>;
+    /** The operator's Helm release. */
+    public readonly operatorRelease: pulumi.Output<string>;
+    /** The billing grid pods are sized to (`eci`). */
+    public readonly capacityGrid: pulumi.Output<string>;
+    /** The Spark applications declared (samples and jobs). */
+    public readonly jobs: pulumi.Output<string[]>;
+
+    constructor(name: string, args: AlicloudSparkPlatformArgs, opts?: SparkPlatformOptions) {
+        const providerRegion = new pulumi.Config("alicloud").get("region");
+        const config = checkComponentArgs("AlicloudSparkPlatform", name, () => resolveAlicloudSparkPlatformArgs(args ?? {}, providerRegion));
+        const ali = config.alicloud!;
+        super("serverless-spark:index:AlicloudSparkPlatform", name, {}, opts);
+        const c = childOf(this, name, opts, "cluster");
+        const cluster = new AlicloudServerlessCluster(c.name, ali.cluster, c.opts);
+        const s = childOf(this, name, opts, "storage");
+        const storage = new OssStorage(
+            s.name,
+            { ...ali.storage, region: ali.region, jobNamespaces: config.jobNamespaces, wordCountText: WORDCOUNT_TEXT },
+            s.opts,
+        );
+        const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
+        this.kubeconfig = pulumi.secret(cluster.kubeconfig);
+        this.clusterName = pulumi.output(cluster.clusterName);
+        this.region = pulumi.output(ali.region);
+        this.bucket = storage.bucketName;
+        this.dataRoot = storage.dataRoot;
+        this.jobNamespaces = outputs.jobNamespaces;
+        this.operatorNamespace = outputs.operatorNamespace;
+        this.operatorRelease = outputs.operatorRelease;
+        this.capacityGrid = outputs.capacityGrid;
+        this.jobs = outputs.jobs;
+        this.registerOutputs({
+            ...outputs,
+            kubeconfig: this.kubeconfig,
+            clusterName: this.clusterName,
+            region: this.region,
+            bucket: this.bucket,
+            dataRoot: this.dataRoot,
+        });
+    }
+}

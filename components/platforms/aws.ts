@@ -1,0 +1,88 @@
+import * as pulumi from "@pulumi/pulumi";
+
+import { EksFargateCluster } from "../cluster/aws/cluster";
+import { checkComponentArgs } from "../errors";
+import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
+import { OPERATOR_DEFAULTS } from "../operator/defaults";
+import { S3Storage } from "../storage/s3/storage";
+import type { AwsSparkPlatformArgs } from "./args";
+import { childOf, declarePlatform, SparkPlatformOptions } from "./children";
+import { eksClusterArgs } from "./config/aws";
+import { resolveStackConfig, StackConfig } from "./config/resolve";
+
+/**
+ * Checks the arguments of {@link AwsSparkPlatform} and applies their defaults, declaring nothing.
+ * Throws one `InputError` naming the argument path, the value and what is expected.
+ * @param providerRegion the AWS provider's `aws:region`, used when `args.region` is not given
+ */
+export function resolveAwsSparkPlatformArgs(args: AwsSparkPlatformArgs, providerRegion?: string): StackConfig {
+    const { region, ...rest } = args as AwsSparkPlatformArgs & Record<string, unknown>;
+    return resolveStackConfig(
+        { ...rest, cloud: "aws" },
+        region !== undefined ? { aws: region, awsKey: "region" } : { aws: providerRegion, awsKey: "aws:region" },
+    );
+}
+
+/**
+ * A serverless Spark platform on AWS: EKS with every pod on Fargate, an S3 bucket with one IRSA role
+ * per job namespace, the Spark operator, RBAC, Kerberos when configured, and the jobs. Its arguments
+ * are the `aws` stack's config. Loads `@pulumi/aws`.
+ */
+export class AwsSparkPlatform extends pulumi.ComponentResource {
+    /** The kubeconfig of the EKS cluster (a secret). */
+    public readonly kubeconfig: pulumi.Output<string>;
+    /** The EKS cluster's name. */
+    public readonly clusterName: pulumi.Output<string>;
+    /** The region. */
+    public readonly region: pulumi.Output<string>;
+    /** The data bucket. */
+    public readonly bucket: pulumi.Output<string>;
+    /** Where jobs keep data (`s3a://<bucket>`). */
+    public readonly dataRoot: pulumi.Output<string>;
+    /** The namespaces Spark jobs run in. */
+    public readonly jobNamespaces: pulumi.Output<string[]>;
+    /** The Spark operator's namespace. */
+    public readonly operatorNamespace: pulumi.Output<string>;
+    /** The operator's Helm release. */
+    public readonly operatorRelease: pulumi.Output<string>;
+    /** The billing grid pods are sized to (`fargate`). */
+    public readonly capacityGrid: pulumi.Output<string>;
+    /** The Spark applications declared (samples and jobs). */
+    public readonly jobs: pulumi.Output<string[]>;
+
+    constructor(name: string, args: AwsSparkPlatformArgs, opts?: SparkPlatformOptions) {
+        const providerRegion = new pulumi.Config("aws").get("region");
+        const config = checkComponentArgs("AwsSparkPlatform", name, () => resolveAwsSparkPlatformArgs(args ?? {}, providerRegion));
+        const aws = config.aws!;
+        super("serverless-spark:index:AwsSparkPlatform", name, {}, opts);
+        const namespaces = { jobNamespaces: config.jobNamespaces, operatorNamespace: config.operator.namespace ?? OPERATOR_DEFAULTS.namespace };
+        const c = childOf(this, name, opts, "cluster");
+        const cluster = new EksFargateCluster(c.name, eksClusterArgs(aws, namespaces), c.opts);
+        const s = childOf(this, name, opts, "storage");
+        const { type: _type, ...storageArgs } = aws.storage;
+        const storage = new S3Storage(
+            s.name,
+            { ...storageArgs, region: aws.region, jobNamespaces: config.jobNamespaces, irsa: cluster.irsa, wordCountText: WORDCOUNT_TEXT },
+            s.opts,
+        );
+        const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
+        this.kubeconfig = pulumi.secret(cluster.kubeconfig);
+        this.clusterName = pulumi.output(cluster.clusterName);
+        this.region = pulumi.output(aws.region);
+        this.bucket = storage.bucketName;
+        this.dataRoot = storage.dataRoot;
+        this.jobNamespaces = outputs.jobNamespaces;
+        this.operatorNamespace = outputs.operatorNamespace;
+        this.operatorRelease = outputs.operatorRelease;
+        this.capacityGrid = outputs.capacityGrid;
+        this.jobs = outputs.jobs;
+        this.registerOutputs({
+            ...outputs,
+            kubeconfig: this.kubeconfig,
+            clusterName: this.clusterName,
+            region: this.region,
+            bucket: this.bucket,
+            dataRoot: this.dataRoot,
+        });
+    }
+}

@@ -1,0 +1,82 @@
+import * as pulumi from "@pulumi/pulumi";
+
+import type { ServerlessCluster } from "../cluster/types";
+import { KerberosSecrets } from "../kerberos/secrets";
+import { ServerlessSparkPlatform } from "../platform";
+import type { SparkStorage } from "../storage/types";
+import type { StackConfig } from "./config/resolve";
+
+/** Resource options of the top-level components. */
+export interface SparkPlatformOptions extends pulumi.ComponentResourceOptions {
+    /**
+     * Adopt what a program declared at the stack's root before this component existed, as
+     * serverless-spark's own stacks did up to 0.1 (`cluster`, `storage`, `kerberos` and `spark`): the
+     * children keep those names and get an alias to the root, so `pulumi up` replaces nothing.
+     * @default false: the children are named after the component (`<name>-cluster`, ..., `<name>`)
+     */
+    adoptRootChildren?: boolean;
+}
+
+/** The children a top-level component declares, by role. */
+export type ChildRole = "cluster" | "storage" | "kerberos" | "platform";
+
+/** The names the shipped stacks gave these children at the stack's root (up to 0.1). */
+const ROOT_NAMES: Record<ChildRole, string> = { cluster: "cluster", storage: "storage", kerberos: "kerberos", platform: "spark" };
+
+/** A child's name and options: parented to the component, named after it (or adopting a root resource). */
+export function childOf(parent: pulumi.ComponentResource, name: string, opts: SparkPlatformOptions | undefined, role: ChildRole) {
+    const adopt = opts?.adoptRootChildren === true;
+    return {
+        name: adopt ? ROOT_NAMES[role] : role === "platform" ? name : `${name}-${role}`,
+        opts: { parent, ...(adopt ? { aliases: [{ parent: pulumi.rootStackResource }] } : {}) } as pulumi.ComponentResourceOptions,
+    };
+}
+
+/** What every top-level component exports (plain outputs, for every language). */
+export interface SparkPlatformOutputs {
+    jobNamespaces: pulumi.Output<string[]>;
+    operatorNamespace: pulumi.Output<string>;
+    operatorRelease: pulumi.Output<string>;
+    capacityGrid: pulumi.Output<string>;
+    jobs: pulumi.Output<string[]>;
+}
+
+/**
+ * The part the three top-level components share: Kerberos secrets when configured, and the platform
+ * (namespaces, operator, jobs) on the cluster and storage the component made.
+ */
+export function declarePlatform(
+    parent: pulumi.ComponentResource,
+    name: string,
+    opts: SparkPlatformOptions | undefined,
+    config: StackConfig,
+    infrastructure: { cluster: ServerlessCluster; storage?: SparkStorage },
+): { platform: ServerlessSparkPlatform; outputs: SparkPlatformOutputs } {
+    const k = childOf(parent, name, opts, "kerberos");
+    const kerberos = config.kerberos ? new KerberosSecrets(k.name, config.kerberos, k.opts) : undefined;
+    const p = childOf(parent, name, opts, "platform");
+    const platform = new ServerlessSparkPlatform(
+        p.name,
+        {
+            cluster: infrastructure.cluster,
+            storage: infrastructure.storage,
+            integrations: kerberos ? [kerberos] : [],
+            jobNamespaces: config.jobNamespaces,
+            operator: config.operator,
+            jobs: config.jobs,
+            samples: config.samples,
+            prices: config.prices,
+        },
+        p.opts,
+    );
+    return {
+        platform,
+        outputs: {
+            jobNamespaces: pulumi.output(config.jobNamespaces),
+            operatorNamespace: pulumi.output(platform.operator.namespace),
+            operatorRelease: pulumi.output(platform.operator.releaseName),
+            capacityGrid: pulumi.output(infrastructure.cluster.capacityGrid),
+            jobs: pulumi.output(Object.keys(platform.jobs)),
+        },
+    };
+}
