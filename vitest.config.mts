@@ -3,8 +3,9 @@ import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects: `unit` (in process: no KDC, no child process) for the edit loop, `npm run test:unit`;
- * `integration` (`*.integration.test.ts`: a real MIT KDC, the plan CLI or Node as child processes).
+ * Two projects: `unit` (in process, fast: no KDC, no child process) for the edit loop, `npm run test:unit`;
+ * `integration` (`*.integration.test.ts`: real tools and evaluators, a MIT KDC, Go's robfig/cron,
+ * Pulumi's schema analyzer, and the plan CLI or Node as child processes).
  * `npm test` runs both.
  */
 export default defineConfig({

@@ -126,7 +126,7 @@ export interface DynamicAllocationConfig {
 
 /** When and how often the operator retries a job. */
 export interface RestartPolicyConfig {
-    /** @default "Never" */
+    /** When to restart. @default "Never" */
     type?: RestartPolicyType;
     /** Retries after a failure. @default none */
     onFailureRetries?: number;
@@ -245,27 +245,27 @@ export interface KerberosConfig {
 
 /** A Kubernetes toleration. */
 export interface TolerationConfig {
-    /** @default none: any key */
+    /** The taint key. @default none: any key */
     key?: string;
-    /** @default "Equal" */
+    /** How the value is matched. @default "Equal" */
     operator?: TolerationOperator;
-    /** @default none */
+    /** The taint value, with Equal. @default none */
     value?: string;
-    /** @default none: any effect */
+    /** The taint effect. @default none: any effect */
     effect?: TolerationEffect;
-    /** @default none */
+    /** Seconds a NoExecute taint is tolerated. @default none: for ever */
     tolerationSeconds?: number;
 }
 
 /** How pods reach the nodes of a cluster you bring (e.g. its virtual nodes). */
 export interface SchedulingConfig {
-    /** @default {} */
+    /** Node labels every pod selects. @default {} */
     nodeSelector?: Record<string, string>;
-    /** @default [] */
+    /** Taints every pod tolerates. @default [] */
     tolerations?: TolerationConfig[];
-    /** @default {} */
+    /** Annotations on every pod. @default {} */
     podAnnotations?: Record<string, string>;
-    /** @default {} */
+    /** Labels on every pod. @default {} */
     podLabels?: Record<string, string>;
 }
 

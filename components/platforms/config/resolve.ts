@@ -66,6 +66,12 @@ const PRICE_TABLES: Record<string, PriceTable> = {
 const EXISTING_ONLY: readonly TopLevelKey[] = ["kubeconfig", "context", "capacityGrid", "scheduling"];
 const CLOUD_ONLY: readonly TopLevelKey[] = ["cluster", "network"];
 
+/** The stack config keys a cloud's stack takes (`cloud` aside): its top-level component's arguments, less `region`. */
+export function stackKeysOf(cloud: Cloud): TopLevelKey[] {
+    const excluded = cloud === "existing" ? CLOUD_ONLY : EXISTING_ONLY;
+    return (Object.keys(topLevelKeys) as TopLevelKey[]).filter((key) => key !== "cloud" && !excluded.includes(key));
+}
+
 /** The providers' own regions (`aws:region`, `alicloud:region`), and the keys they were given under. */
 export interface ProviderRegions {
     aws?: string;
