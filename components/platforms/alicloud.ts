@@ -5,7 +5,7 @@ import { checkComponentArgs } from "../errors";
 import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
 import { OssStorage } from "../storage/oss/storage";
 import type { AlicloudSparkPlatformArgs } from "./args";
-import { childOf, declarePlatform, SparkPlatformOptions } from "./children";
+import { childOf, cloudPlatformOutputs, declarePlatform, SparkPlatformOptions } from "./children";
 import { resolveStackConfig, StackConfig } from "./config/resolve";
 
 /**
@@ -29,25 +29,25 @@ export function resolveAlicloudSparkPlatformArgs(args: AlicloudSparkPlatformArgs
  */
 export class AlicloudSparkPlatform extends pulumi.ComponentResource {
     /** The kubeconfig of the ACK cluster (a secret: it holds a client certificate). */
-    public readonly kubeconfig: pulumi.Output<string>;
+    public readonly kubeconfig!: pulumi.Output<string>;
     /** The ACK cluster's name. */
-    public readonly clusterName: pulumi.Output<string>;
+    public readonly clusterName!: pulumi.Output<string>;
     /** The region. */
-    public readonly region: pulumi.Output<string>;
+    public readonly region!: pulumi.Output<string>;
     /** The data bucket. */
-    public readonly bucket: pulumi.Output<string>;
+    public readonly bucket!: pulumi.Output<string>;
     /** Where jobs keep data (`oss://<bucket>`). */
-    public readonly dataRoot: pulumi.Output<string>;
+    public readonly dataRoot!: pulumi.Output<string>;
     /** The namespaces Spark jobs run in. */
-    public readonly jobNamespaces: pulumi.Output<string[]>;
+    public readonly jobNamespaces!: pulumi.Output<string[]>;
     /** The Spark operator's namespace. */
-    public readonly operatorNamespace: pulumi.Output<string>;
+    public readonly operatorNamespace!: pulumi.Output<string>;
     /** The operator's Helm release. */
-    public readonly operatorRelease: pulumi.Output<string>;
+    public readonly operatorRelease!: pulumi.Output<string>;
     /** The billing grid pods are sized to (`eci`). */
-    public readonly capacityGrid: pulumi.Output<string>;
+    public readonly capacityGrid!: pulumi.Output<string>;
     /** The Spark applications declared (samples and jobs). */
-    public readonly jobs: pulumi.Output<string[]>;
+    public readonly jobs!: pulumi.Output<string[]>;
 
     constructor(name: string, args: AlicloudSparkPlatformArgs, opts?: SparkPlatformOptions) {
         const providerRegion = new pulumi.Config("alicloud").get("region");
@@ -63,23 +63,8 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
             s.opts,
         );
         const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
-        this.kubeconfig = pulumi.secret(cluster.kubeconfig);
-        this.clusterName = pulumi.output(cluster.clusterName);
-        this.region = pulumi.output(ali.region);
-        this.bucket = storage.bucketName;
-        this.dataRoot = storage.dataRoot;
-        this.jobNamespaces = outputs.jobNamespaces;
-        this.operatorNamespace = outputs.operatorNamespace;
-        this.operatorRelease = outputs.operatorRelease;
-        this.capacityGrid = outputs.capacityGrid;
-        this.jobs = outputs.jobs;
-        this.registerOutputs({
-            ...outputs,
-            kubeconfig: this.kubeconfig,
-            clusterName: this.clusterName,
-            region: this.region,
-            bucket: this.bucket,
-            dataRoot: this.dataRoot,
-        });
+        const out = cloudPlatformOutputs(cluster, storage, outputs);
+        Object.assign(this, out);
+        this.registerOutputs(out);
     }
 }

@@ -6,7 +6,7 @@ import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
 import { OPERATOR_DEFAULTS } from "../operator/defaults";
 import { S3Storage } from "../storage/s3/storage";
 import type { AwsSparkPlatformArgs } from "./args";
-import { childOf, declarePlatform, SparkPlatformOptions } from "./children";
+import { childOf, cloudPlatformOutputs, declarePlatform, SparkPlatformOptions } from "./children";
 import { eksClusterArgs } from "./config/aws";
 import { resolveStackConfig, StackConfig } from "./config/resolve";
 
@@ -30,25 +30,25 @@ export function resolveAwsSparkPlatformArgs(args: AwsSparkPlatformArgs, provider
  */
 export class AwsSparkPlatform extends pulumi.ComponentResource {
     /** The kubeconfig of the EKS cluster (a secret). */
-    public readonly kubeconfig: pulumi.Output<string>;
+    public readonly kubeconfig!: pulumi.Output<string>;
     /** The EKS cluster's name. */
-    public readonly clusterName: pulumi.Output<string>;
+    public readonly clusterName!: pulumi.Output<string>;
     /** The region. */
-    public readonly region: pulumi.Output<string>;
+    public readonly region!: pulumi.Output<string>;
     /** The data bucket. */
-    public readonly bucket: pulumi.Output<string>;
+    public readonly bucket!: pulumi.Output<string>;
     /** Where jobs keep data (`s3a://<bucket>`). */
-    public readonly dataRoot: pulumi.Output<string>;
+    public readonly dataRoot!: pulumi.Output<string>;
     /** The namespaces Spark jobs run in. */
-    public readonly jobNamespaces: pulumi.Output<string[]>;
+    public readonly jobNamespaces!: pulumi.Output<string[]>;
     /** The Spark operator's namespace. */
-    public readonly operatorNamespace: pulumi.Output<string>;
+    public readonly operatorNamespace!: pulumi.Output<string>;
     /** The operator's Helm release. */
-    public readonly operatorRelease: pulumi.Output<string>;
+    public readonly operatorRelease!: pulumi.Output<string>;
     /** The billing grid pods are sized to (`fargate`). */
-    public readonly capacityGrid: pulumi.Output<string>;
+    public readonly capacityGrid!: pulumi.Output<string>;
     /** The Spark applications declared (samples and jobs). */
-    public readonly jobs: pulumi.Output<string[]>;
+    public readonly jobs!: pulumi.Output<string[]>;
 
     constructor(name: string, args: AwsSparkPlatformArgs, opts?: SparkPlatformOptions) {
         const providerRegion = new pulumi.Config("aws").get("region");
@@ -66,23 +66,8 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
             s.opts,
         );
         const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
-        this.kubeconfig = pulumi.secret(cluster.kubeconfig);
-        this.clusterName = pulumi.output(cluster.clusterName);
-        this.region = pulumi.output(aws.region);
-        this.bucket = storage.bucketName;
-        this.dataRoot = storage.dataRoot;
-        this.jobNamespaces = outputs.jobNamespaces;
-        this.operatorNamespace = outputs.operatorNamespace;
-        this.operatorRelease = outputs.operatorRelease;
-        this.capacityGrid = outputs.capacityGrid;
-        this.jobs = outputs.jobs;
-        this.registerOutputs({
-            ...outputs,
-            kubeconfig: this.kubeconfig,
-            clusterName: this.clusterName,
-            region: this.region,
-            bucket: this.bucket,
-            dataRoot: this.dataRoot,
-        });
+        const out = cloudPlatformOutputs(cluster, storage, outputs);
+        Object.assign(this, out);
+        this.registerOutputs(out);
     }
 }

@@ -41,6 +41,31 @@ export interface SparkPlatformOutputs {
     jobs: pulumi.Output<string[]>;
 }
 
+/** The outputs of the cloud top-level components (EKS, ACK): the platform's, and the cloud's. */
+export interface CloudPlatformOutputs extends SparkPlatformOutputs {
+    kubeconfig: pulumi.Output<string>;
+    clusterName: pulumi.Output<string>;
+    region: pulumi.Output<string>;
+    bucket: pulumi.Output<string>;
+    dataRoot: pulumi.Output<string>;
+}
+
+/** A cloud top-level component's outputs from its cluster and storage (the kubeconfig kept secret). */
+export function cloudPlatformOutputs(
+    cluster: { kubeconfig: pulumi.Output<string>; clusterName: string; region: string },
+    storage: { bucketName: pulumi.Output<string>; dataRoot: pulumi.Output<string> },
+    platform: SparkPlatformOutputs,
+): CloudPlatformOutputs {
+    return {
+        ...platform,
+        kubeconfig: pulumi.secret(cluster.kubeconfig),
+        clusterName: pulumi.output(cluster.clusterName),
+        region: pulumi.output(cluster.region),
+        bucket: storage.bucketName,
+        dataRoot: storage.dataRoot,
+    };
+}
+
 /**
  * The part the three top-level components share: Kerberos secrets when configured, and the platform
  * (namespaces, operator, jobs) on the cluster and storage the component made.
