@@ -56,7 +56,8 @@ export function validateKubeconfigContent(content: string, key: string, context?
     }
     const currentContext = typeof record["current-context"] === "string" ? record["current-context"] : undefined;
     if (context !== undefined && !contexts.includes(context)) {
-        throw new InputError(`${key}`, `context ${describeValue(context)} is not in the kubeconfig`, `one of ${contexts.join(", ")}`);
+        // About the context argument, which sits beside the kubeconfig (`context`, in args and config alike).
+        throw new InputError("context", `got ${describeValue(context)}, which is not in the kubeconfig`, `one of ${contexts.join(", ")}`);
     }
     if (context === undefined && currentContext !== undefined && !contexts.includes(currentContext)) {
         throw new InputError(key, `current-context ${describeValue(currentContext)} is not among its contexts`, `one of ${contexts.join(", ")}`);

@@ -14,17 +14,26 @@ import { InputError } from "../errors";
 export class SecretContent {
     readonly #bytes: Uint8Array;
     #base64?: pulumi.Output<string>;
+    /**
+     * The config key or argument the bytes came from (e.g. `kerberos.keytabPath` for a file the
+     * stack config named), so errors about their content name what the user wrote.
+     */
+    readonly origin?: string;
 
-    private constructor(bytes: Uint8Array) {
+    private constructor(bytes: Uint8Array, origin?: string) {
         this.#bytes = Uint8Array.from(bytes);
+        this.origin = origin;
     }
 
-    /** Wraps (a copy of) raw bytes, e.g. what `readFileSync` returned. */
-    static fromBytes(bytes: Uint8Array): SecretContent {
+    /**
+     * Wraps (a copy of) raw bytes, e.g. what `readFileSync` returned.
+     * @param origin where they came from, for errors @default the argument they are passed as
+     */
+    static fromBytes(bytes: Uint8Array, origin?: string): SecretContent {
         if (!(bytes instanceof Uint8Array)) {
             throw new TypeError("SecretContent.fromBytes: expected a Uint8Array or Buffer");
         }
-        return new SecretContent(bytes);
+        return new SecretContent(bytes, origin);
     }
 
     /**
@@ -43,7 +52,7 @@ export class SecretContent {
                 "the base64 encoding of the file (e.g. base64 -w0 FILE)",
             );
         }
-        return new SecretContent(Buffer.from(compact, "base64"));
+        return new SecretContent(Buffer.from(compact, "base64"), key);
     }
 
     /** Number of bytes. */

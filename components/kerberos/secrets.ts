@@ -160,15 +160,18 @@ export function validateKerberosSecretsArgs(args: KerberosSecretsArgs): Validate
 
     if (hasKeytab) {
         const keytab = requireSecretContent(args.keytab, "kerberos.keytab");
-        const result = validateKerberos({
-            principal: args.principal,
-            keytab: keytab.revealBytes(),
-            ...(args.krb5Conf === undefined ? {} : { krb5Conf: args.krb5Conf }),
-            ...(args.realm === undefined ? {} : { realm: args.realm }),
-            ...(args.kdcs === undefined ? {} : { kdcs: args.kdcs }),
-            ...(args.adminServer === undefined ? {} : { adminServer: args.adminServer }),
-            ...(args.domains === undefined ? {} : { domains: args.domains }),
-        });
+        const result = validateKerberos(
+            {
+                principal: args.principal,
+                keytab: keytab.revealBytes(),
+                ...(args.krb5Conf === undefined ? {} : { krb5Conf: args.krb5Conf }),
+                ...(args.realm === undefined ? {} : { realm: args.realm }),
+                ...(args.kdcs === undefined ? {} : { kdcs: args.kdcs }),
+                ...(args.adminServer === undefined ? {} : { adminServer: args.adminServer }),
+                ...(args.domains === undefined ? {} : { domains: args.domains }),
+            },
+            keytab.origin ?? "kerberos.keytab",
+        );
         return {
             credentials: "keytab",
             principal: result.principal,
@@ -183,7 +186,8 @@ export function validateKerberosSecretsArgs(args: KerberosSecretsArgs): Validate
 
     // Delegation token: the same principal and krb5.conf checks as validateKerberos, minus the keytab.
     const principal = checkPrincipalAndRealm(args.principal, args.realm);
-    checkTokenFile(requireSecretContent(args.delegationToken, "kerberos.delegationToken"));
+    const token = requireSecretContent(args.delegationToken, "kerberos.delegationToken");
+    checkTokenFile(token, token.origin ?? "kerberos.delegationToken");
     const { krb5Conf, krb5ConfGenerated } = resolveKrb5Conf(args, principal);
     return {
         credentials: "delegationToken",
@@ -213,19 +217,19 @@ function requireSecretContent(value: unknown, key: string): SecretContent {
     return value;
 }
 
-function checkTokenFile(token: SecretContent): void {
+function checkTokenFile(token: SecretContent, key: string): void {
     const bytes = token.revealBytes();
     const magic = Buffer.from(bytes.subarray(0, TOKEN_MAGIC.length)).toString("latin1");
     if (bytes.length <= TOKEN_MAGIC.length || magic !== TOKEN_MAGIC) {
         throw new InputError(
-            "kerberos.delegationToken",
+            key,
             "is not a Hadoop token file (it does not start with HDTS)",
             "a token file written by hdfs fetchdt or Credentials.writeTokenStorageFile",
         );
     }
     const format = bytes[TOKEN_MAGIC.length];
     if (format !== 0 && format !== 1) {
-        throw new InputError("kerberos.delegationToken", `has token storage format ${format}`, "format 0 (Writable) or 1 (protobuf)");
+        throw new InputError(key, `has token storage format ${format}`, "format 0 (Writable) or 1 (protobuf)");
     }
 }
 

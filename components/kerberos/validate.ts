@@ -125,12 +125,12 @@ export function checkRealmInKrb5Conf(info: Krb5ConfInfo, principal: KerberosPrin
  * choice between a user krb5.conf and generated one, and the realm against that krb5.conf.
  * Throws the first problem found as an {@link InputError}.
  */
-export function validateKerberos(settings: KerberosSettings): ValidatedKerberos {
+export function validateKerberos(settings: KerberosSettings, keytabKey = "kerberos.keytab"): ValidatedKerberos {
     const principal = checkPrincipalAndRealm(settings.principal, settings.realm);
     if (!(settings.keytab instanceof Uint8Array)) {
-        throw new InputError("kerberos.keytab", `keytab is ${describeValue(settings.keytab)}`, "the bytes of a keytab file");
+        throw new InputError(keytabKey, `keytab is ${describeValue(settings.keytab)}`, "the bytes of a keytab file");
     }
-    const { entries, weakEntries } = checkKeytabForPrincipal(readKeytabInput(settings.keytab), principal);
+    const { entries, weakEntries } = checkKeytabForPrincipal(readKeytabInput(settings.keytab, keytabKey), principal, keytabKey);
     const { krb5Conf, krb5ConfGenerated, info } = resolveKrb5Conf(settings, principal);
     return { principal, entries, weakEntries, krb5Conf, krb5ConfGenerated, realms: info.realms.map((r) => r.name) };
 }

@@ -51,7 +51,7 @@ describe("ExistingCluster", () => {
         [{ kubeconfig: "/nonexistent/kubeconfig" }, 'kubeconfig: no readable file at "/nonexistent/kubeconfig"'],
         [{ kubeconfig: "apiVersion: v1\nclusters: []\n" }, "kubeconfig: the kubeconfig has no clusters or no contexts"],
         [{ kubeconfig: "apiVersion: v1\n  bad: [yaml\n" }, "kubeconfig: the kubeconfig is not valid YAML"],
-        [{ kubeconfig: KUBECONFIG, context: "other" }, 'kubeconfig: context "other" is not in the kubeconfig, expected one of lab-admin'],
+        [{ kubeconfig: KUBECONFIG, context: "other" }, 'context: got "other", which is not in the kubeconfig, expected one of lab-admin'],
         [{ capacityGrid: "gke" }, 'capacityGrid: got "gke", expected one of fargate, eci, none'],
     ])("GIVEN %j WHEN declared THEN one clear error and nothing registered", async (args, message) => {
         const before = runtime.registrations.length;

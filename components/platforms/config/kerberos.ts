@@ -86,15 +86,14 @@ export function resolveKerberosConfig(raw: unknown, io: KerberosConfigIo = defau
     }
 
     const args: KerberosSecretsArgs = { principal: c.principal };
-    let keytabKey = "kerberos.keytab";
     if (c.keytabPath !== undefined) {
-        keytabKey = "kerberos.keytabPath";
-        args.keytab = SecretContent.fromBytes(readBytes(io, c.keytabPath, keytabKey, "a keytab file"));
+        args.keytab = SecretContent.fromBytes(readBytes(io, c.keytabPath, "kerberos.keytabPath", "a keytab file"), "kerberos.keytabPath");
     } else if (c.keytab !== undefined) {
         args.keytab = SecretContent.fromBase64(c.keytab, "kerberos.keytab");
     } else {
         args.delegationToken = SecretContent.fromBytes(
             readBytes(io, c.delegationTokenPath as string, "kerberos.delegationTokenPath", "a Hadoop delegation token file"),
+            "kerberos.delegationTokenPath",
         );
     }
     if (c.krb5ConfPath !== undefined) {
@@ -106,19 +105,9 @@ export function resolveKerberosConfig(raw: unknown, io: KerberosConfigIo = defau
         }
     }
 
-    // The component's own checks, with errors about file contents named after the key the user wrote.
-    const renames: Record<string, string> = {
-        "kerberos.keytab": keytabKey,
-        "kerberos.delegationToken": "kerberos.delegationTokenPath",
-    };
-    try {
-        validateKerberosSecretsArgs(args);
-    } catch (err) {
-        if (err instanceof InputError && renames[err.key] !== undefined) {
-            throw new InputError(renames[err.key]!, err.problem, err.expected);
-        }
-        throw err;
-    }
+    // The component's own checks; errors about the files' content name the key that gave them
+    // (SecretContent.origin).
+    validateKerberosSecretsArgs(args);
     return args;
 }
 

@@ -124,7 +124,7 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
     validateSparkOperatorArgs({ ...operator, jobNamespaces }, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
     validatePlatformNamespaces(jobNamespaces, operator.namespace);
 
-    checkKubeconfig(config.kubeconfig, config.context);
+    validateKubeconfig(classifyKubeconfig(config.kubeconfig), "kubeconfig", config.context);
     const aws =
         config.cloud === "aws"
             ? resolveAwsConfig(
@@ -181,22 +181,6 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
         aws,
         alicloud,
     };
-}
-
-/** The kubeconfig check, with a context the kubeconfig lacks named as the `context` key the user wrote. */
-function checkKubeconfig(kubeconfig: string | undefined, context: string | undefined): void {
-    try {
-        validateKubeconfig(classifyKubeconfig(kubeconfig), "kubeconfig", context);
-    } catch (err) {
-        if (err instanceof InputError && context !== undefined && err.problem.startsWith(`context ${describeValue(context)} `)) {
-            throw new InputError(
-                "context",
-                `got ${describeValue(context)}, which ${err.problem.slice(`context ${describeValue(context)} `.length)}`,
-                err.expected,
-            );
-        }
-        throw err;
-    }
 }
 
 function prefixed(raw: Record<string, string>): Record<string, string> {
