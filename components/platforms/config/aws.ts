@@ -171,7 +171,7 @@ export function checkAwsConfig(config: AwsStackConfig, namespaces: AwsNamespaces
     resolveEksFargateClusterArgs(eksClusterArgs(config, namespaces), config.region, "cluster", awsConfigKey);
     const { type: _type, ...storage } = config.storage;
     resolveS3StorageArgs(
-        { ...storage, jobNamespaces: namespaces.jobNamespaces, irsa: { oidcProviderArn: "", oidcIssuerUrl: "" } },
+        { ...storage, jobNamespaces: namespaces.jobNamespaces },
         config.region,
         "storage",
         (arg) => (arg === "jobNamespaces" ? arg : arg === "region" ? "aws:region" : `storage.${arg}`),

@@ -76,7 +76,8 @@ export const WORDCOUNT_KEY = "samples/wordcount/input.txt";
  * @param componentName when no bucket name is given, the created bucket's name derives from it
  */
 export function resolveS3StorageArgs(
-    args: S3StorageArgs,
+    // The IRSA provider is an output of the cluster, passed through as is: nothing to check here.
+    args: Omit<S3StorageArgs, "irsa">,
     region: string | undefined,
     componentName: string,
     keyOf: (arg: string) => string = (arg) => arg,
