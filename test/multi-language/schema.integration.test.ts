@@ -119,4 +119,16 @@ describe("the inferred multi-language schema", () => {
         expect(values("JobType")).toEqual(["Scala", "Java", "Python", "R"]);
         expect(values("PriceTableName")).toEqual(["fargate-us-east-1", "eci-international", "eci-china"]);
     });
+
+    it("GIVEN the committed schema fixture WHEN compared with the inferred schema THEN they are equal", async () => {
+        // test/fixtures/multi-language/schema.json is what the fast unit test
+        // test/multi-language/examples.test.ts checks the examples/multi-language programs against;
+        // this keeps it from going stale. Re-record after an intended change with
+        // `UPDATE_SCHEMA_FIXTURE=1 npx vitest run test/multi-language/schema.integration.test.ts`,
+        // then `npx biome format --write test/fixtures/multi-language/schema.json`.
+        const fs = await import("node:fs");
+        const fixture = path.join(PROJECT_ROOT, "test", "fixtures", "multi-language", "schema.json");
+        if (process.env.UPDATE_SCHEMA_FIXTURE === "1") fs.writeFileSync(fixture, `${JSON.stringify(schema, null, 2)}\n`);
+        expect(schema).toEqual(JSON.parse(fs.readFileSync(fixture, "utf8")));
+    });
 });
