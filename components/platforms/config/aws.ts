@@ -170,10 +170,7 @@ export function eksClusterArgs(config: AwsStackConfig, namespaces: AwsNamespaces
 export function checkAwsConfig(config: AwsStackConfig, namespaces: AwsNamespaces): void {
     resolveEksFargateClusterArgs(eksClusterArgs(config, namespaces), config.region, "cluster", awsConfigKey);
     const { type: _type, ...storage } = config.storage;
-    resolveS3StorageArgs(
-        { ...storage, jobNamespaces: namespaces.jobNamespaces },
-        config.region,
-        "storage",
-        (arg) => (arg === "jobNamespaces" ? arg : arg === "region" ? "aws:region" : `storage.${arg}`),
+    resolveS3StorageArgs({ ...storage, jobNamespaces: namespaces.jobNamespaces }, config.region, "storage", (arg) =>
+        arg === "jobNamespaces" ? arg : arg === "region" ? "aws:region" : `storage.${arg}`,
     );
 }
