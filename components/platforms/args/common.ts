@@ -1,0 +1,97 @@
+import type { JobConfig, TpcdsConfig } from "./jobs";
+
+/**
+ * Arguments every top-level component (`ExistingSparkPlatform`, `AwsSparkPlatform`,
+ * `AlicloudSparkPlatform`) takes. The top-level components' arguments have the same keys, nesting
+ * and defaults as the shipped stacks' config (`serverless-spark:<key>`), described once, in this
+ * folder. Plain data only (named interfaces, `as const` enums, lists and string maps), so Pulumi can
+ * offer the components to every language. The values are checked by ../config (shape, unknown
+ * keys, types, values, defaults), which every constructor runs before it declares anything.
+ */
+
+/** Sample jobs the platform can declare. */
+export const Sample = { WordCount: "wordcount", Tpcds: "tpcds" } as const;
+export type Sample = (typeof Sample)[keyof typeof Sample];
+
+/** Built-in price tables (see `sizing/prices.ts` for their sources and dates). */
+export const PriceTableName = { FargateUsEast1: "fargate-us-east-1", EciInternational: "eci-international", EciChina: "eci-china" } as const;
+export type PriceTableName = (typeof PriceTableName)[keyof typeof PriceTableName];
+
+/** CPU and memory of an operator pod. */
+export interface ResourcesConfig {
+    /** A Kubernetes CPU quantity, e.g. `"500m"`. */
+    cpu: string;
+    /** A Kubernetes memory quantity, e.g. `"1792Mi"`. */
+    memory: string;
+}
+
+/** The Kubeflow Spark operator (Helm chart `spark-operator`). */
+export interface OperatorConfig {
+    /** The chart version. @default "2.5.2" */
+    chartVersion?: string;
+    /** The Helm repository. @default "https://kubeflow.github.io/spark-operator" */
+    repository?: string;
+    /** The operator's namespace. @default "spark-operator" */
+    namespace?: string;
+    /** The Helm release name. @default "spark-operator" */
+    releaseName?: string;
+    /** Admission webhook replicas (2 to 10; a PodDisruptionBudget keeps one up). @default 2 */
+    webhookReplicas?: number;
+    /** The controller pod's requests (equal limits). @default sized to the cluster's billing grid */
+    controllerResources?: ResourcesConfig;
+    /** Each webhook pod's requests (equal limits). @default sized to the cluster's billing grid */
+    webhookResources?: ResourcesConfig;
+}
+
+/** Prices jobs are costed with. */
+export interface PricesConfig {
+    /** A built-in table. @default the cluster grid's (Fargate us-east-1; ECI China in cn-* regions, else international) */
+    table?: PriceTableName;
+    /** Price per vCPU-hour, overriding the table. @default the table's */
+    vcpuHour?: number;
+    /** Price per GiB-hour, overriding the table. @default the table's */
+    gibHour?: number;
+}
+
+/**
+ * Kerberos credentials for every job namespace: a keytab (the driver logs in and renews delegation
+ * tokens) or a delegation token, and a krb5.conf (a file, or generated from `kdcs`).
+ */
+export interface KerberosConfig {
+    /** The principal, `primary[/instance]@REALM`. */
+    principal: string;
+    /** A keytab file, read when the program runs. @default none: give keytab or delegationTokenPath */
+    keytabPath?: string;
+    /** The keytab as base64 (set it as a secret). @default none */
+    keytab?: string;
+    /** A krb5.conf file. @default none: give kdcs */
+    krb5ConfPath?: string;
+    /** The realm; must equal the principal's. @default the principal's realm */
+    realm?: string;
+    /** KDC addresses `host[:port]`, to generate a krb5.conf. @default none */
+    kdcs?: string[];
+    /** The kadmin server, with kdcs. @default none */
+    adminServer?: string;
+    /** DNS domains of the realm, with kdcs. @default none */
+    domains?: string[];
+    /** A Hadoop delegation token file, instead of a keytab. @default none */
+    delegationTokenPath?: string;
+}
+
+/** Settings every top-level component takes. */
+export interface SparkPlatformConfig {
+    /** Namespaces Spark jobs run in, each with least-privilege RBAC. @default ["spark-jobs"] */
+    jobNamespaces?: string[];
+    /** The Spark operator. @default chart 2.5.2 in `spark-operator`, 2 webhook replicas */
+    operator?: OperatorConfig;
+    /** Sample jobs to declare. @default [] */
+    samples?: Sample[];
+    /** The TPC-DS sample's settings (with `samples: [tpcds]`). @default see TpcdsConfig */
+    tpcds?: TpcdsConfig;
+    /** Your own jobs. @default [] */
+    jobs?: JobConfig[];
+    /** Prices for the cost report. @default the cluster grid's table */
+    prices?: PricesConfig;
+    /** Kerberos credentials for every job namespace. @default none */
+    kerberos?: KerberosConfig;
+}
