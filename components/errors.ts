@@ -1,3 +1,12 @@
+/*
+ * How arguments are checked, everywhere in the package:
+ * - `resolveX(input)` is a parser: it checks a component's (or a config part's) arguments and returns
+ *   them resolved, with defaults applied (`ResolvedX`); constructors call it before declaring anything.
+ * - `requireX(value, key)` checks one value and returns it typed.
+ * - `checkX(...)` checks a rule across values and returns nothing.
+ * Each throws one InputError naming the key; `underKey` puts a prefix on the key.
+ */
+
 /**
  * The one error type for user mistakes (bad config, bad component arguments).
  *

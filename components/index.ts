@@ -30,10 +30,10 @@ export type {
     SparkRoleArgs,
 } from "./jobs/types";
 export type { KerberosSecretsArgs } from "./kerberos/secrets";
-export { KerberosSecrets, SecretContent, validateKerberosSecretsArgs } from "./kerberos/secrets";
+export { KerberosSecrets, resolveKerberosSecretsArgs, SecretContent } from "./kerberos/secrets";
 export { OPERATOR_DEFAULTS } from "./operator/defaults";
 export type { SparkOperatorArgs } from "./operator/operator";
-export { SparkOperator, validateSparkOperatorArgs } from "./operator/operator";
+export { checkSparkOperatorArgs, SparkOperator } from "./operator/operator";
 export type { ContainerResources } from "./operator/values";
 export { operatorHelmValues } from "./operator/values";
 export type { PlatformOperatorArgs, ServerlessSparkPlatformArgs } from "./platform";
@@ -62,5 +62,5 @@ export type { SparkNamespaceArgs } from "./rbac/namespace";
 export { SparkNamespace } from "./rbac/namespace";
 export * as sizing from "./sizing";
 export type { HdfsStorageArgs } from "./storage/hdfs";
-export { HdfsStorage, validateHdfsStorageArgs } from "./storage/hdfs";
+export { HdfsStorage, resolveHdfsStorageArgs } from "./storage/hdfs";
 export type { SparkStorage, StorageType } from "./storage/types";

@@ -7,7 +7,7 @@ import { placementFor, planJobs, PlannedJob, PlatformJobArgs, SampleArgs } from 
 import type { JobIntegration, NamespaceIntegrator } from "./jobs/types";
 import { isSystemNamespace } from "./names";
 import { OPERATOR_DEFAULTS } from "./operator/defaults";
-import { SparkOperator, SparkOperatorArgs, validateSparkOperatorArgs } from "./operator/operator";
+import { checkSparkOperatorArgs, SparkOperator, SparkOperatorArgs } from "./operator/operator";
 import { SparkNamespace } from "./rbac/namespace";
 import type { PriceTable } from "./sizing";
 import type { SparkStorage } from "./storage/types";
@@ -58,7 +58,7 @@ export const DEFAULT_JOB_NAMESPACES: readonly string[] = ["spark-jobs"];
  * cluster already has, or the operator's namespace listed as a job namespace, would fail with
  * AlreadyExists at deploy time. Throws an {@link InputError} naming `jobNamespaces[i]`.
  */
-export function validatePlatformNamespaces(
+export function checkPlatformNamespaces(
     jobNamespaces: readonly string[],
     operatorNamespace: string = OPERATOR_DEFAULTS.namespace,
     operatorNamespaceKey = "operator.namespace",
@@ -126,8 +126,8 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
         const { jobNamespaces, operatorArgs, planned } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
             const jobNamespaces = resolvePlatformNamespaces(args.jobNamespaces, { cluster: args.cluster.jobNamespaces, storage: args.storage?.jobNamespaces });
             const operatorArgs: SparkOperatorArgs = { ...(args.operator ?? {}), jobNamespaces, scheduling: args.cluster.scheduling };
-            validateSparkOperatorArgs(operatorArgs, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
-            validatePlatformNamespaces(jobNamespaces, operatorArgs.namespace);
+            checkSparkOperatorArgs(operatorArgs, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
+            checkPlatformNamespaces(jobNamespaces, operatorArgs.namespace);
             const planned = planJobs(args.jobs ?? [], args.samples ?? {}, {
                 placement: placementFor(args.cluster, args.prices),
                 jobNamespaces,

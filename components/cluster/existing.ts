@@ -2,7 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 import { checkComponentArgs, describeValue, InputError } from "../errors";
-import { classifyKubeconfig, validateKubeconfig } from "./kubeconfig";
+import { checkKubeconfig, classifyKubeconfig } from "./kubeconfig";
 import { CAPACITY_GRIDS, CapacityGridName, SchedulingProfile, schedulingProfile, ServerlessCluster } from "./types";
 
 /** Arguments of {@link ExistingCluster}. */
@@ -58,7 +58,7 @@ export class ExistingCluster extends pulumi.ComponentResource implements Serverl
                 throw new InputError("capacityGrid", `got ${describeValue(capacityGrid)}`, `one of ${CAPACITY_GRIDS.join(", ")}`);
             }
             const classified = classifyKubeconfig(plainKubeconfig);
-            validateKubeconfig(classified, "kubeconfig", args.context);
+            checkKubeconfig(classified, "kubeconfig", args.context);
             return classified;
         });
 

@@ -38,7 +38,7 @@ export interface KubeconfigSummary {
  * Parses kubeconfig content and checks it names at least one cluster and context (and `context`,
  * when given, is one of them). Returns only names: the content carries credentials.
  */
-export function validateKubeconfigContent(content: string, key: string, context?: string): KubeconfigSummary {
+export function resolveKubeconfigContent(content: string, key: string, context?: string): KubeconfigSummary {
     let doc: unknown;
     try {
         doc = parseYaml(content);
@@ -78,12 +78,12 @@ function namesOf(list: unknown): string[] {
  * Validates a kubeconfig given as a path or as content. A path must name a readable file whose
  * content is a kubeconfig; the path itself (not the content) is what the provider is given.
  */
-export function validateKubeconfig(source: KubeconfigSource, key: string, context?: string): void {
+export function checkKubeconfig(source: KubeconfigSource, key: string, context?: string): void {
     switch (source.kind) {
         case "ambient":
             return;
         case "content":
-            validateKubeconfigContent(source.content, key, context);
+            resolveKubeconfigContent(source.content, key, context);
             return;
         case "path": {
             let content: string;
@@ -92,7 +92,7 @@ export function validateKubeconfig(source: KubeconfigSource, key: string, contex
             } catch {
                 throw new InputError(key, `no readable file at ${describeValue(source.path)}`, "a path to a kubeconfig file, or the kubeconfig content");
             }
-            validateKubeconfigContent(content, key, context);
+            resolveKubeconfigContent(content, key, context);
         }
     }
 }

@@ -27,7 +27,7 @@ import { SecretContent } from "./secret-content";
 export { SecretContent } from "./secret-content";
 import { describeKeytabEntry, KeytabEntry } from "./keytab";
 import { KerberosPrincipal } from "./principal";
-import { checkPrincipalAndRealm, resolveKrb5Conf, validateKerberos } from "./validate";
+import { checkPrincipalAndRealm, resolveKerberos, resolveKrb5Conf } from "./validate";
 
 /** Arguments of {@link KerberosSecrets}. */
 export interface KerberosSecretsArgs {
@@ -103,8 +103,8 @@ export const DEFAULT_KERBEROS_NAME_PREFIX = "spark-kerberos";
 /** Which credentials the jobs get. */
 export type KerberosCredentialKind = "keytab" | "delegationToken";
 
-/** The outcome of {@link validateKerberosSecretsArgs}; holds no key or token bytes. */
-export interface ValidatedKerberosSecrets {
+/** The outcome of {@link resolveKerberosSecretsArgs}; holds no key or token bytes. */
+export interface ResolvedKerberosSecrets {
     readonly credentials: KerberosCredentialKind;
     readonly principal: KerberosPrincipal;
     /** The krb5.conf to ship (given or generated). */
@@ -129,7 +129,7 @@ const TOKEN_MAGIC = "HDTS";
  * {@link InputError}s with `kerberos.*` keys (`kerberos.keytab`, `kerberos.delegationToken`,
  * `kerberos.kdcs`, ...); none contains key or token bytes.
  */
-export function validateKerberosSecretsArgs(args: KerberosSecretsArgs): ValidatedKerberosSecrets {
+export function resolveKerberosSecretsArgs(args: KerberosSecretsArgs): ResolvedKerberosSecrets {
     if (typeof args !== "object" || args === null) {
         throw new InputError("kerberos", `settings are ${describeValue(args)}`, "an object with principal and keytab");
     }
@@ -160,7 +160,7 @@ export function validateKerberosSecretsArgs(args: KerberosSecretsArgs): Validate
 
     if (hasKeytab) {
         const keytab = requireSecretContent(args.keytab, "kerberos.keytab");
-        const result = validateKerberos(
+        const result = resolveKerberos(
             {
                 principal: args.principal,
                 keytab: keytab.revealBytes(),
@@ -184,7 +184,7 @@ export function validateKerberosSecretsArgs(args: KerberosSecretsArgs): Validate
         };
     }
 
-    // Delegation token: the same principal and krb5.conf checks as validateKerberos, minus the keytab.
+    // Delegation token: the same principal and krb5.conf checks as resolveKerberos, minus the keytab.
     const principal = checkPrincipalAndRealm(args.principal, args.realm);
     const token = requireSecretContent(args.delegationToken, "kerberos.delegationToken");
     checkTokenFile(token, token.origin ?? "kerberos.delegationToken");
@@ -273,7 +273,7 @@ export class KerberosSecrets extends pulumi.ComponentResource implements Namespa
     private readonly secretContent: SecretContent;
 
     constructor(name: string, args: KerberosSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
-        const checked = checkComponentArgs("KerberosSecrets", name, () => validateKerberosSecretsArgs(args));
+        const checked = checkComponentArgs("KerberosSecrets", name, () => resolveKerberosSecretsArgs(args));
         super("serverless-spark:kerberos:KerberosSecrets", name, {}, opts);
         this.componentName = name;
         this.credentials = checked.credentials;

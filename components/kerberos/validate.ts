@@ -29,8 +29,8 @@ export interface KerberosSettings {
     readonly domains?: readonly string[];
 }
 
-/** The outcome of {@link validateKerberos}: everything later steps need, and no key bytes. */
-export interface ValidatedKerberos {
+/** The outcome of {@link resolveKerberos}: everything later steps need, and no key bytes. */
+export interface ResolvedKerberos {
     readonly principal: KerberosPrincipal;
     /** The keytab's entries for the principal (all enctypes, all kvnos). */
     readonly entries: readonly KeytabEntry[];
@@ -125,7 +125,7 @@ export function checkRealmInKrb5Conf(info: Krb5ConfInfo, principal: KerberosPrin
  * choice between a user krb5.conf and generated one, and the realm against that krb5.conf.
  * Throws the first problem found as an {@link InputError}.
  */
-export function validateKerberos(settings: KerberosSettings, keytabKey = "kerberos.keytab"): ValidatedKerberos {
+export function resolveKerberos(settings: KerberosSettings, keytabKey = "kerberos.keytab"): ResolvedKerberos {
     const principal = checkPrincipalAndRealm(settings.principal, settings.realm);
     if (!(settings.keytab instanceof Uint8Array)) {
         throw new InputError(keytabKey, `keytab is ${describeValue(settings.keytab)}`, "the bytes of a keytab file");

@@ -77,7 +77,7 @@ const QUANTITY = {
  * @param keyOf maps an argument name to the key users know it by (e.g. `operator.chartVersion` in
  *   stack config); identity by default.
  */
-export function validateSparkOperatorArgs(args: SparkOperatorArgs, keyOf: (arg: string) => string = (arg) => arg): void {
+export function checkSparkOperatorArgs(args: SparkOperatorArgs, keyOf: (arg: string) => string = (arg) => arg): void {
     if (!Array.isArray(args.jobNamespaces) || args.jobNamespaces.length === 0) {
         throw new InputError(keyOf("jobNamespaces"), `got ${describeValue(args.jobNamespaces)}`, "at least one namespace name");
     }
@@ -138,7 +138,7 @@ export class SparkOperator extends pulumi.ComponentResource {
     readonly webhookDisruptionBudget: k8s.policy.v1.PodDisruptionBudget;
 
     constructor(name: string, args: SparkOperatorArgs, opts?: pulumi.ComponentResourceOptions) {
-        checkComponentArgs("SparkOperator", name, () => validateSparkOperatorArgs(args));
+        checkComponentArgs("SparkOperator", name, () => checkSparkOperatorArgs(args));
         super("serverless-spark:operator:SparkOperator", name, {}, opts);
 
         // A component's dependsOn does not hold back its children, so it is passed down explicitly:

@@ -31,7 +31,7 @@ export const SPARK_HADOOP_CONFIG_MAP_KEY = "spark.kubernetes.hadoop.configMapNam
  * Checks {@link HdfsStorageArgs} without declaring anything and returns the derived client conf.
  * Errors are {@link InputError}s named by `keyOf` (`storage.hdfs.<arg>` by default).
  */
-export function validateHdfsStorageArgs(args: HdfsStorageArgs, keyOf: HdfsKeyOf = hdfsConfigKey): HdfsClientConf {
+export function resolveHdfsStorageArgs(args: HdfsStorageArgs, keyOf: HdfsKeyOf = hdfsConfigKey): HdfsClientConf {
     const conf = hdfsClientConf(args, keyOf);
     requireDns1123Label(args.configMapName ?? DEFAULT_HADOOP_CONFIG_MAP, keyOf("configMapName"));
     return conf;
@@ -63,7 +63,7 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
     private readonly componentName: string;
 
     constructor(name: string, args: HdfsStorageArgs, opts?: pulumi.ComponentResourceOptions) {
-        const clientConf = checkComponentArgs("HdfsStorage", name, () => validateHdfsStorageArgs(args));
+        const clientConf = checkComponentArgs("HdfsStorage", name, () => resolveHdfsStorageArgs(args));
         super("serverless-spark:storage:HdfsStorage", name, {}, opts);
         this.componentName = name;
         this.clientConf = clientConf;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../components/errors";
 import { readKeytab } from "../../components/kerberos/keytab";
 import { generateKrb5Conf, readKrb5ConfRealms } from "../../components/kerberos/krb5conf";
-import { validateKerberos } from "../../components/kerberos/validate";
+import { resolveKerberos } from "../../components/kerberos/validate";
 import { ciIsSet, findKerberosTools, freePort, kinitWithKeytab, klistKeytab, klistTimestamp, startTestRealm, TestRealm } from "./kdc-harness";
 
 const { paths, missing } = findKerberosTools();
@@ -77,7 +77,7 @@ describe.skipIf(!paths)(title, () => {
 
     it("accepts the principal's keytab, and kinit works with the very bytes validated", async () => {
         const bytes = readFileSync(file("spark.keytab"));
-        const result = validateKerberos({ principal: SPARK, keytab: bytes, krb5Conf: conf() });
+        const result = resolveKerberos({ principal: SPARK, keytab: bytes, krb5Conf: conf() });
         expect(result.entries.map((e) => e.enctypeName)).toEqual(["aes256-cts-hmac-sha1-96", "aes128-cts-hmac-sha1-96"]);
         expect(result.realms).toEqual(["SPARK.TEST"]);
         writeFileSync(file("copy.keytab"), Buffer.from(bytes));
@@ -85,7 +85,7 @@ describe.skipIf(!paths)(title, () => {
     });
 
     it("kinit works through a krb5.conf written by generateKrb5Conf", async () => {
-        const result = validateKerberos({ principal: MULTI, keytab: readFileSync(file("multi.keytab")), kdcs: [realm.kdcAddress] });
+        const result = resolveKerberos({ principal: MULTI, keytab: readFileSync(file("multi.keytab")), kdcs: [realm.kdcAddress] });
         expect(result.weakEntries.map((e) => e.enctypeName)).toEqual(["arcfour-hmac"]);
         const generated = file("generated-krb5.conf");
         writeFileSync(generated, generateKrb5Conf({ realm: "SPARK.TEST", kdcs: [realm.kdcAddress] }));
@@ -98,26 +98,26 @@ describe.skipIf(!paths)(title, () => {
     });
 
     it("refuses a keytab for another principal, listing the principals it holds", () => {
-        const attempt = (): unknown => validateKerberos({ principal: SPARK, keytab: readFileSync(file("hdfs.keytab")), krb5Conf: conf() });
+        const attempt = (): unknown => resolveKerberos({ principal: SPARK, keytab: readFileSync(file("hdfs.keytab")), krb5Conf: conf() });
         expect(attempt).toThrow(InputError);
         expect(attempt).toThrow(`kerberos.keytab: the keytab holds keys for ${HDFS} but not for ${SPARK}`);
     });
 
     it("refuses a keytab that also holds another principal", () => {
-        expect(() => validateKerberos({ principal: SPARK, keytab: readFileSync(file("both.keytab")), krb5Conf: conf() })).toThrow(
+        expect(() => resolveKerberos({ principal: SPARK, keytab: readFileSync(file("both.keytab")), krb5Conf: conf() })).toThrow(
             `the keytab also holds keys for ${HDFS}, besides ${SPARK}`,
         );
     });
 
     it("refuses an rc4-only keytab written by MIT", () => {
-        expect(() => validateKerberos({ principal: RC4, keytab: readFileSync(file("rc4.keytab")), krb5Conf: conf() })).toThrow(
+        expect(() => resolveKerberos({ principal: RC4, keytab: readFileSync(file("rc4.keytab")), krb5Conf: conf() })).toThrow(
             /kerberos\.keytab: the keytab has only weak or unknown encryption types for legacy@SPARK\.TEST \(legacy@SPARK\.TEST kvno 2 arcfour-hmac\)/,
         );
     });
 
     it("refuses truncated and flipped-magic copies of a real keytab", () => {
         const bytes = readFileSync(file("spark.keytab"));
-        const check = (keytab: Uint8Array): unknown => validateKerberos({ principal: SPARK, keytab, krb5Conf: conf() });
+        const check = (keytab: Uint8Array): unknown => resolveKerberos({ principal: SPARK, keytab, krb5Conf: conf() });
         expect(() => check(bytes.subarray(0, bytes.length - 7))).toThrow(/^kerberos\.keytab: the keytab is truncated/);
         expect(() => check(bytes.subarray(0, 3))).toThrow(/^kerberos\.keytab: the record length at offset 2 is cut short/);
         const flipped = Buffer.from(bytes);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { InputError } from "../../components/errors";
-import { KerberosSettings, validateKerberos } from "../../components/kerberos/validate";
+import { KerberosSettings, resolveKerberos } from "../../components/kerberos/validate";
 import { buildKeytab, EntrySpec, SECRET_MARKER } from "./keytab-builder";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "kerberos");
@@ -18,7 +18,7 @@ function settings(overrides: Partial<KerberosSettings> = {}): KerberosSettings {
 
 function refusal(overrides: Partial<KerberosSettings>): InputError {
     try {
-        validateKerberos(settings(overrides));
+        resolveKerberos(settings(overrides));
     } catch (err) {
         expect(err).toBeInstanceOf(InputError);
         const e = err as InputError;
@@ -29,9 +29,9 @@ function refusal(overrides: Partial<KerberosSettings>): InputError {
     throw new Error("expected an InputError");
 }
 
-describe("validateKerberos accepts", () => {
+describe("resolveKerberos accepts", () => {
     it("a keytab for the principal and a krb5.conf that defines its realm", () => {
-        const result = validateKerberos(settings());
+        const result = resolveKerberos(settings());
         expect(result.principal.name).toBe(PRINCIPAL);
         expect(result.entries.map((e) => e.enctypeName)).toEqual(["aes256-cts-hmac-sha1-96", "aes128-cts-hmac-sha1-96"]);
         expect(result.weakEntries).toEqual([]);
@@ -42,13 +42,13 @@ describe("validateKerberos accepts", () => {
     });
 
     it("strong keys next to weak ones, reporting the weak ones", () => {
-        const result = validateKerberos(settings({ keytab: buildKeytab([{ ...spark, enctype: 23 }, spark, { ...spark, enctype: 16 }]) }));
+        const result = resolveKerberos(settings({ keytab: buildKeytab([{ ...spark, enctype: 23 }, spark, { ...spark, enctype: 16 }]) }));
         expect(result.weakEntries.map((e) => e.enctypeName)).toEqual(["arcfour-hmac", "des3-cbc-sha1"]);
         expect(result.entries).toHaveLength(3);
     });
 
     it("KDCs instead of a krb5.conf, generating one for the principal's realm", () => {
-        const result = validateKerberos(
+        const result = resolveKerberos(
             settings({ krb5Conf: undefined, kdcs: ["kdc.example.com:88"], realm: "EXAMPLE.COM", adminServer: "kdc.example.com", domains: ["example.com"] }),
         );
         expect(result.krb5ConfGenerated).toBe(true);
@@ -59,12 +59,12 @@ describe("validateKerberos accepts", () => {
 
     it("the real MIT keytab fixture for its principal", () => {
         const keytab = readFileSync(join(FIXTURES, "spark-v2.keytab"));
-        const result = validateKerberos({ principal: "spark/worker.spark.test@SPARK.TEST", keytab, kdcs: ["127.0.0.1:88"] });
+        const result = resolveKerberos({ principal: "spark/worker.spark.test@SPARK.TEST", keytab, kdcs: ["127.0.0.1:88"] });
         expect(new Set(result.entries.map((e) => e.kvno))).toEqual(new Set([2, 301]));
     });
 });
 
-describe("validateKerberos refuses", () => {
+describe("resolveKerberos refuses", () => {
     it("a malformed principal", () => {
         expect(refusal({ principal: "spark" }).key).toBe("kerberos.principal");
     });

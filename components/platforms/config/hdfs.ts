@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { HdfsStorageArgs, validateHdfsStorageArgs } from "../../storage/hdfs";
+import { HdfsStorageArgs, resolveHdfsStorageArgs } from "../../storage/hdfs";
 import { hdfsConfigKey } from "../../storage/hdfs-conf";
 import { firstIssue, schemaIssueToError } from "./schema-errors";
 
@@ -56,6 +56,6 @@ export function resolveHdfsConfig(raw: unknown): HdfsStorageArgs {
         ...(c.wordCountInput === undefined ? {} : { wordCountInput: c.wordCountInput }),
         ...(c.configMapName === undefined ? {} : { configMapName: c.configMapName }),
     };
-    validateHdfsStorageArgs(args, hdfsConfigKey);
+    resolveHdfsStorageArgs(args, hdfsConfigKey);
     return args;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 import { InputError } from "../../errors";
-import { KerberosSecretsArgs, SecretContent, validateKerberosSecretsArgs } from "../../kerberos/secrets";
+import { KerberosSecretsArgs, resolveKerberosSecretsArgs, SecretContent } from "../../kerberos/secrets";
 import { firstIssue, schemaIssueToError } from "./schema-errors";
 
 /**
@@ -107,7 +107,7 @@ export function resolveKerberosConfig(raw: unknown, io: KerberosConfigIo = defau
 
     // The component's own checks; errors about the files' content name the key that gave them
     // (SecretContent.origin).
-    validateKerberosSecretsArgs(args);
+    resolveKerberosSecretsArgs(args);
     return args;
 }
 

@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { classifyKubeconfig, validateKubeconfig } from "../../cluster/kubeconfig";
+import { checkKubeconfig, classifyKubeconfig } from "../../cluster/kubeconfig";
+import { checkSchedulingProfile } from "../../cluster/scheduling-rules";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cluster/types";
-import { validateSchedulingProfile } from "../../cluster/validate-scheduling";
 import { describeValue, InputError } from "../../errors";
 import { planJobs, PlatformJobArgs, SampleArgs } from "../../jobs/platform-jobs";
 import type { KerberosSecretsArgs } from "../../kerberos/secrets";
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
-import { validateSparkOperatorArgs } from "../../operator/operator";
-import { DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs, validatePlatformNamespaces } from "../../platform";
+import { checkSparkOperatorArgs } from "../../operator/operator";
+import { checkPlatformNamespaces, DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs } from "../../platform";
 import {
     CapacityGridName as SizingGrid,
     checkPricesForGrid,
@@ -121,10 +121,10 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
 
     const jobNamespaces = config.jobNamespaces ?? [...DEFAULT_JOB_NAMESPACES];
     const operator: PlatformOperatorArgs = { ...(config.operator ?? {}) };
-    validateSparkOperatorArgs({ ...operator, jobNamespaces }, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
-    validatePlatformNamespaces(jobNamespaces, operator.namespace);
+    checkSparkOperatorArgs({ ...operator, jobNamespaces }, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
+    checkPlatformNamespaces(jobNamespaces, operator.namespace);
 
-    validateKubeconfig(classifyKubeconfig(config.kubeconfig), "kubeconfig", config.context);
+    checkKubeconfig(classifyKubeconfig(config.kubeconfig), "kubeconfig", config.context);
     const aws =
         config.cloud === "aws"
             ? resolveAwsConfig(
@@ -142,7 +142,7 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
 
     const capacityGrid: CapacityGridName = aws ? "fargate" : alicloud ? "eci" : (config.capacityGrid ?? "none");
     const scheduling = schedulingProfile(config.scheduling);
-    validateSchedulingProfile(scheduling, "scheduling");
+    checkSchedulingProfile(scheduling, "scheduling");
     const prices = resolvePrices(config.prices, capacityGrid, alicloud?.region);
     const samples: SampleArgs = {
         wordcount: config.samples?.includes("wordcount") ?? false,

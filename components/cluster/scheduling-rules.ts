@@ -8,7 +8,7 @@ import type { SchedulingProfile } from "./types";
  * fails before anything is declared instead of when the operator's or Spark's pods are created.
  * @param key the key the profile sits under, e.g. `scheduling`
  */
-export function validateSchedulingProfile(profile: SchedulingProfile, key: string): void {
+export function checkSchedulingProfile(profile: SchedulingProfile, key: string): void {
     requireLabels(profile.nodeSelector, `${key}.nodeSelector`);
     requireLabels(profile.podLabels, `${key}.podLabels`);
     requireAnnotationKeys(profile.podAnnotations, `${key}.podAnnotations`);
