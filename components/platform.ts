@@ -1,19 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { ServerlessCluster } from "./cluster/types";
-import { checkComponentArgs, describeValue, InputError } from "./errors";
+import { checkComponentArgs, describeValue, InputError, underKey } from "./errors";
 import { SparkJob } from "./jobs/job";
 import { placementFor, planJobs, PlannedJob, PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
 import type { JobIntegration, NamespaceIntegrator } from "./jobs/types";
 import { isSystemNamespace } from "./names";
 import { OPERATOR_DEFAULTS } from "./operator/defaults";
-import { checkSparkOperatorArgs, SparkOperator, SparkOperatorArgs } from "./operator/operator";
+import { checkJobNamespaces, SparkOperator, SparkOperatorArgs } from "./operator/operator";
+import { resolveSparkOperatorSettings, SparkOperatorSettings } from "./operator/settings";
 import { SparkNamespace } from "./rbac/namespace";
 import type { PriceTable } from "./sizing";
 import type { SparkStorage } from "./storage/types";
 
 /** Operator settings of the platform (the job namespaces and placement come from the platform). */
-export type PlatformOperatorArgs = Omit<SparkOperatorArgs, "jobNamespaces" | "scheduling">;
+export type PlatformOperatorArgs = SparkOperatorSettings;
 
 /** Arguments of {@link ServerlessSparkPlatform}. */
 export interface ServerlessSparkPlatformArgs {
@@ -125,8 +126,9 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
         // Every argument is checked before the first resource is registered: nothing half made.
         const { jobNamespaces, operatorArgs, planned } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
             const jobNamespaces = resolvePlatformNamespaces(args.jobNamespaces, { cluster: args.cluster.jobNamespaces, storage: args.storage?.jobNamespaces });
+            checkJobNamespaces(jobNamespaces);
+            underKey("operator", () => resolveSparkOperatorSettings(args.operator ?? {}));
             const operatorArgs: SparkOperatorArgs = { ...(args.operator ?? {}), jobNamespaces, scheduling: args.cluster.scheduling };
-            checkSparkOperatorArgs(operatorArgs, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
             checkPlatformNamespaces(jobNamespaces, operatorArgs.namespace);
             const planned = planJobs(args.jobs ?? [], args.samples ?? {}, {
                 placement: placementFor(args.cluster, args.prices),

@@ -1,4 +1,4 @@
-import { decodeStructured } from "../../components/platforms/config/schema-errors";
+import { decodeStructured } from "../../components/shape";
 
 /**
  * The cloud keys of an engine config map (fully-qualified keys, JSON-encoded values, as

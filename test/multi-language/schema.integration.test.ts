@@ -2,12 +2,13 @@ import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { sparkOperatorSettingsSchema as operatorSchema } from "../../components/operator/settings";
 import { ALICLOUD_CONFIG_KEYS } from "../../components/platforms/config/alicloud";
 import { AWS_CONFIG_KEYS } from "../../components/platforms/config/aws";
 import { hdfsStorageSchema } from "../../components/platforms/config/hdfs";
 import { kerberosSchema } from "../../components/platforms/config/kerberos";
 import { stackKeysOf } from "../../components/platforms/config/resolve";
-import { jobSchema, operatorSchema, schedulingSchema, topLevelKeys, tpcdsSchema } from "../../components/platforms/config/schema";
+import { jobSchema, schedulingSchema, topLevelKeys, tpcdsSchema } from "../../components/platforms/config/schema";
 import { PROJECT_ROOT } from "../helpers/plan-cli";
 
 /**

@@ -1,3 +1,4 @@
+import type { SparkOperatorSettings } from "../../operator/settings";
 import type { JobConfig, TpcdsConfig } from "./jobs";
 
 /**
@@ -16,32 +17,6 @@ export type Sample = (typeof Sample)[keyof typeof Sample];
 /** Built-in price tables (see `sizing/prices.ts` for their sources and dates). */
 export const PriceTableName = { FargateUsEast1: "fargate-us-east-1", EciInternational: "eci-international", EciChina: "eci-china" } as const;
 export type PriceTableName = (typeof PriceTableName)[keyof typeof PriceTableName];
-
-/** CPU and memory of an operator pod. */
-export interface ResourcesConfig {
-    /** A Kubernetes CPU quantity, e.g. `"500m"`. */
-    cpu: string;
-    /** A Kubernetes memory quantity, e.g. `"1792Mi"`. */
-    memory: string;
-}
-
-/** The Kubeflow Spark operator (Helm chart `spark-operator`). */
-export interface OperatorConfig {
-    /** The chart version. @default "2.5.2" */
-    chartVersion?: string;
-    /** The Helm repository. @default "https://kubeflow.github.io/spark-operator" */
-    repository?: string;
-    /** The operator's namespace. @default "spark-operator" */
-    namespace?: string;
-    /** The Helm release name. @default "spark-operator" */
-    releaseName?: string;
-    /** Admission webhook replicas (2 to 10; a PodDisruptionBudget keeps one up). @default 2 */
-    webhookReplicas?: number;
-    /** The controller pod's requests (equal limits). @default sized to the cluster's billing grid */
-    controllerResources?: ResourcesConfig;
-    /** Each webhook pod's requests (equal limits). @default sized to the cluster's billing grid */
-    webhookResources?: ResourcesConfig;
-}
 
 /** Prices jobs are costed with. */
 export interface PricesConfig {
@@ -83,7 +58,7 @@ export interface SparkPlatformConfig {
     /** Namespaces Spark jobs run in, each with least-privilege RBAC. @default ["spark-jobs"] */
     jobNamespaces?: string[];
     /** The Spark operator. @default chart 2.5.2 in `spark-operator`, 2 webhook replicas */
-    operator?: OperatorConfig;
+    operator?: SparkOperatorSettings;
     /** Sample jobs to declare. @default [] */
     samples?: Sample[];
     /** The TPC-DS sample's settings (with `samples: [tpcds]`). @default see TpcdsConfig */

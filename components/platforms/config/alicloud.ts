@@ -3,8 +3,8 @@ import { z } from "zod";
 import { ALICLOUD_DEFAULTS, AlicloudServerlessClusterArgs } from "../../cluster/alicloud/args";
 import { requireAlicloudRegion } from "../../cluster/alicloud/region";
 import { resolveAlicloudClusterArgs } from "../../cluster/alicloud/validate";
+import { parseConfigValue } from "../../shape";
 import { OssStorageArgs, resolveOssStorageArgs } from "../../storage/oss/args";
-import { parseConfigValue } from "./schema-errors";
 
 /**
  * The Alibaba Cloud part of the stack config, pure (no `@pulumi/alicloud`): shape-only zod schemas

@@ -5,8 +5,8 @@ import type { EksNetworkArgs } from "../../cluster/aws/network-plan";
 import { requireAwsRegion } from "../../cluster/aws/region";
 import { resolveEksFargateClusterArgs } from "../../cluster/aws/validate";
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
+import { parseConfigValue } from "../../shape";
 import { resolveS3StorageArgs } from "../../storage/s3/args";
-import { parseConfigValue } from "./schema-errors";
 
 /**
  * The AWS part of the stack config, pure (no `@pulumi/aws`): shape-only zod schemas for the project

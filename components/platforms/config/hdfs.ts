@@ -1,8 +1,8 @@
 import { z } from "zod";
 
+import { firstIssue, schemaIssueToError } from "../../shape";
 import { HdfsStorageArgs, resolveHdfsStorageArgs } from "../../storage/hdfs";
 import { hdfsConfigKey } from "../../storage/hdfs-conf";
-import { firstIssue, schemaIssueToError } from "./schema-errors";
 
 /**
  * The `storage.hdfs` stack config: its shape (zod, types and known keys only, like ./schema.ts) and

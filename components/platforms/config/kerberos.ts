@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { InputError } from "../../errors";
 import { KerberosSecretsArgs, resolveKerberosSecretsArgs, SecretContent } from "../../kerberos/secrets";
-import { firstIssue, schemaIssueToError } from "./schema-errors";
+import { firstIssue, schemaIssueToError } from "../../shape";
 
 /**
  * The `kerberos` stack config: its shape (zod, types and known keys only, like ./schema.ts) and

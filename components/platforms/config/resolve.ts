@@ -3,12 +3,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkKubeconfig, classifyKubeconfig } from "../../cluster/kubeconfig";
 import { checkSchedulingProfile } from "../../cluster/scheduling-rules";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cluster/types";
-import { describeValue, InputError } from "../../errors";
+import { describeValue, InputError, underKey } from "../../errors";
 import { planJobs, PlatformJobArgs, SampleArgs } from "../../jobs/platform-jobs";
 import type { KerberosSecretsArgs } from "../../kerberos/secrets";
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
-import { checkSparkOperatorArgs } from "../../operator/operator";
+import { checkJobNamespaces } from "../../operator/operator";
+import { resolveSparkOperatorSettings } from "../../operator/settings";
 import { checkPlatformNamespaces, DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs } from "../../platform";
+import { decodeStructured, firstIssue, schemaIssueToError } from "../../shape";
 import {
     CapacityGridName as SizingGrid,
     checkPricesForGrid,
@@ -24,7 +26,6 @@ import { AwsStackConfig, resolveAwsConfig } from "./aws";
 import { resolveHdfsConfig } from "./hdfs";
 import { resolveKerberosConfig } from "./kerberos";
 import { Cloud, RawStackConfig, stackConfigSchema, TopLevelKey, topLevelKeys } from "./schema";
-import { decodeStructured, firstIssue, schemaIssueToError } from "./schema-errors";
 
 /** The project's config namespace (`serverless-spark:<key>`). */
 export const CONFIG_NAMESPACE = "serverless-spark";
@@ -121,7 +122,8 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
 
     const jobNamespaces = config.jobNamespaces ?? [...DEFAULT_JOB_NAMESPACES];
     const operator: PlatformOperatorArgs = { ...(config.operator ?? {}) };
-    checkSparkOperatorArgs({ ...operator, jobNamespaces }, (arg) => (arg === "jobNamespaces" ? arg : `operator.${arg}`));
+    checkJobNamespaces(jobNamespaces);
+    underKey("operator", () => resolveSparkOperatorSettings(operator));
     checkPlatformNamespaces(jobNamespaces, operator.namespace);
 
     checkKubeconfig(classifyKubeconfig(config.kubeconfig), "kubeconfig", config.context);

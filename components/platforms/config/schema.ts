@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { sparkOperatorSettingsSchema } from "../../operator/settings";
 import { CAPACITY_GRIDS } from "../../sizing/grids";
 
 /**
@@ -31,27 +32,6 @@ export const schedulingSchema = z.strictObject(
         podLabels: stringMap("pod labels").optional(),
     },
     { error: "an object with nodeSelector, tolerations, podAnnotations, podLabels" },
-);
-
-const resourcesSchema = z.strictObject(
-    {
-        cpu: z.string({ error: 'a Kubernetes CPU quantity string such as "1" or "500m"' }),
-        memory: z.string({ error: 'a Kubernetes memory quantity string such as "1792Mi"' }),
-    },
-    { error: "an object {cpu, memory}" },
-);
-
-export const operatorSchema = z.strictObject(
-    {
-        chartVersion: z.string({ error: 'a chart version string such as "2.5.2"' }).optional(),
-        repository: z.string({ error: "a Helm repository URL such as https://kubeflow.github.io/spark-operator" }).optional(),
-        namespace: z.string({ error: "a namespace name" }).optional(),
-        releaseName: z.string({ error: "a Helm release name" }).optional(),
-        webhookReplicas: z.int({ error: "an integer from 2 to 10" }).optional(),
-        controllerResources: resourcesSchema.optional(),
-        webhookResources: resourcesSchema.optional(),
-    },
-    { error: "an object with chartVersion, namespace, webhookReplicas, ..." },
 );
 
 const roleFields = {
@@ -166,7 +146,7 @@ export const topLevelKeys = {
         structured: true,
         schema: z.array(z.string({ error: "a namespace name" }), { error: "a list of namespace names" }).optional(),
     },
-    operator: { structured: true, schema: operatorSchema.optional() },
+    operator: { structured: true, schema: sparkOperatorSettingsSchema.optional() },
     samples: {
         structured: true,
         schema: z.array(z.enum(SAMPLES, { error: SAMPLES.join(" or ") }), { error: `a list of samples (${SAMPLES.join(", ")})` }).optional(),

@@ -1,11 +1,12 @@
 import type { z } from "zod";
 
-import { describeValue, InputError } from "../../errors";
+import { describeValue, InputError } from "./errors";
 
 /**
- * How every config resolver (the top-level step, HDFS, Kerberos, the cloud modules) turns a zod
- * shape error into the project's one-line `key: got X, expected Y`, so the wording and the key
- * format (`a.b[2].c`) are the same whichever part of the config is wrong.
+ * The shape step of every parser (`resolve*`): zod checks the keys (an unknown key is refused) and
+ * the types, and the first problem becomes the project's one-line `key: got X, expected Y`, so the
+ * wording and the key format (`a.b[2].c`) are the same whichever argument is wrong. Keys are
+ * relative to the value checked; `underKey` puts the caller's prefix on them.
  */
 
 /** Structured config values arrive JSON-encoded; a value that is not JSON is kept as the string it is. */
@@ -98,6 +99,19 @@ export function parseConfigValue<T extends z.ZodType>(input: unknown, key: strin
     const result = schema.safeParse(value, { reportInput: true });
     if (!result.success) {
         throw schemaIssueToError(firstIssue(result.error.issues), { input: value, schema, prefix: key });
+    }
+    return result.data;
+}
+
+/**
+ * The shape check of a parser: the value as the schema parses it, or one InputError whose key is
+ * relative to the value (`underKey` adds the caller's prefix).
+ * @param secretKeys first path parts whose values are never echoed (a keytab)
+ */
+export function parseShape<T extends z.ZodType>(schema: T, input: unknown, secretKeys: readonly string[] = []): z.infer<T> {
+    const result = schema.safeParse(input, { reportInput: true });
+    if (!result.success) {
+        throw schemaIssueToError(firstIssue(result.error.issues), { input, schema, secretKeys });
     }
     return result.data;
 }
