@@ -80,7 +80,7 @@ export function underKey<T>(prefix: string, fn: () => T): T {
         return fn();
     } catch (err) {
         if (err instanceof InputError) {
-            const key = err.key.startsWith("[") ? `${prefix}${err.key}` : `${prefix}.${err.key}`;
+            const key = err.key === "" ? prefix : err.key.startsWith("[") ? `${prefix}${err.key}` : `${prefix}.${err.key}`;
             throw new InputError(key, err.problem, err.expected, err.component);
         }
         throw err;

@@ -77,12 +77,6 @@ export interface HdfsClientConf {
 /** The HA client's default failover proxy provider (tries the NameNodes in turn). */
 export const CONFIGURED_FAILOVER_PROXY_PROVIDER = "org.apache.hadoop.hdfs.server.namenode.ha.ConfiguredFailoverProxyProvider";
 
-/** Maps an argument name to the key errors name; config keys by default. */
-export type HdfsKeyOf = (arg: "namenodes" | "nameservice" | "coreSite" | "hdfsSite" | "wordCountInput" | "configMapName") => string;
-
-/** Keys as written in stack config (`storage.hdfs.<arg>`); also the component's default. */
-export const hdfsConfigKey: HdfsKeyOf = (arg) => `storage.hdfs.${arg}`;
-
 const EXPECT_NAMENODE = "host:port of a NameNode's RPC endpoint, e.g. nn1.example.com:8020";
 // Host names as java.net.URI accepts them: Hadoop parses `hdfs://host:port` and rpc-address values
 // as URIs, and a host with `_` (or any other character) parses with no host at all.
@@ -118,13 +112,13 @@ export function parseNamenodeAddress(text: unknown, key: string): { host: string
 
 /**
  * Checks the HDFS settings and derives the client configuration. Throws the first problem as an
- * {@link InputError} under the key `keyOf` gives (config keys `storage.hdfs.*` by default).
+ * {@link InputError} naming the argument (relative to the settings: `namenodes[1]`).
  */
-export function hdfsClientConf(args: HdfsConfArgs, keyOf: HdfsKeyOf = hdfsConfigKey): HdfsClientConf {
+export function hdfsClientConf(args: HdfsConfArgs): HdfsClientConf {
     if (typeof args !== "object" || args === null) {
-        throw new InputError(keyOf("namenodes"), `HDFS settings are ${describeValue(args)}`, "an object with namenodes");
+        throw new InputError("namenodes", `HDFS settings are ${describeValue(args)}`, "an object with namenodes");
     }
-    const nnKey = keyOf("namenodes");
+    const nnKey = "namenodes";
     const list = args.namenodes as unknown;
     if (!Array.isArray(list) || list.length === 0) {
         throw new InputError(nnKey, `got ${describeValue(list)}`, `a list of NameNode addresses (${EXPECT_NAMENODE})`);
@@ -140,7 +134,7 @@ export function hdfsClientConf(args: HdfsConfArgs, keyOf: HdfsKeyOf = hdfsConfig
         return { id: `nn${i + 1}`, host, port };
     });
 
-    const nsKey = keyOf("nameservice");
+    const nsKey = "nameservice";
     const nameservice = args.nameservice;
     if (nameservice === undefined) {
         if (namenodes.length > 1) {
@@ -180,8 +174,8 @@ export function hdfsClientConf(args: HdfsConfArgs, keyOf: HdfsKeyOf = hdfsConfig
             reservedHdfs.add(p.name);
         }
     }
-    const coreExtra = extraProperties(args.coreSite, keyOf("coreSite"), new Set(["fs.defaultFS", "fs.default.name"]));
-    const hdfsExtra = extraProperties(args.hdfsSite, keyOf("hdfsSite"), reservedHdfs);
+    const coreExtra = extraProperties(args.coreSite, "coreSite", new Set(["fs.defaultFS", "fs.default.name"]));
+    const hdfsExtra = extraProperties(args.hdfsSite, "hdfsSite", reservedHdfs);
     if (nameservice !== undefined) {
         const providerKey = `dfs.client.failover.proxy.provider.${nameservice}`;
         if (!hdfsExtra.some((p) => p.name === providerKey)) {
@@ -189,7 +183,7 @@ export function hdfsClientConf(args: HdfsConfArgs, keyOf: HdfsKeyOf = hdfsConfig
         }
     }
 
-    const wordCountInput = args.wordCountInput === undefined ? undefined : hdfsUri(args.wordCountInput, defaultFS, keyOf("wordCountInput"));
+    const wordCountInput = args.wordCountInput === undefined ? undefined : hdfsUri(args.wordCountInput, defaultFS, "wordCountInput");
     return {
         defaultFS,
         ...(nameservice === undefined ? {} : { nameservice }),

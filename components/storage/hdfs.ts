@@ -1,15 +1,17 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 
 import { checkComponentArgs } from "../errors";
 import { integrationChildOptions } from "../jobs/integration-options";
 import type { JobIntegration, JobNamespaceHandle } from "../jobs/types";
 import { requireDns1123Label } from "../names";
-import { hadoopConfFiles, HdfsClientConf, hdfsClientConf, HdfsConfArgs, hdfsConfigKey, HdfsKeyOf } from "./hdfs-conf";
+import { parseShape } from "../shape";
+import { hadoopConfFiles, HdfsClientConf, hdfsClientConf, HdfsConfArgs } from "./hdfs-conf";
 import type { SparkStorage } from "./types";
 
-export type { HadoopProperty, HdfsClientConf, HdfsConfArgs, HdfsKeyOf, NamenodeAddress } from "./hdfs-conf";
-export { CONFIGURED_FAILOVER_PROXY_PROVIDER, hadoopConfFiles, hadoopConfigurationXml, hdfsClientConf, hdfsConfigKey, parseNamenodeAddress } from "./hdfs-conf";
+export type { HadoopProperty, HdfsClientConf, HdfsConfArgs, NamenodeAddress } from "./hdfs-conf";
+export { CONFIGURED_FAILOVER_PROXY_PROVIDER, hadoopConfFiles, hadoopConfigurationXml, hdfsClientConf, parseNamenodeAddress } from "./hdfs-conf";
 
 /** Arguments of {@link HdfsStorage}. */
 export interface HdfsStorageArgs extends HdfsConfArgs {
@@ -27,14 +29,35 @@ export const DEFAULT_HADOOP_CONFIG_MAP = "hadoop-conf";
 /** Spark's conf key naming a ConfigMap with HADOOP_CONF_DIR files, mounted on driver and executors. */
 export const SPARK_HADOOP_CONFIG_MAP_KEY = "spark.kubernetes.hadoop.configMapName";
 
+const propertyMap = (file: string) =>
+    z.record(z.string(), z.string({ error: `${file} property values as strings (quote numbers and booleans)` }), {
+        error: `a map of ${file} property names to string values`,
+    });
+
+/** The shape of {@link HdfsStorageArgs}; each message is the "expected" half of an error. */
+export const hdfsStorageSchema = z.strictObject(
+    {
+        namenodes: z.array(z.string({ error: "a NameNode address host:port such as nn1.example.com:8020" }), {
+            error: 'a list of NameNode addresses host:port, e.g. ["nn1.example.com:8020"]',
+        }),
+        nameservice: z.string({ error: "an HA nameservice ID such as prod-hdfs" }).optional(),
+        coreSite: propertyMap("core-site.xml").optional(),
+        hdfsSite: propertyMap("hdfs-site.xml").optional(),
+        wordCountInput: z.string({ error: "an absolute HDFS path such as /user/spark/input/words.txt" }).optional(),
+        configMapName: z.string({ error: "a ConfigMap name" }).optional(),
+    },
+    { error: "an object with namenodes, nameservice, coreSite, hdfsSite, wordCountInput" },
+) satisfies z.ZodType<HdfsStorageArgs>;
+
 /**
- * Checks {@link HdfsStorageArgs} without declaring anything and returns the derived client conf.
- * Errors are {@link InputError}s named by `keyOf` (`storage.hdfs.<arg>` by default).
+ * Parses the HDFS storage arguments (shape, values) and derives the client configuration; errors
+ * name the argument relative to them (`namenodes[1]`).
  */
-export function resolveHdfsStorageArgs(args: HdfsStorageArgs, keyOf: HdfsKeyOf = hdfsConfigKey): HdfsClientConf {
-    const conf = hdfsClientConf(args, keyOf);
-    requireDns1123Label(args.configMapName ?? DEFAULT_HADOOP_CONFIG_MAP, keyOf("configMapName"));
-    return conf;
+export function resolveHdfsStorageArgs(input: unknown): { args: HdfsStorageArgs; clientConf: HdfsClientConf } {
+    const args: HdfsStorageArgs = parseShape(hdfsStorageSchema, input);
+    const clientConf = hdfsClientConf(args);
+    requireDns1123Label(args.configMapName ?? DEFAULT_HADOOP_CONFIG_MAP, "configMapName");
+    return { args, clientConf };
 }
 
 /**
@@ -63,7 +86,7 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
     private readonly componentName: string;
 
     constructor(name: string, args: HdfsStorageArgs, opts?: pulumi.ComponentResourceOptions) {
-        const clientConf = checkComponentArgs("HdfsStorage", name, () => resolveHdfsStorageArgs(args));
+        const { clientConf } = checkComponentArgs("HdfsStorage", name, () => resolveHdfsStorageArgs(args));
         super("serverless-spark:storage:HdfsStorage", name, {}, opts);
         this.componentName = name;
         this.clientConf = clientConf;

@@ -1,7 +1,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 
-import { InputError } from "../../components/errors";
+import { InputError, underKey } from "../../components/errors";
 import { CONFIGURED_FAILOVER_PROXY_PROVIDER, hadoopConfFiles, hadoopConfigurationXml, hdfsClientConf, HdfsConfArgs } from "../../components/storage/hdfs-conf";
 
 /** Reads a Hadoop configuration file back into name/value pairs, in file order. */
@@ -63,8 +63,8 @@ describe("hdfsClientConf", () => {
         expect(hdfsClientConf({ namenodes: ["nn:8020"], wordCountInput: "hdfs://nn:8020/data/w.txt" }).wordCountInput).toBe("hdfs://nn:8020/data/w.txt");
     });
 
-    it("GIVEN custom error keys WHEN a value is bad THEN the error names the caller's key", () => {
-        expect(() => hdfsClientConf({ namenodes: ["nn"] }, (arg) => arg)).toThrow(/^namenodes\[0\]: "nn" has no port/);
+    it("GIVEN a caller's prefix WHEN a value is bad THEN the error names the key under it (underKey)", () => {
+        expect(() => underKey("storage.hdfs", () => hdfsClientConf({ namenodes: ["nn"] }))).toThrow(/^storage\.hdfs\.namenodes\[0\]: "nn" has no port/);
     });
 });
 
@@ -112,7 +112,8 @@ describe("hdfsClientConf refuses", () => {
     ])("GIVEN %j WHEN derived THEN one line naming the key", (args, message) => {
         let error: unknown;
         try {
-            hdfsClientConf(args as HdfsConfArgs);
+            // The component's keys are relative; the stack config puts them under storage.hdfs.
+            underKey("storage.hdfs", () => hdfsClientConf(args as HdfsConfArgs));
         } catch (err) {
             error = err;
         }

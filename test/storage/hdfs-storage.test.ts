@@ -108,13 +108,13 @@ describe("HdfsStorage", () => {
     });
 
     it.each<[object, string]>([
-        [{ namenodes: ["nn1:8020", "nn2:8020"] }, "storage.hdfs.nameservice: is missing but 2 NameNodes are given"],
-        [{ namenodes: ["nn1:8020"], nameservice: "ns" }, 'storage.hdfs.namenodes: has 1 NameNode for nameservice "ns"'],
-        [{ namenodes: ["nn1"] }, 'storage.hdfs.namenodes[0]: "nn1" has no port'],
-        [{ namenodes: ["nn1:8020"], coreSite: { "": "x" } }, "storage.hdfs.coreSite: has a property with an empty name"],
-        [{ namenodes: ["nn1:8020"], wordCountInput: "words.txt" }, 'storage.hdfs.wordCountInput: "words.txt" is not an absolute path'],
-        [{ namenodes: ["nn1:8020"], configMapName: "Hadoop Conf" }, 'storage.hdfs.configMapName: got "Hadoop Conf", expected a DNS-1123 label'],
-    ])("GIVEN %j WHEN declared THEN one clear error and nothing registered", async (args, message) => {
+        [{ namenodes: ["nn1:8020", "nn2:8020"] }, 'HdfsStorage "bad": nameservice: is missing but 2 NameNodes are given'],
+        [{ namenodes: ["nn1:8020"], nameservice: "ns" }, 'HdfsStorage "bad": namenodes: has 1 NameNode for nameservice "ns"'],
+        [{ namenodes: ["nn1"] }, 'HdfsStorage "bad": namenodes[0]: "nn1" has no port'],
+        [{ namenodes: ["nn1:8020"], coreSite: { "": "x" } }, 'HdfsStorage "bad": coreSite: has a property with an empty name'],
+        [{ namenodes: ["nn1:8020"], wordCountInput: "words.txt" }, 'HdfsStorage "bad": wordCountInput: "words.txt" is not an absolute path'],
+        [{ namenodes: ["nn1:8020"], configMapName: "Hadoop Conf" }, 'HdfsStorage "bad": configMapName: got "Hadoop Conf", expected a DNS-1123 label'],
+    ])("GIVEN %j WHEN declared THEN one clear error naming the component and the argument, and nothing registered", async (args, message) => {
         await runtime.settle();
         const before = runtime.registrations.length;
         expect(() => new mod.HdfsStorage("bad", args as any)).toThrow(message);

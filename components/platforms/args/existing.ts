@@ -1,3 +1,4 @@
+import type { HdfsStorageArgs } from "../../storage/hdfs";
 import type { SparkPlatformConfig } from "./common";
 
 /** Arguments of `ExistingSparkPlatform`: the `existing` stack's config. */
@@ -40,28 +41,12 @@ export interface SchedulingConfig {
     podLabels?: Record<string, string>;
 }
 
-/** An existing HDFS the jobs use. */
-export interface HdfsConfig {
-    /** NameNode addresses `host:port` (two or more for HA). */
-    namenodes: string[];
-    /** The HA nameservice ID. @default none (one NameNode) */
-    nameservice?: string;
-    /** Extra core-site.xml properties. @default {} */
-    coreSite?: Record<string, string>;
-    /** Extra hdfs-site.xml properties. @default {} */
-    hdfsSite?: Record<string, string>;
-    /** The WordCount input, an absolute HDFS path. @default none */
-    wordCountInput?: string;
-    /** The ConfigMap holding the Hadoop conf. @default "hadoop-conf" */
-    configMapName?: string;
-}
-
 /** Storage on a cluster you bring: an existing HDFS. */
 export interface ExistingStorageConfig {
     /** `hdfs`. */
     type: string;
     /** The HDFS. */
-    hdfs?: HdfsConfig;
+    hdfs?: HdfsStorageArgs;
 }
 
 /** Arguments of `ExistingSparkPlatform`: the `existing` stack's config. */
