@@ -2,24 +2,24 @@
  * serverless-spark/aws: the AWS entry point (EKS on Fargate, S3). It loads `@pulumi/aws`, which is
  * why it is separate from the main entry point: users of other clouds never install it.
  */
-export type { EksFargateClusterArgs } from "./cluster/aws/args";
-export { EKS_DEFAULTS } from "./cluster/aws/args";
+export type { EksClusterSettings, EksFargateClusterArgs } from "./cluster/aws/args";
+export { EKS_DEFAULTS, eksClusterSettingsSchema } from "./cluster/aws/args";
 export { EksFargateCluster } from "./cluster/aws/cluster";
 export type { FargateProfilePlan } from "./cluster/aws/fargate-profiles";
 export { DEFAULT_MAX_FARGATE_PROFILES, fargateNamespaces, planFargateProfiles, SELECTORS_PER_PROFILE } from "./cluster/aws/fargate-profiles";
 export { eksKubeconfig } from "./cluster/aws/kubeconfig";
 export type { EksNetworkArgs, NatGatewayMode, NetworkPlan, ZoneLayout } from "./cluster/aws/network-plan";
-export { DEFAULT_VPC_CIDR, NatGateways, planNetwork, subnetLayout } from "./cluster/aws/network-plan";
+export { DEFAULT_VPC_CIDR, eksNetworkSchema, NatGateways, planNetwork, subnetLayout } from "./cluster/aws/network-plan";
 export type { IrsaProvider, PolicyDocument, PolicyStatement } from "./cluster/aws/policies";
 export { fargatePodTrustPolicy, irsaTrustPolicy } from "./cluster/aws/policies";
 export { awsPartition, defaultAvailabilityZones, requireAwsRegion } from "./cluster/aws/region";
-export type { ResolvedEksArgs } from "./cluster/aws/validate";
-export { resolveEksFargateClusterArgs } from "./cluster/aws/validate";
+export type { ResolvedEksArgs, ResolvedEksClusterSettings } from "./cluster/aws/validate";
+export { requireEksFargateRegion, resolveEksClusterSettings, resolveEksFargateClusterArgs } from "./cluster/aws/validate";
 export type { FargateVpcArgs } from "./cluster/aws/vpc";
 export { FargateVpc } from "./cluster/aws/vpc";
 export { AwsSparkPlatform, resolveAwsSparkPlatformArgs } from "./platforms/aws";
-export type { ResolvedS3Args, S3StorageArgs } from "./storage/s3/args";
-export { resolveS3StorageArgs, WORDCOUNT_KEY } from "./storage/s3/args";
+export type { ResolvedS3Args, S3BucketSettings, S3StorageArgs } from "./storage/s3/args";
+export { resolveS3BucketSettings, resolveS3StorageArgs, s3BucketSettingsSchema, WORDCOUNT_KEY } from "./storage/s3/args";
 export { requireBucketName } from "./storage/s3/bucket-name";
 export { sparkBucketAccessPolicy, tlsOnlyBucketPolicy } from "./storage/s3/policies";
 export { S3A_CREDENTIALS_PROVIDER, S3A_PACKAGES, s3aHadoopConf } from "./storage/s3/spark-conf";

@@ -29,15 +29,33 @@ export class InputError extends Error {
     readonly expected: string;
     /** The component whose arguments were refused, e.g. `SparkOperator "spark-operator"`. */
     readonly component?: string;
+    /** `problem` and `expected` as written, with `{{sibling}}` placeholders (see the constructor). */
+    readonly templates: { problem: string; expected: string };
 
+    /**
+     * @param problem what is wrong; `{{name}}` names another key beside `key` (`{{publicEndpoint}}`
+     *   next to `cluster.publicAccessCidrs` reads `cluster.publicEndpoint`), so the text stays right
+     *   when `underKey` puts a prefix on the key
+     * @param expected what was expected, with the same placeholders
+     */
     constructor(key: string, problem: string, expected: string, component?: string) {
-        super(`${component ? `${component}: ` : ""}${key}: ${problem}, expected ${expected}`);
+        const at = parentOf(key);
+        const render = (text: string) => text.replace(/\{\{([A-Za-z][\w.]*)\}\}/g, (_, sibling: string) => `${at}${sibling}`);
+        super(`${component ? `${component}: ` : ""}${key}: ${render(problem)}, expected ${render(expected)}`);
         this.name = "InputError";
         this.key = key;
-        this.problem = problem;
-        this.expected = expected;
+        this.problem = render(problem);
+        this.expected = render(expected);
         this.component = component;
+        this.templates = { problem, expected };
     }
+}
+
+/** The path a key sits in, with its trailing dot: `cluster.` for `cluster.publicAccessCidrs[0]`, `""` for `name`. */
+function parentOf(key: string): string {
+    const bare = key.replace(/(\[\d+\])+$/, "");
+    const dot = bare.lastIndexOf(".");
+    return dot < 0 ? "" : bare.slice(0, dot + 1);
 }
 
 /**
@@ -50,7 +68,7 @@ export function checkComponentArgs<T>(componentType: string, name: string, check
         return check();
     } catch (err) {
         if (err instanceof InputError && err.component === undefined) {
-            throw new InputError(err.key, err.problem, err.expected, `${componentType} ${JSON.stringify(name)}`);
+            throw new InputError(err.key, err.templates.problem, err.templates.expected, `${componentType} ${JSON.stringify(name)}`);
         }
         throw err;
     }
@@ -81,7 +99,7 @@ export function underKey<T>(prefix: string, fn: () => T): T {
     } catch (err) {
         if (err instanceof InputError) {
             const key = err.key === "" ? prefix : err.key.startsWith("[") ? `${prefix}${err.key}` : `${prefix}.${err.key}`;
-            throw new InputError(key, err.problem, err.expected, err.component);
+            throw new InputError(key, err.templates.problem, err.templates.expected, err.component);
         }
         throw err;
     }

@@ -31,9 +31,10 @@ export type {
 } from "./jobs/types";
 export type { KerberosSecretsArgs } from "./kerberos/secrets";
 export { KerberosSecrets, resolveKerberosSecretsArgs, SecretContent } from "./kerberos/secrets";
+export { checkJobNamespaces } from "./names";
 export { OPERATOR_DEFAULTS } from "./operator/defaults";
 export type { SparkOperatorArgs } from "./operator/operator";
-export { checkJobNamespaces, resolveSparkOperatorArgs, SparkOperator } from "./operator/operator";
+export { resolveSparkOperatorArgs, SparkOperator } from "./operator/operator";
 export type { SparkOperatorSettings } from "./operator/settings";
 export { resolveSparkOperatorSettings } from "./operator/settings";
 export type { ContainerResources } from "./operator/values";
@@ -47,7 +48,6 @@ export {
     ConcurrencyPolicy,
     JobSizingMode,
     JobType,
-    NatGatewayCount,
     PriceTableName,
     RestartPolicyType,
     Sample,

@@ -94,3 +94,12 @@ export function requireAnnotationKeys(annotations: Record<string, unknown>, key:
         }
     }
 }
+
+/** Job namespaces: at least one, each a DNS-1123 label, no duplicates. */
+export function checkJobNamespaces(jobNamespaces: unknown, key = "jobNamespaces"): void {
+    if (!Array.isArray(jobNamespaces) || jobNamespaces.length === 0) {
+        throw new InputError(key, `got ${describeValue(jobNamespaces)}`, "at least one namespace name");
+    }
+    jobNamespaces.forEach((ns, i) => requireDns1123Label(ns, `${key}[${i}]`));
+    requireUnique(jobNamespaces as string[], key);
+}

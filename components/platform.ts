@@ -5,9 +5,9 @@ import { checkComponentArgs, describeValue, InputError, underKey } from "./error
 import { SparkJob } from "./jobs/job";
 import { placementFor, planJobs, PlannedJob, PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
 import type { JobIntegration, NamespaceIntegrator } from "./jobs/types";
-import { isSystemNamespace } from "./names";
+import { checkJobNamespaces, isSystemNamespace } from "./names";
 import { OPERATOR_DEFAULTS } from "./operator/defaults";
-import { checkJobNamespaces, SparkOperator, SparkOperatorArgs } from "./operator/operator";
+import { SparkOperator, SparkOperatorArgs } from "./operator/operator";
 import { resolveSparkOperatorSettings, SparkOperatorSettings } from "./operator/settings";
 import { SparkNamespace } from "./rbac/namespace";
 import type { PriceTable } from "./sizing";

@@ -115,3 +115,8 @@ export function parseShape<T extends z.ZodType>(schema: T, input: unknown, secre
     }
     return result.data;
 }
+
+/** A copy without the keys whose value is `undefined` (what a strict shape sees as "not given"). */
+export function dropUndefined<T extends object>(value: T): Partial<T> {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -2,8 +2,8 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 import { EMPTY_SCHEDULING_PROFILE, SchedulingProfile } from "../cluster/types";
-import { checkComponentArgs, describeValue, InputError } from "../errors";
-import { requireDns1123Label, requireUnique } from "../names";
+import { checkComponentArgs } from "../errors";
+import { checkJobNamespaces } from "../names";
 import { restrictedNamespaceLabels } from "../pod-security";
 import { OPERATOR_DEFAULTS, webhookSelectorLabels } from "./defaults";
 import { resolveSparkOperatorSettings, SparkOperatorSettings } from "./settings";
@@ -24,15 +24,6 @@ export interface SparkOperatorArgs extends SparkOperatorSettings {
      * @default no constraints
      */
     scheduling?: SchedulingProfile;
-}
-
-/** Job namespaces: at least one, each a DNS-1123 label, no duplicates. */
-export function checkJobNamespaces(jobNamespaces: unknown, key = "jobNamespaces"): void {
-    if (!Array.isArray(jobNamespaces) || jobNamespaces.length === 0) {
-        throw new InputError(key, `got ${describeValue(jobNamespaces)}`, "at least one namespace name");
-    }
-    jobNamespaces.forEach((ns, i) => requireDns1123Label(ns, `${key}[${i}]`));
-    requireUnique(jobNamespaces as string[], key);
 }
 
 /**

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { EksFargateCluster } from "../cluster/aws/cluster";
-import { checkComponentArgs } from "../errors";
+import { checkComponentArgs, underKey } from "../errors";
 import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
 import { OPERATOR_DEFAULTS } from "../operator/defaults";
+import { resolveS3BucketSettings } from "../storage/s3/args";
 import { S3Storage } from "../storage/s3/storage";
 import type { AwsSparkPlatformArgs } from "./args";
 import { childOf, cloudPlatformOutputs, declarePlatform, SparkPlatformOptions } from "./children";
@@ -52,18 +53,22 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
 
     constructor(name: string, args: AwsSparkPlatformArgs, opts?: SparkPlatformOptions) {
         const providerRegion = new pulumi.Config("aws").get("region");
-        const config = checkComponentArgs("AwsSparkPlatform", name, () => resolveAwsSparkPlatformArgs(args ?? {}, providerRegion));
+        const s = childOf(undefined, name, opts, "storage");
+        const config = checkComponentArgs("AwsSparkPlatform", name, () => {
+            const resolved = resolveAwsSparkPlatformArgs(args ?? {}, providerRegion);
+            // A created bucket's name starts with the storage component's name: check it is one.
+            underKey("storage", () => resolveS3BucketSettings(resolved.aws!.storage, s.name));
+            return resolved;
+        });
         const aws = config.aws!;
         super("serverless-spark:index:AwsSparkPlatform", name, {}, opts);
         const namespaces = { jobNamespaces: config.jobNamespaces, operatorNamespace: config.operator.namespace ?? OPERATOR_DEFAULTS.namespace };
         const c = childOf(this, name, opts, "cluster");
         const cluster = new EksFargateCluster(c.name, eksClusterArgs(aws, namespaces), c.opts);
-        const s = childOf(this, name, opts, "storage");
-        const { type: _type, ...storageArgs } = aws.storage;
         const storage = new S3Storage(
             s.name,
-            { ...storageArgs, region: aws.region, jobNamespaces: config.jobNamespaces, irsa: cluster.irsa, wordCountText: WORDCOUNT_TEXT },
-            s.opts,
+            { ...aws.storage, region: aws.region, jobNamespaces: config.jobNamespaces, irsa: cluster.irsa, wordCountText: WORDCOUNT_TEXT },
+            { ...s.opts, parent: this },
         );
         const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
         const out = cloudPlatformOutputs(cluster, storage, outputs);

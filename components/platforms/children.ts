@@ -24,7 +24,7 @@ export type ChildRole = "cluster" | "storage" | "kerberos" | "platform";
 const ROOT_NAMES: Record<ChildRole, string> = { cluster: "cluster", storage: "storage", kerberos: "kerberos", platform: "spark" };
 
 /** A child's name and options: parented to the component, named after it (or adopting a root resource). */
-export function childOf(parent: pulumi.ComponentResource, name: string, opts: SparkPlatformOptions | undefined, role: ChildRole) {
+export function childOf(parent: pulumi.ComponentResource | undefined, name: string, opts: SparkPlatformOptions | undefined, role: ChildRole) {
     const adopt = opts?.adoptRootChildren === true;
     return {
         name: adopt ? ROOT_NAMES[role] : role === "platform" ? name : `${name}-${role}`,

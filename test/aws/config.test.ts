@@ -23,12 +23,12 @@ describe("resolveAwsConfig", () => {
                 name: "serverless-spark",
                 version: "1.35",
                 publicEndpoint: false,
-                publicAccessCidrs: undefined,
+                publicAccessCidrs: [],
                 adminPrincipalArn: undefined,
                 logRetentionDays: 90,
             },
             network: {},
-            storage: { type: "s3" },
+            storage: {},
         });
     });
 
@@ -40,7 +40,7 @@ describe("resolveAwsConfig", () => {
         expect(config.region).toBe("us-east-1");
         expect(config.cluster).toMatchObject({ name: "serverless-spark", publicEndpoint: true, publicAccessCidrs: ["203.0.113.0/24"] });
         expect(config.network).toEqual({ natGateways: "single" });
-        expect(config.storage).toEqual({ type: "s3", retainOnDestroy: true, versioning: false });
+        expect(config.storage).toEqual({ retainOnDestroy: true, versioning: false });
     });
 
     it("GIVEN an existing VPC and an existing bucket WHEN resolved THEN they are taken as given", () => {
@@ -51,7 +51,7 @@ describe("resolveAwsConfig", () => {
         };
         const config = resolveAwsConfig(raw({ "serverless-spark:network": network, "serverless-spark:storage": { existingBucket: "corp.data-lake" } }));
         expect(config.network).toEqual(network);
-        expect(config.storage).toEqual({ type: "s3", existingBucket: "corp.data-lake" });
+        expect(config.storage).toEqual({ existingBucket: "corp.data-lake" });
     });
 
     it("GIVEN other projects' keys WHEN resolved THEN they are ignored", () => {

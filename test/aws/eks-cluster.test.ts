@@ -131,7 +131,7 @@ describe("EksFargateCluster", () => {
     });
 
     it("GIVEN the cluster WHEN its kubeconfig is read THEN it uses the aws eks get-token exec plugin for its name and region", async () => {
-        const cluster = new mod.EksFargateCluster("kc", { jobNamespaces: ["etl"], clusterName: "analytics", region: "eu-west-1" });
+        const cluster = new mod.EksFargateCluster("kc", { jobNamespaces: ["etl"], name: "analytics", region: "eu-west-1" });
         const kubeconfig = JSON.parse(await valueOf(cluster.kubeconfig));
         expect(kubeconfig.clusters[0].cluster.server).toMatch(/^https:\/\/[0-9A-F]{32}\.gr7\.eu-west-1\.eks\.amazonaws\.com$/);
         expect(Buffer.from(kubeconfig.clusters[0].cluster["certificate-authority-data"], "base64").toString()).toContain("BEGIN CERTIFICATE");
@@ -145,7 +145,7 @@ describe("EksFargateCluster", () => {
     });
 
     it("GIVEN the pod execution role WHEN its trust is read THEN only Fargate, on behalf of this cluster's profiles, may assume it", async () => {
-        new mod.EksFargateCluster("trust", { jobNamespaces: ["etl"], clusterName: "trusty" });
+        new mod.EksFargateCluster("trust", { jobNamespaces: ["etl"], name: "trusty" });
         const plan = await planOf(runtime);
         const trust = JSON.parse(one(plan, A.role, "trust-fargate-pods").inputs.assumeRolePolicy as string);
         expect(trust.Statement).toEqual([
@@ -277,7 +277,7 @@ describe("EksFargateCluster", () => {
             { jobNamespaces: Array.from({ length: 49 }, (_, i) => `ns-${i}`) },
             "jobNamespaces: got 49 job namespaces, which with kube-system and the operator namespace need 11 Fargate profiles, expected at most 48 job namespaces",
         ],
-        [{ jobNamespaces: ["etl"], clusterName: "-bad" }, 'clusterName: got "-bad"'],
+        [{ jobNamespaces: ["etl"], name: "-bad" }, 'name: got "-bad"'],
         [{ jobNamespaces: ["etl"], version: "1.35.2" }, 'version: got "1.35.2", expected a Kubernetes minor version such as 1.35'],
         [{ jobNamespaces: ["etl"], adminPrincipalArn: "arn:aws:sts::123456789012:assumed-role/Admin/me" }, "adminPrincipalArn: got"],
         [{ jobNamespaces: ["etl"], logRetentionDays: 10 }, "logRetentionDays: got 10, expected a CloudWatch retention"],

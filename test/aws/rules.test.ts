@@ -4,6 +4,7 @@ import { fargateNamespaces, planFargateProfiles } from "../../components/cluster
 import { parseCidr, planNetwork, subnetLayout } from "../../components/cluster/aws/network-plan";
 import { fargateProfileArnPattern, irsaTrustPolicy } from "../../components/cluster/aws/policies";
 import { awsDnsSuffix, awsPartition, defaultAvailabilityZones } from "../../components/cluster/aws/region";
+import { underKey } from "../../components/errors";
 import { requireBucketName } from "../../components/storage/s3/bucket-name";
 import { s3aHadoopConf } from "../../components/storage/s3/spark-conf";
 
@@ -71,7 +72,7 @@ describe("network planning", () => {
             privateSubnetIds: ["subnet-0a1b2c3d", "subnet-1a2b3c4d"],
             publicSubnetIds: ["subnet-2a2b3c4d"],
         });
-        expect(() => planNetwork({ vpcId: "vpc-0a1b2c3d", privateSubnetIds: ["subnet-0a1b2c3d"] }, "us-east-1")).toThrow(
+        expect(() => underKey("network", () => planNetwork({ vpcId: "vpc-0a1b2c3d", privateSubnetIds: ["subnet-0a1b2c3d"] }, "us-east-1"))).toThrow(
             'network.privateSubnetIds: got ["subnet-0a1b2c3d"], expected at least two private subnet ids in different zones',
         );
     });

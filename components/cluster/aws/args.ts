@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 import type { EksNetworkArgs } from "./network-plan";
 
 /** Defaults of {@link EksFargateClusterArgs}. */
@@ -9,30 +11,14 @@ export const EKS_DEFAULTS = {
     logTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
 } as const;
 
-/** Arguments of `EksFargateCluster`. */
-export interface EksFargateClusterArgs {
-    /**
-     * The namespaces Spark jobs run in (the platform's `jobNamespaces`). Each gets a Fargate
-     * profile selector, as do `kube-system` and `operatorNamespace`.
-     */
-    jobNamespaces: string[];
-    /**
-     * The Spark operator's namespace; its pods run on Fargate too.
-     * @default "spark-operator"
-     */
-    operatorNamespace?: string;
-    /**
-     * The region everything is created in; every regional resource is given it explicitly, so the
-     * kubeconfig and the resources always agree.
-     * @default the AWS provider's `aws:region`
-     */
-    region?: string;
+/** The EKS cluster's own settings: the `cluster` settings of the `aws` stack. */
+export interface EksClusterSettings {
     /**
      * The EKS cluster's name (1-100 letters, digits, '-' and '_', starting with a letter or digit).
      * Also the Kubernetes provider's `clusterIdentifier`, so it must stay stable.
-     * @default the component's name
+     * @default the component's name (`serverless-spark` for `AwsSparkPlatform`)
      */
-    clusterName?: string;
+    name?: string;
     /**
      * Kubernetes version, `1.<minor>`. Raise it to upgrade (one minor at a time); EKS never downgrades.
      * @default "1.35"
@@ -64,6 +50,39 @@ export interface EksFargateClusterArgs {
      * @default 90
      */
     logRetentionDays?: number;
+}
+
+/** The shape of {@link EksClusterSettings}; each message is the "expected" half of an error. */
+export const eksClusterSettingsSchema = z.strictObject(
+    {
+        name: z.string({ error: "an EKS cluster name" }).optional(),
+        version: z.string({ error: `a Kubernetes version string such as "${EKS_DEFAULTS.version}"` }).optional(),
+        publicEndpoint: z.boolean({ error: "true or false" }).optional(),
+        publicAccessCidrs: z.array(z.string({ error: "IPv4 CIDR" }), { error: "a list of IPv4 CIDRs" }).optional(),
+        adminPrincipalArn: z.string({ error: "an IAM role or user ARN" }).optional(),
+        logRetentionDays: z.int({ error: "a number of days such as 90" }).optional(),
+    },
+    { error: "an object with name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn, logRetentionDays" },
+) satisfies z.ZodType<EksClusterSettings>;
+
+/** Arguments of `EksFargateCluster`: its settings, its network, and the namespaces it serves. */
+export interface EksFargateClusterArgs extends EksClusterSettings {
+    /**
+     * The namespaces Spark jobs run in (the platform's `jobNamespaces`). Each gets a Fargate
+     * profile selector, as do `kube-system` and `operatorNamespace`.
+     */
+    jobNamespaces: string[];
+    /**
+     * The Spark operator's namespace; its pods run on Fargate too.
+     * @default "spark-operator"
+     */
+    operatorNamespace?: string;
+    /**
+     * The region everything is created in; every regional resource is given it explicitly, so the
+     * kubeconfig and the resources always agree.
+     * @default the AWS provider's `aws:region`
+     */
+    region?: string;
     /**
      * The network.
      * @default a new VPC in `<region>a`, `<region>b`, `<region>c`, 10.0.0.0/16, one NAT gateway

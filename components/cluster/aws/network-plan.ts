@@ -1,11 +1,16 @@
+import { z } from "zod";
+
 import { describeValue, InputError } from "../../errors";
 import { requireUnique } from "../../names";
+import { parseShape } from "../../shape";
 import { formatIpv4Cidr, Ipv4Block, parseIpv4Cidr } from "../cidr";
 import { defaultAvailabilityZones } from "./region";
 
 /** How many NAT gateways a new VPC gets: one shared (cheaper) or one per zone (no cross-zone egress dependency). */
 export const NatGateways = { Single: "single", PerZone: "perZone" } as const;
-export type NatGatewayMode = (typeof NatGateways)[keyof typeof NatGateways];
+export type NatGateways = (typeof NatGateways)[keyof typeof NatGateways];
+/** @deprecated the same type as {@link NatGateways} (kept for 0.1 programs) */
+export type NatGatewayMode = NatGateways;
 
 /**
  * Where the cluster's Fargate pods live. Either a new VPC (`availabilityZones`, `natGateways`,
@@ -23,7 +28,7 @@ export interface EksNetworkArgs {
      * zone outage does not cut the other zones' egress).
      * @default "single"
      */
-    natGateways?: NatGatewayMode;
+    natGateways?: NatGateways;
     /**
      * IPv4 range of a new VPC, /16 to /22. Each zone gets a private subnet of a quarter of it (every
      * Fargate pod takes one IP) and a small public subnet (a sixty-fourth) for NAT egress.
@@ -62,7 +67,7 @@ export interface ZoneLayout {
 
 /** The validated network: what to create, or what to use. */
 export type NetworkPlan =
-    | { kind: "new"; vpcCidr: string; zones: ZoneLayout[]; natGateways: NatGatewayMode; s3GatewayEndpoint: boolean }
+    | { kind: "new"; vpcCidr: string; zones: ZoneLayout[]; natGateways: NatGateways; s3GatewayEndpoint: boolean }
     | { kind: "existing"; vpcId: string; privateSubnetIds: string[]; publicSubnetIds: string[] };
 
 export const DEFAULT_VPC_CIDR = "10.0.0.0/16";
@@ -70,11 +75,27 @@ const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const NEW_VPC_KEYS = ["availabilityZones", "natGateways", "vpcCidr", "s3GatewayEndpoint"] as const;
 
+/** The shape of {@link EksNetworkArgs}; each message is the "expected" half of an error. */
+export const eksNetworkSchema = z.strictObject(
+    {
+        availabilityZones: z.array(z.string({ error: "zone name" }), { error: "a list of zone names" }).optional(),
+        natGateways: z.enum(["single", "perZone"], { error: "single or perZone" }).optional(),
+        vpcCidr: z.string({ error: "an IPv4 CIDR such as 10.0.0.0/16" }).optional(),
+        s3GatewayEndpoint: z.boolean({ error: "true or false" }).optional(),
+        vpcId: z.string({ error: "a VPC id such as vpc-0a1b2c3d4e5f67890" }).optional(),
+        privateSubnetIds: z.array(z.string({ error: "subnet id" }), { error: "a list of subnet ids" }).optional(),
+        publicSubnetIds: z.array(z.string({ error: "subnet id" }), { error: "a list of subnet ids" }).optional(),
+    },
+    { error: "an object with availabilityZones, natGateways, vpcCidr or vpcId, privateSubnetIds, publicSubnetIds" },
+) satisfies z.ZodType<EksNetworkArgs>;
+
 /**
- * Checks the network arguments and returns the plan. Errors name `network.<arg>` through `keyOf`.
+ * Parses the network arguments (shape, values, defaults) and returns the plan. Errors name the
+ * argument relative to the network (`vpcCidr`); callers prefix it with `underKey("network", ...)`.
  */
-export function planNetwork(args: EksNetworkArgs, region: string, keyOf: (arg: string) => string = (a) => a): NetworkPlan {
-    const key = (arg: string) => keyOf(`network.${arg}`);
+export function planNetwork(input: EksNetworkArgs, region: string): NetworkPlan {
+    const args: EksNetworkArgs = parseShape(eksNetworkSchema, input ?? {});
+    const key = (arg: string) => arg;
     const existing = args.vpcId !== undefined || args.privateSubnetIds !== undefined || args.publicSubnetIds !== undefined;
     if (existing) {
         for (const arg of NEW_VPC_KEYS) {

@@ -1,7 +1,8 @@
-import { describeValue, InputError } from "../../errors";
-import { requireDns1123Label, requireUnique } from "../../names";
+import { describeValue, InputError, underKey } from "../../errors";
+import { checkJobNamespaces, requireDns1123Label, requireUnique } from "../../names";
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
-import { EKS_DEFAULTS, EksFargateClusterArgs } from "./args";
+import { dropUndefined, parseShape } from "../../shape";
+import { EKS_DEFAULTS, eksClusterSettingsSchema, EksFargateClusterArgs } from "./args";
 import { DEFAULT_MAX_FARGATE_PROFILES, FargateProfilePlan, planFargateProfiles } from "./fargate-profiles";
 import { NetworkPlan, parseCidr, planNetwork } from "./network-plan";
 import { awsPartition, requireAwsRegion } from "./region";
@@ -29,87 +30,103 @@ const PRINCIPAL_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(role|user)\/[\w+=,.@/
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const MAX_PUBLIC_CIDRS = 40;
 
-/**
- * Checks the cluster arguments without declaring anything (no AWS call either) and applies the
- * defaults. Errors are {@link InputError}s whose key `keyOf` maps from the argument name
- * (`publicAccessCidrs`, `network.vpcCidr`, ...) to what the user wrote.
- * @param region the region (`args.region`, else the provider's) resolved by the caller
- */
-export function resolveEksFargateClusterArgs(
-    args: EksFargateClusterArgs,
-    region: string | undefined,
-    componentName: string,
-    keyOf: (arg: string) => string = (arg) => arg,
-): ResolvedEksArgs {
-    requireAwsRegion(region, keyOf("region"));
-    const r = region as string;
+/** A region where EKS runs Fargate pods: any region code but AWS GovCloud's. */
+export function requireEksFargateRegion(region: unknown, key: string): string {
+    const r = requireAwsRegion(region, key);
     if (r.startsWith("us-gov-")) {
-        throw new InputError(keyOf("region"), `got ${describeValue(r)} (EKS has no Fargate in AWS GovCloud)`, "a region where EKS runs Fargate pods");
+        throw new InputError(key, `got ${describeValue(r)} (EKS has no Fargate in AWS GovCloud)`, "a region where EKS runs Fargate pods");
     }
-    const clusterName = args.clusterName ?? componentName;
-    if (typeof clusterName !== "string" || !CLUSTER_NAME.test(clusterName)) {
-        throw new InputError(keyOf("clusterName"), `got ${describeValue(clusterName)}`, "1-100 letters, digits, '-' and '_', starting with a letter or digit");
+    return r;
+}
+
+/** {@link EksClusterSettings} parsed, with defaults applied. */
+export interface ResolvedEksClusterSettings {
+    name: string;
+    version: string;
+    publicEndpoint: boolean;
+    publicAccessCidrs: string[];
+    adminPrincipalArn?: string;
+    logRetentionDays: number;
+}
+
+/**
+ * Parses the cluster's own settings (shape, values, defaults); errors name the setting relative to
+ * them (`publicAccessCidrs[0]`).
+ * @param defaultName the cluster name when `name` is not given
+ */
+export function resolveEksClusterSettings(input: unknown, defaultName: string): ResolvedEksClusterSettings {
+    const settings = parseShape(eksClusterSettingsSchema, input ?? {});
+    const name = settings.name ?? defaultName;
+    if (!CLUSTER_NAME.test(name)) {
+        throw new InputError("name", `got ${describeValue(name)}`, "1-100 letters, digits, '-' and '_', starting with a letter or digit");
     }
-    const version = args.version ?? EKS_DEFAULTS.version;
-    if (typeof version !== "string" || !K8S_VERSION.test(version)) {
-        throw new InputError(keyOf("version"), `got ${describeValue(version)}`, `a Kubernetes minor version such as ${EKS_DEFAULTS.version}`);
+    const version = settings.version ?? EKS_DEFAULTS.version;
+    if (!K8S_VERSION.test(version)) {
+        throw new InputError("version", `got ${describeValue(version)}`, `a Kubernetes minor version such as ${EKS_DEFAULTS.version}`);
     }
-    const publicEndpoint = args.publicEndpoint ?? EKS_DEFAULTS.publicEndpoint;
-    if (typeof publicEndpoint !== "boolean") {
-        throw new InputError(keyOf("publicEndpoint"), `got ${describeValue(publicEndpoint)}`, "true or false");
-    }
-    const publicAccessCidrs = checkPublicAccessCidrs(args.publicAccessCidrs, publicEndpoint, keyOf);
-    if (args.adminPrincipalArn !== undefined && (typeof args.adminPrincipalArn !== "string" || !PRINCIPAL_ARN.test(args.adminPrincipalArn))) {
+    const publicEndpoint = settings.publicEndpoint ?? EKS_DEFAULTS.publicEndpoint;
+    const publicAccessCidrs = checkPublicAccessCidrs(settings.publicAccessCidrs, publicEndpoint);
+    if (settings.adminPrincipalArn !== undefined && !PRINCIPAL_ARN.test(settings.adminPrincipalArn)) {
         throw new InputError(
-            keyOf("adminPrincipalArn"),
-            `got ${describeValue(args.adminPrincipalArn)}`,
+            "adminPrincipalArn",
+            `got ${describeValue(settings.adminPrincipalArn)}`,
             "an IAM role or user ARN such as arn:aws:iam::123456789012:role/Admin (not an sts assumed-role ARN)",
         );
     }
-    const logRetentionDays = args.logRetentionDays ?? EKS_DEFAULTS.logRetentionDays;
+    const logRetentionDays = settings.logRetentionDays ?? EKS_DEFAULTS.logRetentionDays;
     if (!RETENTION_DAYS.includes(logRetentionDays)) {
         throw new InputError(
-            keyOf("logRetentionDays"),
+            "logRetentionDays",
             `got ${describeValue(logRetentionDays)}`,
             `a CloudWatch retention: one of ${RETENTION_DAYS.slice(0, 12).join(", ")}, ...`,
         );
     }
-    const operatorNamespace = requireDns1123Label(args.operatorNamespace ?? OPERATOR_DEFAULTS.namespace, keyOf("operatorNamespace"));
-    const jobNamespaces = args.jobNamespaces;
-    if (!Array.isArray(jobNamespaces) || jobNamespaces.length === 0) {
-        throw new InputError(keyOf("jobNamespaces"), `got ${describeValue(jobNamespaces)}`, "at least one namespace name");
-    }
-    jobNamespaces.forEach((ns, i) => requireDns1123Label(ns, `${keyOf("jobNamespaces")}[${i}]`));
-    requireUnique(jobNamespaces, keyOf("jobNamespaces"));
+    return { name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn: settings.adminPrincipalArn, logRetentionDays };
+}
+
+/**
+ * Parses the cluster arguments without declaring anything (no AWS call either) and applies the
+ * defaults. Errors name the argument (`publicAccessCidrs`, `network.vpcCidr`, ...).
+ * @param region the region (`args.region`, else the provider's) resolved by the caller
+ */
+export function resolveEksFargateClusterArgs(args: EksFargateClusterArgs, region: string | undefined, componentName: string): ResolvedEksArgs {
+    const r = requireEksFargateRegion(region, "region");
+    const { name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn, logRetentionDays } = args;
+    const settings = resolveEksClusterSettings(
+        dropUndefined({ name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn, logRetentionDays }),
+        componentName,
+    );
+    const operatorNamespace = requireDns1123Label(args.operatorNamespace ?? OPERATOR_DEFAULTS.namespace, "operatorNamespace");
+    checkJobNamespaces(args.jobNamespaces);
     const maxProfiles = args.maxFargateProfiles ?? DEFAULT_MAX_FARGATE_PROFILES;
     if (!Number.isInteger(maxProfiles) || maxProfiles < 1) {
-        throw new InputError(keyOf("maxFargateProfiles"), `got ${describeValue(maxProfiles)}`, "a positive integer");
+        throw new InputError("maxFargateProfiles", `got ${describeValue(maxProfiles)}`, "a positive integer");
     }
     if (args.coreDnsVersion !== undefined && !/^v\d+\.\d+\.\d+-eksbuild\.\d+$/.test(args.coreDnsVersion)) {
-        throw new InputError(keyOf("coreDnsVersion"), `got ${describeValue(args.coreDnsVersion)}`, "an add-on version such as v1.11.4-eksbuild.2");
+        throw new InputError("coreDnsVersion", `got ${describeValue(args.coreDnsVersion)}`, "an add-on version such as v1.11.4-eksbuild.2");
     }
     return {
         region: r,
         partition: awsPartition(r),
-        clusterName,
-        version,
-        publicEndpoint,
-        publicAccessCidrs,
-        adminPrincipalArn: args.adminPrincipalArn,
-        logRetentionDays,
-        network: planNetwork(args.network ?? {}, r, keyOf),
+        clusterName: settings.name,
+        version: settings.version,
+        publicEndpoint: settings.publicEndpoint,
+        publicAccessCidrs: settings.publicAccessCidrs,
+        adminPrincipalArn: settings.adminPrincipalArn,
+        logRetentionDays: settings.logRetentionDays,
+        network: underKey("network", () => planNetwork(args.network ?? {}, r)),
         operatorNamespace,
-        jobNamespaces: [...jobNamespaces],
-        profiles: planFargateProfiles(operatorNamespace, jobNamespaces, maxProfiles, keyOf("jobNamespaces")),
+        jobNamespaces: [...args.jobNamespaces],
+        profiles: planFargateProfiles(operatorNamespace, args.jobNamespaces, maxProfiles, "jobNamespaces"),
         coreDnsVersion: args.coreDnsVersion,
     };
 }
 
-function checkPublicAccessCidrs(cidrs: unknown, publicEndpoint: boolean, keyOf: (arg: string) => string): string[] {
-    const key = keyOf("publicAccessCidrs");
+function checkPublicAccessCidrs(cidrs: unknown, publicEndpoint: boolean): string[] {
+    const key = "publicAccessCidrs";
     if (!publicEndpoint) {
         if (cidrs !== undefined && !(Array.isArray(cidrs) && cidrs.length === 0)) {
-            throw new InputError(key, `is set while ${keyOf("publicEndpoint")} is false`, `${keyOf("publicEndpoint")}: true, or no public CIDRs`);
+            throw new InputError(key, "is set while {{publicEndpoint}} is false", "{{publicEndpoint}}: true, or no public CIDRs");
         }
         return [];
     }

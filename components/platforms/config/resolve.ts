@@ -6,8 +6,8 @@ import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cl
 import { describeValue, InputError, underKey } from "../../errors";
 import { planJobs, PlatformJobArgs, SampleArgs } from "../../jobs/platform-jobs";
 import type { KerberosSecretsArgs } from "../../kerberos/secrets";
+import { checkJobNamespaces } from "../../names";
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
-import { checkJobNamespaces } from "../../operator/operator";
 import { resolveSparkOperatorSettings } from "../../operator/settings";
 import { checkPlatformNamespaces, DEFAULT_JOB_NAMESPACES, PlatformOperatorArgs } from "../../platform";
 import { decodeStructured, firstIssue, schemaIssueToError } from "../../shape";

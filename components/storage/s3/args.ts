@@ -1,22 +1,15 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 
 import type { IrsaProvider } from "../../cluster/aws/policies";
 import { awsPartition, requireAwsRegion } from "../../cluster/aws/region";
 import { describeValue, InputError } from "../../errors";
-import { requireDns1123Label, requireUnique } from "../../names";
+import { checkJobNamespaces, requireDns1123Label } from "../../names";
+import { dropUndefined, parseShape } from "../../shape";
 import { requireBucketName } from "./bucket-name";
 
-/** Arguments of `S3Storage`. */
-export interface S3StorageArgs {
-    /** Job namespaces: each gets an IRSA role for its driver and executor service accounts. */
-    jobNamespaces: string[];
-    /** The cluster's OIDC provider and issuer (`EksFargateCluster.irsa`). */
-    irsa: pulumi.Input<IrsaProvider>;
-    /**
-     * The bucket's region (and the S3A endpoint's).
-     * @default the AWS provider's `aws:region`
-     */
-    region?: string;
+/** The bucket Spark keeps its data in: the `storage` settings of the `aws` stack. */
+export interface S3BucketSettings {
     /**
      * Name of the bucket to create (S3 rules, no dots). Bucket names are global: a fixed name can
      * collide with anyone's bucket.
@@ -41,6 +34,30 @@ export interface S3StorageArgs {
      * @default false
      */
     versioning?: boolean;
+}
+
+/** The shape of {@link S3BucketSettings}; each message is the "expected" half of an error. */
+export const s3BucketSettingsSchema = z.strictObject(
+    {
+        bucket: z.string({ error: "an S3 bucket name" }).optional(),
+        existingBucket: z.string({ error: "an S3 bucket name" }).optional(),
+        retainOnDestroy: z.boolean({ error: "true or false" }).optional(),
+        versioning: z.boolean({ error: "true or false" }).optional(),
+    },
+    { error: "an object with bucket or existingBucket, retainOnDestroy, versioning" },
+) satisfies z.ZodType<S3BucketSettings>;
+
+/** Arguments of `S3Storage`: the bucket, and who may use it. */
+export interface S3StorageArgs extends S3BucketSettings {
+    /** Job namespaces: each gets an IRSA role for its driver and executor service accounts. */
+    jobNamespaces: string[];
+    /** The cluster's OIDC provider and issuer (`EksFargateCluster.irsa`). */
+    irsa: pulumi.Input<IrsaProvider>;
+    /**
+     * The bucket's region (and the S3A endpoint's).
+     * @default the AWS provider's `aws:region`
+     */
+    region?: string;
     /**
      * Service accounts the IRSA roles trust in each job namespace.
      * @default { driver: "spark-driver", executor: "spark-executor" }
@@ -71,8 +88,45 @@ export interface ResolvedS3Args {
 export const WORDCOUNT_KEY = "samples/wordcount/input.txt";
 
 /**
- * Checks the storage arguments (no AWS call). Errors name the argument through `keyOf` (e.g.
- * `bucket` -> `storage.bucket` in stack config).
+ * Parses the bucket settings (shape, values, defaults); errors name the setting relative to them.
+ * @param componentName when no bucket name is given, the created bucket's name derives from it
+ */
+export function resolveS3BucketSettings(
+    input: unknown,
+    componentName: string,
+): Pick<ResolvedS3Args, "bucket" | "existingBucket" | "retainOnDestroy" | "versioning"> {
+    const settings = parseShape(s3BucketSettingsSchema, input ?? {});
+    if (settings.bucket !== undefined && settings.existingBucket !== undefined) {
+        throw new InputError("existingBucket", "is set together with {{bucket}}", "either a bucket to create or an existing one");
+    }
+    if (settings.existingBucket !== undefined) {
+        requireBucketName(settings.existingBucket, "existingBucket", { allowDots: true });
+        for (const arg of ["retainOnDestroy", "versioning"] as const) {
+            if (settings[arg] !== undefined) {
+                throw new InputError(arg, "is set for an existing bucket", "it only for a bucket this package creates (without {{existingBucket}})");
+            }
+        }
+    } else if (settings.bucket !== undefined) {
+        requireBucketName(settings.bucket, "bucket", { allowDots: false });
+    } else if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(componentName)) {
+        // Pulumi names the bucket `<name>-bucket-<7 random characters>`.
+        throw new InputError(
+            "bucket",
+            `not set, and the component name ${describeValue(componentName)} cannot start a bucket name`,
+            "a bucket name, or a lower-case component name of at most 48 characters",
+        );
+    }
+    return {
+        bucket: settings.bucket,
+        existingBucket: settings.existingBucket,
+        retainOnDestroy: settings.retainOnDestroy ?? true,
+        versioning: settings.versioning ?? false,
+    };
+}
+
+/**
+ * Parses the storage arguments (no AWS call): the region, the bucket settings, the namespaces and
+ * service accounts. Errors name the argument.
  * @param componentName when no bucket name is given, the created bucket's name derives from it
  */
 export function resolveS3StorageArgs(
@@ -80,55 +134,13 @@ export function resolveS3StorageArgs(
     args: Omit<S3StorageArgs, "irsa">,
     region: string | undefined,
     componentName: string,
-    keyOf: (arg: string) => string = (arg) => arg,
 ): ResolvedS3Args {
-    requireAwsRegion(region, keyOf("region"));
-    const r = region as string;
-    if (args.bucket !== undefined && args.existingBucket !== undefined) {
-        throw new InputError(keyOf("existingBucket"), `is set together with ${keyOf("bucket")}`, "either a bucket to create or an existing one");
-    }
-    if (args.existingBucket !== undefined) {
-        requireBucketName(args.existingBucket, keyOf("existingBucket"), { allowDots: true });
-        for (const arg of ["retainOnDestroy", "versioning"] as const) {
-            if (args[arg] !== undefined) {
-                throw new InputError(
-                    keyOf(arg),
-                    `is set for an existing bucket`,
-                    `it only for a bucket this package creates (without ${keyOf("existingBucket")})`,
-                );
-            }
-        }
-    } else if (args.bucket !== undefined) {
-        requireBucketName(args.bucket, keyOf("bucket"), { allowDots: false });
-    } else if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(componentName)) {
-        // Pulumi names the bucket `<name>-bucket-<7 random characters>`.
-        throw new InputError(
-            keyOf("bucket"),
-            `not set, and the component name ${describeValue(componentName)} cannot start a bucket name`,
-            "a bucket name, or a lower-case component name of at most 48 characters",
-        );
-    }
-    for (const arg of ["retainOnDestroy", "versioning"] as const) {
-        if (args[arg] !== undefined && typeof args[arg] !== "boolean") {
-            throw new InputError(keyOf(arg), `got ${describeValue(args[arg])}`, "true or false");
-        }
-    }
-    if (!Array.isArray(args.jobNamespaces) || args.jobNamespaces.length === 0) {
-        throw new InputError(keyOf("jobNamespaces"), `got ${describeValue(args.jobNamespaces)}`, "at least one namespace name");
-    }
-    args.jobNamespaces.forEach((ns, i) => requireDns1123Label(ns, `${keyOf("jobNamespaces")}[${i}]`));
-    requireUnique(args.jobNamespaces, keyOf("jobNamespaces"));
+    const r = requireAwsRegion(region, "region");
+    const { bucket, existingBucket, retainOnDestroy, versioning } = args;
+    const settings = resolveS3BucketSettings(dropUndefined({ bucket, existingBucket, retainOnDestroy, versioning }), componentName);
+    checkJobNamespaces(args.jobNamespaces);
     const serviceAccounts = args.serviceAccounts ?? { driver: "spark-driver", executor: "spark-executor" };
-    requireDns1123Label(serviceAccounts.driver, keyOf("serviceAccounts.driver"));
-    requireDns1123Label(serviceAccounts.executor, keyOf("serviceAccounts.executor"));
-    return {
-        region: r,
-        partition: awsPartition(r),
-        bucket: args.bucket,
-        existingBucket: args.existingBucket,
-        retainOnDestroy: args.retainOnDestroy ?? true,
-        versioning: args.versioning ?? false,
-        jobNamespaces: [...args.jobNamespaces],
-        serviceAccounts: { ...serviceAccounts },
-    };
+    requireDns1123Label(serviceAccounts.driver, "serviceAccounts.driver");
+    requireDns1123Label(serviceAccounts.executor, "serviceAccounts.executor");
+    return { region: r, partition: awsPartition(r), ...settings, jobNamespaces: [...args.jobNamespaces], serviceAccounts: { ...serviceAccounts } };
 }
