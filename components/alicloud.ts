@@ -4,21 +4,19 @@
  * point: users of other clouds never install it.
  */
 export type {
+    AckClusterSettings,
     AlicloudNetworkArgs,
     AlicloudServerlessClusterArgs,
     AlicloudSpotArgs,
     AlicloudSystemNodePoolArgs,
-    ClusterMode,
-    SpotRole,
-    SpotStrategy,
 } from "./cluster/alicloud/args";
-export { ALICLOUD_DEFAULTS, ClusterModes, SpotStrategies } from "./cluster/alicloud/args";
+export { ackClusterSettingsSchema, ALICLOUD_DEFAULTS, ClusterMode, ClusterModes, SpotRole, SpotStrategies, SpotStrategy } from "./cluster/alicloud/args";
 export { AlicloudServerlessCluster } from "./cluster/alicloud/cluster";
 export type { RrsaOidc } from "./cluster/alicloud/control-plane";
 export { ACK_ADDONS } from "./cluster/alicloud/control-plane";
 export { ackKubeconfig } from "./cluster/alicloud/kubeconfig";
 export type { AlicloudNetworkPlan, VswitchLayout } from "./cluster/alicloud/network-plan";
-export { planAlicloudNetwork } from "./cluster/alicloud/network-plan";
+export { alicloudNetworkSchema, planAlicloudNetwork } from "./cluster/alicloud/network-plan";
 export { isZoneOf, requireAlicloudRegion } from "./cluster/alicloud/region";
 export type { EciSchedulingInput, SpotPlan } from "./cluster/alicloud/scheduling";
 export {
@@ -29,13 +27,13 @@ export {
     VIRTUAL_NODE_SELECTOR,
     VIRTUAL_NODE_TOLERATION,
 } from "./cluster/alicloud/scheduling";
-export type { ResolvedAlicloudArgs } from "./cluster/alicloud/validate";
-export { resolveAlicloudClusterArgs } from "./cluster/alicloud/validate";
+export type { ResolvedAckClusterSettings, ResolvedAlicloudArgs } from "./cluster/alicloud/validate";
+export { checkServiceCidrOutsideVpc, resolveAckClusterSettings, resolveAlicloudClusterArgs } from "./cluster/alicloud/validate";
 export type { AlicloudVpcArgs } from "./cluster/alicloud/vpc";
 export { AlicloudVpc } from "./cluster/alicloud/vpc";
 export { AlicloudSparkPlatform, resolveAlicloudSparkPlatformArgs } from "./platforms/alicloud";
-export type { OssStorageArgs, ResolvedOssArgs } from "./storage/oss/args";
-export { OSS_WORDCOUNT_KEY, resolveOssStorageArgs } from "./storage/oss/args";
+export type { OssBucketSettings, OssStorageArgs, ResolvedOssArgs } from "./storage/oss/args";
+export { OSS_WORDCOUNT_KEY, ossBucketSettingsSchema, resolveOssBucketSettings, resolveOssStorageArgs } from "./storage/oss/args";
 export { canPrefixBucketName, derivedBucketName, requireOssBucketName } from "./storage/oss/bucket-name";
 export { ossInternalEndpoint } from "./storage/oss/endpoint";
 export type { RamPolicyDocument, RamStatement } from "./storage/oss/policies";

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { AlicloudServerlessCluster } from "../cluster/alicloud/cluster";
-import { checkComponentArgs } from "../errors";
+import { checkComponentArgs, underKey } from "../errors";
 import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
+import { resolveOssBucketSettings } from "../storage/oss/args";
 import { OssStorage } from "../storage/oss/storage";
 import type { AlicloudSparkPlatformArgs } from "./args";
 import { childOf, cloudPlatformOutputs, declarePlatform, SparkPlatformOptions } from "./children";
@@ -51,16 +52,21 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
 
     constructor(name: string, args: AlicloudSparkPlatformArgs, opts?: SparkPlatformOptions) {
         const providerRegion = new pulumi.Config("alicloud").get("region");
-        const config = checkComponentArgs("AlicloudSparkPlatform", name, () => resolveAlicloudSparkPlatformArgs(args ?? {}, providerRegion));
+        const s = childOf(undefined, name, opts, "storage");
+        const config = checkComponentArgs("AlicloudSparkPlatform", name, () => {
+            const resolved = resolveAlicloudSparkPlatformArgs(args ?? {}, providerRegion);
+            // A created bucket's name starts with the storage component's name: check it is one.
+            underKey("storage", () => resolveOssBucketSettings(resolved.alicloud!.storage, s.name));
+            return resolved;
+        });
         const ali = config.alicloud!;
         super("serverless-spark:index:AlicloudSparkPlatform", name, {}, opts);
         const c = childOf(this, name, opts, "cluster");
-        const cluster = new AlicloudServerlessCluster(c.name, ali.cluster, c.opts);
-        const s = childOf(this, name, opts, "storage");
+        const cluster = new AlicloudServerlessCluster(c.name, { ...ali.cluster, region: ali.region, network: ali.network }, c.opts);
         const storage = new OssStorage(
             s.name,
             { ...ali.storage, region: ali.region, jobNamespaces: config.jobNamespaces, wordCountText: WORDCOUNT_TEXT },
-            s.opts,
+            { ...s.opts, parent: this },
         );
         const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
         const out = cloudPlatformOutputs(cluster, storage, outputs);

@@ -17,7 +17,7 @@ const jobNamespaces = ["etl", "adhoc"];
 
 const cluster = new AlicloudServerlessCluster("spark-ack", {
     region,
-    clusterName: config.get("clusterName") ?? "spark-example",
+    name: config.get("clusterName") ?? "spark-example",
     // Zone ids differ per region and account: pick two or three where ECI is sold.
     network: { zoneIds: [`${region}-h`, `${region}-i`], vpcCidr: "172.20.0.0/16" },
     // Executors on spot ECI at the market price; drivers stay on-demand.

@@ -8,6 +8,7 @@ import { eciSchedulingProfile, spotExecutorAnnotations, spotSparkConf } from "..
 import { resolveAlicloudClusterArgs } from "../../components/cluster/alicloud/validate";
 import { InputError } from "../../components/errors";
 import { checkSparkConfKeys } from "../../components/jobs/spark-conf-rules";
+import { AlicloudConfigInput, resolveAlicloudConfig } from "../../components/platforms/config/alicloud";
 
 const zones = ["cn-hangzhou-h", "cn-hangzhou-i"];
 
@@ -141,18 +142,19 @@ describe("resolveAlicloudClusterArgs", () => {
         expect(r.kubeconfigValidityMinutes).toBeUndefined();
     });
 
-    it("GIVEN a config-key mapper WHEN an argument is wrong THEN the error names the config key", () => {
-        const configKey = (arg: string) => (arg === "region" ? "alicloud:region" : arg.startsWith("network.") ? arg : `cluster.${arg}`);
-        expect(() => resolveAlicloudClusterArgs({ mode: "fargate" as never, network: { zoneIds: zones } }, "cn-hangzhou", "c", configKey)).toThrow(
+    it("GIVEN the stack config WHEN an argument is wrong THEN the error names the config key (the component's parser under the config's key)", () => {
+        const config = (input: Partial<AlicloudConfigInput>) => resolveAlicloudConfig({ region: "cn-hangzhou", network: { zoneIds: zones }, ...input });
+        expect(() => config({ cluster: { mode: "fargate" } })).toThrow(
             'cluster.mode: got "fargate", expected managed (ACK Pro + ECI virtual nodes) or serverless (ACK Serverless)',
         );
-        expect(() => resolveAlicloudClusterArgs({}, "cn-hangzhou", "c", configKey)).toThrow(
-            /^network\.zoneIds: not set, expected two or three zone ids of cn-hangzhou/,
+        expect(() => config({ network: {} })).toThrow(/^network\.zoneIds: not set, expected two or three zone ids of cn-hangzhou/);
+        expect(() => config({ region: "cn_hangzhou" })).toThrow(/^alicloud:region: got "cn_hangzhou"/);
+        expect(() => config({ cluster: { spot: { strategy: "SpotAsPriceGo", roles: ["driver"] } } })).toThrow(
+            /^cluster\.spot\.roles\[0\]: got "driver" \(drivers stay on-demand/,
         );
-        expect(() => resolveAlicloudClusterArgs({ network: { zoneIds: zones } }, "cn_hangzhou", "c", configKey)).toThrow(/^alicloud:region: got "cn_hangzhou"/);
-        expect(() =>
-            resolveAlicloudClusterArgs({ network: { zoneIds: zones }, spot: { strategy: "SpotAsPriceGo", roles: ["driver"] } }, "cn-hangzhou", "c", configKey),
-        ).toThrow(/^cluster\.spot\.roles\[0\]: got "driver" \(drivers stay on-demand/);
+        expect(() => config({ cluster: { serviceCidr: "10.0.0.0/16" } })).toThrow(
+            /^cluster\.serviceCidr: got "10\.0\.0\.0\/16", which overlaps network\.vpcCidr 10\.0\.0\.0\/16/,
+        );
     });
 
     it("GIVEN a wrong argument WHEN resolved THEN the error is an InputError whose key is the argument", () => {

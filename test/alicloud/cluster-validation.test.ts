@@ -27,12 +27,8 @@ describe("AlicloudServerlessCluster validation", () => {
     it.each<[string, AlicloudServerlessClusterArgs, string]>([
         ["mode", withNet({ mode: "fargate" }), 'mode: got "fargate", expected managed (ACK Pro + ECI virtual nodes) or serverless (ACK Serverless)'],
         ["region", withNet({ region: "cn_hangzhou" }), 'region: got "cn_hangzhou", expected an Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1'],
-        [
-            "clusterName",
-            withNet({ clusterName: "-spark" }),
-            "clusterName: got \"-spark\", expected 1-63 letters, digits and '-', starting with a letter or digit",
-        ],
-        ["clusterName length", withNet({ clusterName: "a".repeat(64) }), 'clusterName: got "aaaa'],
+        ["name", withNet({ name: "-spark" }), "name: got \"-spark\", expected 1-63 letters, digits and '-', starting with a letter or digit"],
+        ["name length", withNet({ name: "a".repeat(64) }), 'name: got "aaaa'],
         ["version", withNet({ version: "1.36" }), 'version: got "1.36", expected an ACK Kubernetes version such as 1.36.1-aliyun.1'],
         ["publicEndpoint", withNet({ publicEndpoint: "yes" }), 'publicEndpoint: got "yes", expected true or false'],
         ["deletionProtection", withNet({ deletionProtection: 1 }), "deletionProtection: got 1, expected true or false"],

@@ -128,7 +128,7 @@ describe("AlicloudServerlessCluster, managed mode", () => {
     });
 
     it("GIVEN the cluster WHEN its kubeconfig and RRSA metadata are read THEN a secret kubeconfig for the private endpoint and the cluster's OIDC provider", async () => {
-        const cluster = new mod.AlicloudServerlessCluster("kc", { clusterName: "analytics", network: { zoneIds: zones } });
+        const cluster = new mod.AlicloudServerlessCluster("kc", { name: "analytics", network: { zoneIds: zones } });
         const [kubeconfigText, clusterId, rrsa] = await Promise.all([valueOf(cluster.kubeconfig), valueOf(cluster.clusterId), valueOf(cluster.rrsa)]);
         expect(await pulumi.isSecret(cluster.kubeconfig)).toBe(true);
         const kubeconfig = JSON.parse(kubeconfigText);

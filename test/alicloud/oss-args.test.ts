@@ -3,6 +3,7 @@ import "../../tools/plan/mock-outputs-alicloud-storage";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { requireAlicloudRegion } from "../../components/cluster/alicloud/region";
+import { resolveAlicloudConfig } from "../../components/platforms/config/alicloud";
 import { resolveOssStorageArgs } from "../../components/storage/oss/args";
 import { canPrefixBucketName, derivedBucketName, requireOssBucketName } from "../../components/storage/oss/bucket-name";
 import { eciRoleName } from "../../components/storage/oss/role-name";
@@ -94,13 +95,11 @@ describe("OssStorage arguments", () => {
         );
     });
 
-    it("GIVEN the stack config's key names WHEN an argument is wrong THEN the error names the config key", () => {
-        const keyOf = (arg: string) => (arg === "jobNamespaces" ? arg : arg === "region" ? "alicloud:region" : `storage.${arg}`);
-        expect(() => resolveOssStorageArgs({ jobNamespaces: ["etl"], bucket: "UPPER" }, "cn-beijing", "storage", keyOf)).toThrow('storage.bucket: got "UPPER"');
-        expect(() => resolveOssStorageArgs({ jobNamespaces: ["etl"] }, "beijing", "storage", keyOf)).toThrow('alicloud:region: got "beijing"');
-        expect(() => resolveOssStorageArgs({ jobNamespaces: ["etl"], bucket: "a", existingBucket: "b" }, "cn-beijing", "storage", keyOf)).toThrow(
-            "storage.existingBucket: is set together with storage.bucket",
-        );
+    it("GIVEN the stack config WHEN an argument is wrong THEN the error names the config key (the component's parser under the config's key)", () => {
+        const config = (region: string, storage: unknown) => resolveAlicloudConfig({ region, network: { zoneIds: ["cn-beijing-h", "cn-beijing-i"] }, storage });
+        expect(() => config("cn-beijing", { bucket: "UPPER" })).toThrow('storage.bucket: got "UPPER"');
+        expect(() => config("beijing", {})).toThrow('alicloud:region: got "beijing"');
+        expect(() => config("cn-beijing", { bucket: "a", existingBucket: "b" })).toThrow("storage.existingBucket: is set together with storage.bucket");
     });
 });
 

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Arguments of `AlicloudServerlessCluster`. Plain types only (no `@pulumi/alicloud` import), so the
  * stack config layer can use them without loading the SDK.
@@ -10,19 +12,24 @@
  * - `serverless`: ACK Serverless (ASK). Since 2025-02-17 new Alibaba Cloud accounts cannot create
  *   ASK clusters (Alibaba points them to ACK Pro + virtual nodes); accounts that already use ASK can.
  */
-export const ClusterModes = { Managed: "managed", Serverless: "serverless" } as const;
-export type ClusterMode = (typeof ClusterModes)[keyof typeof ClusterModes];
+export const ClusterMode = { Managed: "managed", Serverless: "serverless" } as const;
+export type ClusterMode = (typeof ClusterMode)[keyof typeof ClusterMode];
+/** @deprecated the same values as {@link ClusterMode} (kept for 0.1 programs) */
+export const ClusterModes = ClusterMode;
 
 /**
  * ECI spot bidding (pod annotation `k8s.aliyun.com/eci-spot-strategy`):
  * - `SpotAsPriceGo`: pay the market price, up to the on-demand price.
  * - `SpotWithPriceLimit`: pay at most `priceLimit` per hour.
  */
-export const SpotStrategies = { AsPriceGo: "SpotAsPriceGo", WithPriceLimit: "SpotWithPriceLimit" } as const;
-export type SpotStrategy = (typeof SpotStrategies)[keyof typeof SpotStrategies];
+export const SpotStrategy = { AsPriceGo: "SpotAsPriceGo", WithPriceLimit: "SpotWithPriceLimit" } as const;
+export type SpotStrategy = (typeof SpotStrategy)[keyof typeof SpotStrategy];
+/** @deprecated the same values as {@link SpotStrategy} (kept for 0.1 programs) */
+export const SpotStrategies = SpotStrategy;
 
 /** Which Spark pods may run on spot instances. Only executors are accepted (see {@link AlicloudSpotArgs.roles}). */
-export type SpotRole = "executor" | "driver";
+export const SpotRole = { Executor: "executor", Driver: "driver" } as const;
+export type SpotRole = (typeof SpotRole)[keyof typeof SpotRole];
 
 /** Spot capacity for Spark executors. */
 export interface AlicloudSpotArgs {
@@ -87,8 +94,8 @@ export interface AlicloudNetworkArgs {
     vswitchIds?: string[];
 }
 
-/** Arguments of `AlicloudServerlessCluster`. */
-export interface AlicloudServerlessClusterArgs {
+/** The ACK cluster's own settings: the `cluster` settings of the `alicloud` stack. */
+export interface AckClusterSettings {
     /**
      * `managed` (ACK Pro + ECI virtual nodes) or `serverless` (ASK; new accounts cannot create it
      * since 2025-02-17). Changing it creates a new cluster under the same logical name; the network
@@ -97,17 +104,11 @@ export interface AlicloudServerlessClusterArgs {
      */
     mode?: ClusterMode;
     /**
-     * The region. Alibaba resources take their region from the provider, so this must be the region of
-     * the `alicloud` provider the cluster is created with; it is used to check zone ids.
-     * @default the provider's `alicloud:region`
-     */
-    region?: string;
-    /**
      * The cluster's name (1-63 letters, digits and '-', not starting with '-'). Also the Kubernetes
      * provider's `clusterIdentifier`, so it must stay stable.
      * @default the component's name
      */
-    clusterName?: string;
+    name?: string;
     /**
      * ACK Kubernetes version (`x.y.z-aliyun.n`). Raise it to upgrade; ACK never downgrades.
      * @default "1.36.1-aliyun.1"
@@ -131,11 +132,6 @@ export interface AlicloudServerlessClusterArgs {
      * @default "192.168.0.0/16"
      */
     serviceCidr?: string;
-    /**
-     * The network.
-     * @default none: `network.zoneIds` (a new VPC) or `network.vpcId` + `network.vswitchIds` is required
-     */
-    network?: AlicloudNetworkArgs;
     /**
      * A small ECS node pool (managed mode only), e.g. for DaemonSet-based tools. Spark and the
      * operator still run on ECI.
@@ -181,6 +177,64 @@ export interface AlicloudServerlessClusterArgs {
      * @default ACK's default (a long-lived certificate)
      */
     kubeconfigValidityMinutes?: number;
+}
+
+/**
+ * The shape of {@link AckClusterSettings}; each message is the "expected" half of an error. The
+ * enums (mode, spot strategy and roles) are strings here: their value rules check them, so the
+ * message is the same whichever way a wrong value arrives.
+ */
+export const ackClusterSettingsSchema = z.strictObject(
+    {
+        mode: z.string({ error: "managed or serverless" }).optional(),
+        name: z.string({ error: "an ACK cluster name" }).optional(),
+        version: z.string({ error: 'an ACK Kubernetes version such as "1.36.1-aliyun.1"' }).optional(),
+        publicEndpoint: z.boolean({ error: "true or false" }).optional(),
+        deletionProtection: z.boolean({ error: "true or false" }).optional(),
+        serviceCidr: z.string({ error: "an IPv4 CIDR such as 192.168.0.0/16" }).optional(),
+        systemNodePool: z
+            .strictObject(
+                {
+                    instanceTypes: z.array(z.string({ error: "ECS instance type" }), { error: "a list of ECS instance types" }),
+                    size: z.int({ error: "a whole number of nodes" }).optional(),
+                },
+                { error: "an object {instanceTypes, size}" },
+            )
+            .optional(),
+        autoImageCache: z.boolean({ error: "true or false" }).optional(),
+        extraEphemeralStorage: z.string({ error: 'a whole number of GiB such as "50Gi"' }).optional(),
+        spot: z
+            .strictObject(
+                {
+                    strategy: z.string({ error: "SpotAsPriceGo or SpotWithPriceLimit" }),
+                    priceLimit: z.number({ error: "a price per hour" }).optional(),
+                    roles: z.array(z.string({ error: "pod role" }), { error: "a list of pod roles" }).optional(),
+                },
+                { error: "an object {strategy, priceLimit, roles}" },
+            )
+            .optional(),
+        imageCaches: z.array(z.string({ error: "container image" }), { error: "a list of container images" }).optional(),
+        podIdentityWebhook: z.boolean({ error: "true or false" }).optional(),
+        kubeconfigValidityMinutes: z.int({ error: "a whole number of minutes" }).optional(),
+    },
+    {
+        error: "an object with mode, name, version, publicEndpoint, deletionProtection, serviceCidr, systemNodePool, autoImageCache, extraEphemeralStorage, spot, imageCaches, podIdentityWebhook, kubeconfigValidityMinutes",
+    },
+) as unknown as z.ZodType<AckClusterSettings>;
+
+/** Arguments of `AlicloudServerlessCluster`. */
+export interface AlicloudServerlessClusterArgs extends AckClusterSettings {
+    /**
+     * The region. Alibaba resources take their region from the provider, so this must be the region of
+     * the `alicloud` provider the cluster is created with; it is used to check zone ids.
+     * @default the provider's `alicloud:region`
+     */
+    region?: string;
+    /**
+     * The network.
+     * @default none: `network.zoneIds` (a new VPC) or `network.vpcId` + `network.vswitchIds` is required
+     */
+    network?: AlicloudNetworkArgs;
 }
 
 /** Defaults of {@link AlicloudServerlessClusterArgs}, with where the outside facts come from. */

@@ -1,5 +1,8 @@
+import { z } from "zod";
+
 import { describeValue, InputError } from "../../errors";
 import { requireUnique } from "../../names";
+import { parseShape } from "../../shape";
 import { ALICLOUD_DEFAULTS, AlicloudNetworkArgs } from "./args";
 import { parseIpv4Cidr, reservedOverlap, vswitchCidr } from "./cidr";
 import { isZoneOf } from "./region";
@@ -22,12 +25,25 @@ const NEW_VPC_KEYS = ["zoneIds", "vpcCidr", "eipBandwidthMbps"] as const;
 /** Pay-by-traffic EIP bandwidth range (`alicloud.ecs.EipAddress` `bandwidth` docs, @pulumi/alicloud 3.108.0). */
 const EIP_BANDWIDTH = { min: 1, max: 200 };
 
+/** The shape of {@link AlicloudNetworkArgs}; each message is the "expected" half of an error. */
+export const alicloudNetworkSchema = z.strictObject(
+    {
+        zoneIds: z.array(z.string({ error: "zone id" }), { error: "a list of zone ids" }).optional(),
+        vpcCidr: z.string({ error: "an IPv4 CIDR such as 10.0.0.0/16" }).optional(),
+        eipBandwidthMbps: z.int({ error: "a whole number of Mbit/s" }).optional(),
+        vpcId: z.string({ error: "a VPC id such as vpc-bp1a2b3c4d5e6f7g8h9i0" }).optional(),
+        vswitchIds: z.array(z.string({ error: "vSwitch id" }), { error: "a list of vSwitch ids" }).optional(),
+    },
+    { error: "an object with zoneIds, vpcCidr, eipBandwidthMbps or vpcId, vswitchIds" },
+) satisfies z.ZodType<AlicloudNetworkArgs>;
+
 /**
- * Checks the network arguments and returns the plan (pure: no SDK, no API call). Errors name
- * `network.<arg>` through `keyOf`.
+ * Parses the network arguments (shape, values, defaults) and returns the plan. Errors name the
+ * argument relative to the network (`zoneIds[0]`); callers prefix it with `underKey("network", ...)`.
  */
-export function planAlicloudNetwork(args: AlicloudNetworkArgs, region: string, keyOf: (arg: string) => string = (a) => a): AlicloudNetworkPlan {
-    const key = (arg: string) => keyOf(`network.${arg}`);
+export function planAlicloudNetwork(input: AlicloudNetworkArgs, region: string): AlicloudNetworkPlan {
+    const args: AlicloudNetworkArgs = parseShape(alicloudNetworkSchema, input ?? {});
+    const key = (arg: string) => arg;
     if (args.vpcId !== undefined || args.vswitchIds !== undefined) {
         for (const arg of NEW_VPC_KEYS) {
             if (args[arg] !== undefined) {

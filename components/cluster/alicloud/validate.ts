@@ -1,7 +1,9 @@
-import { describeValue, InputError } from "../../errors";
+import { describeValue, InputError, underKey } from "../../errors";
 import { requireUnique } from "../../names";
+import { dropUndefined, parseShape } from "../../shape";
 import type { SchedulingProfile } from "../types";
 import {
+    ackClusterSettingsSchema,
     ALICLOUD_DEFAULTS,
     AlicloudServerlessClusterArgs,
     AlicloudSpotArgs,
@@ -52,73 +54,59 @@ const IMAGE =
 const KUBECONFIG_MINUTES = { min: 15, max: 4320 };
 const NODE_POOL_SIZE = { min: 1, max: 10 };
 
+/** {@link AckClusterSettings} parsed, with defaults applied (the service CIDR checked on its own). */
+export type ResolvedAckClusterSettings = Omit<ResolvedAlicloudArgs, "region" | "network">;
+
 /**
- * Checks the cluster arguments without declaring anything (no Alibaba call either) and applies the
- * defaults. Errors are {@link InputError}s whose key `keyOf` maps from the argument name
- * (`mode`, `network.zoneIds`, `spot.roles`, ...) to what the user wrote.
- * @param region the region (`args.region`, else the provider's) resolved by the caller
+ * Parses the cluster's own settings (shape, values, defaults); errors name the setting relative to
+ * them (`spot.roles[0]`). The service CIDR is checked against the VPC by {@link checkServiceCidrOutsideVpc}.
+ * @param defaultName the cluster name when `name` is not given
  */
-export function resolveAlicloudClusterArgs(
-    args: AlicloudServerlessClusterArgs,
-    region: string | undefined,
-    componentName: string,
-    keyOf: (arg: string) => string = (arg) => arg,
-): ResolvedAlicloudArgs {
-    const r = requireAlicloudRegion(region, keyOf("region"));
+export function resolveAckClusterSettings(input: unknown, defaultName: string): ResolvedAckClusterSettings {
+    const args = parseShape(ackClusterSettingsSchema, input ?? {});
     const mode = args.mode ?? ALICLOUD_DEFAULTS.mode;
     if (mode !== ClusterModes.Managed && mode !== ClusterModes.Serverless) {
-        throw new InputError(keyOf("mode"), `got ${describeValue(mode)}`, "managed (ACK Pro + ECI virtual nodes) or serverless (ACK Serverless)");
+        throw new InputError("mode", `got ${describeValue(mode)}`, "managed (ACK Pro + ECI virtual nodes) or serverless (ACK Serverless)");
     }
-    const clusterName = args.clusterName ?? componentName;
-    if (typeof clusterName !== "string" || !CLUSTER_NAME.test(clusterName)) {
-        throw new InputError(keyOf("clusterName"), `got ${describeValue(clusterName)}`, "1-63 letters, digits and '-', starting with a letter or digit");
+    const name = args.name ?? defaultName;
+    if (!CLUSTER_NAME.test(name)) {
+        throw new InputError("name", `got ${describeValue(name)}`, "1-63 letters, digits and '-', starting with a letter or digit");
     }
     const version = args.version ?? ALICLOUD_DEFAULTS.version;
-    if (typeof version !== "string" || !ACK_VERSION.test(version)) {
-        throw new InputError(keyOf("version"), `got ${describeValue(version)}`, `an ACK Kubernetes version such as ${ALICLOUD_DEFAULTS.version}`);
+    if (!ACK_VERSION.test(version)) {
+        throw new InputError("version", `got ${describeValue(version)}`, `an ACK Kubernetes version such as ${ALICLOUD_DEFAULTS.version}`);
     }
-    const flag = (arg: "publicEndpoint" | "deletionProtection" | "autoImageCache" | "podIdentityWebhook"): boolean => {
-        const value = args[arg] ?? ALICLOUD_DEFAULTS[arg];
-        if (typeof value !== "boolean") {
-            throw new InputError(keyOf(arg), `got ${describeValue(value)}`, "true or false");
-        }
-        return value;
-    };
-    const publicEndpoint = flag("publicEndpoint");
-    const deletionProtection = flag("deletionProtection");
-    const autoImageCache = flag("autoImageCache");
-    const podIdentityWebhook = flag("podIdentityWebhook");
-
-    const network = planAlicloudNetwork(args.network ?? {}, r, keyOf);
-    const serviceCidr = checkServiceCidr(args.serviceCidr, network, keyOf);
-    const systemNodePool = checkSystemNodePool(args.systemNodePool, mode, keyOf);
-
+    const publicEndpoint = args.publicEndpoint ?? ALICLOUD_DEFAULTS.publicEndpoint;
+    const deletionProtection = args.deletionProtection ?? ALICLOUD_DEFAULTS.deletionProtection;
+    const autoImageCache = args.autoImageCache ?? ALICLOUD_DEFAULTS.autoImageCache;
+    const podIdentityWebhook = args.podIdentityWebhook ?? ALICLOUD_DEFAULTS.podIdentityWebhook;
+    const serviceCidr = args.serviceCidr ?? ALICLOUD_DEFAULTS.serviceCidr;
+    if (parseIpv4Cidr(serviceCidr) === undefined) {
+        throw new InputError("serviceCidr", `got ${describeValue(serviceCidr)}`, "an IPv4 CIDR with no host bits set, such as 192.168.0.0/16");
+    }
+    const systemNodePool = checkSystemNodePool(args.systemNodePool, mode);
     const extra = args.extraEphemeralStorage;
-    if (extra !== undefined && (typeof extra !== "string" || !GI_QUANTITY.test(extra))) {
-        throw new InputError(keyOf("extraEphemeralStorage"), `got ${describeValue(extra)}`, 'a whole number of GiB such as "50Gi"');
+    if (extra !== undefined && !GI_QUANTITY.test(extra)) {
+        throw new InputError("extraEphemeralStorage", `got ${describeValue(extra)}`, 'a whole number of GiB such as "50Gi"');
     }
-    const spot = checkSpot(args.spot, keyOf);
-    const imageCaches = checkImages(args.imageCaches, keyOf("imageCaches"));
-
+    const spot = checkSpot(args.spot);
+    const imageCaches = checkImages(args.imageCaches, "imageCaches");
     const minutes = args.kubeconfigValidityMinutes;
-    if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < KUBECONFIG_MINUTES.min || minutes > KUBECONFIG_MINUTES.max)) {
+    if (minutes !== undefined && (minutes < KUBECONFIG_MINUTES.min || minutes > KUBECONFIG_MINUTES.max)) {
         throw new InputError(
-            keyOf("kubeconfigValidityMinutes"),
+            "kubeconfigValidityMinutes",
             `got ${describeValue(minutes)}`,
             `whole minutes from ${KUBECONFIG_MINUTES.min} to ${KUBECONFIG_MINUTES.max}`,
         );
     }
-
     return {
         mode,
-        region: r,
-        clusterName,
+        clusterName: name,
         version,
         clusterSpec: ALICLOUD_DEFAULTS.clusterSpec,
         publicEndpoint,
         deletionProtection,
         serviceCidr,
-        network,
         ...(systemNodePool ? { systemNodePool } : {}),
         scheduling: eciSchedulingProfile({ autoImageCache, extraEphemeralStorage: extra }),
         executorPodAnnotations: spotExecutorAnnotations(spot),
@@ -130,32 +118,40 @@ export function resolveAlicloudClusterArgs(
     };
 }
 
-function checkServiceCidr(value: unknown, network: AlicloudNetworkPlan, keyOf: (arg: string) => string): string {
-    const serviceCidr = value ?? ALICLOUD_DEFAULTS.serviceCidr;
-    const parsed = parseIpv4Cidr(serviceCidr);
-    if (parsed === undefined) {
-        throw new InputError(keyOf("serviceCidr"), `got ${describeValue(serviceCidr)}`, "an IPv4 CIDR with no host bits set, such as 192.168.0.0/16");
-    }
-    // Only a new VPC's range is known here; with your own VPC, ACK itself refuses an overlap.
-    if (network.kind === "new" && overlaps(parsed, parseIpv4Cidr(network.vpcCidr)!)) {
+/**
+ * The Service range must lie outside a new VPC's range (with your own VPC, ACK itself refuses an
+ * overlap: only a new VPC's range is known here).
+ * @param keys where the two values are, for the error
+ */
+export function checkServiceCidrOutsideVpc(serviceCidr: string, network: AlicloudNetworkPlan, keys: { serviceCidr: string; vpcCidr: string }): void {
+    if (network.kind === "new" && overlaps(parseIpv4Cidr(serviceCidr)!, parseIpv4Cidr(network.vpcCidr)!)) {
         throw new InputError(
-            keyOf("serviceCidr"),
-            `got ${describeValue(serviceCidr)}, which overlaps ${keyOf("network.vpcCidr")} ${network.vpcCidr}`,
+            keys.serviceCidr,
+            `got ${describeValue(serviceCidr)}, which overlaps ${keys.vpcCidr} ${network.vpcCidr}`,
             "a Service range outside the VPC, such as 192.168.0.0/16",
         );
     }
-    return serviceCidr as string;
 }
 
-function checkSystemNodePool(
-    pool: AlicloudSystemNodePoolArgs | undefined,
-    mode: ClusterMode,
-    keyOf: (arg: string) => string,
-): Required<AlicloudSystemNodePoolArgs> | undefined {
+/**
+ * Parses the cluster arguments without declaring anything (no Alibaba call either) and applies the
+ * defaults. Errors name the argument (`mode`, `network.zoneIds`, `spot.roles`, ...).
+ * @param region the region (`args.region`, else the provider's) resolved by the caller
+ */
+export function resolveAlicloudClusterArgs(args: AlicloudServerlessClusterArgs, region: string | undefined, componentName: string): ResolvedAlicloudArgs {
+    const r = requireAlicloudRegion(region, "region");
+    const { region: _region, network: networkArgs, ...settingsArgs } = args;
+    const settings = resolveAckClusterSettings(dropUndefined(settingsArgs), componentName);
+    const network = underKey("network", () => planAlicloudNetwork(networkArgs ?? {}, r));
+    checkServiceCidrOutsideVpc(settings.serviceCidr, network, { serviceCidr: "serviceCidr", vpcCidr: "network.vpcCidr" });
+    return { ...settings, region: r, network };
+}
+
+function checkSystemNodePool(pool: AlicloudSystemNodePoolArgs | undefined, mode: ClusterMode): Required<AlicloudSystemNodePoolArgs> | undefined {
     if (pool === undefined) return undefined;
-    const key = keyOf("systemNodePool");
+    const key = "systemNodePool";
     if (mode !== ClusterModes.Managed) {
-        throw new InputError(key, `is set with ${keyOf("mode")} ${mode}`, `no node pool (ACK Serverless has no ECS nodes), or ${keyOf("mode")} managed`);
+        throw new InputError(key, `is set with {{mode}} ${mode}`, "no node pool (ACK Serverless has no ECS nodes), or {{mode}} managed");
     }
     const types = pool.instanceTypes;
     if (!Array.isArray(types) || types.length === 0) {
@@ -174,12 +170,9 @@ function checkSystemNodePool(
     return { instanceTypes: [...types], size };
 }
 
-function checkSpot(spot: AlicloudSpotArgs | undefined, keyOf: (arg: string) => string): SpotPlan | undefined {
+function checkSpot(spot: AlicloudSpotArgs | undefined): SpotPlan | undefined {
     if (spot === undefined) return undefined;
-    const key = (arg: string) => keyOf(`spot.${arg}`);
-    if (typeof spot !== "object" || spot === null) {
-        throw new InputError(keyOf("spot"), `got ${describeValue(spot)}`, "an object with strategy, priceLimit, roles");
-    }
+    const key = (arg: string) => `spot.${arg}`;
     const { strategy, priceLimit } = spot;
     if (strategy !== SpotStrategies.AsPriceGo && strategy !== SpotStrategies.WithPriceLimit) {
         throw new InputError(key("strategy"), `got ${describeValue(strategy)}`, "SpotAsPriceGo (pay the market price) or SpotWithPriceLimit (with priceLimit)");

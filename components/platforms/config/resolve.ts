@@ -136,10 +136,13 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
             : undefined;
     const alicloud =
         config.cloud === "alicloud"
-            ? resolveAlicloudConfig(
-                  { region: regions.alicloud, regionKey: regions.alicloudKey, cluster: config.cluster, network: config.network, storage: config.storage },
-                  jobNamespaces,
-              )
+            ? resolveAlicloudConfig({
+                  region: regions.alicloud,
+                  regionKey: regions.alicloudKey,
+                  cluster: config.cluster,
+                  network: config.network,
+                  storage: config.storage,
+              })
             : undefined;
 
     const capacityGrid: CapacityGridName = aws ? "fargate" : alicloud ? "eci" : (config.capacityGrid ?? "none");

@@ -1,24 +1,15 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 
 import { requireAlicloudRegion } from "../../cluster/alicloud/region";
 import { describeValue, InputError } from "../../errors";
-import { requireDns1123Label, requireUnique } from "../../names";
-import { canPrefixBucketName, MAX_DERIVED_PREFIX, requireOssBucketName } from "./bucket-name";
+import { checkJobNamespaces } from "../../names";
+import { dropUndefined, parseShape } from "../../shape";
+import { canPrefixBucketName, MAX_DERIVED_PREFIX, OSS_BUCKET_NAME_RULES, requireOssBucketName } from "./bucket-name";
 import { DEFAULT_JINDO_VERSION } from "./spark-conf";
 
-/** Arguments of `OssStorage`. */
-export interface OssStorageArgs {
-    /**
-     * Job namespaces: each gets its own RAM role, which ECI gives to the namespace's Spark pods.
-     */
-    jobNamespaces: string[];
-    /**
-     * The bucket's region, and the region of the internal OSS endpoint jobs use. A created bucket
-     * lands in the Alibaba provider's region (OSS buckets take no region argument), so this must be
-     * that region; for an existing bucket it is where that bucket lives.
-     * @default the Alibaba provider's `alicloud:region`
-     */
-    region?: string;
+/** The bucket Spark keeps its data in: the `storage` settings of the `alicloud` stack. */
+export interface OssBucketSettings {
     /**
      * Name of the bucket to create (OSS naming rules). Bucket names are global: a fixed name can
      * collide with anyone's bucket.
@@ -56,6 +47,34 @@ export interface OssStorageArgs {
      * @default "6.8.0"
      */
     jindoVersion?: string;
+}
+
+/** The shape of {@link OssBucketSettings}; each message is the "expected" half of an error. */
+export const ossBucketSettingsSchema = z.strictObject(
+    {
+        bucket: z.string({ error: OSS_BUCKET_NAME_RULES }).optional(),
+        existingBucket: z.string({ error: OSS_BUCKET_NAME_RULES }).optional(),
+        retainOnDestroy: z.boolean({ error: "true or false" }).optional(),
+        versioning: z.boolean({ error: "true or false" }).optional(),
+        kmsKeyId: z.string({ error: "a KMS key id" }).optional(),
+        jindoVersion: z.string({ error: 'a JindoSDK version such as "6.8.0"' }).optional(),
+    },
+    { error: "an object with bucket or existingBucket, retainOnDestroy, versioning, kmsKeyId, jindoVersion" },
+) satisfies z.ZodType<OssBucketSettings>;
+
+/** Arguments of `OssStorage`: the bucket, and who may use it. */
+export interface OssStorageArgs extends OssBucketSettings {
+    /**
+     * Job namespaces: each gets its own RAM role, which ECI gives to the namespace's Spark pods.
+     */
+    jobNamespaces: string[];
+    /**
+     * The bucket's region, and the region of the internal OSS endpoint jobs use. A created bucket
+     * lands in the Alibaba provider's region (OSS buckets take no region argument), so this must be
+     * that region; for an existing bucket it is where that bucket lives.
+     * @default the Alibaba provider's `alicloud:region`
+     */
+    region?: string;
     /**
      * Text uploaded as the WordCount sample's input (`samples/wordcount/input.txt`), exposed as
      * `wordCountInput`.
@@ -87,66 +106,57 @@ const KMS_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 const CREATED_BUCKET_ONLY = ["retainOnDestroy", "versioning"] as const;
 
 /**
- * Checks the storage arguments (no Alibaba Cloud call). Errors name the argument through `keyOf`
- * (e.g. `bucket` -> `storage.bucket` in stack config).
- * @param region the bucket's region (`args.region` or the provider's)
+ * Parses the bucket settings (shape, values, defaults); errors name the setting relative to them.
  * @param componentName when no bucket name is given, the created bucket's name derives from it
  */
-export function resolveOssStorageArgs(
-    args: OssStorageArgs,
-    region: string | undefined,
-    componentName: string,
-    keyOf: (arg: string) => string = (arg) => arg,
-): ResolvedOssArgs {
-    const r = requireAlicloudRegion(region, keyOf("region"));
+export function resolveOssBucketSettings(input: unknown, componentName: string): Omit<ResolvedOssArgs, "region" | "jobNamespaces"> {
+    const args = parseShape(ossBucketSettingsSchema, input ?? {});
     if (args.bucket !== undefined && args.existingBucket !== undefined) {
-        throw new InputError(keyOf("existingBucket"), `is set together with ${keyOf("bucket")}`, "either a bucket to create or an existing one");
+        throw new InputError("existingBucket", "is set together with {{bucket}}", "either a bucket to create or an existing one");
     }
     if (args.existingBucket !== undefined) {
-        requireOssBucketName(args.existingBucket, keyOf("existingBucket"));
+        requireOssBucketName(args.existingBucket, "existingBucket");
         for (const arg of CREATED_BUCKET_ONLY) {
             if (args[arg] !== undefined) {
-                throw new InputError(
-                    keyOf(arg),
-                    "is set for an existing bucket",
-                    `it only for a bucket this package creates (without ${keyOf("existingBucket")})`,
-                );
+                throw new InputError(arg, "is set for an existing bucket", "it only for a bucket this package creates (without {{existingBucket}})");
             }
         }
     } else if (args.bucket !== undefined) {
-        requireOssBucketName(args.bucket, keyOf("bucket"));
+        requireOssBucketName(args.bucket, "bucket");
     } else if (!canPrefixBucketName(componentName)) {
         throw new InputError(
-            keyOf("bucket"),
+            "bucket",
             `not set, and the component name ${describeValue(componentName)} cannot start a bucket name`,
             `a bucket name, or a component name of at most ${MAX_DERIVED_PREFIX} lower-case letters, digits and '-'`,
         );
     }
-    for (const arg of CREATED_BUCKET_ONLY) {
-        if (args[arg] !== undefined && typeof args[arg] !== "boolean") {
-            throw new InputError(keyOf(arg), `got ${describeValue(args[arg])}`, "true or false");
-        }
-    }
-    if (args.kmsKeyId !== undefined && (typeof args.kmsKeyId !== "string" || !KMS_KEY_ID.test(args.kmsKeyId))) {
-        throw new InputError(keyOf("kmsKeyId"), `got ${describeValue(args.kmsKeyId)}`, "a KMS key id: letters, digits, '-' and '_'");
+    if (args.kmsKeyId !== undefined && !KMS_KEY_ID.test(args.kmsKeyId)) {
+        throw new InputError("kmsKeyId", `got ${describeValue(args.kmsKeyId)}`, "a KMS key id: letters, digits, '-' and '_'");
     }
     const jindoVersion = args.jindoVersion ?? DEFAULT_JINDO_VERSION;
-    if (typeof jindoVersion !== "string" || !JINDO_VERSION.test(jindoVersion)) {
-        throw new InputError(keyOf("jindoVersion"), `got ${describeValue(jindoVersion)}`, `a JindoSDK release version such as ${DEFAULT_JINDO_VERSION}`);
+    if (!JINDO_VERSION.test(jindoVersion)) {
+        throw new InputError("jindoVersion", `got ${describeValue(jindoVersion)}`, `a JindoSDK release version such as ${DEFAULT_JINDO_VERSION}`);
     }
-    if (!Array.isArray(args.jobNamespaces) || args.jobNamespaces.length === 0) {
-        throw new InputError(keyOf("jobNamespaces"), `got ${describeValue(args.jobNamespaces)}`, "at least one namespace name");
-    }
-    args.jobNamespaces.forEach((ns, i) => requireDns1123Label(ns, `${keyOf("jobNamespaces")}[${i}]`));
-    requireUnique(args.jobNamespaces, keyOf("jobNamespaces"));
     return {
-        region: r,
         bucket: args.bucket,
         existingBucket: args.existingBucket,
         retainOnDestroy: args.retainOnDestroy ?? true,
         versioning: args.versioning ?? false,
         kmsKeyId: args.kmsKeyId,
         jindoVersion,
-        jobNamespaces: [...args.jobNamespaces],
     };
+}
+
+/**
+ * Parses the storage arguments (no Alibaba Cloud call): the region, the bucket settings and the
+ * namespaces. Errors name the argument.
+ * @param region the bucket's region (`args.region` or the provider's)
+ * @param componentName when no bucket name is given, the created bucket's name derives from it
+ */
+export function resolveOssStorageArgs(args: OssStorageArgs, region: string | undefined, componentName: string): ResolvedOssArgs {
+    const r = requireAlicloudRegion(region, "region");
+    const { bucket, existingBucket, retainOnDestroy, versioning, kmsKeyId, jindoVersion } = args;
+    const settings = resolveOssBucketSettings(dropUndefined({ bucket, existingBucket, retainOnDestroy, versioning, kmsKeyId, jindoVersion }), componentName);
+    checkJobNamespaces(args.jobNamespaces);
+    return { region: r, ...settings, jobNamespaces: [...args.jobNamespaces] };
 }

@@ -9,7 +9,7 @@ import { describeValue, InputError } from "../../errors";
  * name fails with one line instead of a `InvalidBucketName` halfway through `pulumi up`.
  */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
-const RULES = "an OSS bucket name: 3-63 lower-case letters, digits and '-', starting and ending with a letter or digit";
+export const OSS_BUCKET_NAME_RULES = "an OSS bucket name: 3-63 lower-case letters, digits and '-', starting and ending with a letter or digit";
 
 /** Length of the hash suffix of a derived bucket name. */
 const SUFFIX_LENGTH = 10;
@@ -19,7 +19,7 @@ export const MAX_DERIVED_PREFIX = 63 - 1 - SUFFIX_LENGTH;
 /** Checks an OSS bucket name. */
 export function requireOssBucketName(value: unknown, key: string): string {
     if (typeof value !== "string" || !BUCKET_NAME.test(value)) {
-        throw new InputError(key, `got ${describeValue(value)}`, RULES);
+        throw new InputError(key, `got ${describeValue(value)}`, OSS_BUCKET_NAME_RULES);
     }
     return value;
 }
