@@ -12,23 +12,24 @@ export { InputError } from "./errors";
 export { SparkJob } from "./jobs/job";
 export type { PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
 export type { JobReport, RoleReport } from "./jobs/report";
-export type { TpcdsOptions } from "./jobs/samples/tpcds";
+export type { TpcdsOptions, TpcdsSettings } from "./jobs/samples/tpcds";
 export { TPCDS_DEFAULTS, tpcdsDataGenJob, tpcdsQueryJob } from "./jobs/samples/tpcds";
 export { WORDCOUNT_TEXT, WordCountInput, wordCountJob } from "./jobs/samples/wordcount";
+export { platformJobSchema, sparkJobSettingsSchema, tpcdsSettingsSchema } from "./jobs/shape";
 export type {
     DynamicAllocationArgs,
     JobIntegration,
     JobNamespaceHandle,
     JobPlacement,
-    JobSizing,
     NamespaceIntegrator,
     RestartPolicyArgs,
-    SparkApplicationType,
     SparkDepsArgs,
     SparkExecutorArgs,
     SparkJobArgs,
+    SparkJobSettings,
     SparkRoleArgs,
 } from "./jobs/types";
+export { ConcurrencyPolicy, ImagePullPolicy, JobSizing, RestartPolicyType, SparkApplicationType } from "./jobs/types";
 export type { KerberosSecretsArgs } from "./kerberos/secrets";
 export { KerberosSecrets, resolveKerberosSecretsArgs, SecretContent } from "./kerberos/secrets";
 export { checkJobNamespaces } from "./names";
@@ -43,17 +44,7 @@ export type { PlatformOperatorArgs, ServerlessSparkPlatformArgs } from "./platfo
 export { DEFAULT_JOB_NAMESPACES, ServerlessSparkPlatform } from "./platform";
 export { resolvePlatformNamespaces } from "./platform";
 export type * from "./platforms/args";
-export {
-    CapacityGrid,
-    ConcurrencyPolicy,
-    JobSizingMode,
-    JobType,
-    PriceTableName,
-    RestartPolicyType,
-    Sample,
-    TolerationEffect,
-    TolerationOperator,
-} from "./platforms/args";
+export { CapacityGrid, PriceTableName, Sample, TolerationEffect, TolerationOperator } from "./platforms/args";
 export type { SparkPlatformOptions } from "./platforms/children";
 export type { ProviderRegions, StackConfig } from "./platforms/config/resolve";
 export { CONFIG_NAMESPACE, decodeStackConfig, parseStackConfig, resolveStackConfig } from "./platforms/config/resolve";

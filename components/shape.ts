@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 
 import { describeValue, InputError } from "./errors";
 
@@ -119,4 +120,12 @@ export function parseShape<T extends z.ZodType>(schema: T, input: unknown, secre
 /** A copy without the keys whose value is `undefined` (what a strict shape sees as "not given"). */
 export function dropUndefined<T extends object>(value: T): Partial<T> {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * A string, or a Pulumi output of one (`pulumi.Input<string>`): arguments that library users may
+ * give from other resources.
+ */
+export function inputString(error: string) {
+    return z.union([z.string(), z.custom<pulumi.Output<string>>((value) => pulumi.Output.isInstance(value))], { error });
 }

@@ -3,18 +3,20 @@ import * as pulumi from "@pulumi/pulumi";
 import { requireInteger } from "../checks";
 import type { ServerlessCluster } from "../cluster/types";
 import { describeValue, InputError, underKey } from "../errors";
+import { parseShape } from "../shape";
 import type { PriceTable } from "../sizing";
 import type { SparkStorage } from "../storage/types";
 import { resolveJob } from "./resolve";
-import { tpcdsDataGenJob, TpcdsOptions, tpcdsQueryJob } from "./samples/tpcds";
+import { tpcdsDataGenJob, TpcdsOptions, tpcdsQueryJob, TpcdsSettings } from "./samples/tpcds";
 import { WordCountInput, wordCountJob } from "./samples/wordcount";
-import type { JobPlacement, NamespaceIntegrator, SparkJobArgs } from "./types";
+import { platformJobSchema, tpcdsSettingsSchema } from "./shape";
+import type { JobPlacement, NamespaceIntegrator, SparkJobArgs, SparkJobSettings } from "./types";
 
 /** A job declared through the platform: the job's own settings; placement and integrations come from the platform. */
-export interface PlatformJobArgs extends Omit<SparkJobArgs, "placement" | "integrations" | "serviceAccounts" | "namespace" | "applicationName"> {
+export interface PlatformJobArgs extends SparkJobSettings {
     /** Job name: the SparkApplication's name (DNS-1035, at most 40 characters), unique in the platform. */
     name: string;
-    /** @default the platform's first job namespace */
+    /** The job namespace it runs in. @default the platform's first job namespace */
     namespace?: string;
 }
 
@@ -27,7 +29,7 @@ export interface SampleArgs {
      * storage it must be given.
      * @default off
      */
-    tpcds?: Omit<TpcdsOptions, "dataRoot"> & { dataRoot?: string };
+    tpcds?: TpcdsSettings;
 }
 
 /** A job ready to declare: its arguments (minus integrations) and any integrations of its own. */
@@ -81,6 +83,7 @@ export function planJobs(
         }
     }
     if (samples.tpcds) {
+        underKey("tpcds", () => parseShape(tpcdsSettingsSchema, samples.tpcds));
         const dataRoot: pulumi.Input<string> | undefined =
             samples.tpcds.dataRoot ?? (context.storage ? pulumi.interpolate`${context.storage.dataRoot}/tpcds` : undefined);
         if (dataRoot === undefined) {
@@ -96,6 +99,7 @@ export function planJobs(
         sample("tpcds-queries", "tpcds", tpcdsQueryJob(options), [], TPCDS_KEYS);
     }
     jobs.forEach((job, i) => {
+        underKey(`jobs[${i}]`, () => parseShape(platformJobSchema, job));
         const { name, namespace, ...rest } = job;
         const ns = namespace ?? defaultNamespace;
         if (!context.jobNamespaces.includes(ns)) {

@@ -1,8 +1,10 @@
 import { requireInteger } from "../checks";
 import { describeValue, InputError, underKey } from "../errors";
 import { requireAnnotationKeys, requireDns1035Label, requireDns1123Label, requireLabels } from "../names";
+import { dropUndefined, parseShape } from "../shape";
 import { AppLanguage, JobCost, jobCostPerHour, parseSizeMiB, rightSize, SizedPod } from "../sizing";
 import { requireSchedule, requireTimeZone } from "./cron";
+import { sparkJobSettingsSchema } from "./shape";
 import { checkSparkConfKeys } from "./spark-conf-rules";
 import { DynamicAllocationArgs, RestartPolicyArgs, SPARK_APPLICATION_TYPES, SparkJobArgs, SparkRoleArgs } from "./types";
 
@@ -49,6 +51,8 @@ export interface ResolvedJob {
  * pods for the cluster's grid. Pure: no resources. Errors name the argument (`executor.cores`).
  */
 export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
+    const { namespace: _namespace, applicationName: _name, placement: _placement, serviceAccounts: _accounts, integrations: _integrations, ...settings } = args;
+    parseShape(sparkJobSettingsSchema, dropUndefined(settings));
     const applicationName = requireDns1035Label(args.applicationName ?? name, "applicationName", MAX_APPLICATION_NAME_LENGTH);
     const namespace = requireDns1123Label(args.namespace, "namespace");
     if (!SPARK_APPLICATION_TYPES.includes(args.type)) {

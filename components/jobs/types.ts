@@ -4,11 +4,25 @@ import type { SchedulingProfile } from "../cluster/types";
 import type { CapacityGridName, PriceTable } from "../sizing";
 
 /** `fit`: fill the billed shape; `exact`: take memory as given and report the waste. */
-export type JobSizing = "fit" | "exact";
+export const JobSizing = { Fit: "fit", Exact: "exact" } as const;
+export type JobSizing = (typeof JobSizing)[keyof typeof JobSizing];
 
 /** The application types the operator runs (`spec.type`). */
-export type SparkApplicationType = "Scala" | "Java" | "Python" | "R";
-export const SPARK_APPLICATION_TYPES: readonly SparkApplicationType[] = ["Scala", "Java", "Python", "R"];
+export const SparkApplicationType = { Scala: "Scala", Java: "Java", Python: "Python", R: "R" } as const;
+export type SparkApplicationType = (typeof SparkApplicationType)[keyof typeof SparkApplicationType];
+export const SPARK_APPLICATION_TYPES: readonly SparkApplicationType[] = Object.values(SparkApplicationType);
+
+/** When the kubelet pulls the image (`imagePullPolicy`). */
+export const ImagePullPolicy = { Always: "Always", IfNotPresent: "IfNotPresent", Never: "Never" } as const;
+export type ImagePullPolicy = (typeof ImagePullPolicy)[keyof typeof ImagePullPolicy];
+
+/** What a scheduled run does when the previous one is still running. */
+export const ConcurrencyPolicy = { Allow: "Allow", Forbid: "Forbid", Replace: "Replace" } as const;
+export type ConcurrencyPolicy = (typeof ConcurrencyPolicy)[keyof typeof ConcurrencyPolicy];
+
+/** When the operator re-runs a failed application. */
+export const RestartPolicyType = { Never: "Never", OnFailure: "OnFailure", Always: "Always" } as const;
+export type RestartPolicyType = (typeof RestartPolicyType)[keyof typeof RestartPolicyType];
 
 /** Sizing of one role (driver or executors). */
 export interface SparkRoleArgs {
@@ -47,25 +61,25 @@ export interface SparkExecutorArgs extends SparkRoleArgs {
 
 /** Dynamic allocation (with shuffle tracking, as Kubernetes has no external shuffle service). */
 export interface DynamicAllocationArgs {
-    /** @default false */
+    /** Turn dynamic allocation on. @default false */
     enabled?: boolean;
-    /** @default 0 */
+    /** The fewest executors. @default 0 */
     minExecutors?: number;
     /** Required when enabled: the full scale that cost is reported for. */
     maxExecutors?: number;
-    /** @default minExecutors */
+    /** Executors at start. @default minExecutors */
     initialExecutors?: number;
 }
 
 /** When the operator re-runs a failed application (`spec.restartPolicy`). */
 export interface RestartPolicyArgs {
-    /** @default "OnFailure" */
-    type?: "Never" | "OnFailure" | "Always";
-    /** @default 3 (OnFailure) */
+    /** When to re-run. @default "OnFailure" */
+    type?: RestartPolicyType;
+    /** Retries after a failure. @default 3 (OnFailure) */
     onFailureRetries?: number;
     /** Seconds between retries. @default 60 */
     onFailureRetryInterval?: number;
-    /** @default 3 (OnFailure) */
+    /** Retries after a failed submission. @default 3 (OnFailure) */
     onSubmissionFailureRetries?: number;
     /** Seconds between submission retries. @default 60 */
     onSubmissionFailureRetryInterval?: number;
@@ -73,12 +87,17 @@ export interface RestartPolicyArgs {
 
 /** Dependencies Spark fetches at submission (`spec.deps`). */
 export interface SparkDepsArgs {
+    /** Jar URIs added to the classpath. @default [] */
     jars?: string[];
+    /** File URIs placed in the working directory. @default [] */
     files?: string[];
+    /** Python file URIs (`.py`, `.zip`, `.egg`). @default [] */
     pyFiles?: string[];
     /** Maven coordinates, fetched with Ivy (needs egress and `spark.jars.ivy` on a writable path). */
     packages?: string[];
+    /** Maven coordinates left out of the packages' dependencies. @default [] */
     excludePackages?: string[];
+    /** Extra Maven repository URLs. @default [] */
     repositories?: string[];
 }
 
@@ -128,8 +147,64 @@ export interface JobPlacement {
     sparkConf?: Record<string, string>;
 }
 
-/** Arguments of {@link SparkJob}. */
-export interface SparkJobArgs {
+/** What a Spark job runs and how: the settings of a job, whether declared alone or by a platform. */
+export interface SparkJobSettings {
+    /** Application type. */
+    type: SparkApplicationType;
+    /** Container image for driver and executors, e.g. `apache/spark:3.5.3`. */
+    image: string;
+    /** When the image is pulled. @default "IfNotPresent" */
+    imagePullPolicy?: ImagePullPolicy;
+    /** Main class (required for Scala and Java). */
+    mainClass?: string;
+    /** The application jar or script, e.g. `local:///opt/spark/examples/jars/spark-examples.jar`. */
+    mainApplicationFile: string;
+    /** Arguments to the application. @default [] */
+    arguments?: pulumi.Input<string>[];
+    /**
+     * Spark version of the image (the operator needs it, e.g. to allow pod templates).
+     * @default taken from an `apache/spark:<version>` image tag
+     */
+    sparkVersion?: string;
+    /** Dependencies Spark fetches at submission. @default {} */
+    deps?: SparkDepsArgs;
+    /** Extra Spark conf. Keys the operator's webhook refuses, and keys this component sets, are refused. @default {} */
+    sparkConf?: Record<string, pulumi.Input<string>>;
+    /** Extra Hadoop conf (`spark.hadoop.*` without the prefix). @default {} */
+    hadoopConf?: Record<string, pulumi.Input<string>>;
+    /** The driver's sizing. @default { cores: 1 } */
+    driver?: SparkRoleArgs;
+    /** The executors' sizing and count. @default { cores: 1, instances: 2 } */
+    executor?: SparkExecutorArgs;
+    /** Dynamic allocation of executors. @default off */
+    dynamicAllocation?: DynamicAllocationArgs;
+    /** When the operator re-runs the application. @default OnFailure, 3 retries 60 s apart */
+    restartPolicy?: RestartPolicyArgs;
+    /**
+     * Seconds after completion before the operator deletes the application and its driver pod. On
+     * Fargate and ECI a completed driver pod is billed until it is deleted.
+     * @default 3600 on fargate/eci grids, unset on `none`
+     */
+    timeToLiveSeconds?: number;
+    /** Declare a scheduled job suspended. @default false */
+    suspend?: boolean;
+    /** Cron schedule; when set, a ScheduledSparkApplication is declared instead. @default none */
+    schedule?: string;
+    /** IANA time zone of `schedule`. @default "UTC" */
+    timeZone?: string;
+    /** What a scheduled run does when the previous one is still running. @default "Forbid" */
+    concurrencyPolicy?: ConcurrencyPolicy;
+    /**
+     * `fit`: size pods to fill their billed shape; `exact`: use `memory` as given and report the waste.
+     * @default "fit"
+     */
+    sizing?: JobSizing;
+    /** Extra labels on the SparkApplication and its pods. @default {} */
+    labels?: Record<string, string>;
+}
+
+/** Arguments of {@link SparkJob}: its settings, where it runs, and what storage and Kerberos add. */
+export interface SparkJobArgs extends SparkJobSettings {
     /** Job namespace (one of the platform's job namespaces). */
     namespace: string;
     /**
@@ -138,64 +213,12 @@ export interface SparkJobArgs {
      * @default the component name
      */
     applicationName?: string;
-    /** Application type. */
-    type: SparkApplicationType;
-    /** Container image for driver and executors, e.g. `apache/spark:3.5.3`. */
-    image: string;
-    /** @default "IfNotPresent" */
-    imagePullPolicy?: "Always" | "IfNotPresent" | "Never";
-    /** Main class (required for Scala and Java). */
-    mainClass?: string;
-    /** The application jar or script, e.g. `local:///opt/spark/examples/jars/spark-examples.jar`. */
-    mainApplicationFile: string;
-    /** @default [] */
-    arguments?: pulumi.Input<string>[];
-    /**
-     * Spark version of the image (the operator needs it, e.g. to allow pod templates).
-     * @default taken from an `apache/spark:<version>` image tag
-     */
-    sparkVersion?: string;
-    /** @default {} */
-    deps?: SparkDepsArgs;
-    /** Extra Spark conf. Keys the operator's webhook refuses, and keys this component sets, are refused. @default {} */
-    sparkConf?: Record<string, pulumi.Input<string>>;
-    /** Extra Hadoop conf (`spark.hadoop.*` without the prefix). @default {} */
-    hadoopConf?: Record<string, pulumi.Input<string>>;
-    /** @default { cores: 1 } */
-    driver?: SparkRoleArgs;
-    /** @default { cores: 1, instances: 2 } */
-    executor?: SparkExecutorArgs;
-    /** @default off */
-    dynamicAllocation?: DynamicAllocationArgs;
-    /** @default OnFailure, 3 retries 60 s apart */
-    restartPolicy?: RestartPolicyArgs;
-    /**
-     * Seconds after completion before the operator deletes the application and its driver pod. On
-     * Fargate and ECI a completed driver pod is billed until it is deleted.
-     * @default 3600 on fargate/eci grids, unset on `none`
-     */
-    timeToLiveSeconds?: number;
-    /** @default false */
-    suspend?: boolean;
-    /** Cron schedule; when set, a ScheduledSparkApplication is declared instead. @default none */
-    schedule?: string;
-    /** IANA time zone of `schedule`. @default "UTC" */
-    timeZone?: string;
-    /** What a scheduled run does when the previous one is still running. @default "Forbid" */
-    concurrencyPolicy?: "Allow" | "Forbid" | "Replace";
-    /**
-     * `fit`: size pods to fill their billed shape; `exact`: use `memory` as given and report the waste.
-     * @default "fit"
-     */
-    sizing?: JobSizing;
     /** Where and how pods run. */
     placement: JobPlacement;
     /** Driver and executor service accounts. @default { driver: "spark-driver", executor: "spark-executor" } */
     serviceAccounts?: { driver: string; executor: string };
     /** Storage and Kerberos contributions. @default [] */
     integrations?: JobIntegration[];
-    /** Extra labels on the SparkApplication and its pods. @default {} */
-    labels?: Record<string, string>;
 }
 
 /** A job namespace as integrations see it. */

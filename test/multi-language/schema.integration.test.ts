@@ -2,13 +2,14 @@ import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { platformJobSchema as jobSchema, tpcdsSettingsSchema as tpcdsSchema } from "../../components/jobs/shape";
 import { sparkOperatorSettingsSchema as operatorSchema } from "../../components/operator/settings";
 import { ALICLOUD_CONFIG_KEYS } from "../../components/platforms/config/alicloud";
 import { AWS_CONFIG_KEYS } from "../../components/platforms/config/aws";
 import { hdfsStorageSchema } from "../../components/platforms/config/hdfs";
 import { kerberosSchema } from "../../components/platforms/config/kerberos";
 import { stackKeysOf } from "../../components/platforms/config/resolve";
-import { jobSchema, schedulingSchema, topLevelKeys, tpcdsSchema } from "../../components/platforms/config/schema";
+import { schedulingSchema, topLevelKeys } from "../../components/platforms/config/schema";
 import { PROJECT_ROOT } from "../helpers/plan-cli";
 
 /**
@@ -117,7 +118,9 @@ describe("the inferred multi-language schema", () => {
         const values = (name: string) => schema.types[TOKEN(name)]!.enum!.map((e) => e.value);
         expect(values("Sample")).toEqual(["wordcount", "tpcds"]);
         expect(values("CapacityGrid")).toEqual(["fargate", "eci", "none"]);
-        expect(values("JobType")).toEqual(["Scala", "Java", "Python", "R"]);
+        expect(values("SparkApplicationType")).toEqual(["Scala", "Java", "Python", "R"]);
+        expect(values("ClusterMode")).toEqual(["managed", "serverless"]);
+        expect(values("NatGateways")).toEqual(["single", "perZone"]);
         expect(values("PriceTableName")).toEqual(["fargate-us-east-1", "eci-international", "eci-china"]);
     });
 

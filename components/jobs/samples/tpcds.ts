@@ -19,26 +19,35 @@ export const TPCDS_DEFAULTS = {
     iterations: 1,
 } as const;
 
-/** TPC-DS sample settings. */
-export interface TpcdsOptions {
-    /** URI prefix data and results live under, e.g. `s3a://bucket/tpcds`. */
-    dataRoot: pulumi.Input<string>;
-    /** @default 1 */
+/** The TPC-DS sample's settings: the `tpcds` key of every stack and top-level component. */
+export interface TpcdsSettings {
+    /**
+     * URI prefix data and results live under, e.g. `s3a://bucket/tpcds`.
+     * @default `<storage data root>/tpcds` (required without storage)
+     */
+    dataRoot?: pulumi.Input<string>;
+    /** GB of raw data (1 is a cheap smoke run; real benchmarks use 1000 and up). @default 1 */
     scaleFactor?: number;
-    /** Queries to run, e.g. `["q1-v2.4", "q64-v2.4"]`. @default all 104 */
+    /** Queries to run, by the benchmark's names, e.g. `["q1-v2.4", "q64-v2.4"]`. @default all 104 */
     queries?: string[];
-    /** @default the data-on-eks benchmark image */
+    /** The benchmark image. @default the data-on-eks TPC-DS benchmark image */
     image?: string;
-    /** @default the data-on-eks benchmark jar */
+    /** The benchmark jar in the image. @default the data-on-eks benchmark assembly */
     jar?: string;
     /** Spark version of the image. @default "3.5.3" */
     sparkVersion?: string;
-    /** @default 2 */
+    /** Executors per job. @default 2 */
     executorInstances?: number;
-    /** @default 4 */
+    /** Cores per executor. @default 4 */
     executorCores?: number;
-    /** @default 1 */
+    /** Query iterations. @default 1 */
     iterations?: number;
+}
+
+/** TPC-DS sample settings, with the data root decided. */
+export interface TpcdsOptions extends TpcdsSettings {
+    /** URI prefix data and results live under, e.g. `s3a://bucket/tpcds`. */
+    dataRoot: pulumi.Input<string>;
 }
 
 type SampleJob = Omit<SparkJobArgs, "placement" | "namespace">;

@@ -1,5 +1,6 @@
+import type { PlatformJobArgs } from "../../jobs/platform-jobs";
+import type { TpcdsSettings } from "../../jobs/samples/tpcds";
 import type { SparkOperatorSettings } from "../../operator/settings";
-import type { JobConfig, TpcdsConfig } from "./jobs";
 
 /**
  * Arguments every top-level component (`ExistingSparkPlatform`, `AwsSparkPlatform`,
@@ -62,9 +63,9 @@ export interface SparkPlatformConfig {
     /** Sample jobs to declare. @default [] */
     samples?: Sample[];
     /** The TPC-DS sample's settings (with `samples: [tpcds]`). @default see TpcdsConfig */
-    tpcds?: TpcdsConfig;
+    tpcds?: TpcdsSettings;
     /** Your own jobs. @default [] */
-    jobs?: JobConfig[];
+    jobs?: PlatformJobArgs[];
     /** Prices for the cost report. @default the cluster grid's table */
     prices?: PricesConfig;
     /** Kerberos credentials for every job namespace. @default none */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { platformJobSchema, tpcdsSettingsSchema } from "../../jobs/shape";
 import { sparkOperatorSettingsSchema } from "../../operator/settings";
 import { CAPACITY_GRIDS } from "../../sizing/grids";
 
@@ -34,95 +35,6 @@ export const schedulingSchema = z.strictObject(
     { error: "an object with nodeSelector, tolerations, podAnnotations, podLabels" },
 );
 
-const roleFields = {
-    cores: z.number({ error: "a number of cores" }).optional(),
-    memory: z.string({ error: 'a Spark memory size such as "4g"' }).optional(),
-    ephemeralStorage: z.string({ error: 'a quantity such as "20Gi"' }).optional(),
-};
-const driverSchema = z.strictObject(roleFields, { error: "an object {cores, memory, ephemeralStorage}" });
-const executorSchema = z.strictObject(
-    { ...roleFields, instances: z.number({ error: "a whole number of executors" }).optional() },
-    { error: "an object {cores, memory, ephemeralStorage, instances}" },
-);
-
-const stringList = (what: string) => z.array(z.string({ error: `each ${what} as a string` }), { error: `a list of ${what}s` });
-
-export const jobSchema = z.strictObject(
-    {
-        name: z.string({ error: "a job name" }),
-        namespace: z.string({ error: "a job namespace" }).optional(),
-        type: z.enum(["Scala", "Java", "Python", "R"], { error: "one of Scala, Java, Python, R" }),
-        image: z.string({ error: "a container image" }),
-        mainClass: z.string({ error: "a class name" }).optional(),
-        mainApplicationFile: z.string({ error: "an application jar or script URI" }),
-        arguments: stringList("argument").optional(),
-        sparkVersion: z.string({ error: 'a Spark version such as "3.5.3"' }).optional(),
-        sparkConf: stringMap("Spark conf").optional(),
-        hadoopConf: stringMap("Hadoop conf").optional(),
-        deps: z
-            .strictObject(
-                {
-                    jars: stringList("URI").optional(),
-                    files: stringList("URI").optional(),
-                    pyFiles: stringList("URI").optional(),
-                    packages: stringList("Maven coordinate").optional(),
-                    excludePackages: stringList("Maven coordinate").optional(),
-                    repositories: stringList("URL").optional(),
-                },
-                { error: "an object {jars, files, pyFiles, packages, excludePackages, repositories}" },
-            )
-            .optional(),
-        driver: driverSchema.optional(),
-        executor: executorSchema.optional(),
-        dynamicAllocation: z
-            .strictObject(
-                {
-                    enabled: z.boolean({ error: "true or false" }).optional(),
-                    minExecutors: z.number({ error: "a whole number" }).optional(),
-                    maxExecutors: z.number({ error: "a whole number" }).optional(),
-                    initialExecutors: z.number({ error: "a whole number" }).optional(),
-                },
-                { error: "an object {enabled, minExecutors, maxExecutors, initialExecutors}" },
-            )
-            .optional(),
-        restartPolicy: z
-            .strictObject(
-                {
-                    type: z.enum(["Never", "OnFailure", "Always"], { error: "Never, OnFailure or Always" }).optional(),
-                    onFailureRetries: z.number({ error: "a whole number" }).optional(),
-                    onFailureRetryInterval: z.number({ error: "seconds" }).optional(),
-                    onSubmissionFailureRetries: z.number({ error: "a whole number" }).optional(),
-                    onSubmissionFailureRetryInterval: z.number({ error: "seconds" }).optional(),
-                },
-                { error: "an object {type, onFailureRetries, ...}" },
-            )
-            .optional(),
-        timeToLiveSeconds: z.number({ error: "seconds" }).optional(),
-        suspend: z.boolean({ error: "true or false" }).optional(),
-        schedule: z.string({ error: "a cron schedule" }).optional(),
-        timeZone: z.string({ error: "an IANA time zone" }).optional(),
-        concurrencyPolicy: z.enum(["Allow", "Forbid", "Replace"], { error: "Allow, Forbid or Replace" }).optional(),
-        sizing: z.enum(["fit", "exact"], { error: "fit or exact" }).optional(),
-        labels: stringMap("labels").optional(),
-    },
-    { error: "a job object {name, type, image, mainApplicationFile, ...}" },
-);
-
-export const tpcdsSchema = z.strictObject(
-    {
-        dataRoot: z.string({ error: "a URI such as s3a://bucket/tpcds" }).optional(),
-        scaleFactor: z.number({ error: "a whole number of GB" }).optional(),
-        queries: stringList("query name").optional(),
-        image: z.string({ error: "a container image" }).optional(),
-        jar: z.string({ error: "a jar URI" }).optional(),
-        sparkVersion: z.string({ error: "a Spark version" }).optional(),
-        executorInstances: z.number({ error: "a whole number of executors" }).optional(),
-        executorCores: z.number({ error: "a whole number of cores" }).optional(),
-        iterations: z.number({ error: "a whole number" }).optional(),
-    },
-    { error: "an object {scaleFactor, queries, dataRoot, image, jar, ...}" },
-);
-
 export const SAMPLES = ["wordcount", "tpcds"] as const;
 export const PRICE_TABLES = ["fargate-us-east-1", "eci-international", "eci-china"] as const;
 
@@ -151,8 +63,8 @@ export const topLevelKeys = {
         structured: true,
         schema: z.array(z.enum(SAMPLES, { error: SAMPLES.join(" or ") }), { error: `a list of samples (${SAMPLES.join(", ")})` }).optional(),
     },
-    tpcds: { structured: true, schema: tpcdsSchema.optional() },
-    jobs: { structured: true, schema: z.array(jobSchema, { error: "a list of job objects" }).optional() },
+    tpcds: { structured: true, schema: tpcdsSettingsSchema.optional() },
+    jobs: { structured: true, schema: z.array(platformJobSchema, { error: "a list of job objects" }).optional() },
     // Shape-checked by their own resolvers (./hdfs.ts, ./kerberos.ts, the cloud modules), which know
     // which values are secret and must never be echoed in an error.
     storage: { structured: true, schema: z.unknown().optional() },
