@@ -4,10 +4,11 @@
  * Loads no cloud SDK: the EKS and Alibaba cluster components live behind their own entry points
  * (`serverless-spark/aws`, `serverless-spark/alicloud`), so a user of one cloud installs only its SDK.
  */
-export type { ExistingClusterArgs } from "./cluster/existing";
-export { ExistingCluster } from "./cluster/existing";
-export type { CapacityGridName, SchedulingProfile, ServerlessCluster, Toleration } from "./cluster/types";
-export { CAPACITY_GRIDS, EMPTY_SCHEDULING_PROFILE, schedulingProfile } from "./cluster/types";
+export type { ExistingClusterArgs, ExistingClusterSettings } from "./cluster/existing";
+export { ExistingCluster, existingClusterSettingsSchema, resolveExistingClusterArgs } from "./cluster/existing";
+export { checkSchedulingProfile, schedulingSchema } from "./cluster/scheduling-rules";
+export type { SchedulingProfile, SchedulingSettings, ServerlessCluster, Toleration } from "./cluster/types";
+export { CAPACITY_GRIDS, CapacityGridName, EMPTY_SCHEDULING_PROFILE, schedulingProfile, TolerationEffect, TolerationOperator } from "./cluster/types";
 export { InputError } from "./errors";
 export { SparkJob } from "./jobs/job";
 export type { PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
@@ -44,7 +45,7 @@ export type { PlatformOperatorArgs, ServerlessSparkPlatformArgs } from "./platfo
 export { DEFAULT_JOB_NAMESPACES, ServerlessSparkPlatform } from "./platform";
 export { resolvePlatformNamespaces } from "./platform";
 export type * from "./platforms/args";
-export { CapacityGrid, PriceTableName, Sample, TolerationEffect, TolerationOperator } from "./platforms/args";
+export { PriceTableName, Sample } from "./platforms/args";
 export type { SparkPlatformOptions } from "./platforms/children";
 export type { ProviderRegions, StackConfig } from "./platforms/config/resolve";
 export { CONFIG_NAMESPACE, decodeStackConfig, parseStackConfig, resolveStackConfig } from "./platforms/config/resolve";

@@ -1,12 +1,15 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 
 import { checkComponentArgs, describeValue, InputError } from "../errors";
-import { checkKubeconfig, classifyKubeconfig } from "./kubeconfig";
-import { CAPACITY_GRIDS, CapacityGridName, SchedulingProfile, schedulingProfile, ServerlessCluster } from "./types";
+import { dropUndefined, inputString, parseShape } from "../shape";
+import { checkKubeconfig, classifyKubeconfig, KubeconfigSource } from "./kubeconfig";
+import { checkSchedulingProfile, schedulingSchema } from "./scheduling-rules";
+import { CAPACITY_GRIDS, CapacityGridName, SchedulingProfile, schedulingProfile, SchedulingSettings, ServerlessCluster } from "./types";
 
-/** Arguments of {@link ExistingCluster}. */
-export interface ExistingClusterArgs {
+/** How to reach a cluster you have and what it bills by: the `existing` stack's cluster keys. */
+export interface ExistingClusterSettings {
     /**
      * The cluster's kubeconfig: a path to a file, or the file's content (YAML or JSON). Content is
      * stored as a Pulumi secret because kubeconfigs usually carry credentials.
@@ -24,18 +27,49 @@ export interface ExistingClusterArgs {
      * virtual nodes added to a cluster you already run.
      * @default no constraints: pods go wherever the scheduler puts them
      */
-    scheduling?: Partial<SchedulingProfile>;
+    scheduling?: SchedulingSettings;
     /**
      * The billing grid the cluster's virtual nodes charge pods by, for right-sizing Spark pods.
      * @default "none" (report requests only)
      */
     capacityGrid?: CapacityGridName;
+}
+
+/** The shape of {@link ExistingClusterSettings}; each message is the "expected" half of an error. */
+export const existingClusterSettingsSchema = z.strictObject(
+    {
+        kubeconfig: inputString("a kubeconfig path or content").optional(),
+        context: z.string({ error: "a kubeconfig context name" }).optional(),
+        scheduling: schedulingSchema.optional(),
+        capacityGrid: z.enum(CAPACITY_GRIDS as [CapacityGridName, ...CapacityGridName[]], { error: `one of ${CAPACITY_GRIDS.join(", ")}` }).optional(),
+    },
+    { error: "an object with kubeconfig, context, scheduling, capacityGrid" },
+) satisfies z.ZodType<ExistingClusterSettings>;
+
+/** Arguments of {@link ExistingCluster}: how to reach it, and the provider's identity. */
+export interface ExistingClusterArgs extends ExistingClusterSettings {
     /**
      * A stable identity for the Kubernetes provider, so that rotating credentials in the kubeconfig
      * does not make Pulumi think the cluster changed and replace every object in it.
      * @default the component's name
      */
     clusterIdentifier?: string;
+}
+
+/**
+ * Parses the cluster's arguments (shape, the kubeconfig and its context, the scheduling profile) and
+ * returns where the kubeconfig comes from. Errors name the argument.
+ */
+export function resolveExistingClusterArgs(args: ExistingClusterArgs): KubeconfigSource {
+    const { clusterIdentifier, ...settings } = args;
+    parseShape(existingClusterSettingsSchema, dropUndefined(settings));
+    if (clusterIdentifier !== undefined && typeof clusterIdentifier !== "string") {
+        throw new InputError("clusterIdentifier", `got ${describeValue(clusterIdentifier)}`, "a string");
+    }
+    const source = classifyKubeconfig(typeof args.kubeconfig === "string" ? args.kubeconfig : undefined);
+    checkKubeconfig(source, "kubeconfig", args.context);
+    checkSchedulingProfile(schedulingProfile(args.scheduling), "scheduling");
+    return source;
 }
 
 /**
@@ -53,14 +87,7 @@ export class ExistingCluster extends pulumi.ComponentResource implements Serverl
         const capacityGrid = args.capacityGrid ?? "none";
         // Validate before anything is registered: a bad kubeconfig must not leave a half-made stack.
         const plainKubeconfig = typeof args.kubeconfig === "string" ? args.kubeconfig : undefined;
-        const source = checkComponentArgs("ExistingCluster", name, () => {
-            if (!CAPACITY_GRIDS.includes(capacityGrid)) {
-                throw new InputError("capacityGrid", `got ${describeValue(capacityGrid)}`, `one of ${CAPACITY_GRIDS.join(", ")}`);
-            }
-            const classified = classifyKubeconfig(plainKubeconfig);
-            checkKubeconfig(classified, "kubeconfig", args.context);
-            return classified;
-        });
+        const source = checkComponentArgs("ExistingCluster", name, () => resolveExistingClusterArgs(args));
 
         super("serverless-spark:cluster:ExistingCluster", name, {}, opts);
 

@@ -1,6 +1,32 @@
+import { z } from "zod";
+
 import { describeValue, InputError } from "../errors";
 import { isLabelValue, isQualifiedName, requireAnnotationKeys, requireLabels } from "../names";
-import type { SchedulingProfile } from "./types";
+import type { SchedulingProfile, SchedulingSettings } from "./types";
+
+const stringMap = (what: string) => z.record(z.string(), z.string({ error: `${what} values as strings` }), { error: `a map of ${what}` });
+
+const tolerationSchema = z.strictObject(
+    {
+        key: z.string({ error: "a string" }).optional(),
+        operator: z.enum(["Exists", "Equal"], { error: "Exists or Equal" }).optional(),
+        value: z.string({ error: "a string" }).optional(),
+        effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"], { error: "NoSchedule, PreferNoSchedule or NoExecute" }).optional(),
+        tolerationSeconds: z.int({ error: "an integer" }).optional(),
+    },
+    { error: "a toleration object {key, operator, value, effect}" },
+);
+
+/** The shape of {@link SchedulingSettings}; each message is the "expected" half of an error. */
+export const schedulingSchema = z.strictObject(
+    {
+        nodeSelector: stringMap("node labels").optional(),
+        tolerations: z.array(tolerationSchema, { error: "a list of tolerations" }).optional(),
+        podAnnotations: stringMap("pod annotations").optional(),
+        podLabels: stringMap("pod labels").optional(),
+    },
+    { error: "an object with nodeSelector, tolerations, podAnnotations, podLabels" },
+) satisfies z.ZodType<SchedulingSettings>;
 
 /**
  * Checks a scheduling profile the way the API server checks a pod spec (labels, annotation keys,

@@ -3,15 +3,40 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { CapacityGridName } from "../sizing/grids";
 
-export { CAPACITY_GRIDS, type CapacityGridName } from "../sizing/grids";
+export { CAPACITY_GRIDS, CapacityGridName } from "../sizing/grids";
+
+/** How a toleration matches a taint's value. */
+export const TolerationOperator = { Exists: "Exists", Equal: "Equal" } as const;
+export type TolerationOperator = (typeof TolerationOperator)[keyof typeof TolerationOperator];
+
+/** A taint effect. */
+export const TolerationEffect = { NoSchedule: "NoSchedule", PreferNoSchedule: "PreferNoSchedule", NoExecute: "NoExecute" } as const;
+export type TolerationEffect = (typeof TolerationEffect)[keyof typeof TolerationEffect];
 
 /** A Kubernetes toleration, as plain data (it is copied into Helm values and pod templates). */
 export interface Toleration {
+    /** The taint key. @default none: any key (with operator Exists) */
     key?: string;
-    operator?: "Exists" | "Equal";
+    /** How the value is matched. @default "Equal" */
+    operator?: TolerationOperator;
+    /** The taint value, with Equal. @default none */
     value?: string;
-    effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+    /** The taint effect. @default none: any effect */
+    effect?: TolerationEffect;
+    /** Seconds a NoExecute taint is tolerated. @default none: for ever */
     tolerationSeconds?: number;
+}
+
+/** A scheduling profile as given: every part optional (see {@link SchedulingProfile}). */
+export interface SchedulingSettings {
+    /** Node labels every pod selects. @default {} */
+    nodeSelector?: Record<string, string>;
+    /** Taints every pod tolerates. @default [] */
+    tolerations?: Toleration[];
+    /** Annotations on every pod. @default {} */
+    podAnnotations?: Record<string, string>;
+    /** Labels on every pod. @default {} */
+    podLabels?: Record<string, string>;
 }
 
 /**
@@ -64,7 +89,7 @@ export interface ServerlessCluster {
 }
 
 /** Fills a partial scheduling profile with empty defaults. */
-export function schedulingProfile(partial: Partial<SchedulingProfile> = {}): SchedulingProfile {
+export function schedulingProfile(partial: SchedulingSettings = {}): SchedulingProfile {
     return {
         nodeSelector: { ...(partial.nodeSelector ?? {}) },
         tolerations: [...(partial.tolerations ?? [])],

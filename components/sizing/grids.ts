@@ -15,10 +15,11 @@ import { coresToMilli } from "./units";
  * - `none`: a cluster the user brings with no known billing grid (e.g. plain nodes): requests are
  *   reported, nothing is right-sized or priced
  */
-export const CAPACITY_GRIDS = ["fargate", "eci", "none"] as const;
+export const CapacityGridName = { Fargate: "fargate", Eci: "eci", None: "none" } as const;
+export type CapacityGridName = (typeof CapacityGridName)[keyof typeof CapacityGridName];
 
-/** One of {@link CAPACITY_GRIDS}. */
-export type CapacityGridName = (typeof CAPACITY_GRIDS)[number];
+/** Every {@link CapacityGridName}, for validation and docs. */
+export const CAPACITY_GRIDS: readonly CapacityGridName[] = Object.values(CapacityGridName);
 
 /** A grid that bills per pod shape. */
 export type BillingGridName = Exclude<CapacityGridName, "none">;

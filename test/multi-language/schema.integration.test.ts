@@ -117,7 +117,7 @@ describe("the inferred multi-language schema", () => {
         }
         const values = (name: string) => schema.types[TOKEN(name)]!.enum!.map((e) => e.value);
         expect(values("Sample")).toEqual(["wordcount", "tpcds"]);
-        expect(values("CapacityGrid")).toEqual(["fargate", "eci", "none"]);
+        expect(values("CapacityGridName")).toEqual(["fargate", "eci", "none"]);
         expect(values("SparkApplicationType")).toEqual(["Scala", "Java", "Python", "R"]);
         expect(values("ClusterMode")).toEqual(["managed", "serverless"]);
         expect(values("NatGateways")).toEqual(["single", "perZone"]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { schedulingSchema } from "../../cluster/scheduling-rules";
 import { platformJobSchema, tpcdsSettingsSchema } from "../../jobs/shape";
 import { sparkOperatorSettingsSchema } from "../../operator/settings";
 import { CAPACITY_GRIDS } from "../../sizing/grids";
@@ -12,28 +13,7 @@ import { CAPACITY_GRIDS } from "../../sizing/grids";
  * Each message is the "expected" half of the one-line error `key: got X, expected <message>`.
  */
 
-const stringMap = (what: string) => z.record(z.string(), z.string({ error: `${what} values as strings` }), { error: `a map of ${what}` });
-
-const tolerationSchema = z.strictObject(
-    {
-        key: z.string({ error: "a string" }).optional(),
-        operator: z.enum(["Exists", "Equal"], { error: "Exists or Equal" }).optional(),
-        value: z.string({ error: "a string" }).optional(),
-        effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"], { error: "NoSchedule, PreferNoSchedule or NoExecute" }).optional(),
-        tolerationSeconds: z.int({ error: "an integer" }).optional(),
-    },
-    { error: "a toleration object {key, operator, value, effect}" },
-);
-
-export const schedulingSchema = z.strictObject(
-    {
-        nodeSelector: stringMap("node labels").optional(),
-        tolerations: z.array(tolerationSchema, { error: "a list of tolerations" }).optional(),
-        podAnnotations: stringMap("pod annotations").optional(),
-        podLabels: stringMap("pod labels").optional(),
-    },
-    { error: "an object with nodeSelector, tolerations, podAnnotations, podLabels" },
-);
+export { schedulingSchema };
 
 export const SAMPLES = ["wordcount", "tpcds"] as const;
 export const PRICE_TABLES = ["fargate-us-east-1", "eci-international", "eci-china"] as const;
