@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 
 import { ServerlessCluster } from "./cluster/types";
 import { checkComponentArgs, describeValue, InputError, underKey } from "./errors";
@@ -10,6 +11,7 @@ import { OPERATOR_DEFAULTS } from "./operator/defaults";
 import { SparkOperator, SparkOperatorArgs } from "./operator/operator";
 import { resolveSparkOperatorSettings, SparkOperatorSettings } from "./operator/settings";
 import { SparkNamespace } from "./rbac/namespace";
+import { dropUndefined, parseShape } from "./shape";
 import type { PriceTable } from "./sizing";
 import type { SparkStorage } from "./storage/types";
 
@@ -50,6 +52,32 @@ export interface ServerlessSparkPlatformArgs {
     /** Prices for the jobs' cost reports. @default the cluster grid's default table */
     prices?: PriceTable;
 }
+
+const isObject = (value: unknown) => typeof value === "object" && value !== null;
+
+/**
+ * The shape of {@link ServerlessSparkPlatformArgs}: known keys and plain types; the cluster, storage
+ * and integrations are objects the other components made, and the operator settings, jobs and
+ * samples are shaped by their own parsers.
+ */
+const platformArgsSchema = z.strictObject(
+    {
+        cluster: z.custom<ServerlessCluster>(isObject, { error: "a cluster component (ExistingCluster, EksFargateCluster, ...)" }),
+        jobNamespaces: z.array(z.string({ error: "a namespace name" }), { error: "a list of namespace names" }).optional(),
+        operator: z.unknown().optional(),
+        storage: z.custom<SparkStorage>(isObject, { error: "a storage component (S3Storage, OssStorage, HdfsStorage)" }).optional(),
+        integrations: z.array(z.custom<NamespaceIntegrator>(isObject, { error: "an integration such as KerberosSecrets" })).optional(),
+        jobs: z.array(z.unknown(), { error: "a list of jobs" }).optional(),
+        samples: z
+            .strictObject(
+                { wordcount: z.boolean({ error: "true or false" }).optional(), tpcds: z.unknown().optional() },
+                { error: "an object {wordcount, tpcds}" },
+            )
+            .optional(),
+        prices: z.custom<PriceTable>(isObject, { error: "a price table" }).optional(),
+    },
+    { error: "an object with cluster, jobNamespaces, operator, storage, integrations, jobs, samples, prices" },
+);
 
 /** The default job namespace list. */
 export const DEFAULT_JOB_NAMESPACES: readonly string[] = ["spark-jobs"];
@@ -125,6 +153,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
     constructor(name: string, args: ServerlessSparkPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         // Every argument is checked before the first resource is registered: nothing half made.
         const { jobNamespaces, operatorArgs, planned } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
+            parseShape(platformArgsSchema, dropUndefined(args));
             const jobNamespaces = resolvePlatformNamespaces(args.jobNamespaces, { cluster: args.cluster.jobNamespaces, storage: args.storage?.jobNamespaces });
             checkJobNamespaces(jobNamespaces);
             underKey("operator", () => resolveSparkOperatorSettings(args.operator ?? {}));

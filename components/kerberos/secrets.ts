@@ -18,11 +18,13 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 
-import { checkComponentArgs, describeValue, InputError } from "../errors";
+import { checkComponentArgs, describeValue, InputError, underKey } from "../errors";
 import { integrationChildOptions } from "../jobs/integration-options";
 import type { JobIntegration, JobNamespaceHandle, NamespaceIntegrator } from "../jobs/types";
 import { requireDns1123Label } from "../names";
+import { dropUndefined, parseShape } from "../shape";
 import { SecretContent } from "./secret-content";
 export { SecretContent } from "./secret-content";
 import { describeKeytabEntry, KeytabEntry } from "./keytab";
@@ -97,6 +99,24 @@ export const KEYTAB_SECRET_KEY = "krb5.keytab";
 export const KRB5_CONF_KEY = "krb5.conf";
 /** Key of the delegation token in its Secret (the name Hadoop's token file conventionally has). */
 export const DELEGATION_TOKEN_KEY = "hadoop.token";
+/** The shape of {@link KerberosSecretsArgs}; each message is the "expected" half of an error. */
+const kerberosSecretsArgsSchema = z.strictObject(
+    {
+        principal: z.string({ error: "a Kerberos principal such as spark/etl.example.com@EXAMPLE.COM" }),
+        // Checked by requireSecretContent, whose message says how to wrap raw bytes (and never shows them).
+        keytab: z.unknown().optional(),
+        delegationToken: z.unknown().optional(),
+        krb5Conf: z.string({ error: "the text of a krb5.conf" }).optional(),
+        realm: z.string({ error: "a realm name such as EXAMPLE.COM" }).optional(),
+        kdcs: z.array(z.string({ error: "a KDC address host[:port]" }), { error: "a list of KDC addresses host[:port]" }).optional(),
+        adminServer: z.string({ error: "a kadmin server address host[:port]" }).optional(),
+        domains: z.array(z.string({ error: "a DNS domain such as example.com" }), { error: "a list of DNS domains" }).optional(),
+        namePrefix: z.string({ error: "a name prefix" }).optional(),
+        keytabMountDir: z.string({ error: "an absolute directory path" }).optional(),
+    },
+    { error: "an object with principal, keytab or delegationToken, and krb5Conf or kdcs" },
+);
+
 /** @default prefix of the per-namespace objects. */
 export const DEFAULT_KERBEROS_NAME_PREFIX = "spark-kerberos";
 
@@ -133,6 +153,8 @@ export function resolveKerberosSecretsArgs(args: KerberosSecretsArgs): ResolvedK
     if (typeof args !== "object" || args === null) {
         throw new InputError("kerberos", `settings are ${describeValue(args)}`, "an object with principal and keytab");
     }
+    // Its keys are the `kerberos` config keys it mirrors (the config reads the files it names).
+    underKey("kerberos", () => parseShape(kerberosSecretsArgsSchema, dropUndefined(args), ["keytab", "delegationToken"]));
     const prefix = requireDns1123Label(args.namePrefix ?? DEFAULT_KERBEROS_NAME_PREFIX, "kerberos.namePrefix", 63 - "-keytab".length);
     const names = {
         keytabSecretName: `${prefix}-keytab`,

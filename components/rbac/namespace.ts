@@ -1,9 +1,11 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 
 import { checkComponentArgs } from "../errors";
-import { requireDns1123Label } from "../names";
+import { requireDns1123Label, requireLabels } from "../names";
 import { restrictedNamespaceLabels } from "../pod-security";
+import { dropUndefined, parseShape } from "../shape";
 import { sparkDriverRules } from "./driver-role";
 
 /** Arguments of {@link SparkNamespace}. */
@@ -34,6 +36,30 @@ export interface SparkNamespaceArgs {
     serviceAccountAnnotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** The shape of {@link SparkNamespaceArgs}; each message is the "expected" half of an error. */
+const sparkNamespaceArgsSchema = z.strictObject(
+    {
+        namespace: z.string({ error: "a namespace name" }),
+        labels: z.record(z.string(), z.string({ error: "label values as strings" }), { error: "a map of namespace labels" }).optional(),
+        driverServiceAccount: z.string({ error: "a service account name" }).optional(),
+        executorServiceAccount: z.string({ error: "a service account name" }).optional(),
+        // Inputs (often outputs of an IAM or RAM role): checked by Kubernetes when they resolve.
+        serviceAccountAnnotations: z.unknown().optional(),
+    },
+    { error: "an object with namespace, labels, driverServiceAccount, executorServiceAccount, serviceAccountAnnotations" },
+);
+
+/** Parses the namespace's arguments (shape, names, labels); returns the two service account names. */
+export function resolveSparkNamespaceArgs(args: SparkNamespaceArgs): { driver: string; executor: string } {
+    parseShape(sparkNamespaceArgsSchema, dropUndefined(args));
+    requireDns1123Label(args.namespace, "namespace");
+    requireLabels(args.labels ?? {}, "labels");
+    return {
+        driver: requireDns1123Label(args.driverServiceAccount ?? "spark-driver", "driverServiceAccount"),
+        executor: requireDns1123Label(args.executorServiceAccount ?? "spark-executor", "executorServiceAccount"),
+    };
+}
+
 /**
  * One Spark job namespace: enforced `restricted` pod security, a driver service account bound to a
  * namespaced Role with exactly what a Spark driver needs, and an executor service account with no
@@ -49,13 +75,7 @@ export class SparkNamespace extends pulumi.ComponentResource {
     readonly driverRoleBinding: k8s.rbac.v1.RoleBinding;
 
     constructor(name: string, args: SparkNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const [driverSa, executorSa] = checkComponentArgs("SparkNamespace", name, () => {
-            requireDns1123Label(args.namespace, "namespace");
-            return [
-                requireDns1123Label(args.driverServiceAccount ?? "spark-driver", "driverServiceAccount"),
-                requireDns1123Label(args.executorServiceAccount ?? "spark-executor", "executorServiceAccount"),
-            ];
-        });
+        const { driver: driverSa, executor: executorSa } = checkComponentArgs("SparkNamespace", name, () => resolveSparkNamespaceArgs(args));
         super("serverless-spark:rbac:SparkNamespace", name, {}, opts);
 
         const child = { parent: this };
