@@ -92,19 +92,6 @@ function unwrap(schema: unknown): unknown {
 }
 
 /**
- * A cloud module's structured key (`cluster`, `network`, `storage`), shape-checked: the parsed value,
- * `{}` when the key is absent, or one InputError naming the key.
- */
-export function parseConfigValue<T extends z.ZodType>(input: unknown, key: string, schema: T): z.infer<T> {
-    const value: unknown = input ?? {};
-    const result = schema.safeParse(value, { reportInput: true });
-    if (!result.success) {
-        throw schemaIssueToError(firstIssue(result.error.issues), { input: value, schema, prefix: key });
-    }
-    return result.data;
-}
-
-/**
  * The shape check of a parser: the value as the schema parses it, or one InputError whose key is
  * relative to the value (`underKey` adds the caller's prefix).
  * @param secretKeys first path parts whose values are never echoed (a keytab)
