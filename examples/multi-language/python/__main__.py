@@ -6,7 +6,7 @@ TypeScript components. Not run here (no Pulumi CLI on the machine that wrote it)
 
 Arguments are plain dicts and lists with snake_case keys: every generated Python SDK accepts dict
 literals for its input types (newer code generators also emit `...ArgsDict` TypedDicts for them,
-older ones only `...Args` classes such as `spark.JobConfigArgs`), so dicts work across codegen
+older ones only `...Args` classes such as `spark.PlatformJobArgsArgs`), so dicts work across codegen
 versions. The keys and values are those of the `existing` stack's config (stacks/Pulumi.existing.yaml).
 """
 
