@@ -7,7 +7,7 @@ import { parseShape } from "../shape";
 import type { PriceTable } from "../sizing";
 import type { SparkStorage } from "../storage/types";
 import { resolveJob } from "./resolve";
-import { tpcdsDataGenJob, TpcdsOptions, tpcdsQueryJob, TpcdsSettings } from "./samples/tpcds";
+import { tpcdsDataGenJob, tpcdsJobsWithoutPaths, tpcdsQueryJob, TpcdsSettings } from "./samples/tpcds";
 import { WordCountInput, wordCountJob } from "./samples/wordcount";
 import { platformJobSchema, tpcdsSettingsSchema } from "./shape";
 import type { JobPlacement, NamespaceIntegrator, SparkJobArgs, SparkJobSettings } from "./types";
@@ -61,7 +61,15 @@ export function placementFor(cluster: ServerlessCluster, prices?: PriceTable): J
 export function planJobs(
     jobs: PlatformJobArgs[],
     samples: SampleArgs,
-    context: { placement: JobPlacement; jobNamespaces: string[]; storage?: Pick<SparkStorage, "dataRoot" | "wordCountInput"> },
+    context: {
+        placement: JobPlacement;
+        jobNamespaces: string[];
+        /**
+         * The platform's storage. Without `dataRoot` (checking a config before its storage is
+         * declared), a TPC-DS run defaulting to the storage is checked without its data paths.
+         */
+        storage?: Partial<Pick<SparkStorage, "dataRoot" | "wordCountInput">>;
+    },
 ): PlannedJob[] {
     const planned: PlannedJob[] = [];
     const defaultNamespace = context.jobNamespaces[0]!;
@@ -84,19 +92,22 @@ export function planJobs(
     }
     if (samples.tpcds) {
         underKey("tpcds", () => parseShape(tpcdsSettingsSchema, samples.tpcds));
-        const dataRoot: pulumi.Input<string> | undefined =
-            samples.tpcds.dataRoot ?? (context.storage ? pulumi.interpolate`${context.storage.dataRoot}/tpcds` : undefined);
-        if (dataRoot === undefined) {
+        if (samples.tpcds.dataRoot === undefined && context.storage === undefined) {
             throw new InputError(
                 "tpcds.dataRoot",
                 "is not set and the platform has no storage",
                 "a URI such as s3a://bucket/tpcds or hdfs://nn:8020/tpcds, or a storage type",
             );
         }
-        const options: TpcdsOptions = { ...samples.tpcds, dataRoot };
-        underKey("tpcds", () => checkTpcdsOptions(options));
-        sample("tpcds-datagen", "tpcds", tpcdsDataGenJob(options), [], TPCDS_KEYS);
-        sample("tpcds-queries", "tpcds", tpcdsQueryJob(options), [], TPCDS_KEYS);
+        const storageRoot = context.storage?.dataRoot;
+        const dataRoot = samples.tpcds.dataRoot ?? (storageRoot !== undefined ? pulumi.interpolate`${storageRoot}/tpcds` : undefined);
+        underKey("tpcds", () => checkTpcdsOptions(samples.tpcds!));
+        const [datagen, queries] =
+            dataRoot !== undefined
+                ? [tpcdsDataGenJob({ ...samples.tpcds, dataRoot }), tpcdsQueryJob({ ...samples.tpcds, dataRoot })]
+                : tpcdsJobsWithoutPaths(samples.tpcds);
+        sample("tpcds-datagen", "tpcds", datagen, [], TPCDS_KEYS);
+        sample("tpcds-queries", "tpcds", queries, [], TPCDS_KEYS);
     }
     jobs.forEach((job, i) => {
         underKey(`jobs[${i}]`, () => parseShape(platformJobSchema, job));
@@ -146,7 +157,7 @@ function asUserKeys<T>(keys: Record<string, string>, fn: () => T): T {
     }
 }
 
-function checkTpcdsOptions(options: TpcdsOptions): void {
+function checkTpcdsOptions(options: TpcdsSettings): void {
     // Both jobs must reach the data: a URI of a shared file system, not a path inside one pod.
     if (typeof options.dataRoot === "string" && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\/\/?[^\s/]\S*$/.test(options.dataRoot)) {
         throw new InputError("dataRoot", `got ${describeValue(options.dataRoot)}`, "a URI such as s3a://bucket/tpcds or hdfs://nn:8020/tpcds");

@@ -58,7 +58,7 @@ function paths(options: TpcdsOptions): { data: pulumi.Output<string>; results: p
     return { data: pulumi.interpolate`${root}/sf${sf}/data`, results: pulumi.interpolate`${root}/sf${sf}/results` };
 }
 
-function common(options: TpcdsOptions): Pick<SampleJob, "type" | "image" | "sparkVersion" | "mainApplicationFile" | "driver" | "executor"> {
+function common(options: TpcdsSettings): Pick<SampleJob, "type" | "image" | "sparkVersion" | "mainApplicationFile" | "driver" | "executor"> {
     return {
         type: "Scala",
         image: options.image ?? TPCDS_DEFAULTS.image,
@@ -74,6 +74,20 @@ function common(options: TpcdsOptions): Pick<SampleJob, "type" | "image" | "spar
     };
 }
 
+/**
+ * Both jobs as they will run, but without their arguments (which hold the data paths): what a config
+ * check can size and check before the storage, and so the data root, exists.
+ */
+export function tpcdsJobsWithoutPaths(settings: TpcdsSettings): [SampleJob, SampleJob] {
+    return [
+        { ...common(settings), mainClass: DATAGEN_CLASS },
+        { ...common(settings), mainClass: QUERY_CLASS },
+    ];
+}
+
+const DATAGEN_CLASS = "com.amazonaws.eks.tpcds.DataGeneration";
+const QUERY_CLASS = "com.amazonaws.eks.tpcds.BenchmarkSQL";
+
 /** The data-generation job: `DataGeneration <out> <kit> parquet <sf> <partitions> true false true`. */
 export function tpcdsDataGenJob(options: TpcdsOptions): SampleJob {
     const sf = options.scaleFactor ?? TPCDS_DEFAULTS.scaleFactor;
@@ -81,7 +95,7 @@ export function tpcdsDataGenJob(options: TpcdsOptions): SampleJob {
     const partitions = Math.max(2, Math.ceil(sf / 2));
     return {
         ...common(options),
-        mainClass: "com.amazonaws.eks.tpcds.DataGeneration",
+        mainClass: DATAGEN_CLASS,
         arguments: [paths(options).data, TPCDS_DEFAULTS.kitDir, "parquet", String(sf), String(partitions), "true", "false", "true"],
     };
 }
@@ -92,7 +106,7 @@ export function tpcdsQueryJob(options: TpcdsOptions): SampleJob {
     const { data, results } = paths(options);
     return {
         ...common(options),
-        mainClass: "com.amazonaws.eks.tpcds.BenchmarkSQL",
+        mainClass: QUERY_CLASS,
         arguments: [
             data,
             results,

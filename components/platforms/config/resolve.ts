@@ -1,5 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
-
 import { checkKubeconfig, classifyKubeconfig } from "../../cluster/kubeconfig";
 import { checkSchedulingProfile } from "../../cluster/scheduling-rules";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cluster/types";
@@ -163,8 +161,8 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
     planJobs(jobs, samples, {
         placement: { scheduling, capacityGrid, prices },
         jobNamespaces,
-        // Only what the storage's presence changes matters here (TPC-DS's default data root).
-        storage: storage || aws || alicloud ? { dataRoot: pulumi.output("validation://") } : undefined,
+        // The storage is declared later: its presence is what matters here (TPC-DS's default data root).
+        storage: storage || aws || alicloud ? {} : undefined,
     });
 
     return {
