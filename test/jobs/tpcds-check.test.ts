@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_SCHEDULING_PROFILE } from "../../components/cluster/types";
 import { planJobs } from "../../components/jobs/platform-jobs";
 
-const context = (storage?: { dataRoot?: pulumi.Input<string> }) => ({
+const context = (storage?: { dataRoot?: pulumi.Output<string> }) => ({
     placement: { scheduling: EMPTY_SCHEDULING_PROFILE, capacityGrid: "fargate" as const },
     jobNamespaces: ["spark-jobs"],
     storage,
@@ -13,7 +13,7 @@ const context = (storage?: { dataRoot?: pulumi.Input<string> }) => ({
 describe("TPC-DS checked before its storage exists", () => {
     it("GIVEN a storage not declared yet WHEN planned THEN both jobs are checked and sized like the real ones, without data paths", () => {
         const pending = planJobs([], { tpcds: { executorCores: 2 } }, context({}));
-        const real = planJobs([], { tpcds: { executorCores: 2 } }, context({ dataRoot: "s3a://bucket" }));
+        const real = planJobs([], { tpcds: { executorCores: 2 } }, context({ dataRoot: pulumi.output("s3a://bucket") }));
         expect(pending.map((j) => j.args.applicationName)).toEqual(["tpcds-datagen", "tpcds-queries"]);
         for (const [i, job] of pending.entries()) {
             expect(job.args.arguments).toBeUndefined();
