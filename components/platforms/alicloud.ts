@@ -6,8 +6,8 @@ import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
 import { resolveOssBucketSettings } from "../storage/oss/args";
 import { OssStorage } from "../storage/oss/storage";
 import type { AlicloudSparkPlatformArgs } from "./args";
-import { childOf, cloudPlatformOutputs, declarePlatform, SparkPlatformOptions } from "./children";
-import { resolveStackConfig, StackConfig } from "./config/resolve";
+import { childOf, cloudPlatformOutputs, declarePlatform, resolveCloudPlatformArgs, SparkPlatformOptions } from "./children";
+import type { StackConfig } from "./config/resolve";
 
 /**
  * Checks the arguments of {@link AlicloudSparkPlatform} and applies their defaults, declaring
@@ -15,11 +15,7 @@ import { resolveStackConfig, StackConfig } from "./config/resolve";
  * @param providerRegion the Alibaba Cloud provider's `alicloud:region`, used when `args.region` is not given
  */
 export function resolveAlicloudSparkPlatformArgs(args: AlicloudSparkPlatformArgs, providerRegion?: string): StackConfig {
-    const { region, ...rest } = args as AlicloudSparkPlatformArgs & Record<string, unknown>;
-    return resolveStackConfig(
-        { ...rest, cloud: "alicloud" },
-        region !== undefined ? { alicloud: region, alicloudKey: "region" } : { alicloud: providerRegion, alicloudKey: "alicloud:region" },
-    );
+    return resolveCloudPlatformArgs("alicloud", args, providerRegion);
 }
 
 /**

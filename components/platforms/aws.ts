@@ -7,9 +7,9 @@ import { OPERATOR_DEFAULTS } from "../operator/defaults";
 import { resolveS3BucketSettings } from "../storage/s3/args";
 import { S3Storage } from "../storage/s3/storage";
 import type { AwsSparkPlatformArgs } from "./args";
-import { childOf, cloudPlatformOutputs, declarePlatform, SparkPlatformOptions } from "./children";
+import { childOf, cloudPlatformOutputs, declarePlatform, resolveCloudPlatformArgs, SparkPlatformOptions } from "./children";
 import { eksClusterArgs } from "./config/aws";
-import { resolveStackConfig, StackConfig } from "./config/resolve";
+import type { StackConfig } from "./config/resolve";
 
 /**
  * Checks the arguments of {@link AwsSparkPlatform} and applies their defaults, declaring nothing.
@@ -17,11 +17,7 @@ import { resolveStackConfig, StackConfig } from "./config/resolve";
  * @param providerRegion the AWS provider's `aws:region`, used when `args.region` is not given
  */
 export function resolveAwsSparkPlatformArgs(args: AwsSparkPlatformArgs, providerRegion?: string): StackConfig {
-    const { region, ...rest } = args as AwsSparkPlatformArgs & Record<string, unknown>;
-    return resolveStackConfig(
-        { ...rest, cloud: "aws" },
-        region !== undefined ? { aws: region, awsKey: "region" } : { aws: providerRegion, awsKey: "aws:region" },
-    );
+    return resolveCloudPlatformArgs("aws", args, providerRegion);
 }
 
 /**

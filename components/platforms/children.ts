@@ -4,7 +4,7 @@ import type { ServerlessCluster } from "../cluster/types";
 import { KerberosSecrets } from "../kerberos/secrets";
 import { ServerlessSparkPlatform } from "../platform";
 import type { SparkStorage } from "../storage/types";
-import type { StackConfig } from "./config/resolve";
+import { resolveStackConfig, StackConfig } from "./config/resolve";
 
 /** Resource options of the top-level components. */
 export interface SparkPlatformOptions extends pulumi.ComponentResourceOptions {
@@ -104,4 +104,14 @@ export function declarePlatform(
             jobs: pulumi.output(Object.keys(platform.jobs)),
         },
     };
+}
+
+/**
+ * A cloud top-level component's arguments parsed as its stack's config: the region is `args.region`
+ * (errors name `region`), else the provider's (errors name `aws:region` or `alicloud:region`).
+ */
+export function resolveCloudPlatformArgs(cloud: "aws" | "alicloud", args: { region?: string }, providerRegion: string | undefined): StackConfig {
+    const { region, ...rest } = args as { region?: string } & Record<string, unknown>;
+    const given = region !== undefined;
+    return resolveStackConfig({ ...rest, cloud }, { [cloud]: given ? region : providerRegion, [`${cloud}Key`]: given ? "region" : `${cloud}:region` });
 }
