@@ -116,3 +116,8 @@ export function dropUndefined<T extends object>(value: T): Partial<T> {
 export function inputString(error: string) {
     return z.union([z.string(), z.custom<pulumi.Output<string>>((value) => pulumi.Output.isInstance(value))], { error });
 }
+
+/** The keys of `value` that an object schema knows, without the undefined ones: a component's part of a larger argument object. */
+export function pickShape(schema: { shape: Record<string, unknown> }, value: object): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(value).filter(([key, v]) => key in schema.shape && v !== undefined));
+}

@@ -26,6 +26,7 @@ describe("resolveAwsConfig", () => {
                 publicAccessCidrs: [],
                 adminPrincipalArn: undefined,
                 logRetentionDays: 90,
+                upgradePolicy: "STANDARD",
             },
             network: {},
             storage: {},
@@ -128,5 +129,12 @@ describe("resolveAwsConfig", () => {
         expect(error?.name).toBe("InputError");
         expect(error?.message).toContain(message);
         expect(error?.message).not.toContain("\n");
+    });
+});
+
+describe("cluster.upgradePolicy", () => {
+    it("GIVEN nothing, or EXTENDED WHEN resolved THEN STANDARD by default (the EKS API's own default is EXTENDED), EXTENDED when asked", () => {
+        expect(resolveAwsConfig({ "aws:region": "eu-west-1" }).cluster.upgradePolicy).toBe("STANDARD");
+        expect(resolveAwsConfig(raw({ "serverless-spark:cluster": { upgradePolicy: "EXTENDED" } })).cluster.upgradePolicy).toBe("EXTENDED");
     });
 });

@@ -59,6 +59,8 @@ describe("AwsSparkPlatform with the shipped aws stack's config", () => {
         });
         expect(one(plan, A.eksCluster, "cluster").inputs).toMatchObject({
             name: "serverless-spark",
+            // Not the EKS API's EXTENDED default: no extended-support charge unless asked.
+            upgradePolicy: { supportType: "STANDARD" },
             vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] },
         });
 

@@ -403,6 +403,7 @@ export const BAD_CONFIGS: BadConfig[] = [
 
     // ---- aws storage (s3) ----
     { title: "hdfs on aws", area: "aws storage (s3)", stack: aws, set: { "storage.type": "hdfs" }, error: { key: "storage.type", got: '"hdfs"', expected: "s3 (the storage of cloud: aws)" } },
+    { title: "upgrade policy in lower case", area: "aws cluster", stack: aws, set: { "cluster.upgradePolicy": "extended" }, error: { key: "cluster.upgradePolicy", got: '"extended"', expected: "STANDARD or EXTENDED" } },
     { title: "bucket name with an underscore", area: "aws storage (s3)", stack: aws, set: { "storage.bucket": "spark_data" }, error: { key: "storage.bucket", got: '"spark_data"', expected: "an S3 bucket name" }, runs: ["program"] },
     { title: "bucket name with dots", area: "aws storage (s3)", stack: aws, set: { "storage.bucket": "spark.data.example" }, error: { key: "storage.bucket", got: '"spark.data.example" (dots break S3A', expected: "an S3 bucket name" } },
     { title: "new and existing bucket", area: "aws storage (s3)", stack: aws, set: { "storage.bucket": "spark-data", "storage.existingBucket": "corp-data" }, error: { key: "storage.existingBucket", got: "is set together with storage.bucket", expected: "either a bucket to create or an existing one" } },

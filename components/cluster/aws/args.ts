@@ -50,7 +50,19 @@ export interface EksClusterSettings {
      * @default 90
      */
     logRetentionDays?: number;
+    /**
+     * What EKS does when the version's standard support ends: `STANDARD` upgrades the cluster to the
+     * next version; `EXTENDED` keeps it, billed at the extended-support price. The EKS API defaults
+     * to EXTENDED (docs.aws.amazon.com/eks/latest/userguide/extended-support-control.html, read
+     * 2026-11-29), so this package sets STANDARD unless asked.
+     * @default "STANDARD"
+     */
+    upgradePolicy?: EksSupportType;
 }
+
+/** The cluster's version support policy (`upgradePolicy.supportType` of the EKS API). */
+export const EksSupportType = { Standard: "STANDARD", Extended: "EXTENDED" } as const;
+export type EksSupportType = (typeof EksSupportType)[keyof typeof EksSupportType];
 
 /** The shape of {@link EksClusterSettings}; each message is the "expected" half of an error. */
 export const eksClusterSettingsSchema = z.strictObject(
@@ -61,8 +73,9 @@ export const eksClusterSettingsSchema = z.strictObject(
         publicAccessCidrs: z.array(z.string({ error: "IPv4 CIDR" }), { error: "a list of IPv4 CIDRs" }).optional(),
         adminPrincipalArn: z.string({ error: "an IAM role or user ARN" }).optional(),
         logRetentionDays: z.int({ error: "a number of days such as 90" }).optional(),
+        upgradePolicy: z.enum(["STANDARD", "EXTENDED"], { error: "STANDARD or EXTENDED" }).optional(),
     },
-    { error: "an object with name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn, logRetentionDays" },
+    { error: "an object with name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn, logRetentionDays, upgradePolicy" },
 ) satisfies z.ZodType<EksClusterSettings>;
 
 /** Arguments of `EksFargateCluster`: its settings, its network, and the namespaces it serves. */

@@ -64,6 +64,7 @@ export function createControlPlane(name: string, r: ResolvedEksArgs, subnetIds: 
             region,
             name: r.clusterName,
             version: r.version,
+            upgradePolicy: { supportType: r.upgradePolicy },
             roleArn: role.arn,
             vpcConfig: {
                 subnetIds,

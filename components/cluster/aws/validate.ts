@@ -1,22 +1,17 @@
 import { describeValue, InputError, underKey } from "../../errors";
 import { checkJobNamespaces, requireDns1123Label, requireUnique } from "../../names";
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
-import { dropUndefined, parseShape } from "../../shape";
-import { EKS_DEFAULTS, eksClusterSettingsSchema, EksFargateClusterArgs } from "./args";
+import { parseShape, pickShape } from "../../shape";
+import { EKS_DEFAULTS, eksClusterSettingsSchema, EksFargateClusterArgs, EksSupportType } from "./args";
 import { DEFAULT_MAX_FARGATE_PROFILES, FargateProfilePlan, planFargateProfiles } from "./fargate-profiles";
 import { NetworkPlan, parseCidr, planNetwork } from "./network-plan";
 import { awsPartition, requireAwsRegion } from "./region";
 
 /** {@link EksFargateClusterArgs} after validation, with every default applied. */
-export interface ResolvedEksArgs {
+export interface ResolvedEksArgs extends Omit<ResolvedEksClusterSettings, "name"> {
     region: string;
     partition: string;
     clusterName: string;
-    version: string;
-    publicEndpoint: boolean;
-    publicAccessCidrs: string[];
-    adminPrincipalArn?: string;
-    logRetentionDays: number;
     network: NetworkPlan;
     operatorNamespace: string;
     jobNamespaces: string[];
@@ -47,6 +42,7 @@ export interface ResolvedEksClusterSettings {
     publicAccessCidrs: string[];
     adminPrincipalArn?: string;
     logRetentionDays: number;
+    upgradePolicy: EksSupportType;
 }
 
 /**
@@ -81,7 +77,8 @@ export function resolveEksClusterSettings(input: unknown, defaultName: string): 
             `a CloudWatch retention: one of ${RETENTION_DAYS.slice(0, 12).join(", ")}, ...`,
         );
     }
-    return { name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn: settings.adminPrincipalArn, logRetentionDays };
+    const upgradePolicy = settings.upgradePolicy ?? EksSupportType.Standard;
+    return { name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn: settings.adminPrincipalArn, logRetentionDays, upgradePolicy };
 }
 
 /**
@@ -91,11 +88,7 @@ export function resolveEksClusterSettings(input: unknown, defaultName: string): 
  */
 export function resolveEksFargateClusterArgs(args: EksFargateClusterArgs, region: string | undefined, componentName: string): ResolvedEksArgs {
     const r = requireEksFargateRegion(region, "region");
-    const { name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn, logRetentionDays } = args;
-    const settings = resolveEksClusterSettings(
-        dropUndefined({ name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn, logRetentionDays }),
-        componentName,
-    );
+    const settings = resolveEksClusterSettings(pickShape(eksClusterSettingsSchema, args), componentName);
     const operatorNamespace = requireDns1123Label(args.operatorNamespace ?? OPERATOR_DEFAULTS.namespace, "operatorNamespace");
     checkJobNamespaces(args.jobNamespaces);
     const maxProfiles = args.maxFargateProfiles ?? DEFAULT_MAX_FARGATE_PROFILES;
@@ -105,15 +98,12 @@ export function resolveEksFargateClusterArgs(args: EksFargateClusterArgs, region
     if (args.coreDnsVersion !== undefined && !/^v\d+\.\d+\.\d+-eksbuild\.\d+$/.test(args.coreDnsVersion)) {
         throw new InputError("coreDnsVersion", `got ${describeValue(args.coreDnsVersion)}`, "an add-on version such as v1.11.4-eksbuild.2");
     }
+    const { name: clusterName, ...resolvedSettings } = settings;
     return {
+        ...resolvedSettings,
         region: r,
         partition: awsPartition(r),
-        clusterName: settings.name,
-        version: settings.version,
-        publicEndpoint: settings.publicEndpoint,
-        publicAccessCidrs: settings.publicAccessCidrs,
-        adminPrincipalArn: settings.adminPrincipalArn,
-        logRetentionDays: settings.logRetentionDays,
+        clusterName,
         network: underKey("network", () => planNetwork(args.network ?? {}, r)),
         operatorNamespace,
         jobNamespaces: [...args.jobNamespaces],

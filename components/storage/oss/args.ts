@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireAlicloudRegion } from "../../cluster/alicloud/region";
 import { describeValue, InputError } from "../../errors";
 import { checkJobNamespaces } from "../../names";
-import { dropUndefined, parseShape } from "../../shape";
+import { parseShape, pickShape } from "../../shape";
 import { canPrefixBucketName, MAX_DERIVED_PREFIX, OSS_BUCKET_NAME_RULES, requireOssBucketName } from "./bucket-name";
 import { DEFAULT_JINDO_VERSION } from "./spark-conf";
 
@@ -155,8 +155,7 @@ export function resolveOssBucketSettings(input: unknown, componentName: string):
  */
 export function resolveOssStorageArgs(args: OssStorageArgs, region: string | undefined, componentName: string): ResolvedOssArgs {
     const r = requireAlicloudRegion(region, "region");
-    const { bucket, existingBucket, retainOnDestroy, versioning, kmsKeyId, jindoVersion } = args;
-    const settings = resolveOssBucketSettings(dropUndefined({ bucket, existingBucket, retainOnDestroy, versioning, kmsKeyId, jindoVersion }), componentName);
+    const settings = resolveOssBucketSettings(pickShape(ossBucketSettingsSchema, args), componentName);
     checkJobNamespaces(args.jobNamespaces);
     return { region: r, ...settings, jobNamespaces: [...args.jobNamespaces] };
 }

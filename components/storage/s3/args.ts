@@ -5,7 +5,7 @@ import type { IrsaProvider } from "../../cluster/aws/policies";
 import { awsPartition, requireAwsRegion } from "../../cluster/aws/region";
 import { describeValue, InputError } from "../../errors";
 import { checkJobNamespaces, requireDns1123Label } from "../../names";
-import { dropUndefined, parseShape } from "../../shape";
+import { parseShape, pickShape } from "../../shape";
 import { requireBucketName } from "./bucket-name";
 
 /** The bucket Spark keeps its data in: the `storage` settings of the `aws` stack. */
@@ -136,8 +136,7 @@ export function resolveS3StorageArgs(
     componentName: string,
 ): ResolvedS3Args {
     const r = requireAwsRegion(region, "region");
-    const { bucket, existingBucket, retainOnDestroy, versioning } = args;
-    const settings = resolveS3BucketSettings(dropUndefined({ bucket, existingBucket, retainOnDestroy, versioning }), componentName);
+    const settings = resolveS3BucketSettings(pickShape(s3BucketSettingsSchema, args), componentName);
     checkJobNamespaces(args.jobNamespaces);
     const serviceAccounts = args.serviceAccounts ?? { driver: "spark-driver", executor: "spark-executor" };
     requireDns1123Label(serviceAccounts.driver, "serviceAccounts.driver");
