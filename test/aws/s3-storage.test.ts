@@ -34,6 +34,7 @@ describe("S3Storage", () => {
                 ref(A.ownershipControls, "data-ownership"),
                 ref(A.encryption, "data-encryption"),
                 ref(A.bucketPolicy, "data-tls-only"),
+                ref("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "data-lifecycle"),
                 ref(A.role, "data-etl"),
                 ref(A.role, "data-adhoc"),
                 ref(A.rolePolicy, "data-etl"),
@@ -52,9 +53,21 @@ describe("S3Storage", () => {
             [A.ownershipControls, "data-ownership"],
             [A.encryption, "data-encryption"],
             [A.bucketPolicy, "data-tls-only"],
+            ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "data-lifecycle"],
         ] as const) {
             expect(one(plan, type, name).retainOnDelete).toBe(true);
         }
+        // Incomplete multipart uploads are aborted after 7 days by default.
+        expect(one(plan, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "data-lifecycle").inputs).toMatchObject({
+            rules: [
+                {
+                    id: "abort-incomplete-multipart-uploads",
+                    status: "Enabled",
+                    filter: { prefix: "" },
+                    abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+                },
+            ],
+        });
         expect(one(plan, A.role, "data-etl").retainOnDelete).toBe(false);
         expect(one(plan, A.bucket, "data-bucket").inputs).toEqual({ region: "us-east-1", forceDestroy: false });
         expect(one(plan, A.publicAccessBlock, "data-public-access").inputs).toEqual({

@@ -51,6 +51,7 @@ describe("AwsSparkPlatform with the shipped aws stack's config", () => {
             [A.fargateProfile]: 1,
             [A.addon]: 1,
             [A.bucket]: 1,
+            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": 1,
             [A.publicAccessBlock]: 1,
             [A.ownershipControls]: 1,
             [A.encryption]: 1,

@@ -16,6 +16,14 @@ import { PROJECT_ROOT, shippedStacks } from "../helpers/plan-cli";
  */
 const FIXTURES = path.join(PROJECT_ROOT, "test", "fixtures", "identity");
 
+/**
+ * Cloud resources added on purpose since the fixtures were recorded (before the top-level components,
+ * 0.1), by stack, as `type::name`: each must be new, and nothing else may be.
+ */
+const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
+    aws: ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration::storage-lifecycle"],
+};
+
 describe.each(shippedStacks())("the %s stack's resource identities", (stack) => {
     it("GIVEN the recorded identities WHEN the stack is planned THEN each is still declared, by URN or alias, and nothing else but components is new", async () => {
         const { registrations } = await planStack({ projectRoot: PROJECT_ROOT, stack, loadProgram: (p) => import(p) });
@@ -36,7 +44,8 @@ describe.each(shippedStacks())("the %s stack's resource identities", (stack) => 
             const type = id.slice(0, id.lastIndexOf("::")).split("$").pop()!;
             return custom.has(name + "\u0000" + type);
         });
-        expect(addedCustom).toEqual([]);
+        const typeAndName = (id: string) => `${id.slice(0, id.lastIndexOf("::")).split("$").pop()}::${id.slice(id.lastIndexOf("::") + 2)}`;
+        expect(addedCustom.map(typeAndName).sort()).toEqual([...(ADDED_SINCE_FIXTURE[stack] ?? [])].sort());
         // The aliases in force, for the record (printed by the reporter on failure, and listed in the closing note).
         expect(report.aliases.every((line) => line.includes(" <- "))).toBe(true);
     });

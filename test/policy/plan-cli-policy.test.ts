@@ -6,6 +6,8 @@ import { RULES } from "../../policy/rules";
 import { planCli, tempDir } from "../helpers/plan-cli";
 
 const PASS_LINE = new RegExp(`^${RULES.length} policies passed on \\d+ resources\\.$`, "m");
+const FORCE_DESTROY =
+    "[mandatory] bucket-private-encrypted-tls-retained aws:s3/bucket:Bucket::storage-bucket: forceDestroy is true: pulumi destroy would delete the bucket with its data";
 const NOT_RETAINED =
     "[mandatory] bucket-private-encrypted-tls-retained aws:s3/bucket:Bucket::storage-bucket: is not retained on destroy: set retainOnDelete (or protect) on the bucket";
 
@@ -27,9 +29,11 @@ describe("npm run plan -- --policy", () => {
     it("GIVEN the aws stack with storage.retainOnDestroy=false WHEN planned with --policy THEN it exits 1 listing the violation", async () => {
         const result = await planCli(["--stack", "aws", "--policy", "--config", "storage.retainOnDestroy=false"]);
         expect(result.status).toBe(1);
+        // retainOnDestroy: false also sets forceDestroy (so destroy can delete a written bucket): both are flagged.
         expect(result.stderr.trimEnd().split("\n")).toEqual([
+            FORCE_DESTROY,
             NOT_RETAINED,
-            expect.stringMatching(new RegExp(`^error: policy: 1 violation of mandatory policies \\(${RULES.length} policies on \\d+ resources\\)$`)),
+            expect.stringMatching(new RegExp(`^error: policy: 2 violations of mandatory policies \\(${RULES.length} policies on \\d+ resources\\)$`)),
         ]);
         // The plan itself is still printed.
         expect(result.stdout).toContain("aws:s3/bucket:Bucket");
@@ -42,9 +46,10 @@ describe("npm run plan -- --policy", () => {
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         const lines = result.stdout.trimEnd().split("\n");
-        expect(lines.slice(-2)).toEqual([
+        expect(lines.slice(-3)).toEqual([
+            FORCE_DESTROY.replace("[mandatory]", "[advisory]"),
             NOT_RETAINED.replace("[mandatory]", "[advisory]"),
-            expect.stringMatching(new RegExp(`^${RULES.length} policies passed on \\d+ resources \\(1 advisory violation\\)\\.$`)),
+            expect.stringMatching(new RegExp(`^${RULES.length} policies passed on \\d+ resources \\(2 advisory violations\\)\\.$`)),
         ]);
     });
 

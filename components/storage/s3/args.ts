@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 
+import { requireInteger } from "../../checks";
 import type { IrsaProvider } from "../../cluster/aws/policies";
 import { awsPartition, requireAwsRegion } from "../../cluster/aws/region";
 import { describeValue, InputError } from "../../errors";
@@ -34,6 +35,14 @@ export interface S3BucketSettings {
      * @default false
      */
     versioning?: boolean;
+    /**
+     * Days after which a created bucket aborts multipart uploads that never completed (S3A writes in
+     * 128 MB parts; parts of an abandoned upload are billed until aborted). A lifecycle rule, as
+     * https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpu-abort-incomplete-mpu-lifecycle-config.html
+     * describes (read 2026-11-29).
+     * @default 7
+     */
+    abortIncompleteUploadsAfterDays?: number;
 }
 
 /** The shape of {@link S3BucketSettings}; each message is the "expected" half of an error. */
@@ -43,8 +52,9 @@ export const s3BucketSettingsSchema = z.strictObject(
         existingBucket: z.string({ error: "an S3 bucket name" }).optional(),
         retainOnDestroy: z.boolean({ error: "true or false" }).optional(),
         versioning: z.boolean({ error: "true or false" }).optional(),
+        abortIncompleteUploadsAfterDays: z.int({ error: "a whole number of days" }).optional(),
     },
-    { error: "an object with bucket or existingBucket, retainOnDestroy, versioning" },
+    { error: "an object with bucket or existingBucket, retainOnDestroy, versioning, abortIncompleteUploadsAfterDays" },
 ) satisfies z.ZodType<S3BucketSettings>;
 
 /** Arguments of `S3Storage`: the bucket, and who may use it. */
@@ -80,6 +90,7 @@ export interface ResolvedS3Args {
     existingBucket?: string;
     retainOnDestroy: boolean;
     versioning: boolean;
+    abortIncompleteUploadsAfterDays: number;
     jobNamespaces: string[];
     serviceAccounts: { driver: string; executor: string };
 }
@@ -94,14 +105,14 @@ export const WORDCOUNT_KEY = "samples/wordcount/input.txt";
 export function resolveS3BucketSettings(
     input: unknown,
     componentName: string,
-): Pick<ResolvedS3Args, "bucket" | "existingBucket" | "retainOnDestroy" | "versioning"> {
+): Pick<ResolvedS3Args, "bucket" | "existingBucket" | "retainOnDestroy" | "versioning" | "abortIncompleteUploadsAfterDays"> {
     const settings = parseShape(s3BucketSettingsSchema, input ?? {});
     if (settings.bucket !== undefined && settings.existingBucket !== undefined) {
         throw new InputError("existingBucket", "is set together with {{bucket}}", "either a bucket to create or an existing one");
     }
     if (settings.existingBucket !== undefined) {
         requireBucketName(settings.existingBucket, "existingBucket", { allowDots: true });
-        for (const arg of ["retainOnDestroy", "versioning"] as const) {
+        for (const arg of ["retainOnDestroy", "versioning", "abortIncompleteUploadsAfterDays"] as const) {
             if (settings[arg] !== undefined) {
                 throw new InputError(arg, "is set for an existing bucket", "it only for a bucket this package creates (without {{existingBucket}})");
             }
@@ -116,11 +127,19 @@ export function resolveS3BucketSettings(
             "a bucket name, or a lower-case component name of at most 48 characters",
         );
     }
+    const abortIncompleteUploadsAfterDays = requireInteger(
+        settings.abortIncompleteUploadsAfterDays ?? 7,
+        "abortIncompleteUploadsAfterDays",
+        1,
+        365,
+        "a whole number of days",
+    );
     return {
         bucket: settings.bucket,
         existingBucket: settings.existingBucket,
         retainOnDestroy: settings.retainOnDestroy ?? true,
         versioning: settings.versioning ?? false,
+        abortIncompleteUploadsAfterDays,
     };
 }
 

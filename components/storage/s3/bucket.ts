@@ -12,7 +12,8 @@ export interface DataBucket {
 }
 
 /**
- * Declares the data bucket with the safe defaults: no force-destroy, all four public-access blocks,
+ * Declares the data bucket with the safe defaults: kept on destroy (emptied and deleted only when
+ * `retainOnDestroy` is false), all four public-access blocks,
  * ACLs disabled (BucketOwnerEnforced), SSE-S3 default encryption, and a policy that refuses any
  * request without TLS. Everything is kept on `pulumi destroy` unless `retainOnDestroy` is false, so a
  * kept bucket keeps its protections too.
@@ -24,7 +25,9 @@ export function createDataBucket(name: string, s: ResolvedS3Args, parent: pulumi
     const region = s.region;
     const opts = { parent, retainOnDelete: s.retainOnDestroy };
 
-    const bucket = new aws.s3.Bucket(`${name}-bucket`, { region, ...(s.bucket ? { bucket: s.bucket } : {}), forceDestroy: false }, opts);
+    // A bucket the user asked to delete on destroy is emptied first (else S3 refuses: BucketNotEmpty);
+    // a kept bucket is never emptied.
+    const bucket = new aws.s3.Bucket(`${name}-bucket`, { region, ...(s.bucket ? { bucket: s.bucket } : {}), forceDestroy: !s.retainOnDestroy }, opts);
     const publicAccess = new aws.s3.BucketPublicAccessBlock(
         `${name}-public-access`,
         { region, bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
@@ -46,13 +49,29 @@ export function createDataBucket(name: string, s: ResolvedS3Args, parent: pulumi
         { region, bucket: bucket.id, policy: bucket.arn.apply((arn) => JSON.stringify(tlsOnlyBucketPolicy(arn))) },
         { ...opts, dependsOn: [encryption] },
     );
-    const settings: pulumi.Resource[] = [publicAccess, ownership, encryption, policy];
+    const lifecycle = new aws.s3.BucketLifecycleConfiguration(
+        `${name}-lifecycle`,
+        {
+            region,
+            bucket: bucket.id,
+            rules: [
+                {
+                    id: "abort-incomplete-multipart-uploads",
+                    status: "Enabled",
+                    filter: { prefix: "" },
+                    abortIncompleteMultipartUpload: { daysAfterInitiation: s.abortIncompleteUploadsAfterDays },
+                },
+            ],
+        },
+        { ...opts, dependsOn: [policy] },
+    );
+    const settings: pulumi.Resource[] = [publicAccess, ownership, encryption, policy, lifecycle];
     if (s.versioning) {
         settings.push(
             new aws.s3.BucketVersioning(
                 `${name}-versioning`,
                 { region, bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
-                { ...opts, dependsOn: [policy] },
+                { ...opts, dependsOn: [lifecycle] },
             ),
         );
     }
