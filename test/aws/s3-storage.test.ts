@@ -150,7 +150,7 @@ describe("S3Storage", () => {
             "fs.s3a.multipart.size": "128M",
             "fs.s3a.threads.max": "40",
             "fs.s3a.connection.maximum": "100",
-            "mapreduce.fileoutputcommitter.algorithm.version": "2",
+            "mapreduce.fileoutputcommitter.algorithm.version": "1",
         });
         const { "spark.eventLog.dir": eventLogDir, ...sparkConf } = integration.sparkConf!;
         expect(sparkConf).toEqual({ "spark.jars.ivy": "/tmp/.ivy2", "spark.eventLog.enabled": "true" });

@@ -22,7 +22,11 @@ export const EVENT_LOG_PREFIX = "spark-events/";
 /**
  * Hadoop settings (without the `spark.hadoop.` prefix): S3A with IRSA, the regional endpoint,
  * uploads buffered on local disk in 128 MB parts by up to 40 threads over 100 connections, and the
- * v2 file output commit algorithm (task commits move files once, not twice).
+ * v1 file output commit algorithm. Hadoop documents the classic committer's v2 algorithm as unsafe on
+ * S3, where a rename is a copy and a delete (apache/hadoop hadoop-tools/hadoop-aws/src/site/markdown/
+ * tools/hadoop-aws/committers.md, read 2026-11-29); v1 commits a job's output once, at job commit.
+ * The S3A committers (magic, staging) are safe and faster but need `spark-hadoop-cloud` in the image,
+ * which the stock apache/spark images are not known to have: a limitation the README states.
  * @param pathStyle path-style requests (needed for bucket names with dots)
  */
 export function s3aHadoopConf(region: string, pathStyle: boolean): Record<string, string> {
@@ -37,7 +41,7 @@ export function s3aHadoopConf(region: string, pathStyle: boolean): Record<string
         "fs.s3a.multipart.size": "128M",
         "fs.s3a.threads.max": "40",
         "fs.s3a.connection.maximum": "100",
-        "mapreduce.fileoutputcommitter.algorithm.version": "2",
+        "mapreduce.fileoutputcommitter.algorithm.version": "1",
     };
 }
 

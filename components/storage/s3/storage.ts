@@ -8,6 +8,7 @@ import type { SparkStorage } from "../types";
 import { ResolvedS3Args, resolveS3StorageArgs, S3StorageArgs, WORDCOUNT_KEY } from "./args";
 import { createDataBucket } from "./bucket";
 import { bucketArn, sparkBucketAccessPolicy } from "./policies";
+import { irsaRoleResourceName } from "./role-name";
 import { EVENT_LOG_PREFIX, S3A_PACKAGES, s3aHadoopConf, s3SparkConf } from "./spark-conf";
 
 /** The service-account annotation IRSA reads. */
@@ -67,7 +68,7 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
                 { namespace: ns, name: s.serviceAccounts.executor },
             ];
             const role = new aws.iam.Role(
-                `${name}-${ns}`,
+                irsaRoleResourceName(name, ns),
                 {
                     assumeRolePolicy: pulumi.output(args.irsa).apply((irsa) => JSON.stringify(irsaTrustPolicy(irsa, subjects))),
                     description: `Spark in namespace ${ns}: S3 access through IRSA`,
