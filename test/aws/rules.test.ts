@@ -119,3 +119,26 @@ describe("AWS naming and policy rules", () => {
         expect(() => requireBucketName(name, "storage.bucket", { allowDots: false })).toThrow(message);
     });
 });
+
+describe("the EKS kubeconfig", () => {
+    it("GIVEN the provider's profile and role WHEN the kubeconfig is built THEN get-token uses them; without them, the ambient credentials", async () => {
+        const { eksKubeconfig } = await import("../../components/cluster/aws/kubeconfig");
+        const base = { clusterName: "c", endpoint: "https://x", certificateAuthorityData: "Y2E=", region: "eu-west-1" };
+        const argsOf = (k: Record<string, unknown>) => (k.users as { user: { exec: { args: string[] } } }[])[0]!.user.exec.args;
+        expect(argsOf(eksKubeconfig(base))).toEqual(["eks", "get-token", "--cluster-name", "c", "--region", "eu-west-1", "--output", "json"]);
+        expect(argsOf(eksKubeconfig({ ...base, profile: "admin", roleArn: "arn:aws:iam::123456789012:role/Deploy" }))).toEqual([
+            "eks",
+            "get-token",
+            "--cluster-name",
+            "c",
+            "--region",
+            "eu-west-1",
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/Deploy",
+            "--profile",
+            "admin",
+            "--output",
+            "json",
+        ]);
+    });
+});

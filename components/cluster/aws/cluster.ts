@@ -134,11 +134,19 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
         this.readyResources = [...this.fargateProfiles, this.coreDns];
 
         this.kubeconfig = pulumi.secret(
-            pulumi
-                .all([cluster.endpoint, cluster.certificateAuthority])
-                .apply(([endpoint, ca]) =>
-                    JSON.stringify(eksKubeconfig({ clusterName: r.clusterName, endpoint, certificateAuthorityData: ca.data, region: r.region })),
+            pulumi.all([cluster.endpoint, cluster.certificateAuthority]).apply(([endpoint, ca]) =>
+                JSON.stringify(
+                    eksKubeconfig({
+                        clusterName: r.clusterName,
+                        endpoint,
+                        certificateAuthorityData: ca.data,
+                        region: r.region,
+                        // The credentials the AWS provider is configured with, so the Kubernetes provider acts as the same principal.
+                        profile: aws.config.profile,
+                        roleArn: aws.config.assumeRoles?.[0]?.roleArn,
+                    }),
                 ),
+            ),
         );
         this.provider = new k8s.Provider(
             `${name}-k8s`,
