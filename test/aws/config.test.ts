@@ -21,12 +21,13 @@ describe("resolveAwsConfig", () => {
             region: "eu-west-1",
             cluster: {
                 name: "serverless-spark",
-                version: "1.35",
+                version: "1.36",
                 publicEndpoint: false,
                 publicAccessCidrs: [],
                 adminPrincipalArn: undefined,
                 logRetentionDays: 90,
                 upgradePolicy: "STANDARD",
+                adoptLogGroup: false,
             },
             network: {},
             storage: {},
@@ -53,6 +54,10 @@ describe("resolveAwsConfig", () => {
         const config = resolveAwsConfig(raw({ "serverless-spark:network": network, "serverless-spark:storage": { existingBucket: "corp.data-lake" } }));
         expect(config.network).toEqual(network);
         expect(config.storage).toEqual({ existingBucket: "corp.data-lake" });
+    });
+
+    it("GIVEN cluster.adoptLogGroup WHEN resolved THEN the stack adopts the log group a destroyed cluster left", () => {
+        expect(resolveAwsConfig(raw({ "serverless-spark:cluster": { adoptLogGroup: true } })).cluster.adoptLogGroup).toBe(true);
     });
 
     it("GIVEN other projects' keys WHEN resolved THEN they are ignored", () => {

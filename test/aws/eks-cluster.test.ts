@@ -84,7 +84,7 @@ describe("EksFargateCluster", () => {
         expect(eks.inputs).toMatchObject({
             region: "us-east-1",
             name: "eks",
-            version: "1.35",
+            version: "1.36",
             vpcConfig: { subnetIds: privateSubnets, endpointPrivateAccess: true, endpointPublicAccess: false },
             accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
             encryptionConfig: { resources: ["secrets"], provider: { keyArn: expect.stringMatching(/^arn:aws:kms:us-east-1:123456789012:key\//) } },
@@ -128,6 +128,22 @@ describe("EksFargateCluster", () => {
         expect(provider.inputs).toEqual({ kubeconfig: SECRET_PLACEHOLDER, clusterIdentifier: "eks" });
         expect(cluster.capacityGrid).toBe("fargate");
         expect(cluster.scheduling).toEqual({ nodeSelector: {}, tolerations: [], podAnnotations: {}, podLabels: {} });
+    });
+
+    it("GIVEN defaults WHEN declared THEN the control-plane log group is kept on destroy and created, not adopted", async () => {
+        new mod.EksFargateCluster("lg-new", { jobNamespaces: ["spark-jobs"] });
+        const group = one(await planOf(runtime), A.logGroup, "lg-new-control-plane");
+        expect(group.retainOnDelete).toBe(true);
+        expect(group.importId).toBeUndefined();
+    });
+
+    it("GIVEN adoptLogGroup after a destroy WHEN declared THEN the group EKS re-created is imported by its name, and the cluster still waits for it", async () => {
+        new mod.EksFargateCluster("lg-adopt", { jobNamespaces: ["spark-jobs"], name: "again", adoptLogGroup: true });
+        const plan = await planOf(runtime);
+        const group = one(plan, A.logGroup, "lg-adopt-control-plane");
+        expect(group).toMatchObject({ retainOnDelete: true, importId: "/aws/eks/again/cluster" });
+        expect(group.inputs).toMatchObject({ name: "/aws/eks/again/cluster", retentionInDays: 90 });
+        expect(one(plan, A.eksCluster, "lg-adopt").dependsOn).toContain(ref(A.logGroup, "lg-adopt-control-plane"));
     });
 
     it("GIVEN the cluster WHEN its kubeconfig is read THEN it uses the aws eks get-token exec plugin for its name and region", async () => {
@@ -278,10 +294,11 @@ describe("EksFargateCluster", () => {
             "jobNamespaces: got 49 job namespaces, which with kube-system and the operator namespace need 11 Fargate profiles, expected at most 48 job namespaces",
         ],
         [{ jobNamespaces: ["etl"], name: "-bad" }, 'name: got "-bad"'],
-        [{ jobNamespaces: ["etl"], version: "1.35.2" }, 'version: got "1.35.2", expected a Kubernetes minor version such as 1.35'],
+        [{ jobNamespaces: ["etl"], version: "1.36.2" }, 'version: got "1.36.2", expected a Kubernetes minor version such as 1.36'],
         [{ jobNamespaces: ["etl"], adminPrincipalArn: "arn:aws:sts::123456789012:assumed-role/Admin/me" }, "adminPrincipalArn: got"],
         [{ jobNamespaces: ["etl"], logRetentionDays: 10 }, "logRetentionDays: got 10, expected a CloudWatch retention"],
         [{ jobNamespaces: [] }, "jobNamespaces: got [], expected at least one namespace name"],
+        [{ jobNamespaces: ["etl"], adoptLogGroup: "yes" }, 'adoptLogGroup: got "yes", expected true or false'],
     ])("GIVEN %j WHEN declared THEN one clear error and nothing registered", async (args, message) => {
         const before = runtime.registrations.length;
         expect(() => new mod.EksFargateCluster("bad", args as any)).toThrow(message);

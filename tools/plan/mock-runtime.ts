@@ -11,6 +11,8 @@ export interface Registration {
     custom: boolean;
     protect: boolean;
     retainOnDelete: boolean;
+    /** The `import` option: the id of an existing resource to adopt, when set. */
+    importId?: string;
     /** URNs of every resource this one waits for (explicit `dependsOn` and input dependencies). */
     dependencies: string[];
     /** Provider reference (`urn::id`) of a custom resource, or "" for the default provider. */
@@ -101,6 +103,7 @@ export async function startMockRuntime(options: MockRuntimeOptions): Promise<Moc
             custom: req.getCustom(),
             protect: req.getProtect() ?? false,
             retainOnDelete: req.getRetainondelete() ?? false,
+            ...(req.getImportid() ? { importId: req.getImportid() } : {}),
             dependencies: [...req.getDependenciesList()],
             provider: req.getProvider() ?? "",
             inputs: (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,

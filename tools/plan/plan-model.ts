@@ -26,6 +26,8 @@ export interface PlanResource {
     inputs: Record<string, unknown>;
     protect: boolean;
     retainOnDelete: boolean;
+    /** The id of an existing resource this one adopts (`import` option), when set. */
+    importId?: string;
     /** `type::name` of every resource this one waits for, sorted. */
     dependsOn: string[];
     /** `type::name` of the explicit provider of a custom resource, or null for the default one. */
@@ -96,6 +98,7 @@ export function buildPlan(registrations: Registration[], componentOutputs: Map<s
         inputs: cleanValue(r.inputs, found) as Record<string, unknown>,
         protect: r.protect,
         retainOnDelete: r.retainOnDelete,
+        ...(r.importId ? { importId: r.importId } : {}),
         dependsOn: [...new Set(r.dependencies.map(refFromUrn))].sort(),
         // A provider reference is `<urn>::<id>`; the URN part names the provider resource.
         provider: r.provider ? refFromUrn(r.provider.slice(0, r.provider.lastIndexOf("::"))) : null,

@@ -46,7 +46,7 @@ export function renderSummary(plan: Plan, stack: string, project: string): strin
     for (const r of plan.resources) {
         const d = r.parent === null ? 0 : (depth.get(r.parent) ?? 0) + 1;
         depth.set(refOf(r), d);
-        const flags = [r.protect ? "protect" : "", r.retainOnDelete ? "retainOnDelete" : ""].filter(Boolean);
+        const flags = [r.protect ? "protect" : "", r.retainOnDelete ? "retainOnDelete" : "", r.importId ? `import ${r.importId}` : ""].filter(Boolean);
         lines.push(`${"  ".repeat(d)}${r.custom ? "" : "+ "}${r.name}  (${r.type})${flags.length ? `  [${flags.join(", ")}]` : ""}`);
     }
     lines.push("");

@@ -4,7 +4,13 @@ import type { EksNetworkArgs } from "./network-plan";
 
 /** Defaults of {@link EksFargateClusterArgs}. */
 export const EKS_DEFAULTS = {
-    version: "1.35",
+    /**
+     * The newest EKS version in standard support: 1.36 ("Kubernetes 1.36 is now available in Amazon
+     * EKS", docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions-standard.html, read
+     * 2026-11-29). Standard support lasts 14 months from the EKS release (kubernetes-versions.html);
+     * 1.35's ends 2027-03-27 (endoflife.date/amazon-eks, read 2026-11-29).
+     */
+    version: "1.36",
     publicEndpoint: false,
     logRetentionDays: 90,
     /** Every control-plane log type. */
@@ -21,7 +27,7 @@ export interface EksClusterSettings {
     name?: string;
     /**
      * Kubernetes version, `1.<minor>`. Raise it to upgrade (one minor at a time); EKS never downgrades.
-     * @default "1.35"
+     * @default "1.36"
      */
     version?: string;
     /**
@@ -58,6 +64,17 @@ export interface EksClusterSettings {
      * @default "STANDARD"
      */
     upgradePolicy?: EksSupportType;
+    /**
+     * Take over the control-plane log group `/aws/eks/<name>/cluster` that an earlier deployment
+     * left behind, instead of creating it (Pulumi's `import` option; once imported it is managed as
+     * usual). The group is kept on `pulumi destroy` (`retainOnDelete`): EKS re-creates it anyway
+     * while the cluster is deleted, through its service-linked role, and then the next create of the
+     * same name fails with `ResourceAlreadyExistsException` (terraform-aws-modules/terraform-aws-eks
+     * issues #920 and #2486). Set this to true when you deploy again with the same cluster name after
+     * a destroy, or delete the group first (`aws logs delete-log-group`).
+     * @default false
+     */
+    adoptLogGroup?: boolean;
 }
 
 /** The cluster's version support policy (`upgradePolicy.supportType` of the EKS API). */
@@ -74,8 +91,9 @@ export const eksClusterSettingsSchema = z.strictObject(
         adminPrincipalArn: z.string({ error: "an IAM role or user ARN" }).optional(),
         logRetentionDays: z.int({ error: "a number of days such as 90" }).optional(),
         upgradePolicy: z.enum(["STANDARD", "EXTENDED"], { error: "STANDARD or EXTENDED" }).optional(),
+        adoptLogGroup: z.boolean({ error: "true or false" }).optional(),
     },
-    { error: "an object with name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn, logRetentionDays, upgradePolicy" },
+    { error: "an object with name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn, logRetentionDays, upgradePolicy, adoptLogGroup" },
 ) satisfies z.ZodType<EksClusterSettings>;
 
 /** Arguments of `EksFargateCluster`: its settings, its network, and the namespaces it serves. */

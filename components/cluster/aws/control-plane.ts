@@ -52,10 +52,13 @@ export function createControlPlane(name: string, r: ResolvedEksArgs, subnetIds: 
     );
 
     // Created before the cluster so EKS writes into a group with a retention (its own never expires).
+    // Kept on destroy: the deleting cluster re-creates it anyway (see `adoptLogGroup`), and its logs
+    // are the record of what the cluster did. A log group's import id is its name.
+    const logGroupName = `/aws/eks/${r.clusterName}/cluster`;
     const logGroup = new aws.cloudwatch.LogGroup(
         `${name}-control-plane`,
-        { region, name: `/aws/eks/${r.clusterName}/cluster`, retentionInDays: r.logRetentionDays },
-        child,
+        { region, name: logGroupName, retentionInDays: r.logRetentionDays },
+        { ...child, retainOnDelete: true, ...(r.adoptLogGroup ? { import: logGroupName } : {}) },
     );
 
     const cluster = new aws.eks.Cluster(

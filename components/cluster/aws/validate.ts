@@ -43,6 +43,7 @@ export interface ResolvedEksClusterSettings {
     adminPrincipalArn?: string;
     logRetentionDays: number;
     upgradePolicy: EksSupportType;
+    adoptLogGroup: boolean;
 }
 
 /**
@@ -78,7 +79,8 @@ export function resolveEksClusterSettings(input: unknown, defaultName: string): 
         );
     }
     const upgradePolicy = settings.upgradePolicy ?? EksSupportType.Standard;
-    return { name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn: settings.adminPrincipalArn, logRetentionDays, upgradePolicy };
+    const adoptLogGroup = settings.adoptLogGroup ?? false;
+    return { name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn: settings.adminPrincipalArn, logRetentionDays, upgradePolicy, adoptLogGroup };
 }
 
 /**
