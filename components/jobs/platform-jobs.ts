@@ -7,7 +7,7 @@ import { parseShape } from "../shape";
 import type { PriceTable } from "../sizing";
 import type { SparkStorage } from "../storage/types";
 import { resolveJob } from "./resolve";
-import { tpcdsDataGenJob, tpcdsJobsWithoutPaths, tpcdsQueryJob, TpcdsSettings } from "./samples/tpcds";
+import { TPCDS_QUERY_NAMES, tpcdsDataGenJob, tpcdsJobsWithoutPaths, tpcdsQueryJob, TpcdsSettings } from "./samples/tpcds";
 import { WordCountInput, wordCountJob } from "./samples/wordcount";
 import { platformJobSchema, tpcdsSettingsSchema } from "./shape";
 import type { JobPlacement, NamespaceIntegrator, SparkJobArgs, SparkJobSettings } from "./types";
@@ -165,12 +165,24 @@ function checkTpcdsOptions(options: TpcdsSettings): void {
     if (options.scaleFactor !== undefined) {
         requireInteger(options.scaleFactor, "scaleFactor", 1, 100_000, "a whole number of GB");
     }
+    // The benchmark matches names exactly: `q1` (no suffix) would run nothing, not query 1.
     for (const [i, q] of (options.queries ?? []).entries()) {
-        if (typeof q !== "string" || !/^q\d{1,2}[ab]?(-v2\.4)?$|^ss_max(-v2\.4)?$/.test(q)) {
-            throw new InputError(`queries[${i}]`, `got ${describeValue(q)}`, "a TPC-DS v2.4 query name such as q1-v2.4, q14a-v2.4 or ss_max-v2.4");
+        if (typeof q !== "string" || !TPCDS_QUERY_NAMES.includes(q)) {
+            throw new InputError(`queries[${i}]`, `got ${describeValue(q)}`, expectedQueryName(q));
         }
     }
     if (options.iterations !== undefined) {
         requireInteger(options.iterations, "iterations", 1, 100);
     }
+}
+
+/** What a query name that is not the benchmark's should have been: `q1` -> `q1-v2.4`, `q14` -> `q14a-v2.4 or q14b-v2.4`. */
+function expectedQueryName(got: unknown): string {
+    const text = typeof got === "string" ? got.trim().toLowerCase() : "";
+    const base = text.replace(/-v2\.4$/, "");
+    const near = [base, `${base}a`, `${base}b`].map((q) => `${q}-v2.4`).filter((q) => TPCDS_QUERY_NAMES.includes(q));
+    if (near.length > 0) {
+        return `the benchmark's exact name ${near.join(" or ")}`;
+    }
+    return "a TPC-DS v2.4 query name: q1-v2.4 to q99-v2.4 (q14, q23, q24 and q39 as a and b, e.g. q14a-v2.4) or ss_max-v2.4";
 }

@@ -16,8 +16,16 @@ export const MAX_EXECUTORS = 1000;
 export const SERVERLESS_TIME_TO_LIVE_SECONDS = 3600;
 
 export const DEFAULT_EPHEMERAL_STORAGE = { driver: "4Gi", executor: "16Gi" } as const;
-/** Fargate pods can request up to 175 GiB of ephemeral storage (amazon-eks-user-guide, fargate-pod-configuration). */
-const FARGATE_MAX_EPHEMERAL_GIB = 175;
+/**
+ * Most ephemeral storage one Fargate driver or executor may request. A Fargate pod gets at most 175 GiB
+ * in total, and Fargate provisions more than the pod requests: the requests plus 10% for the file
+ * system plus 5 GiB for system components, so a 100 GiB request takes about 115 GiB
+ * (https://docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html, "Fargate storage";
+ * the formula as in https://aws.amazon.com/blogs/containers/amazon-eks-fargate-adds-support-for-larger-ephemeral-volumes/;
+ * both read 2026-11-29). A request near 175 GiB does not fit and the pod never schedules; 150 GiB
+ * (about 170 GiB provisioned) leaves room. ECI's storage is its own (`cluster.extraEphemeralStorage`).
+ */
+const FARGATE_MAX_EPHEMERAL_GIB = 150;
 
 const DEFAULT_RESTART_POLICY: Required<RestartPolicyArgs> = {
     type: "OnFailure",
@@ -219,7 +227,11 @@ function requireEphemeralStorage(value: unknown, key: string, grid: string): str
     }
     const gib = Number(match[1]) * { Mi: 1 / 1024, Gi: 1, Ti: 1024 }[match[2] as "Mi" | "Gi" | "Ti"];
     if (grid === "fargate" && gib > FARGATE_MAX_EPHEMERAL_GIB) {
-        throw new InputError(key, `got ${describeValue(value)}`, `at most ${FARGATE_MAX_EPHEMERAL_GIB}Gi on Fargate`);
+        throw new InputError(
+            key,
+            `got ${describeValue(value)}`,
+            `at most ${FARGATE_MAX_EPHEMERAL_GIB}Gi on Fargate (it provisions the request plus 10% plus 5 GiB, within 175 GiB a pod)`,
+        );
     }
     return value as string;
 }

@@ -91,7 +91,7 @@ describe("resolveJob", () => {
         ],
         [{ restartPolicy: { type: "OnFailure", onFailureRetries: -1 } }, "restartPolicy.onFailureRetries: got -1"],
         [{ timeToLiveSeconds: 0 }, "timeToLiveSeconds: got 0"],
-        [{ executor: { ephemeralStorage: "500Gi" } }, 'executor.ephemeralStorage: got "500Gi", expected at most 175Gi on Fargate'],
+        [{ executor: { ephemeralStorage: "500Gi" } }, 'executor.ephemeralStorage: got "500Gi", expected at most 150Gi on Fargate'],
         [{ sizing: "max" as any }, 'sizing: got "max", expected fit or exact'],
     ])("GIVEN %j WHEN resolved THEN one clear line", (overrides, message) => {
         const { name, ...rest } = overrides;
@@ -116,5 +116,31 @@ describe("resolveJob", () => {
         expect(() => resolveJob("big", job({ placement: { ...fargate, capacityGrid: "eci" }, executor: { cores: 8, memory: "600g" } }))).toThrow(
             /^executor\.memory: a 614400 MiB heap plus overhead does not fit any eci shape with 8 or more vCPU, expected .*64 vCPU \/ 512 GiB/,
         );
+    });
+});
+
+describe("ephemeral storage on Fargate", () => {
+    const eci = { ...fargate, capacityGrid: "eci" as const };
+
+    it.each(["driver", "executor"] as const)(
+        "GIVEN a %s asking for 151Gi on the Fargate grid WHEN resolved THEN refused naming the key, the value and 150Gi",
+        (role) => {
+            expect(() => resolveJob("big-disk", job({ [role]: { ephemeralStorage: "151Gi" } }))).toThrow(
+                new RegExp(`^${role}\\.ephemeralStorage: got "151Gi", expected at most 150Gi on Fargate \\(`),
+            );
+        },
+    );
+
+    it("GIVEN 150Gi, or the same in Mi, on the Fargate grid WHEN resolved THEN accepted as written", () => {
+        const resolved = resolveJob("big-disk", job({ driver: { ephemeralStorage: "153600Mi" }, executor: { ephemeralStorage: "150Gi" } }));
+        expect(resolved.ephemeralStorage).toEqual({ driver: "153600Mi", executor: "150Gi" });
+    });
+
+    it("GIVEN 153601Mi (just over 150Gi) on the Fargate grid WHEN resolved THEN refused", () => {
+        expect(() => resolveJob("big-disk", job({ executor: { ephemeralStorage: "153601Mi" } }))).toThrow(/^executor\.ephemeralStorage: got "153601Mi"/);
+    });
+
+    it("GIVEN 200Gi on the ECI grid WHEN resolved THEN accepted (the Fargate cap does not apply to ECI)", () => {
+        expect(resolveJob("big-disk", job({ placement: eci, executor: { ephemeralStorage: "200Gi" } })).ephemeralStorage.executor).toBe("200Gi");
     });
 });

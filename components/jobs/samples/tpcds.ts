@@ -19,6 +19,30 @@ export const TPCDS_DEFAULTS = {
     iterations: 1,
 } as const;
 
+/**
+ * The names the query run's filter matches, exactly (`BenchmarkSQL` keeps the queries whose name is in
+ * the comma-separated filter; an empty filter runs them all): the spark-sql-perf TPC-DS v2.4 query
+ * names, each run as `<name>-v2.4`. Source: aws-samples/emr-on-eks-benchmark, branch `delta` (which
+ * the data-on-eks image builds from), spark-sql-perf/src/main/scala/com/databricks/spark/sql/perf/tpcds/TPCDS_2_4_Queries.scala
+ * (`queryNames`, 104 names) and benchmark/src/main/scala/com/amazonaws/eks/tpcds/BenchmarkSQL.scala,
+ * read 2026-11-29; databricks/spark-sql-perf's master has the same list.
+ */
+export const TPCDS_QUERY_NAMES: readonly string[] = Object.freeze(
+    [
+        "q1 q2 q3 q4 q5 q6 q7 q8 q9 q10 q11 q12",
+        "q13 q14a q14b q15 q16 q17 q18 q19 q20 q21 q22 q23a",
+        "q23b q24a q24b q25 q26 q27 q28 q29 q30 q31 q32 q33",
+        "q34 q35 q36 q37 q38 q39a q39b q40 q41 q42 q43 q44",
+        "q45 q46 q47 q48 q49 q50 q51 q52 q53 q54 q55 q56",
+        "q57 q58 q59 q60 q61 q62 q63 q64 q65 q66 q67 q68",
+        "q69 q70 q71 q72 q73 q74 q75 q76 q77 q78 q79 q80",
+        "q81 q82 q83 q84 q85 q86 q87 q88 q89 q90 q91 q92",
+        "q93 q94 q95 q96 q97 q98 q99 ss_max",
+    ]
+        .flatMap((row) => row.split(" "))
+        .map((name) => `${name}-v2.4`),
+);
+
 /** The TPC-DS sample's settings: the `tpcds` key of every stack and top-level component. */
 export interface TpcdsSettings {
     /**
