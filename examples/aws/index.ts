@@ -2,7 +2,8 @@
  * A standalone Pulumi program: EKS with every pod on Fargate, S3 storage with IRSA, and the Spark
  * platform with the WordCount sample, importing the library directly. Run it from a project whose
  * Pulumi.yaml points `main` at this file, with AWS credentials and `aws:region` set (the regional
- * resources are given `region` below explicitly, so the kubeconfig and the resources agree).
+ * resources are given `region` below explicitly, so the kubeconfig and the resources agree) and
+ * `adminCidr` set to the egress address `pulumi up` runs from (`pulumi config set adminCidr a.b.c.d/32`).
  */
 import * as pulumi from "@pulumi/pulumi";
 
@@ -17,9 +18,10 @@ const cluster = new EksFargateCluster("spark-eks", {
     region,
     jobNamespaces,
     operatorNamespace: "spark-operator",
-    // Reach the API server from one office range only; the private endpoint is always on.
+    // Reach the API server from your admin network only (`pulumi config set adminCidr <egress>/32`);
+    // the private endpoint is always on.
     publicEndpoint: true,
-    publicAccessCidrs: [config.get("adminCidr") ?? "198.51.100.0/24"],
+    publicAccessCidrs: [config.require("adminCidr")],
     network: { availabilityZones: [`${region}a`, `${region}b`], natGateways: "perZone" },
 });
 

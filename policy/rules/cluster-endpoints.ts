@@ -62,3 +62,43 @@ export const ackApiServerPrivate: ResourceRule = {
         return [];
     },
 };
+
+/** Config of {@link eksPublicEndpointAllowList}. */
+export interface EksPublicEndpointConfig {
+    /** The stack opens its public endpoint to the whole internet on purpose. @default false */
+    allowPublicAccessFromAnywhere?: boolean;
+}
+
+/**
+ * EKS: a public API endpoint has an explicit allow-list without `0.0.0.0/0`. EKS's own default for
+ * `publicAccessCidrs` is `0.0.0.0/0` (docs.aws.amazon.com/eks/latest/APIReference/API_VpcConfigRequest.html,
+ * read 2026-11-29), so leaving it unset opens the endpoint to the internet.
+ */
+export const eksPublicEndpointAllowList: ResourceRule = {
+    kind: "resource",
+    name: "eks-public-endpoint-allow-list",
+    description:
+        "A public EKS API endpoint lists the networks allowed to reach it, without 0.0.0.0/0, unless the policy's config sets allowPublicAccessFromAnywhere.",
+    configSchema: {
+        properties: {
+            allowPublicAccessFromAnywhere: {
+                type: "boolean",
+                default: false,
+                description: "Allow 0.0.0.0/0 (or no list) on a public EKS endpoint (for stacks that expose it on purpose).",
+            },
+        },
+    },
+    check(type, props, config) {
+        if (type !== "aws:eks/cluster:Cluster" || (config as EksPublicEndpointConfig).allowPublicAccessFromAnywhere === true) return [];
+        const vpc = props.vpcConfig;
+        if (!isObj(vpc) || vpc.endpointPublicAccess === false || isOpaque(vpc.endpointPublicAccess) || isOpaque(vpc.publicAccessCidrs)) return [];
+        const optOut = "or set allowPublicAccessFromAnywhere: true in this policy's config for a stack that exposes it on purpose";
+        const cidrs = strings(vpc.publicAccessCidrs);
+        if (cidrs.length === 0) {
+            return [`vpcConfig.publicAccessCidrs is unset on a public endpoint: EKS then admits 0.0.0.0/0; list your admin networks, ${optOut}`];
+        }
+        return cidrs.includes("0.0.0.0/0")
+            ? [`vpcConfig.publicAccessCidrs includes 0.0.0.0/0: the API server is open to the internet; list your admin networks, ${optOut}`]
+            : [];
+    },
+};

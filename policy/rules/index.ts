@@ -3,18 +3,26 @@
  * them for the Pulumi policy pack; `tools/plan/policy.ts` runs them over the offline plan.
  */
 import { bucketSafety } from "./bucket-safety";
-import { ackApiServerPrivate, eksPrivateEncrypted } from "./cluster-endpoints";
+import { ackApiServerPrivate, eksPrivateEncrypted, eksPublicEndpointAllowList } from "./cluster-endpoints";
 import { noWildcardPolicies } from "./no-wildcard-policies";
 import { podSecurityRestricted } from "./pod-security";
 import { sparkRbacNamespaced } from "./spark-rbac";
 import type { Rule } from "./types";
 
 export { bucketSafety } from "./bucket-safety";
-export { ackApiServerPrivate, eksPrivateEncrypted } from "./cluster-endpoints";
+export { ackApiServerPrivate, eksPrivateEncrypted, eksPublicEndpointAllowList } from "./cluster-endpoints";
 export { isWildcardAction, isWildcardResource, noWildcardPolicies } from "./no-wildcard-policies";
 export { podSecurityRestricted, restrictedViolations, sparkPod } from "./pod-security";
 export { sparkRbacNamespaced } from "./spark-rbac";
 export * from "./types";
 
 /** Every rule, in the order violations are reported. */
-export const RULES: readonly Rule[] = [podSecurityRestricted, noWildcardPolicies, bucketSafety, eksPrivateEncrypted, ackApiServerPrivate, sparkRbacNamespaced];
+export const RULES: readonly Rule[] = [
+    podSecurityRestricted,
+    noWildcardPolicies,
+    bucketSafety,
+    eksPrivateEncrypted,
+    eksPublicEndpointAllowList,
+    ackApiServerPrivate,
+    sparkRbacNamespaced,
+];

@@ -21,6 +21,7 @@ export const A = {
     oidcProvider: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
     kmsKey: "aws:kms/key:Key",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    securityGroupIngressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     eksCluster: "aws:eks/cluster:Cluster",
     accessEntry: "aws:eks/accessEntry:AccessEntry",
     accessPolicyAssociation: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { AWS_CONFIG_KEYS, AwsNamespaces, resolveAwsConfig as resolveAwsInput } from "../../components/platforms/config/aws";
 import { readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
 import { cloudInput } from "../helpers/cloud-config";
+import { PROJECT_ROOT, shippedStackValues } from "../helpers/plan-cli";
 
-const STACK_FILE = path.join(__dirname, "..", "..", "stacks", "Pulumi.aws.yaml");
+const STACK_FILE = path.join(PROJECT_ROOT, "stacks", "Pulumi.aws.yaml");
 
 /** Raw config as the engine passes it: fully-qualified keys, structured values JSON-encoded. */
 function raw(values: Record<string, unknown>): Record<string, string> {
@@ -24,6 +25,7 @@ describe("resolveAwsConfig", () => {
                 version: "1.36",
                 publicEndpoint: false,
                 publicAccessCidrs: [],
+                privateAccessCidrs: [],
                 adminPrincipalArn: undefined,
                 logRetentionDays: 90,
                 upgradePolicy: "STANDARD",
@@ -35,12 +37,12 @@ describe("resolveAwsConfig", () => {
     });
 
     it("GIVEN the shipped stack file WHEN resolved THEN it is valid and keeps what it says", () => {
-        const config = resolveAwsConfig(toEngineConfig(readStackFile(STACK_FILE, "--stack")), {
+        const config = resolveAwsConfig(toEngineConfig(shippedStackValues("aws")), {
             jobNamespaces: ["spark-jobs"],
             operatorNamespace: "spark-operator",
         });
         expect(config.region).toBe("us-east-1");
-        expect(config.cluster).toMatchObject({ name: "serverless-spark", publicEndpoint: true, publicAccessCidrs: ["203.0.113.0/24"] });
+        expect(config.cluster).toMatchObject({ name: "serverless-spark", publicEndpoint: true, publicAccessCidrs: ["1.2.3.4/32"] });
         expect(config.network).toEqual({ natGateways: "single" });
         expect(config.storage).toEqual({ retainOnDestroy: true, versioning: false });
     });
@@ -54,6 +56,12 @@ describe("resolveAwsConfig", () => {
         const config = resolveAwsConfig(raw({ "serverless-spark:network": network, "serverless-spark:storage": { existingBucket: "corp.data-lake" } }));
         expect(config.network).toEqual(network);
         expect(config.storage).toEqual({ existingBucket: "corp.data-lake" });
+    });
+
+    it("GIVEN the shipped stack file without its user's admin network WHEN resolved THEN it fails naming cluster.publicAccessCidrs (the file has no default CIDR)", () => {
+        expect(() => resolveAwsConfig(toEngineConfig(readStackFile(STACK_FILE, "--stack")))).toThrow(
+            "cluster.publicAccessCidrs: got nothing, expected 1 to 40 IPv4 CIDRs allowed to reach the public endpoint",
+        );
     });
 
     it("GIVEN cluster.adoptLogGroup WHEN resolved THEN the stack adopts the log group a destroyed cluster left", () => {
@@ -99,14 +107,14 @@ describe("resolveAwsConfig", () => {
         [{ "serverless-spark:cluster": { publicEndpoint: "yes" } }, undefined, 'cluster.publicEndpoint: got "yes", expected true or false'],
         [{ "serverless-spark:cluster": { publicEndpoint: true } }, undefined, "cluster.publicAccessCidrs: got nothing, expected 1 to 40 IPv4 CIDRs"],
         [
-            { "serverless-spark:cluster": { publicAccessCidrs: ["203.0.113.0/24"] } },
+            { "serverless-spark:cluster": { publicAccessCidrs: ["1.2.3.0/24"] } },
             undefined,
             "cluster.publicAccessCidrs: is set while cluster.publicEndpoint is false, expected cluster.publicEndpoint: true, or no public CIDRs",
         ],
         [
-            { "serverless-spark:cluster": { publicEndpoint: true, publicAccessCidrs: ["203.0.113.0/33"] } },
+            { "serverless-spark:cluster": { publicEndpoint: true, publicAccessCidrs: ["1.2.3.0/33"] } },
             undefined,
-            'cluster.publicAccessCidrs[0]: got "203.0.113.0/33"',
+            'cluster.publicAccessCidrs[0]: got "1.2.3.0/33"',
         ],
         [{ "serverless-spark:cluster": { adminPrincipalArn: "admin" } }, undefined, 'cluster.adminPrincipalArn: got "admin", expected an IAM role or user ARN'],
         [{ "serverless-spark:cluster": { publicAccessCidrs: [42] } }, undefined, "cluster.publicAccessCidrs[0]: got 42, expected IPv4 CIDR"],

@@ -2,14 +2,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 
-import { planCli, PROJECT_ROOT } from "../helpers/plan-cli";
+import { planCli, PROJECT_ROOT, stackArgs } from "../helpers/plan-cli";
 
 /** The IAM action prefix of each `@pulumi/aws` module the stacks use. */
 const IAM_PREFIX: Record<string, string> = { cloudwatch: "logs", ec2: "ec2", eks: "eks", iam: "iam", kms: "kms", s3: "s3" };
 
 describe("docs/aws.md", () => {
     it("GIVEN the aws stack's plan WHEN its AWS resource types are listed THEN the deploying principal's permission table has a row for each service", async () => {
-        const result = await planCli(["--stack", "aws"]);
+        const result = await planCli(stackArgs("aws"));
         expect(result.status).toBe(0);
         const modules = new Set([...result.stdout.matchAll(/^ {2}aws:(\w+)\//gm)].map((m) => m[1]));
         expect(modules.size).toBeGreaterThan(0);

@@ -146,6 +146,30 @@ describe("EksFargateCluster", () => {
         expect(one(plan, A.eksCluster, "lg-adopt").dependsOn).toContain(ref(A.logGroup, "lg-adopt-control-plane"));
     });
 
+    it("GIVEN privateAccessCidrs on a private-only cluster WHEN declared THEN each CIDR may reach 443 on the cluster security group, and Kubernetes objects wait for the rules", async () => {
+        const cluster = new mod.EksFargateCluster("priv", { jobNamespaces: ["spark-jobs"], privateAccessCidrs: ["10.8.0.0/16", "172.31.0.0/16"] });
+        const plan = await planOf(runtime);
+        const rules = plan.resources.filter((r) => r.type === A.securityGroupIngressRule && r.parent === ref(A.eksFargateCluster, "priv"));
+        expect(rules.map((r) => r.name)).toEqual(["priv-api-from-10-8-0-0-16", "priv-api-from-172-31-0-0-16"]);
+        expect(one(plan, A.eksCluster, "priv").inputs.vpcConfig).toMatchObject({ endpointPrivateAccess: true, endpointPublicAccess: false });
+        for (const [i, cidr] of ["10.8.0.0/16", "172.31.0.0/16"].entries()) {
+            expect(rules[i]!.inputs).toMatchObject({ region: "us-east-1", cidrIpv4: cidr, ipProtocol: "tcp", fromPort: 443, toPort: 443 });
+            expect(rules[i]!.inputs.securityGroupId).toMatch(/^sg-[0-9a-f]{17}$/);
+        }
+        expect(cluster.readyResources.length).toBe(4); // one Fargate profile, CoreDNS and the two rules
+    });
+
+    it("GIVEN 0.0.0.0/0 with allowPublicAccessFromAnywhere WHEN declared THEN the acknowledged open endpoint is allowed", async () => {
+        new mod.EksFargateCluster("open", {
+            jobNamespaces: ["etl"],
+            publicEndpoint: true,
+            publicAccessCidrs: ["0.0.0.0/0"],
+            allowPublicAccessFromAnywhere: true,
+        });
+        const vpcConfig = one(await planOf(runtime), A.eksCluster, "open").inputs.vpcConfig as Record<string, unknown>;
+        expect(vpcConfig).toMatchObject({ endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] });
+    });
+
     it("GIVEN the cluster WHEN its kubeconfig is read THEN it uses the aws eks get-token exec plugin for its name and region", async () => {
         const cluster = new mod.EksFargateCluster("kc", { jobNamespaces: ["etl"], name: "analytics", region: "eu-west-1" });
         const kubeconfig = JSON.parse(await valueOf(cluster.kubeconfig));
@@ -199,7 +223,7 @@ describe("EksFargateCluster", () => {
         new mod.EksFargateCluster("mine", {
             jobNamespaces: ["etl"],
             publicEndpoint: true,
-            publicAccessCidrs: ["203.0.113.0/24"],
+            publicAccessCidrs: ["1.2.3.0/24"],
             adminPrincipalArn: admin,
             network: { vpcId: "vpc-0a1b2c3d4e5f67890", privateSubnetIds, publicSubnetIds: ["subnet-0123456789abcdef0"] },
         });
@@ -211,7 +235,7 @@ describe("EksFargateCluster", () => {
             subnetIds: privateSubnetIds,
             endpointPrivateAccess: true,
             endpointPublicAccess: true,
-            publicAccessCidrs: ["203.0.113.0/24"],
+            publicAccessCidrs: ["1.2.3.0/24"],
         });
         expect(one(plan, A.fargateProfile, "mine-fargate-0").inputs.subnetIds).toEqual(privateSubnetIds);
         expect(one(plan, A.accessEntry, "mine-admin").inputs).toMatchObject({ clusterName: "mine", principalArn: admin, type: "STANDARD" });
@@ -256,7 +280,7 @@ describe("EksFargateCluster", () => {
         [{ jobNamespaces: ["etl"], region: "us-gov-west-1" }, 'region: got "us-gov-west-1" (EKS has no Fargate in AWS GovCloud)'],
         [{ jobNamespaces: ["etl"], publicEndpoint: true }, "publicAccessCidrs: got nothing, expected 1 to 40 IPv4 CIDRs"],
         [{ jobNamespaces: ["etl"], publicEndpoint: true, publicAccessCidrs: ["10.0.0.1/8"] }, 'publicAccessCidrs[0]: got "10.0.0.1/8"'],
-        [{ jobNamespaces: ["etl"], publicAccessCidrs: ["203.0.113.0/24"] }, "publicAccessCidrs: is set while publicEndpoint is false"],
+        [{ jobNamespaces: ["etl"], publicAccessCidrs: ["1.2.3.0/24"] }, "publicAccessCidrs: is set while publicEndpoint is false"],
         [
             { jobNamespaces: ["etl"], network: { publicSubnetIds: ["subnet-0123456789abcdef0"] } },
             "network.privateSubnetIds: got none, only public subnets, expected at least two private subnets",
@@ -299,6 +323,28 @@ describe("EksFargateCluster", () => {
         [{ jobNamespaces: ["etl"], logRetentionDays: 10 }, "logRetentionDays: got 10, expected a CloudWatch retention"],
         [{ jobNamespaces: [] }, "jobNamespaces: got [], expected at least one namespace name"],
         [{ jobNamespaces: ["etl"], adoptLogGroup: "yes" }, 'adoptLogGroup: got "yes", expected true or false'],
+        [
+            { jobNamespaces: ["etl"], publicEndpoint: true, publicAccessCidrs: ["1.2.3.4/32", "203.0.113.0/24"] },
+            'publicAccessCidrs[1]: got "203.0.113.0/24", which overlaps 203.0.113.0/24, a documentation range (RFC 5737), expected public internet addresses',
+        ],
+        [
+            { jobNamespaces: ["etl"], publicEndpoint: true, publicAccessCidrs: ["192.168.1.0/24"] },
+            'publicAccessCidrs[0]: got "192.168.1.0/24", which overlaps 192.168.0.0/16, a private range (RFC 1918), expected public internet addresses (the egress of where pulumi up runs); for access from a private network use privateAccessCidrs',
+        ],
+        [{ jobNamespaces: ["etl"], publicEndpoint: true, publicAccessCidrs: ["0.0.0.0/1"] }, 'publicAccessCidrs[0]: got "0.0.0.0/1", which overlaps 0.0.0.0/8'],
+        [
+            { jobNamespaces: ["etl"], publicEndpoint: true, publicAccessCidrs: ["0.0.0.0/0"] },
+            "publicAccessCidrs[0]: got 0.0.0.0/0 (the whole internet), expected your admin networks, or allowPublicAccessFromAnywhere: true to mean it",
+        ],
+        [
+            { jobNamespaces: ["etl"], privateAccessCidrs: ["10.8.0.1/16"] },
+            'privateAccessCidrs[0]: got "10.8.0.1/16", expected an IPv4 CIDR with no host bits set',
+        ],
+        [
+            { jobNamespaces: ["etl"], privateAccessCidrs: ["0.0.0.0/0"] },
+            "privateAccessCidrs[0]: got 0.0.0.0/0, expected the CIDRs of the networks connected to the VPC",
+        ],
+        [{ jobNamespaces: ["etl"], privateAccessCidrs: ["10.8.0.0/16", "10.8.0.0/16"] }, "privateAccessCidrs"],
     ])("GIVEN %j WHEN declared THEN one clear error and nothing registered", async (args, message) => {
         const before = runtime.registrations.length;
         expect(() => new mod.EksFargateCluster("bad", args as any)).toThrow(message);

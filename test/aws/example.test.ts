@@ -10,7 +10,7 @@ import { A } from "./aws-types";
 let runtime: MockRuntime;
 
 beforeAll(async () => {
-    runtime = await mockRuntime({ config: { "aws:region": "eu-west-1" } });
+    runtime = await mockRuntime({ config: { "aws:region": "eu-west-1", "serverless-spark:adminCidr": "1.2.3.4/32" } });
 });
 
 describe("examples/aws", () => {
@@ -20,7 +20,7 @@ describe("examples/aws", () => {
         expect(plan.unknowns).toBe(0);
         expect(one(plan, A.eksCluster, "spark-eks").inputs).toMatchObject({
             region: "eu-west-1",
-            vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["198.51.100.0/24"] },
+            vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["1.2.3.4/32"] },
         });
         expect(plan.resources.filter((r) => r.type === A.natGateway)).toHaveLength(2);
         expect((one(plan, A.fargateProfile, "spark-eks-fargate-0").inputs.selectors as unknown[]).length).toBe(4);

@@ -1,26 +1,24 @@
 import "../../tools/plan/mock-outputs-aws";
 
-import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
-import { readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
+import { toEngineConfig } from "../../tools/plan/stack-config";
 import { cloudInput } from "../helpers/cloud-config";
 import { mockRuntime, one, planOf } from "../helpers/mocks";
+import { shippedStackValues } from "../helpers/plan-cli";
 import { A } from "./aws-types";
-
-const STACK_FILE = path.join(__dirname, "..", "..", "stacks", "Pulumi.aws.yaml");
 
 let runtime: MockRuntime;
 
 beforeAll(async () => {
-    runtime = await mockRuntime({ config: toEngineConfig(readStackFile(STACK_FILE, "--stack")) });
+    runtime = await mockRuntime({ config: toEngineConfig(shippedStackValues("aws")) });
 });
 
 describe("AwsSparkPlatform with the shipped aws stack's config", () => {
     it("GIVEN the shipped aws stack config and one job namespace WHEN declared THEN the AWS resources are complete and the jobs get S3 and IRSA", async () => {
         const { AwsSparkPlatform } = await import("../../components/aws");
-        const engine = toEngineConfig(readStackFile(STACK_FILE, "--stack"));
+        const engine = toEngineConfig(shippedStackValues("aws"));
         const { cluster, network, storage } = cloudInput("aws", engine);
         // aws:region comes from the provider config, as in the stack.
         new AwsSparkPlatform("spark", { cluster, network, storage, jobNamespaces: ["spark-jobs"], samples: ["wordcount"] } as any, { adoptRootChildren: true });
@@ -62,7 +60,7 @@ describe("AwsSparkPlatform with the shipped aws stack's config", () => {
             name: "serverless-spark",
             // Not the EKS API's EXTENDED default: no extended-support charge unless asked.
             upgradePolicy: { supportType: "STANDARD" },
-            vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] },
+            vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["1.2.3.4/32"] },
         });
 
         // The job namespace's service accounts carry the IRSA role; the operator waits for Fargate and CoreDNS.

@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 
 import { applyOverride, readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
+import { shippedStackValues, stackArgs } from "../helpers/plan-cli";
 import type { BadConfig } from "./bad-configs";
 
 /**
@@ -48,7 +49,7 @@ export function engineConfig(row: BadConfig): Record<string, string> {
             fs.rmSync(dir, { recursive: true, force: true });
         }
     } else {
-        values = readStackFile(stackFile(row.stack!), "--stack");
+        values = shippedStackValues(row.stack!);
     }
     for (const key of row.unset ?? []) {
         delete values[qualified(key)];
@@ -73,7 +74,7 @@ export function cliArguments(row: BadConfig, dir: string): string[] {
         fs.writeFileSync(file, JSON.stringify({ config }, null, 2)); // JSON is YAML
         return ["--stack-file", file];
     }
-    return ["--stack", row.stack!, ...assignments(row).flatMap((a) => ["--config", a])];
+    return [...stackArgs(row.stack!), ...assignments(row).flatMap((a) => ["--config", a])];
 }
 
 function decode(text: string): unknown {

@@ -11,7 +11,8 @@ import { kerberosSchema } from "../../components/platforms/config/kerberos";
 import { EXISTING_STORAGE_KEYS } from "../../components/platforms/config/resolve";
 import { topLevelKeys } from "../../components/platforms/config/schema";
 import { readStackConfig } from "../../stacks/config/read";
-import { applyOverride, readStackFile, toEngineConfig } from "../../tools/plan/stack-config";
+import { applyOverride, toEngineConfig } from "../../tools/plan/stack-config";
+import { shippedStackValues } from "../helpers/plan-cli";
 
 /**
  * "Every documented config key is validated in one place": the keys of README.md's configuration
@@ -209,7 +210,7 @@ const KUBECONFIG = fs.readFileSync(path.join(FIXTURES, "kubeconfig.ts"), "utf8")
 
 /** A valid config for each section's stack that sets every documented key's surroundings (storage, Kerberos, a kubeconfig). */
 function baseline(stack: string): Record<string, unknown> {
-    const values = readStackFile(path.join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "--stack");
+    const values = shippedStackValues(stack);
     if (stack === "existing") {
         Object.assign(values, {
             [`${PROJECT}:kubeconfig`]: KUBECONFIG,

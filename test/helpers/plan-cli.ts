@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 
 import { main } from "../../tools/plan/main";
+import { applyOverride, readStackFile, StackConfigValues } from "../../tools/plan/stack-config";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -40,6 +41,33 @@ export function runPlanCliProcess(args: string[]): CliResult {
 /** A fresh temporary directory. */
 export function tempDir(prefix: string): string {
     return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * What a user sets before planning a shipped stack, as `--config` assignments (the README's
+ * commands): the aws stack leaves the public endpoint's allow-list to its user. 1.2.3.4 stands for
+ * an admin network's egress address: an ordinary public address (in no IANA special-purpose
+ * block), and the plan is offline, so nothing is opened to it.
+ */
+export const USER_SETTINGS: Readonly<Record<string, readonly string[]>> = {
+    aws: ['cluster.publicAccessCidrs=["1.2.3.4/32"]'],
+};
+
+/** The user's settings of a shipped stack (none for most). */
+export function userSettings(stack: string): string[] {
+    return [...(USER_SETTINGS[stack] ?? [])];
+}
+
+/** `--stack NAME` plus the user's settings of that stack, as the README's command passes them. */
+export function stackArgs(stack: string): string[] {
+    return ["--stack", stack, ...userSettings(stack).flatMap((a) => ["--config", a])];
+}
+
+/** A shipped stack file's config with the user's settings applied, as the plan CLI builds it. */
+export function shippedStackValues(stack: string): StackConfigValues {
+    const values = readStackFile(path.join(PROJECT_ROOT, "stacks", `Pulumi.${stack}.yaml`), "--stack");
+    for (const assignment of userSettings(stack)) applyOverride(values, assignment, "serverless-spark");
+    return values;
 }
 
 /** The stacks shipped in `stacks/` (names from `Pulumi.<name>.yaml`). */

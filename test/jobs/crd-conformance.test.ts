@@ -3,7 +3,7 @@ import * as fs from "fs";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 
-import { planCli, readTree, shippedStacks, tempDir } from "../helpers/plan-cli";
+import { planCli, readTree, shippedStacks, stackArgs, tempDir } from "../helpers/plan-cli";
 import { skippedWithoutUpstream, upstreamOperatorFile } from "../helpers/upstream-operator";
 
 /**
@@ -43,7 +43,7 @@ describe.skipIf(!haveSchemas)(`SparkApplications conform to the upstream v1beta2
                       'jobs=[{"name":"nightly","type":"Java","image":"apache/spark:3.5.3","mainClass":"A","mainApplicationFile":"local:///a.jar","schedule":"0 2 * * *"}]',
                   ]
                 : [];
-        const result = await planCli(["--stack", stack, "--out", dir, ...extra]);
+        const result = await planCli([...stackArgs(stack), "--out", dir, ...extra]);
         expect(result.stderr).toBe("");
         let checked = 0;
         for (const [file, text] of readTree(dir)) {

@@ -335,8 +335,9 @@ describe("examples/multi-language/yaml", () => {
     });
 
     it("GIVEN the YAML program's properties WHEN given to the component's resolve step THEN they are accepted", () => {
-        const { properties } = program.resources.platform!;
-        // The program leaves `region` to the `aws:region` config its comment asks for.
+        // The program leaves `region` to the `aws:region` config its comment asks for, and the
+        // allow-list to its `adminCidr` config: given here an ordinary public address.
+        const properties = JSON.parse(JSON.stringify(program.resources.platform!.properties).replaceAll("${adminCidr}", "1.2.3.4/32"));
         expect(() => resolveAwsSparkPlatformArgs(properties as AwsSparkPlatformArgs, "us-east-1")).not.toThrow();
     });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { planStack } from "../../tools/plan/plan-stack";
 import { identities } from "../helpers/identity";
-import { PROJECT_ROOT, shippedStacks } from "../helpers/plan-cli";
+import { PROJECT_ROOT, shippedStacks, userSettings } from "../helpers/plan-cli";
 
 /**
  * Stable identity: each shipped stack, planned with its own config, declares the resources it
@@ -26,7 +26,7 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
 
 describe.each(shippedStacks())("the %s stack's resource identities", (stack) => {
     it("GIVEN the recorded identities WHEN the stack is planned THEN each is still declared, by URN or alias, and nothing else but components is new", async () => {
-        const { registrations } = await planStack({ projectRoot: PROJECT_ROOT, stack, loadProgram: (p) => import(p) });
+        const { registrations } = await planStack({ projectRoot: PROJECT_ROOT, stack, overrides: userSettings(stack), loadProgram: (p) => import(p) });
         const report = identities(registrations);
         const file = path.join(FIXTURES, `${stack}.txt`);
         if (process.env.UPDATE_IDENTITY_FIXTURES === "1") fs.writeFileSync(file, `${report.current.join("\n")}\n`);

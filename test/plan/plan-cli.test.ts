@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { RULES } from "../../policy/rules";
 import { KUBECONFIG } from "../fixtures/kubeconfig";
-import { planCli, readTree, shippedStacks, tempDir } from "../helpers/plan-cli";
+import { planCli, readTree, shippedStacks, stackArgs, tempDir } from "../helpers/plan-cli";
 
 interface Resource {
     type: string;
@@ -24,11 +24,11 @@ function readResources(dir: string): Resource[] {
 describe.each(shippedStacks())("npm run plan -- --stack %s", (stack) => {
     it("GIVEN the shipped stack WHEN planned twice THEN it succeeds and writes byte-identical plans", async () => {
         const [a, b] = [tempDir(`plan-${stack}-a-`), tempDir(`plan-${stack}-b-`)];
-        const first = await planCli(["--stack", stack, "--out", a]);
+        const first = await planCli([...stackArgs(stack), "--out", a]);
         expect(first.stderr).toBe("");
         expect(first.status).toBe(0);
         expect(first.stdout).toContain("Resources by type:");
-        expect((await planCli(["--stack", stack, "--out", b])).status).toBe(0);
+        expect((await planCli([...stackArgs(stack), "--out", b])).status).toBe(0);
 
         const [treeA, treeB] = [readTree(a), readTree(b)];
         expect([...treeA.keys()].sort()).toEqual([...treeB.keys()].sort());

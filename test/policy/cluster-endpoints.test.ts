@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ackApiServerPrivate, eksPrivateEncrypted } from "../../policy/rules";
+import { ackApiServerPrivate, eksPrivateEncrypted, eksPublicEndpointAllowList } from "../../policy/rules";
 
 const EKS = "aws:eks/cluster:Cluster";
 const ACK = "alicloud:cs/managedKubernetes:ManagedKubernetes";
@@ -10,7 +10,7 @@ const ASK = "alicloud:cs/serverlessKubernetes:ServerlessKubernetes";
 function eks(): Record<string, any> {
     return {
         name: "serverless-spark",
-        vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"], subnetIds: ["subnet-1", "subnet-2"] },
+        vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ["1.2.3.0/24"], subnetIds: ["subnet-1", "subnet-2"] },
         encryptionConfig: { provider: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/k" }, resources: ["secrets"] },
     };
 }
@@ -40,6 +40,35 @@ describe("eks-private-endpoint-encrypted-secrets", () => {
 
     it("GIVEN other types WHEN checked THEN nothing is reported", () => {
         expect(check({}, "aws:eks/fargateProfile:FargateProfile")).toEqual([]);
+    });
+});
+
+describe("eks-public-endpoint-allow-list", () => {
+    const check = (props: Record<string, any>, config = {}) => eksPublicEndpointAllowList.check(EKS, props, config);
+
+    it("GIVEN the project's EKS cluster (public endpoint behind an allow-list) WHEN checked THEN there is no violation", () => {
+        expect(check(eks())).toEqual([]);
+    });
+
+    it("GIVEN a private-only endpoint WHEN checked THEN there is nothing to allow-list", () => {
+        const cluster = eks();
+        cluster.vpcConfig = { endpointPrivateAccess: true, endpointPublicAccess: false };
+        expect(check(cluster)).toEqual([]);
+    });
+
+    it.each([
+        ["0.0.0.0/0 in the list", (c: any) => (c.vpcConfig.publicAccessCidrs = ["1.2.3.0/24", "0.0.0.0/0"]), "includes 0.0.0.0/0"],
+        ["no list (EKS's default is 0.0.0.0/0)", (c: any) => delete c.vpcConfig.publicAccessCidrs, "publicAccessCidrs is unset on a public endpoint"],
+        [
+            "the public endpoint left to EKS's default with no list",
+            (c: any) => (delete c.vpcConfig.endpointPublicAccess, delete c.vpcConfig.publicAccessCidrs),
+            "publicAccessCidrs is unset",
+        ],
+    ])("GIVEN %s WHEN checked THEN it is reported, and the policy's config can allow it", (_, mutate, message) => {
+        const cluster = eks();
+        mutate(cluster);
+        expect(check(cluster)).toEqual([expect.stringContaining(message)]);
+        expect(check(cluster, { allowPublicAccessFromAnywhere: true })).toEqual([]);
     });
 });
 

@@ -3,7 +3,7 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 
 import { RULES } from "../../policy/rules";
-import { planCli, tempDir } from "../helpers/plan-cli";
+import { planCli, stackArgs, tempDir } from "../helpers/plan-cli";
 
 const PASS_LINE = new RegExp(`^${RULES.length} policies passed on \\d+ resources\\.$`, "m");
 const FORCE_DESTROY =
@@ -27,7 +27,7 @@ describe("npm run plan -- --policy", () => {
     });
 
     it("GIVEN the aws stack with storage.retainOnDestroy=false WHEN planned with --policy THEN it exits 1 listing the violation", async () => {
-        const result = await planCli(["--stack", "aws", "--policy", "--config", "storage.retainOnDestroy=false"]);
+        const result = await planCli([...stackArgs("aws"), "--policy", "--config", "storage.retainOnDestroy=false"]);
         expect(result.status).toBe(1);
         // retainOnDestroy: false also sets forceDestroy (so destroy can delete a written bucket): both are flagged.
         expect(result.stderr.trimEnd().split("\n")).toEqual([
@@ -42,7 +42,7 @@ describe("npm run plan -- --policy", () => {
 
     it("GIVEN a --policy-config that makes the bucket policy advisory WHEN planned THEN the violation is listed but the run passes", async () => {
         const file = configFile({ "bucket-private-encrypted-tls-retained": "advisory" });
-        const result = await planCli(["--stack", "aws", "--policy", "--policy-config", file, "--config", "storage.retainOnDestroy=false"]);
+        const result = await planCli([...stackArgs("aws"), "--policy", "--policy-config", file, "--config", "storage.retainOnDestroy=false"]);
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         const lines = result.stdout.trimEnd().split("\n");

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { RULES } from "../../policy/rules";
 import { Plan } from "../../tools/plan/plan-model";
 import { formatViolations, runPolicies } from "../../tools/plan/policy";
-import { shippedStacks } from "../helpers/plan-cli";
+import { shippedStacks, userSettings } from "../helpers/plan-cli";
 import { planStack } from "../helpers/schema-plans";
 
 /**
@@ -16,7 +16,7 @@ const plans = new Map<string, Plan>();
 
 beforeAll(async () => {
     for (const stack of shippedStacks()) {
-        plans.set(stack, await planStack(stack, [], vi.resetModules));
+        plans.set(stack, await planStack(stack, userSettings(stack), vi.resetModules));
     }
 }, 120_000);
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 
 import { incompleteFields, manifestFileName } from "../../tools/plan/render";
-import { planCli, PROJECT_ROOT, readTree, shippedStacks, tempDir } from "../helpers/plan-cli";
+import { planCli, PROJECT_ROOT, readTree, shippedStacks, stackArgs, tempDir, userSettings } from "../helpers/plan-cli";
 import { describeObject, kubernetesObjectsOf, PlannedObject, planStack } from "../helpers/schema-plans";
 import { validateObject } from "../helpers/schema-validators";
 
@@ -80,7 +80,7 @@ describe.each(stacks)("stack %s", (stack) => {
     let helmReleases = 0;
 
     beforeAll(async () => {
-        const plan = await planStack(stack);
+        const plan = await planStack(stack, userSettings(stack));
         expect(plan.unknowns, "values still unknown after the program ran").toBe(0);
         objects = kubernetesObjectsOf(plan);
         // Not validated: see the note at the top of this file.
@@ -99,7 +99,7 @@ describe.each(stacks)("stack %s", (stack) => {
 
     it("GIVEN the same stack planned by `npm run plan -- --out` WHEN compared THEN its manifests/ holds exactly the objects validated here", async () => {
         const dir = tempDir(`schema-${stack}-`);
-        const result = await planCli(["--stack", stack, "--out", dir]);
+        const result = await planCli([...stackArgs(stack), "--out", dir]);
         expect(result.stderr).toBe("");
         const written = new Map(
             [...readTree(dir)].filter(([file]) => file.startsWith("manifests/")).map(([file, text]) => [file.slice("manifests/".length), parseYaml(text)]),

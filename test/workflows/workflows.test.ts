@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 
 import { diffMarker } from "../../tools/plan/render-diff";
-import { PROJECT_ROOT, shippedStacks } from "../helpers/plan-cli";
+import { PROJECT_ROOT, shippedStacks, USER_SETTINGS } from "../helpers/plan-cli";
 
 /**
  * Structural safety checks of the pull-request workflows (parsed YAML, no network, nothing run).
@@ -113,8 +113,13 @@ describe("plan-preview.yml (runs the pull request's code)", () => {
         const installs = job!.steps.filter((s) => s.run?.trim() === "npm ci --no-audit --no-fund");
         expect(installs.map((s) => s["working-directory"]).sort()).toEqual(["base", "head"]);
         const plan = job!.steps.find((s) => s.id === "plan")!;
-        expect(plan.run).toMatch(/cd base && npm run --silent plan -- --stack "\$stack" --out "\$base_out"/);
-        expect(plan.run).toMatch(/cd head && npm run --silent plan -- --stack "\$stack" --out "\$head_out" --diff "\$base_out"/);
+        expect(plan.run).toMatch(/cd base && npm run --silent plan -- --stack "\$stack" "\$\{settings\[@\]\}" --out "\$base_out"/);
+        expect(plan.run).toMatch(/cd head && npm run --silent plan -- --stack "\$stack" "\$\{settings\[@\]\}" --out "\$head_out" --diff "\$base_out"/);
+        // The same user settings the tests plan the shipped stacks with.
+        for (const [stack, assignments] of Object.entries(USER_SETTINGS)) {
+            const flags = assignments.map((a) => `--config '${a}'`).join(" ");
+            expect(plan.run).toContain(`if [[ "$stack" == ${stack} ]]; then settings=(${flags}); fi`);
+        }
         expect(plan.run).toContain("for file in head/stacks/Pulumi.*.yaml");
         expect(plan.run).toContain('[[ ! "$stack" =~ ^[A-Za-z0-9_.-]+$ ]]');
         expect(plan.run).toContain('> "$ARTIFACT_DIR/pr-number"');

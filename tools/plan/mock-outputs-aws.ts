@@ -40,6 +40,11 @@ ec2("aws:ec2/routeTable:RouteTable", "rtb", "route-table");
 ec2("aws:ec2/natGateway:NatGateway", "nat", "natgateway");
 ec2("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce", "vpc-endpoint");
 
+defineOutputs("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", (name, inputs) => {
+    const id = `sgr-${stableHex(17, "sgr", name)}`;
+    const region = regionOf(inputs);
+    return { id, state: { arn: `arn:${partitionOf(region)}:ec2:${region}:${ACCOUNT}:security-group-rule/${id}`, securityGroupRuleId: id } };
+});
 defineOutputs("aws:ec2/route:Route", (_name, inputs) => ({ id: `r-${inputs.routeTableId}1080289494`, state: { state: "active", origin: "CreateRoute" } }));
 defineOutputs("aws:ec2/routeTableAssociation:RouteTableAssociation", (name) => ({ id: `rtbassoc-${stableHex(17, "rtbassoc", name)}` }));
 defineOutputs("aws:ec2/eip:Eip", (name) => {

@@ -37,11 +37,29 @@ export interface EksClusterSettings {
      */
     publicEndpoint?: boolean;
     /**
-     * IPv4 CIDRs allowed to reach the public endpoint (at most 40). Required when `publicEndpoint`
-     * is true: there is no implicit `0.0.0.0/0`.
+     * IPv4 CIDRs allowed to reach the public endpoint (at most 40): the egress addresses of the
+     * networks `pulumi up` and `kubectl` run from. Required when `publicEndpoint` is true: there is
+     * no implicit `0.0.0.0/0`. Private, documentation and other special-purpose ranges are refused
+     * (they admit no one, and EKS refuses reserved ones); `0.0.0.0/0` needs
+     * `allowPublicAccessFromAnywhere`.
      * @default none
      */
     publicAccessCidrs?: string[];
+    /**
+     * Acknowledges `0.0.0.0/0` in `publicAccessCidrs`: the API server's public endpoint open to the
+     * whole internet (still behind IAM authentication).
+     * @default false
+     */
+    allowPublicAccessFromAnywhere?: boolean;
+    /**
+     * IPv4 CIDRs of networks connected to the VPC (a VPN, a peered or transit-attached VPC, a CI
+     * runner in another VPC) allowed to reach the private endpoint on port 443: one ingress rule each
+     * on the cluster security group, which otherwise admits only the cluster itself. The private
+     * endpoint answers only inside the VPC or a connected network
+     * (docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, read 2026-11-29).
+     * @default none
+     */
+    privateAccessCidrs?: string[];
     /**
      * An IAM role or user ARN given cluster-admin through an EKS access entry
      * (`AmazonEKSClusterAdminPolicy`, cluster scope). The principal that creates the cluster always
@@ -88,12 +106,16 @@ export const eksClusterSettingsSchema = z.strictObject(
         version: z.string({ error: `a Kubernetes version string such as "${EKS_DEFAULTS.version}"` }).optional(),
         publicEndpoint: z.boolean({ error: "true or false" }).optional(),
         publicAccessCidrs: z.array(z.string({ error: "IPv4 CIDR" }), { error: "a list of IPv4 CIDRs" }).optional(),
+        allowPublicAccessFromAnywhere: z.boolean({ error: "true or false" }).optional(),
+        privateAccessCidrs: z.array(z.string({ error: "IPv4 CIDR" }), { error: "a list of IPv4 CIDRs" }).optional(),
         adminPrincipalArn: z.string({ error: "an IAM role or user ARN" }).optional(),
         logRetentionDays: z.int({ error: "a number of days such as 90" }).optional(),
         upgradePolicy: z.enum(["STANDARD", "EXTENDED"], { error: "STANDARD or EXTENDED" }).optional(),
         adoptLogGroup: z.boolean({ error: "true or false" }).optional(),
     },
-    { error: "an object with name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn, logRetentionDays, upgradePolicy, adoptLogGroup" },
+    {
+        error: "an object with name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, privateAccessCidrs, adminPrincipalArn, logRetentionDays, upgradePolicy, adoptLogGroup",
+    },
 ) satisfies z.ZodType<EksClusterSettings>;
 
 /** Arguments of `EksFargateCluster`: its settings, its network, and the namespaces it serves. */

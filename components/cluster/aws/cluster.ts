@@ -29,7 +29,10 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
     readonly provider: k8s.Provider;
     readonly scheduling: SchedulingProfile = schedulingProfile(EMPTY_SCHEDULING_PROFILE);
     readonly capacityGrid: CapacityGridName = "fargate";
-    /** The Fargate profiles and the CoreDNS add-on: pods can run (and resolve names) once they exist. */
+    /**
+     * The Fargate profiles, the CoreDNS add-on and the private-access rules: pods can run (and
+     * resolve names), and the API server is reachable, once they exist.
+     */
     readonly readyResources: pulumi.Resource[];
 
     /** The namespaces the Fargate profiles select for Spark jobs. */
@@ -131,7 +134,9 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
             },
             { parent: this, dependsOn: this.fargateProfiles },
         );
-        this.readyResources = [...this.fargateProfiles, this.coreDns];
+        // Kubernetes objects wait for the private-access rules too: without them a `pulumi up` run
+        // from a connected network cannot reach the API server.
+        this.readyResources = [...this.fargateProfiles, this.coreDns, ...controlPlane.privateAccess];
 
         this.kubeconfig = pulumi.secret(
             pulumi.all([cluster.endpoint, cluster.certificateAuthority]).apply(([endpoint, ca]) =>

@@ -11,6 +11,8 @@ export interface ControlPlane {
     role: aws.iam.Role;
     secretsKey: aws.kms.Key;
     logGroup: aws.cloudwatch.LogGroup;
+    /** Ingress rules letting `privateAccessCidrs` reach the private endpoint. */
+    privateAccess: aws.vpc.SecurityGroupIngressRule[];
     /** The admin access entry's policy association, when `adminPrincipalArn` was given. */
     adminAccess?: aws.eks.AccessPolicyAssociation;
 }
@@ -88,6 +90,26 @@ export function createControlPlane(name: string, r: ResolvedEksArgs, subnetIds: 
         { parent, dependsOn: [clusterPolicy, keyAccess, logGroup] },
     );
 
+    // The cluster security group admits only itself; a private-only cluster is reached from a
+    // connected network through these rules. Named by CIDR, so editing the list touches only the
+    // rules it changes.
+    const privateAccess = r.privateAccessCidrs.map(
+        (cidr) =>
+            new aws.vpc.SecurityGroupIngressRule(
+                `${name}-api-from-${cidr.replace(/[./]/g, "-")}`,
+                {
+                    region,
+                    securityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
+                    cidrIpv4: cidr,
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    description: `Kubernetes API of ${r.clusterName} from ${cidr}`,
+                },
+                child,
+            ),
+    );
+
     let adminAccess: aws.eks.AccessPolicyAssociation | undefined;
     if (r.adminPrincipalArn !== undefined) {
         const entry = new aws.eks.AccessEntry(
@@ -107,5 +129,5 @@ export function createControlPlane(name: string, r: ResolvedEksArgs, subnetIds: 
             child,
         );
     }
-    return { cluster, role, secretsKey, logGroup, adminAccess };
+    return { cluster, role, secretsKey, logGroup, adminAccess, privateAccess };
 }

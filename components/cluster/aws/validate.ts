@@ -2,6 +2,7 @@ import { describeValue, InputError, underKey } from "../../errors";
 import { checkJobNamespaces, requireDns1123Label, requireUnique } from "../../names";
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
 import { parseShape, pickShape } from "../../shape";
+import { specialBlockOverlapping } from "../special-ipv4";
 import { EKS_DEFAULTS, eksClusterSettingsSchema, EksFargateClusterArgs, EksSupportType } from "./args";
 import { DEFAULT_MAX_FARGATE_PROFILES, FargateProfilePlan, planFargateProfiles } from "./fargate-profiles";
 import { NetworkPlan, parseCidr, planNetwork } from "./network-plan";
@@ -40,6 +41,7 @@ export interface ResolvedEksClusterSettings {
     version: string;
     publicEndpoint: boolean;
     publicAccessCidrs: string[];
+    privateAccessCidrs: string[];
     adminPrincipalArn?: string;
     logRetentionDays: number;
     upgradePolicy: EksSupportType;
@@ -62,7 +64,8 @@ export function resolveEksClusterSettings(input: unknown, defaultName: string): 
         throw new InputError("version", `got ${describeValue(version)}`, `a Kubernetes minor version such as ${EKS_DEFAULTS.version}`);
     }
     const publicEndpoint = settings.publicEndpoint ?? EKS_DEFAULTS.publicEndpoint;
-    const publicAccessCidrs = checkPublicAccessCidrs(settings.publicAccessCidrs, publicEndpoint);
+    const publicAccessCidrs = checkPublicAccessCidrs(settings.publicAccessCidrs, publicEndpoint, settings.allowPublicAccessFromAnywhere ?? false);
+    const privateAccessCidrs = checkPrivateAccessCidrs(settings.privateAccessCidrs);
     if (settings.adminPrincipalArn !== undefined && !PRINCIPAL_ARN.test(settings.adminPrincipalArn)) {
         throw new InputError(
             "adminPrincipalArn",
@@ -80,7 +83,17 @@ export function resolveEksClusterSettings(input: unknown, defaultName: string): 
     }
     const upgradePolicy = settings.upgradePolicy ?? EksSupportType.Standard;
     const adoptLogGroup = settings.adoptLogGroup ?? false;
-    return { name, version, publicEndpoint, publicAccessCidrs, adminPrincipalArn: settings.adminPrincipalArn, logRetentionDays, upgradePolicy, adoptLogGroup };
+    return {
+        name,
+        version,
+        publicEndpoint,
+        publicAccessCidrs,
+        privateAccessCidrs,
+        adminPrincipalArn: settings.adminPrincipalArn,
+        logRetentionDays,
+        upgradePolicy,
+        adoptLogGroup,
+    };
 }
 
 /**
@@ -114,7 +127,9 @@ export function resolveEksFargateClusterArgs(args: EksFargateClusterArgs, region
     };
 }
 
-function checkPublicAccessCidrs(cidrs: unknown, publicEndpoint: boolean): string[] {
+const ANYWHERE = "0.0.0.0/0";
+
+function checkPublicAccessCidrs(cidrs: unknown, publicEndpoint: boolean, fromAnywhere: boolean): string[] {
     const key = "publicAccessCidrs";
     if (!publicEndpoint) {
         if (cidrs !== undefined && !(Array.isArray(cidrs) && cidrs.length === 0)) {
@@ -126,14 +141,47 @@ function checkPublicAccessCidrs(cidrs: unknown, publicEndpoint: boolean): string
         throw new InputError(
             key,
             `got ${describeValue(cidrs)}`,
-            `1 to ${MAX_PUBLIC_CIDRS} IPv4 CIDRs allowed to reach the public endpoint, e.g. your egress 203.0.113.7/32 (0.0.0.0/0 only if you mean it)`,
+            `1 to ${MAX_PUBLIC_CIDRS} IPv4 CIDRs allowed to reach the public endpoint: the egress address of where pulumi up runs, as a.b.c.d/32`,
         );
     }
     cidrs.forEach((cidr, i) => {
-        if (parseCidr(cidr) === undefined) {
-            throw new InputError(`${key}[${i}]`, `got ${describeValue(cidr)}`, "an IPv4 CIDR with no host bits set, such as 203.0.113.0/24");
+        const block = parseCidr(cidr);
+        if (block === undefined) {
+            throw new InputError(`${key}[${i}]`, `got ${describeValue(cidr)}`, "an IPv4 CIDR with no host bits set, such as a.b.c.d/32");
+        }
+        if (cidr === ANYWHERE) {
+            if (!fromAnywhere) {
+                throw new InputError(
+                    `${key}[${i}]`,
+                    "got 0.0.0.0/0 (the whole internet)",
+                    "your admin networks, or {{allowPublicAccessFromAnywhere}}: true to mean it",
+                );
+            }
+            return;
+        }
+        const special = specialBlockOverlapping(block);
+        if (special !== undefined) {
+            throw new InputError(
+                `${key}[${i}]`,
+                `got ${describeValue(cidr)}, which overlaps ${special.cidr}, ${special.purpose}`,
+                "public internet addresses (the egress of where pulumi up runs); for access from a private network use {{privateAccessCidrs}}",
+            );
         }
     });
     requireUnique(cidrs as string[], key);
     return [...(cidrs as string[])];
+}
+
+function checkPrivateAccessCidrs(cidrs: string[] | undefined): string[] {
+    const key = "privateAccessCidrs";
+    (cidrs ?? []).forEach((cidr, i) => {
+        if (parseCidr(cidr) === undefined) {
+            throw new InputError(`${key}[${i}]`, `got ${describeValue(cidr)}`, "an IPv4 CIDR with no host bits set, such as 10.8.0.0/16");
+        }
+        if (cidr === ANYWHERE) {
+            throw new InputError(`${key}[${i}]`, "got 0.0.0.0/0", "the CIDRs of the networks connected to the VPC, such as your VPN's 10.8.0.0/16");
+        }
+    });
+    requireUnique(cidrs ?? [], key);
+    return [...(cidrs ?? [])];
 }
