@@ -12,11 +12,12 @@ export type { EksNetworkArgs, NatGatewayMode, NetworkPlan, ZoneLayout } from "./
 export { DEFAULT_VPC_CIDR, eksNetworkSchema, NatGateways, planNetwork, subnetLayout } from "./cluster/aws/network-plan";
 export type { IrsaProvider, PolicyDocument, PolicyStatement } from "./cluster/aws/policies";
 export { fargatePodTrustPolicy, irsaTrustPolicy } from "./cluster/aws/policies";
-export { awsPartition, defaultAvailabilityZones, requireAwsRegion } from "./cluster/aws/region";
+export { awsPartition, requireAwsRegion } from "./cluster/aws/region";
 export type { ResolvedEksArgs, ResolvedEksClusterSettings } from "./cluster/aws/validate";
 export { requireEksFargateRegion, resolveEksClusterSettings, resolveEksFargateClusterArgs } from "./cluster/aws/validate";
 export type { FargateVpcArgs } from "./cluster/aws/vpc";
 export { FargateVpc } from "./cluster/aws/vpc";
+export { defaultAvailabilityZones, EKS_UNSUPPORTED_ZONE_IDS, zoneIdPrefix } from "./cluster/aws/zones";
 export { AwsSparkPlatform, resolveAwsSparkPlatformArgs } from "./platforms/aws";
 export type { ResolvedS3Args, S3BucketSettings, S3StorageArgs } from "./storage/s3/args";
 export { resolveS3BucketSettings, resolveS3StorageArgs, s3BucketSettingsSchema, WORDCOUNT_KEY } from "./storage/s3/args";

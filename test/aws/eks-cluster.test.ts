@@ -43,15 +43,16 @@ describe("EksFargateCluster", () => {
             ].sort(),
         );
 
-        const zones = ["us-east-1a", "us-east-1b", "us-east-1c"];
+        // us-east-1 defaults to zone IDs: a name could map to use1-az3, which EKS refuses.
+        const zones = ["use1-az1", "use1-az2", "use1-az4"];
         expect(childrenOf(plan, { type: A.fargateVpc, name: "eks-vpc" })).toEqual(
             [
                 ref(A.vpc, "eks-vpc"),
                 ref(A.igw, "eks-vpc-igw"),
                 ref(A.routeTable, "eks-vpc-public"),
                 ref(A.route, "eks-vpc-public-internet"),
-                ref(A.eip, "eks-vpc-nat-us-east-1a"),
-                ref(A.natGateway, "eks-vpc-nat-us-east-1a"),
+                ref(A.eip, "eks-vpc-nat-use1-az1"),
+                ref(A.natGateway, "eks-vpc-nat-use1-az1"),
                 ref(A.vpcEndpoint, "eks-vpc-s3"),
                 ...zones.flatMap((z) => [
                     ref(A.subnet, `eks-vpc-public-${z}`),
@@ -71,9 +72,16 @@ describe("EksFargateCluster", () => {
         });
         expect(zones.map((z) => one(plan, A.subnet, `eks-vpc-private-${z}`).inputs.cidrBlock)).toEqual(["10.0.0.0/18", "10.0.64.0/18", "10.0.128.0/18"]);
         expect(zones.map((z) => one(plan, A.subnet, `eks-vpc-public-${z}`).inputs.cidrBlock)).toEqual(["10.0.192.0/22", "10.0.196.0/22", "10.0.200.0/22"]);
+        for (const z of zones) {
+            for (const tier of ["public", "private"]) {
+                const inputs = one(plan, A.subnet, `eks-vpc-${tier}-${z}`).inputs;
+                expect(inputs.availabilityZoneId).toBe(z);
+                expect(inputs.availabilityZone).toBeUndefined();
+            }
+        }
         // One NAT gateway by default: every zone's private route goes through the first zone's.
-        expect(one(plan, A.route, "eks-vpc-private-us-east-1c-egress").inputs.natGatewayId).toMatch(/^nat-[0-9a-f]{17}$/);
-        expect(one(plan, A.route, "eks-vpc-private-us-east-1c-egress").dependsOn).toContain(ref(A.natGateway, "eks-vpc-nat-us-east-1a"));
+        expect(one(plan, A.route, "eks-vpc-private-use1-az4-egress").inputs.natGatewayId).toMatch(/^nat-[0-9a-f]{17}$/);
+        expect(one(plan, A.route, "eks-vpc-private-use1-az4-egress").dependsOn).toContain(ref(A.natGateway, "eks-vpc-nat-use1-az1"));
         expect(one(plan, A.vpcEndpoint, "eks-vpc-s3").inputs).toMatchObject({ serviceName: "com.amazonaws.us-east-1.s3", vpcEndpointType: "Gateway" });
 
         const privateSubnets = await valueOf(cluster.privateSubnetIds);
@@ -107,7 +115,7 @@ describe("EksFargateCluster", () => {
             podExecutionRoleArn: expect.stringMatching(/^arn:aws:iam::123456789012:role\/eks-fargate-pods-/),
         });
         expect(profile.dependsOn).toEqual(
-            expect.arrayContaining([ref(A.rolePolicyAttachment, "eks-fargate-pods"), ref(A.route, "eks-vpc-private-us-east-1a-egress")]),
+            expect.arrayContaining([ref(A.rolePolicyAttachment, "eks-fargate-pods"), ref(A.route, "eks-vpc-private-use1-az1-egress")]),
         );
         expect(one(plan, A.rolePolicyAttachment, "eks-fargate-pods").inputs.policyArn).toBe("arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy");
 
@@ -311,6 +319,18 @@ describe("EksFargateCluster", () => {
         [
             { jobNamespaces: ["etl"], network: { availabilityZones: ["us-east-1a", "eu-west-1b"] } },
             'network.availabilityZones[1]: got "eu-west-1b", expected a zone of us-east-1',
+        ],
+        [
+            { jobNamespaces: ["etl"], network: { availabilityZones: ["use1-az1", "use1-az3"] } },
+            'network.availabilityZones[1]: got "use1-az3", a zone EKS does not place cluster subnets in, expected another zone ID of us-east-1, such as use1-az1',
+        ],
+        [
+            { jobNamespaces: ["etl"], network: { availabilityZones: ["use1-az1", "us-east-1b"] } },
+            'network.availabilityZones: got ["use1-az1","us-east-1b"], names and IDs mixed, expected all zone IDs or all zone names',
+        ],
+        [
+            { jobNamespaces: ["etl"], network: { availabilityZones: ["use1-az1", "usw2-az1"] } },
+            'network.availabilityZones[1]: got "usw2-az1", expected a zone of us-east-1: an ID such as use1-az1, or a name such as us-east-1a',
         ],
         [{ jobNamespaces: ["etl"], network: { vpcCidr: "10.0.0.0/24" } }, 'network.vpcCidr: got "10.0.0.0/24", expected an IPv4 network from /16 to /22'],
         [

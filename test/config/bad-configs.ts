@@ -396,6 +396,8 @@ export const BAD_CONFIGS: BadConfig[] = [
 
     // ---- aws network ----
     { title: "NAT gateways unknown", area: "aws network", stack: aws, set: { "network.natGateways": "many" }, error: { key: "network.natGateways", got: '"many"', expected: "single or perZone" } },
+    { title: "a zone ID EKS refuses", area: "aws network", stack: aws, set: { "network.availabilityZones": ["use1-az1", "use1-az3"] }, error: { key: "network.availabilityZones[1]", got: '"use1-az3", a zone EKS does not place cluster subnets in', expected: "another zone ID of us-east-1" } },
+    { title: "zone IDs and names mixed", area: "aws network", stack: aws, set: { "network.availabilityZones": ["use1-az1", "us-east-1b"] }, error: { key: "network.availabilityZones", got: "names and IDs mixed", expected: "all zone IDs or all zone names" } },
     { title: "zones of another region", area: "aws network", stack: aws, set: { "network.availabilityZones": ["eu-west-1a", "eu-west-1b"] }, error: { key: "network.availabilityZones[0]", got: '"eu-west-1a"', expected: "a zone of us-east-1" } },
     { title: "one zone", area: "aws network", stack: aws, set: { "network.availabilityZones": ["us-east-1a"] }, error: { key: "network.availabilityZones", got: '["us-east-1a"]', expected: "two or three zones" } },
     { title: "VPC range too large", area: "aws network", stack: aws, set: { "network.vpcCidr": "10.0.0.0/8" }, error: { key: "network.vpcCidr", got: '"10.0.0.0/8"', expected: "an IPv4 network from /16 to /22" } },

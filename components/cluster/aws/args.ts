@@ -138,7 +138,7 @@ export interface EksFargateClusterArgs extends EksClusterSettings {
     region?: string;
     /**
      * The network.
-     * @default a new VPC in `<region>a`, `<region>b`, `<region>c`, 10.0.0.0/16, one NAT gateway
+     * @default a new VPC in three zones (by ID in us-east-1, us-west-1 and ca-central-1, see `availabilityZones`), 10.0.0.0/16, one NAT gateway
      */
     network?: EksNetworkArgs;
     /**

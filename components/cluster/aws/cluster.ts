@@ -22,7 +22,7 @@ import { FargateVpc } from "./vpc";
  * by namespace, and EKS's admission webhook hands every matching pod to the Fargate scheduler. So
  * the scheduling profile is empty, and the capacity grid is `fargate`.
  *
- * Nothing is looked up in AWS while the program runs (zones default to `<region>a,b,c`), so the
+ * Nothing is looked up in AWS while the program runs (default zones are fixed per region, by ID where it matters), so the
  * offline plan needs no credentials and no fixtures.
  */
 export class EksFargateCluster extends pulumi.ComponentResource implements ServerlessCluster {

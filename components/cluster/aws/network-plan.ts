@@ -4,7 +4,7 @@ import { describeValue, InputError } from "../../errors";
 import { requireUnique } from "../../names";
 import { parseShape } from "../../shape";
 import { formatIpv4Cidr, Ipv4Block, parseIpv4Cidr } from "../cidr";
-import { defaultAvailabilityZones } from "./region";
+import { defaultAvailabilityZones, resolveZones, ZoneRef } from "./zones";
 
 /** How many NAT gateways a new VPC gets: one shared (cheaper) or one per zone (no cross-zone egress dependency). */
 export const NatGateways = { Single: "single", PerZone: "perZone" } as const;
@@ -18,9 +18,13 @@ export type NatGatewayMode = NatGateways;
  */
 export interface EksNetworkArgs {
     /**
-     * Zones of a new VPC: two or three zones of the cluster's region, e.g. `["us-east-1a", "us-east-1b"]`.
+     * Zones of a new VPC: two or three zones of the cluster's region, all by ID (`["use1-az1",
+     * "use1-az2"]`, the same zones in every account) or all by name (`["eu-west-1a", "eu-west-1b"]`,
+     * mapped per account). The IDs EKS refuses (`use1-az3`, `usw1-az2`, `cac1-az3`) are refused.
      * No API call looks them up, so a plan needs no credentials.
-     * @default `<region>a`, `<region>b`, `<region>c` (set this in regions where those do not all exist, e.g. us-west-1)
+     * @default by ID where a name could land in a zone EKS refuses (us-east-1: use1-az1, use1-az2,
+     * use1-az4; us-west-1: usw1-az1, usw1-az3; ca-central-1: cac1-az1, cac1-az2, cac1-az4), else
+     * `<region>a`, `<region>b`, `<region>c`
      */
     availabilityZones?: string[];
     /**
@@ -58,9 +62,8 @@ export interface EksNetworkArgs {
     publicSubnetIds?: string[];
 }
 
-/** One zone of a new VPC. */
-export interface ZoneLayout {
-    zone: string;
+/** One zone of a new VPC: its name or ID, and its subnets' ranges. */
+export interface ZoneLayout extends ZoneRef {
     privateCidr: string;
     publicCidr: string;
 }
@@ -78,7 +81,7 @@ const NEW_VPC_KEYS = ["availabilityZones", "natGateways", "vpcCidr", "s3GatewayE
 /** The shape of {@link EksNetworkArgs}; each message is the "expected" half of an error. */
 export const eksNetworkSchema = z.strictObject(
     {
-        availabilityZones: z.array(z.string({ error: "zone name" }), { error: "a list of zone names" }).optional(),
+        availabilityZones: z.array(z.string({ error: "zone ID or name" }), { error: "a list of zone IDs or names" }).optional(),
         natGateways: z.enum(["single", "perZone"], { error: "single or perZone" }).optional(),
         vpcCidr: z.string({ error: "an IPv4 CIDR such as 10.0.0.0/16" }).optional(),
         s3GatewayEndpoint: z.boolean({ error: "true or false" }).optional(),
@@ -117,12 +120,7 @@ export function planNetwork(input: EksNetworkArgs, region: string): NetworkPlan 
             "two or three zones (EKS needs two; the address plan has room for three)",
         );
     }
-    zones.forEach((zone, i) => {
-        if (typeof zone !== "string" || !new RegExp(`^${region}[a-z]$`).test(zone)) {
-            throw new InputError(`${key("availabilityZones")}[${i}]`, `got ${describeValue(zone)}`, `a zone of ${region} such as ${region}a`);
-        }
-    });
-    requireUnique(zones, key("availabilityZones"));
+    const zoneRefs = resolveZones(zones, region, key("availabilityZones"));
     const natGateways = args.natGateways ?? NatGateways.Single;
     if (natGateways !== NatGateways.Single && natGateways !== NatGateways.PerZone) {
         throw new InputError(key("natGateways"), `got ${describeValue(natGateways)}`, "single or perZone");
@@ -135,7 +133,7 @@ export function planNetwork(input: EksNetworkArgs, region: string): NetworkPlan 
     return {
         kind: "new",
         vpcCidr,
-        zones: zones.map((zone, i) => ({ zone, ...subnetLayout(parsed, i) })),
+        zones: zoneRefs.map((ref, i) => ({ ...ref, ...subnetLayout(parsed, i) })),
         natGateways,
         s3GatewayEndpoint: args.s3GatewayEndpoint ?? true,
     };

@@ -28,12 +28,3 @@ export function awsPartition(region: string): string {
 export function awsDnsSuffix(region: string): string {
     return region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
 }
-
-/**
- * The default zones of a region: `<region>a`, `<region>b`, `<region>c`. No API call is made, so a
- * plan needs no credentials; a region whose account-mapped zones are not a, b and c (us-west-1 has
- * two zones) needs `availabilityZones` set explicitly.
- */
-export function defaultAvailabilityZones(region: string): string[] {
-    return ["a", "b", "c"].map((letter) => `${region}${letter}`);
-}

@@ -39,14 +39,16 @@ export class FargateVpc extends pulumi.ComponentResource {
 
         const publicSubnets: aws.ec2.Subnet[] = [];
         const privateSubnets: aws.ec2.Subnet[] = [];
-        for (const { zone, privateCidr, publicCidr } of plan.zones) {
+        for (const { zone, kind, privateCidr, publicCidr } of plan.zones) {
+            // An ID is the same physical zone in every account; a name is mapped per account.
+            const placement = kind === "id" ? { availabilityZoneId: zone } : { availabilityZone: zone };
             const pub = new aws.ec2.Subnet(
                 `${name}-public-${zone}`,
                 {
                     region,
                     vpcId: vpc.id,
                     cidrBlock: publicCidr,
-                    availabilityZone: zone,
+                    ...placement,
                     mapPublicIpOnLaunch: false,
                     tags: tags(`-public-${zone}`, { "kubernetes.io/role/elb": "1" }),
                 },
@@ -61,7 +63,7 @@ export class FargateVpc extends pulumi.ComponentResource {
                         region,
                         vpcId: vpc.id,
                         cidrBlock: privateCidr,
-                        availabilityZone: zone,
+                        ...placement,
                         mapPublicIpOnLaunch: false,
                         tags: tags(`-private-${zone}`, { "kubernetes.io/role/internal-elb": "1" }),
                     },
