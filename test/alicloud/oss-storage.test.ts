@@ -233,7 +233,12 @@ describe("OssStorage: what jobs get", () => {
             "mapreduce.fileoutputcommitter.algorithm.version": "2",
         });
         const { "spark.eventLog.dir": eventLogDir, ...sparkConf } = integration.sparkConf!;
-        expect(sparkConf).toEqual({ "spark.jars.ivy": "/tmp/.ivy2", "spark.eventLog.enabled": "true" });
+        expect(sparkConf).toEqual({
+            "spark.jars.ivy": "/tmp/.ivy2",
+            "spark.eventLog.enabled": "true",
+            "spark.eventLog.rolling.enabled": "true",
+            "spark.eventLog.rolling.maxFileSize": "64m",
+        });
         expect(await valueOf(eventLogDir!)).toBe("oss://wired-data/spark-events/");
         expect(integration.deps).toEqual({
             packages: ["com.aliyun.jindodata:jindo-core:6.8.0", "com.aliyun.jindodata:jindo-sdk:6.8.0"],

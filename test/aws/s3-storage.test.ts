@@ -153,7 +153,12 @@ describe("S3Storage", () => {
             "mapreduce.fileoutputcommitter.algorithm.version": "1",
         });
         const { "spark.eventLog.dir": eventLogDir, ...sparkConf } = integration.sparkConf!;
-        expect(sparkConf).toEqual({ "spark.jars.ivy": "/tmp/.ivy2", "spark.eventLog.enabled": "true" });
+        expect(sparkConf).toEqual({
+            "spark.jars.ivy": "/tmp/.ivy2",
+            "spark.eventLog.enabled": "true",
+            "spark.eventLog.rolling.enabled": "true",
+            "spark.eventLog.rolling.maxFileSize": "64m",
+        });
         expect(await valueOf(eventLogDir!)).toBe(`s3a://${bucketName}/spark-events/`);
         expect(integration.deps).toEqual({ packages: ["org.apache.hadoop:hadoop-aws:3.3.4", "com.amazonaws:aws-java-sdk-bundle:1.12.262"] });
         expect(integration.dependsOn).toEqual([storage.roles.etl, storage.rolePolicies.etl, storage.eventLogDirectory]);

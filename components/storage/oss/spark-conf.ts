@@ -1,3 +1,4 @@
+import { eventLogSparkConf } from "../event-log";
 import { ossInternalEndpoint } from "./endpoint";
 
 /**
@@ -79,10 +80,10 @@ export function jindoHadoopConf(region: string): Record<string, string> {
     };
 }
 
-/** Spark settings that do not depend on the bucket: the Ivy cache and event logging on. */
+/** Spark settings that do not depend on the bucket: the Ivy cache and rolling event logs. */
 export function ossSparkConf(): Record<string, string> {
     return {
         "spark.jars.ivy": IVY_DIR,
-        "spark.eventLog.enabled": "true",
+        ...eventLogSparkConf(),
     };
 }

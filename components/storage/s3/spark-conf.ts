@@ -1,4 +1,5 @@
 import { awsDnsSuffix } from "../../cluster/aws/region";
+import { eventLogSparkConf } from "../event-log";
 
 /**
  * Spark and Hadoop settings for S3A on EKS with IRSA. Spark 3.5's images ship Hadoop 3.3.4 client
@@ -45,10 +46,10 @@ export function s3aHadoopConf(region: string, pathStyle: boolean): Record<string
     };
 }
 
-/** Spark settings that do not depend on the bucket: the Ivy cache and event logging on. */
+/** Spark settings that do not depend on the bucket: the Ivy cache and rolling event logs. */
 export function s3SparkConf(): Record<string, string> {
     return {
         "spark.jars.ivy": IVY_DIR,
-        "spark.eventLog.enabled": "true",
+        ...eventLogSparkConf(),
     };
 }

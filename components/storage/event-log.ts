@@ -1,0 +1,15 @@
+/**
+ * Event logging into object storage, shared by S3 and OSS. An object store shows a file only once
+ * its writer closes it, so a single event log stays invisible to the History Server until the
+ * application ends; rolling closes a file every `maxFileSize` and the History Server reads the
+ * finished ones while the application runs (Spark `docs/configuration.md`,
+ * `spark.eventLog.rolling.enabled` and `spark.eventLog.rolling.maxFileSize`, since 3.0.0, read
+ * 2026-11-29). 64m is what awslabs/data-on-eks's Spark blueprints use.
+ */
+export function eventLogSparkConf(): Record<string, string> {
+    return {
+        "spark.eventLog.enabled": "true",
+        "spark.eventLog.rolling.enabled": "true",
+        "spark.eventLog.rolling.maxFileSize": "64m",
+    };
+}
