@@ -12,8 +12,13 @@ import { DynamicAllocationArgs, RestartPolicyArgs, SPARK_APPLICATION_TYPES, Spar
 export const MAX_APPLICATION_NAME_LENGTH = 40;
 /** Most executors a job may ask for (the operator tracks up to 1000 executors per application). */
 export const MAX_EXECUTORS = 1000;
-/** Completed driver pods are billed on Fargate and ECI until deleted: clean up after an hour. */
-export const SERVERLESS_TIME_TO_LIVE_SECONDS = 3600;
+/**
+ * Completed driver pods are billed on Fargate and ECI until deleted (a completed Fargate pod keeps
+ * its VM: docs.aws.amazon.com/eks/latest/userguide/fargate.html, read 2026-11-29), so the operator
+ * deletes them ten minutes after completion: time for `kubectl logs`, while the event logs keep the
+ * run for the History Server. An hour cost more than the WordCount run itself.
+ */
+export const SERVERLESS_TIME_TO_LIVE_SECONDS = 600;
 
 export const DEFAULT_EPHEMERAL_STORAGE = { driver: "4Gi", executor: "16Gi" } as const;
 /**

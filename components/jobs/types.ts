@@ -183,7 +183,7 @@ export interface SparkJobSettings {
     /**
      * Seconds after completion before the operator deletes the application and its driver pod. On
      * Fargate and ECI a completed driver pod is billed until it is deleted.
-     * @default 3600 on fargate/eci grids, unset on `none`
+     * @default 600 on fargate/eci grids, unset on `none`
      */
     timeToLiveSeconds?: number;
     /** Declare a scheduled job suspended. @default false */

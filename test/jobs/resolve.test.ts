@@ -27,7 +27,7 @@ describe("resolveJob", () => {
             expect(pod.report.cpuShare).toBe(1);
         }
         expect(resolved.instances).toBe(2);
-        expect(resolved.timeToLiveSeconds).toBe(3600);
+        expect(resolved.timeToLiveSeconds).toBe(600);
         expect(resolved.cost.perHour).toBeGreaterThan(0);
         expect(resolved.restartPolicy).toEqual({
             type: "OnFailure",
