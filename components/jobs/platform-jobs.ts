@@ -68,7 +68,7 @@ export function planJobs(
          * The platform's storage. Without `dataRoot` (checking a config before its storage is
          * declared), a TPC-DS run defaulting to the storage is checked without its data paths.
          */
-        storage?: Partial<Pick<SparkStorage, "dataRoot" | "wordCountInput">>;
+        storage?: Partial<Pick<SparkStorage, "dataRoot" | "wordCountInput" | "sampleImage">>;
     },
 ): PlannedJob[] {
     const planned: PlannedJob[] = [];
@@ -84,7 +84,7 @@ export function planJobs(
     if (samples.wordcount) {
         const input = context.storage?.wordCountInput;
         if (input !== undefined) {
-            sample("wordcount", "samples.wordcount", wordCountJob(input));
+            sample("wordcount", "samples.wordcount", wordCountJob(input, context.storage?.sampleImage));
         } else {
             const local = new WordCountInput();
             sample("wordcount", "samples.wordcount", wordCountJob(local.uri), [local]);

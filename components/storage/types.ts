@@ -16,6 +16,11 @@ export interface SparkStorage extends NamespaceIntegrator {
     readonly dataRoot: pulumi.Output<string>;
     /** URI of the WordCount sample's input text, when the storage provides one. */
     readonly wordCountInput?: pulumi.Output<string>;
+    /**
+     * An image that carries this storage's connector, which the WordCount sample runs on.
+     * @default the stock apache/spark image
+     */
+    readonly sampleImage?: string;
     /** Annotations for a job namespace's driver and executor service accounts (IRSA, RRSA). */
     serviceAccountAnnotations(namespace: string): pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** Extra labels for a job namespace (e.g. RRSA's injection label). */

@@ -129,7 +129,15 @@ describe("S3Storage", () => {
         expect(storage.type).toBe("s3");
     });
 
-    it("GIVEN a job namespace WHEN its service accounts and jobs are wired THEN IRSA annotates both and jobs get S3A, packages and event logs", async () => {
+    it("GIVEN downloadConnector WHEN jobs are wired THEN they get hadoop-aws 3.3.4 and the SDK v1 bundle as packages, and samples keep the stock image", async () => {
+        const storage = new mod.S3Storage("dl", { jobNamespaces: ["etl"], irsa, region: "eu-central-1", downloadConnector: true });
+        expect(storage.integrate(handle("etl"), {}).deps).toEqual({
+            packages: ["org.apache.hadoop:hadoop-aws:3.3.4", "com.amazonaws:aws-java-sdk-bundle:1.12.262"],
+        });
+        expect(storage.sampleImage).toBeUndefined();
+    });
+
+    it("GIVEN a job namespace WHEN its service accounts and jobs are wired THEN IRSA annotates both and jobs get S3A for the image's own connector and event logs, no packages", async () => {
         const storage = new mod.S3Storage("wired", { jobNamespaces: ["etl"], irsa, region: "eu-central-1" });
         const annotations = await valueOf(storage.serviceAccountAnnotations("etl"));
         expect(await valueOf(annotations["eks.amazonaws.com/role-arn"]!)).toMatch(/^arn:aws:iam::123456789012:role\/wired-etl-[0-9a-f]{7}$/);
@@ -142,6 +150,9 @@ describe("S3Storage", () => {
         expect(integration.hadoopConf).toEqual({
             "fs.s3a.impl": "org.apache.hadoop.fs.s3a.S3AFileSystem",
             "fs.s3a.aws.credentials.provider": "com.amazonaws.auth.WebIdentityTokenCredentialsProvider",
+            // Hadoop 3.4 (SDK v2) images load the v2 class for it; Hadoop 3.3 ignores the key.
+            "fs.s3a.aws.credentials.provider.mapping":
+                "com.amazonaws.auth.WebIdentityTokenCredentialsProvider=software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider",
             "fs.s3a.endpoint": "s3.eu-central-1.amazonaws.com",
             "fs.s3a.endpoint.region": "eu-central-1",
             "fs.s3a.path.style.access": "false",
@@ -160,7 +171,8 @@ describe("S3Storage", () => {
             "spark.eventLog.rolling.maxFileSize": "64m",
         });
         expect(await valueOf(eventLogDir!)).toBe(`s3a://${bucketName}/spark-events/`);
-        expect(integration.deps).toEqual({ packages: ["org.apache.hadoop:hadoop-aws:3.3.4", "com.amazonaws:aws-java-sdk-bundle:1.12.262"] });
+        expect(integration.deps).toBeUndefined();
+        expect(storage.sampleImage).toBe("public.ecr.aws/data-on-eks/spark3.5.3-scala2.12-java17-python3-ubuntu-tpcds:v2");
         expect(integration.dependsOn).toEqual([storage.roles.etl, storage.rolePolicies.etl, storage.eventLogDirectory]);
         expect(() => storage.serviceAccountAnnotations("other")).toThrow(
             'namespace: got "other", which has no S3 role, expected one of the storage\'s job namespaces: etl',

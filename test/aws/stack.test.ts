@@ -74,6 +74,12 @@ describe("AwsSparkPlatform with the shipped aws stack's config", () => {
         const text = JSON.stringify(app!.inputs);
         expect(text).toContain("samples/wordcount/input.txt");
         expect(text).toContain("com.amazonaws.auth.WebIdentityTokenCredentialsProvider");
-        expect(text).toContain("org.apache.hadoop:hadoop-aws:3.3.4");
+        // The connector comes with the image: WordCount runs on the TPC-DS image (hadoop-aws 3.4.1,
+        // from public.ecr.aws, not Docker Hub) and nothing is downloaded at submission.
+        expect((app!.inputs.spec as any).image).toBe("public.ecr.aws/data-on-eks/spark3.5.3-scala2.12-java17-python3-ubuntu-tpcds:v2");
+        for (const job of plan.resources.filter((r) => r.type.startsWith("kubernetes:sparkoperator.k8s.io"))) {
+            expect((job.inputs.spec as any).deps, job.name).toBeUndefined();
+            expect((job.inputs.spec as any).image, job.name).toMatch(/^public\.ecr\.aws\//);
+        }
     });
 });

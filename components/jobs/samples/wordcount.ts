@@ -48,11 +48,15 @@ export class WordCountInput implements NamespaceIntegrator {
     }
 }
 
-/** The WordCount sample: `JavaWordCount <input>` on the stock image; prints `word: count`. */
-export function wordCountJob(input: pulumi.Input<string>): Omit<SparkJobArgs, "placement" | "namespace"> {
+/**
+ * The WordCount sample: `JavaWordCount <input>`; prints `word: count`.
+ * @param image an image built on apache/spark 3.5.3 that keeps its examples jar (the storage's
+ * `sampleImage`, which carries its connector), else the stock image
+ */
+export function wordCountJob(input: pulumi.Input<string>, image: string = SAMPLE_SPARK_IMAGE): Omit<SparkJobArgs, "placement" | "namespace"> {
     return {
         type: "Java",
-        image: SAMPLE_SPARK_IMAGE,
+        image,
         sparkVersion: SAMPLE_SPARK_VERSION,
         mainClass: "org.apache.spark.examples.JavaWordCount",
         mainApplicationFile: SAMPLE_EXAMPLES_JAR,

@@ -43,6 +43,14 @@ export interface S3BucketSettings {
      * @default 7
      */
     abortIncompleteUploadsAfterDays?: number;
+    /**
+     * Add the S3A connector (hadoop-aws 3.3.4 and the AWS SDK v1 bundle, about 280 MB) to every job
+     * as `deps.packages`, fetched from Maven Central at each submission: for jobs on images without
+     * hadoop-aws, such as the stock apache/spark 3.5 images. Off, jobs bring their connector in their
+     * image, and the WordCount sample runs on the TPC-DS sample image, which has hadoop-aws 3.4.1.
+     * @default false
+     */
+    downloadConnector?: boolean;
 }
 
 /** The shape of {@link S3BucketSettings}; each message is the "expected" half of an error. */
@@ -53,8 +61,9 @@ export const s3BucketSettingsSchema = z.strictObject(
         retainOnDestroy: z.boolean({ error: "true or false" }).optional(),
         versioning: z.boolean({ error: "true or false" }).optional(),
         abortIncompleteUploadsAfterDays: z.int({ error: "a whole number of days" }).optional(),
+        downloadConnector: z.boolean({ error: "true or false" }).optional(),
     },
-    { error: "an object with bucket or existingBucket, retainOnDestroy, versioning, abortIncompleteUploadsAfterDays" },
+    { error: "an object with bucket or existingBucket, retainOnDestroy, versioning, abortIncompleteUploadsAfterDays, downloadConnector" },
 ) satisfies z.ZodType<S3BucketSettings>;
 
 /** Arguments of `S3Storage`: the bucket, and who may use it. */
@@ -91,6 +100,7 @@ export interface ResolvedS3Args {
     retainOnDestroy: boolean;
     versioning: boolean;
     abortIncompleteUploadsAfterDays: number;
+    downloadConnector: boolean;
     jobNamespaces: string[];
     serviceAccounts: { driver: string; executor: string };
 }
@@ -105,7 +115,7 @@ export const WORDCOUNT_KEY = "samples/wordcount/input.txt";
 export function resolveS3BucketSettings(
     input: unknown,
     componentName: string,
-): Pick<ResolvedS3Args, "bucket" | "existingBucket" | "retainOnDestroy" | "versioning" | "abortIncompleteUploadsAfterDays"> {
+): Pick<ResolvedS3Args, "bucket" | "existingBucket" | "retainOnDestroy" | "versioning" | "abortIncompleteUploadsAfterDays" | "downloadConnector"> {
     const settings = parseShape(s3BucketSettingsSchema, input ?? {});
     if (settings.bucket !== undefined && settings.existingBucket !== undefined) {
         throw new InputError("existingBucket", "is set together with {{bucket}}", "either a bucket to create or an existing one");
@@ -140,6 +150,7 @@ export function resolveS3BucketSettings(
         retainOnDestroy: settings.retainOnDestroy ?? true,
         versioning: settings.versioning ?? false,
         abortIncompleteUploadsAfterDays,
+        downloadConnector: settings.downloadConnector ?? false,
     };
 }
 

@@ -2,17 +2,28 @@ import { awsDnsSuffix } from "../../cluster/aws/region";
 import { eventLogSparkConf } from "../event-log";
 
 /**
- * Spark and Hadoop settings for S3A on EKS with IRSA. Spark 3.5's images ship Hadoop 3.3.4 client
- * jars, so S3A comes from hadoop-aws 3.3.4 and the AWS SDK v1 bundle it was built against
- * (1.12.262), fetched at submission through Ivy (`deps.packages`, egress through the NAT gateway).
+ * The S3A connector for images without one, when asked (`downloadConnector`): the stock apache/spark
+ * 3.5 images ship Hadoop 3.3.4 client jars but no hadoop-aws, so hadoop-aws 3.3.4 and the AWS SDK v1
+ * bundle it was built against (1.12.262), fetched at every submission through Ivy (about 280 MB,
+ * egress through the NAT gateway, once in the operator and again in each driver).
  */
 export const S3A_PACKAGES = ["org.apache.hadoop:hadoop-aws:3.3.4", "com.amazonaws:aws-java-sdk-bundle:1.12.262"] as const;
 
 /**
  * S3A credentials from the web-identity token EKS projects into pods whose service account has an
- * `eks.amazonaws.com/role-arn` annotation (IRSA; EKS Pod Identity does not support Fargate).
+ * `eks.amazonaws.com/role-arn` annotation (IRSA; EKS Pod Identity does not support Fargate). Named
+ * by its AWS SDK v1 class, which Hadoop 3.3 (SDK v1) loads as is.
  */
 export const S3A_CREDENTIALS_PROVIDER = "com.amazonaws.auth.WebIdentityTokenCredentialsProvider";
+
+/**
+ * The same provider in AWS SDK v2, for Hadoop 3.4 (SDK v2), whose S3A does not remap the v1 web
+ * identity class by itself. `fs.s3a.aws.credentials.provider.mapping` (HADOOP-18980, Hadoop 3.4:
+ * apache/hadoop hadoop-tools/hadoop-aws/src/site/markdown/tools/hadoop-aws/aws_sdk_upgrade.md, read
+ * 2026-11-29) maps the v1 name to it; Hadoop 3.3 does not know the key and ignores it. So one
+ * setting serves images of either Hadoop line.
+ */
+export const S3A_CREDENTIALS_PROVIDER_V2 = "software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider";
 
 /** Where Ivy caches packages: the image's home directory is not writable under `restricted`. */
 export const IVY_DIR = "/tmp/.ivy2";
@@ -34,6 +45,7 @@ export function s3aHadoopConf(region: string, pathStyle: boolean): Record<string
     return {
         "fs.s3a.impl": "org.apache.hadoop.fs.s3a.S3AFileSystem",
         "fs.s3a.aws.credentials.provider": S3A_CREDENTIALS_PROVIDER,
+        "fs.s3a.aws.credentials.provider.mapping": `${S3A_CREDENTIALS_PROVIDER}=${S3A_CREDENTIALS_PROVIDER_V2}`,
         "fs.s3a.endpoint": `s3.${region}.${awsDnsSuffix(region)}`,
         "fs.s3a.endpoint.region": region,
         "fs.s3a.path.style.access": String(pathStyle),

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { irsaTrustPolicy } from "../../cluster/aws/policies";
 import { checkComponentArgs, describeValue, InputError } from "../../errors";
+import { TPCDS_DEFAULTS } from "../../jobs/samples/tpcds";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
 import type { SparkStorage } from "../types";
 import { ResolvedS3Args, resolveS3StorageArgs, S3StorageArgs, WORDCOUNT_KEY } from "./args";
@@ -28,6 +29,11 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
     readonly dataRoot: pulumi.Output<string>;
     /** `s3a://<bucket>/samples/wordcount/input.txt`, when `wordCountText` was given. */
     readonly wordCountInput?: pulumi.Output<string>;
+    /**
+     * The TPC-DS sample image (public.ecr.aws: no Docker Hub pull limit), which has hadoop-aws 3.4.1
+     * and the AWS SDK v2 bundle; none with `downloadConnector` (the stock image plus packages).
+     */
+    readonly sampleImage?: string;
     readonly bucketName: pulumi.Output<string>;
     readonly bucketArn: pulumi.Output<string>;
     /** The created bucket (none for an existing bucket). */
@@ -45,6 +51,7 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
         const s = checkComponentArgs("S3Storage", name, () => resolveS3StorageArgs(args, args.region ?? aws.config.region, name));
         super("serverless-spark:storage:S3Storage", name, {}, opts);
         this.settings = s;
+        this.sampleImage = s.downloadConnector ? undefined : TPCDS_DEFAULTS.image;
         this.jobNamespaces = [...s.jobNamespaces];
         const child = { parent: this };
 
@@ -115,8 +122,9 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
     }
 
     /**
-     * What jobs in a namespace add: S3A settings, hadoop-aws and the AWS SDK bundle as packages, and
-     * event logs in the bucket. Declares nothing in the cluster; jobs wait for the namespace's role
+     * What jobs in a namespace add: S3A settings (for an image's own hadoop-aws, 3.3 or 3.4; with
+     * `downloadConnector`, hadoop-aws 3.3.4 and the SDK v1 bundle as packages) and event logs in the
+     * bucket. Declares nothing in the cluster; jobs wait for the namespace's role
      * and policy and for the uploaded objects.
      */
     integrate(ns: JobNamespaceHandle, _opts: pulumi.ComponentResourceOptions): JobIntegration {
@@ -126,7 +134,7 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
             source: "storage",
             sparkConf: { ...s3SparkConf(), "spark.eventLog.dir": pulumi.interpolate`s3a://${this.bucketName}/${EVENT_LOG_PREFIX}` },
             hadoopConf: s3aHadoopConf(this.settings.region, pathStyle),
-            deps: { packages: [...S3A_PACKAGES] },
+            ...(this.settings.downloadConnector ? { deps: { packages: [...S3A_PACKAGES] } } : {}),
             dependsOn: [role, this.rolePolicies[ns.name]!, this.eventLogDirectory, ...(this.wordCountObject ? [this.wordCountObject] : [])],
         };
     }
