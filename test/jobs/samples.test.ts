@@ -34,7 +34,7 @@ describe.each(["fargate", "eci"] as const)("samples on the %s grid", (grid) => {
         );
         const datagen = apps.find((a) => (a.inputs.metadata as any).name === "tpcds-datagen")!.inputs.spec as any;
         expect(datagen.mainClass).toBe("com.amazonaws.eks.tpcds.DataGeneration");
-        expect(datagen.arguments).toEqual(["hdfs://nn:8020/tpcds/sf10/data", "/opt/tpcds-kit/tools", "parquet", "10", "5", "true", "false", "true"]);
+        expect(datagen.arguments).toEqual(["hdfs://nn:8020/tpcds/sf10/data", "/opt/tpcds-kit/tools", "parquet", "10", "5", "true", "true", "true"]);
         const queries = apps.find((a) => (a.inputs.metadata as any).name === "tpcds-queries")!.inputs.spec as any;
         expect(queries.arguments).toEqual([
             "hdfs://nn:8020/tpcds/sf10/data",

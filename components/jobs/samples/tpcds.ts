@@ -92,7 +92,8 @@ function common(options: TpcdsSettings): Pick<SampleJob, "type" | "image" | "spa
         executor: {
             cores: options.executorCores ?? TPCDS_DEFAULTS.executorCores,
             instances: options.executorInstances ?? TPCDS_DEFAULTS.executorInstances,
-            // dsdgen writes raw files locally before Spark converts them; shuffles need room too.
+            // dsdgen streams rows to its task (`-filter Y`); the room is for the shuffle that clusters
+            // rows by partition column, and its spills.
             ephemeralStorage: "20Gi",
         },
     };
@@ -112,7 +113,14 @@ export function tpcdsJobsWithoutPaths(settings: TpcdsSettings): [SampleJob, Samp
 const DATAGEN_CLASS = "com.amazonaws.eks.tpcds.DataGeneration";
 const QUERY_CLASS = "com.amazonaws.eks.tpcds.BenchmarkSQL";
 
-/** The data-generation job: `DataGeneration <out> <kit> parquet <sf> <partitions> true false true`. */
+/**
+ * The data-generation job: `DataGeneration <out> <kit> parquet <sf> <partitions> true true true`
+ * (partition the fact tables by date, cluster rows by the partition column first, only warn on
+ * existing data). Clustering makes each date partition come from one task: without it every task
+ * writes a file into every partition, about 900k files per fact table at SF1000, each committed by a
+ * copy and a delete on S3 (spark-sql-perf `Tables.scala`, `clusterByPartitionColumns`; awslabs/data-on-eks
+ * `tpcds-benchmark-data-generation-1t.yaml` passes true; read 2026-11-29).
+ */
 export function tpcdsDataGenJob(options: TpcdsOptions): SampleJob {
     const sf = options.scaleFactor ?? TPCDS_DEFAULTS.scaleFactor;
     // About one output partition per 2 GB of data keeps files a sensible size; at least 2.
@@ -120,7 +128,7 @@ export function tpcdsDataGenJob(options: TpcdsOptions): SampleJob {
     return {
         ...common(options),
         mainClass: DATAGEN_CLASS,
-        arguments: [paths(options).data, TPCDS_DEFAULTS.kitDir, "parquet", String(sf), String(partitions), "true", "false", "true"],
+        arguments: [paths(options).data, TPCDS_DEFAULTS.kitDir, "parquet", String(sf), String(partitions), "true", "true", "true"],
     };
 }
 
