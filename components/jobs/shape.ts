@@ -101,6 +101,7 @@ export const tpcdsSettingsSchema = z.strictObject(
         executorInstances: z.number({ error: "a whole number of executors" }).optional(),
         executorCores: z.number({ error: "a whole number of cores" }).optional(),
         iterations: z.number({ error: "a whole number" }).optional(),
+        runQueries: z.boolean({ error: "true or false" }).optional(),
     },
     { error: "an object {scaleFactor, queries, dataRoot, image, jar, ...}" },
 ) satisfies z.ZodType<TpcdsSettings>;

@@ -186,7 +186,7 @@ export interface SparkJobSettings {
      * @default 600 on fargate/eci grids, unset on `none`
      */
     timeToLiveSeconds?: number;
-    /** Declare a scheduled job suspended. @default false */
+    /** Declare the job suspended: a SparkApplication is not submitted, a schedule starts no runs. @default false */
     suspend?: boolean;
     /** Cron schedule; when set, a ScheduledSparkApplication is declared instead. @default none */
     schedule?: string;

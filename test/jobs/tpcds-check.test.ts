@@ -24,6 +24,19 @@ describe("TPC-DS checked before its storage exists", () => {
         }
     });
 
+    it("GIVEN TPC-DS WHEN planned THEN the query run is suspended until runQueries is set, and data generation never is", () => {
+        const byName = (runQueries?: boolean) =>
+            Object.fromEntries(
+                planJobs([], { tpcds: runQueries === undefined ? {} : { runQueries } }, context({ dataRoot: pulumi.output("s3a://bucket") })).map((j) => [
+                    j.args.applicationName,
+                    j.args.suspend,
+                ]),
+            );
+        expect(byName()).toEqual({ "tpcds-datagen": undefined, "tpcds-queries": true });
+        expect(byName(true)).toEqual({ "tpcds-datagen": undefined, "tpcds-queries": false });
+        expect(() => planJobs([], { tpcds: { runQueries: "yes" as any } }, context({}))).toThrow('tpcds.runQueries: got "yes", expected true or false');
+    });
+
     it("GIVEN bad TPC-DS settings and a storage not declared yet WHEN planned THEN they are refused all the same", () => {
         expect(() => planJobs([], { tpcds: { scaleFactor: 0 } }, context({}))).toThrow(/^tpcds\.scaleFactor: got 0/);
         expect(() => planJobs([], { tpcds: {} }, context())).toThrow(/^tpcds\.dataRoot: is not set and the platform has no storage/);

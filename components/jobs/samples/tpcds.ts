@@ -66,6 +66,14 @@ export interface TpcdsSettings {
     executorCores?: number;
     /** Query iterations. @default 1 */
     iterations?: number;
+    /**
+     * Whether the query run may start. The benchmark reads the data at once and gives up after its
+     * retries, long before a real scale factor's generation ends (aws-samples/emr-on-eks-benchmark,
+     * branch `delta`, `BenchmarkSQL.scala`, read 2026-11-29), so the query job is declared suspended
+     * (`spec.suspend`) until you set this once `tpcds-datagen` has completed, and `pulumi up` again.
+     * @default false
+     */
+    runQueries?: boolean;
 }
 
 /** TPC-DS sample settings, with the data root decided. */
@@ -106,8 +114,13 @@ function common(options: TpcdsSettings): Pick<SampleJob, "type" | "image" | "spa
 export function tpcdsJobsWithoutPaths(settings: TpcdsSettings): [SampleJob, SampleJob] {
     return [
         { ...common(settings), mainClass: DATAGEN_CLASS },
-        { ...common(settings), mainClass: QUERY_CLASS },
+        { ...common(settings), mainClass: QUERY_CLASS, suspend: querySuspended(settings) },
     ];
+}
+
+/** Suspended until the data exists: the operator submits the run when Pulumi clears the flag. */
+function querySuspended(settings: TpcdsSettings): boolean {
+    return !(settings.runQueries ?? false);
 }
 
 const DATAGEN_CLASS = "com.amazonaws.eks.tpcds.DataGeneration";
@@ -139,6 +152,7 @@ export function tpcdsQueryJob(options: TpcdsOptions): SampleJob {
     return {
         ...common(options),
         mainClass: QUERY_CLASS,
+        suspend: querySuspended(options),
         arguments: [
             data,
             results,
