@@ -40,6 +40,10 @@ describe("EksFargateCluster", () => {
                 ref(A.fargateProfile, "eks-fargate-0"),
                 ref(A.addon, "eks-coredns"),
                 ref(A.k8sProvider, "eks-k8s"),
+                ref(A.logGroup, "eks-fargate-logs"),
+                ref(A.rolePolicy, "eks-fargate-logs"),
+                ref("kubernetes:core/v1:Namespace", "eks-aws-observability"),
+                ref("kubernetes:core/v1:ConfigMap", "eks-aws-logging"),
             ].sort(),
         );
 
@@ -122,7 +126,8 @@ describe("EksFargateCluster", () => {
         const coreDns = one(plan, A.addon, "eks-coredns");
         expect(coreDns.inputs).toMatchObject({ clusterName: "eks", addonName: "coredns", configurationValues: '{"computeType":"Fargate"}' });
         expect(coreDns.dependsOn).toContain(ref(A.fargateProfile, "eks-fargate-0"));
-        expect(cluster.readyResources).toEqual([...cluster.fargateProfiles, cluster.coreDns]);
+        expect(cluster.readyResources.slice(0, 2)).toEqual([...cluster.fargateProfiles, cluster.coreDns]);
+        expect(cluster.readyResources.slice(2).map((r) => (r as { __name?: string }).__name)).toEqual(["eks-fargate-logs", "eks-aws-logging"]);
 
         const issuer = "https://oidc.eks.us-east-1.amazonaws.com/id/";
         expect(one(plan, A.oidcProvider, "eks-oidc").inputs).toEqual({
@@ -164,7 +169,7 @@ describe("EksFargateCluster", () => {
             expect(rules[i]!.inputs).toMatchObject({ region: "us-east-1", cidrIpv4: cidr, ipProtocol: "tcp", fromPort: 443, toPort: 443 });
             expect(rules[i]!.inputs.securityGroupId).toMatch(/^sg-[0-9a-f]{17}$/);
         }
-        expect(cluster.readyResources.length).toBe(4); // one Fargate profile, CoreDNS and the two rules
+        expect(cluster.readyResources.length).toBe(6); // one Fargate profile, CoreDNS, the two rules, the log router's policy and config
     });
 
     it("GIVEN 0.0.0.0/0 with allowPublicAccessFromAnywhere WHEN declared THEN the acknowledged open endpoint is allowed", async () => {
@@ -176,6 +181,35 @@ describe("EksFargateCluster", () => {
         });
         const vpcConfig = one(await planOf(runtime), A.eksCluster, "open").inputs.vpcConfig as Record<string, unknown>;
         expect(vpcConfig).toMatchObject({ endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] });
+    });
+
+    it("GIVEN a cluster WHEN declared THEN Fargate's log router writes to a retained-by-policy log group the pod role may write, and pods wait for its config", async () => {
+        const cluster = new mod.EksFargateCluster("lr", { jobNamespaces: ["spark-jobs"], name: "logs", logRetentionDays: 30 });
+        const plan = await planOf(runtime);
+        expect(one(plan, A.logGroup, "lr-fargate-logs").inputs).toMatchObject({ region: "us-east-1", name: "/aws/eks/logs/fargate", retentionInDays: 30 });
+        const namespace = one(plan, "kubernetes:core/v1:Namespace", "lr-aws-observability");
+        expect(namespace.inputs.metadata).toMatchObject({ name: "aws-observability", labels: { "aws-observability": "enabled" } });
+        const config = one(plan, "kubernetes:core/v1:ConfigMap", "lr-aws-logging");
+        expect(config.inputs.metadata).toMatchObject({ name: "aws-logging", namespace: "aws-observability" });
+        const output = (config.inputs.data as Record<string, string>)["output.conf"]!;
+        expect(output).toMatch(/^\[OUTPUT\]\n\s+Name cloudwatch_logs\n/);
+        expect(output).toContain("region us-east-1");
+        expect(output).toContain("log_group_name /aws/eks/logs/fargate");
+        expect(output).toContain("auto_create_group false");
+        expect(config.dependsOn).toEqual(expect.arrayContaining([ref(A.rolePolicy, "lr-fargate-logs"), ref(A.addon, "lr-coredns")]));
+        const [policy] = iamDocuments(plan).filter((d) => d.ref === ref(A.rolePolicy, "lr-fargate-logs"));
+        expect(policy!.statements).toEqual([
+            {
+                Sid: "FargateLogRouter",
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+                Resource: [
+                    expect.stringMatching(/^arn:aws:logs:us-east-1:123456789012:log-group:\/aws\/eks\/logs\/fargate$/),
+                    expect.stringMatching(/:log-stream:\*$/),
+                ],
+            },
+        ]);
+        expect(cluster.readyResources.map((r) => (r as { __name?: string }).__name)).toEqual(expect.arrayContaining(["lr-aws-logging", "lr-fargate-logs"]));
     });
 
     it("GIVEN the cluster WHEN its kubeconfig is read THEN it uses the aws eks get-token exec plugin for its name and region", async () => {
@@ -222,7 +256,7 @@ describe("EksFargateCluster", () => {
         expect(profiles[1]!.dependsOn).toContain(ref(A.fargateProfile, "many-fargate-0"));
         expect(profiles[2]!.dependsOn).toContain(ref(A.fargateProfile, "many-fargate-1"));
         expect(one(plan, A.addon, "many-coredns").dependsOn).toEqual(expect.arrayContaining(profiles.map((p) => ref(A.fargateProfile, p.name))));
-        expect(cluster.readyResources).toHaveLength(4);
+        expect(cluster.readyResources).toHaveLength(6);
     });
 
     it("GIVEN an existing VPC, a public endpoint and an admin principal WHEN declared THEN no VPC is made, the CIDRs are allow-listed and the admin gets an access entry", async () => {

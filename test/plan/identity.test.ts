@@ -21,7 +21,14 @@ const FIXTURES = path.join(PROJECT_ROOT, "test", "fixtures", "identity");
  * 0.1), by stack, as `type::name`: each must be new, and nothing else may be.
  */
 const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
-    aws: ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration::storage-lifecycle"],
+    aws: [
+        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration::storage-lifecycle",
+        // Fargate's log router (issue 13): its log group, the pod role's right to write it, its config.
+        "aws:cloudwatch/logGroup:LogGroup::cluster-fargate-logs",
+        "aws:iam/rolePolicy:RolePolicy::cluster-fargate-logs",
+        "kubernetes:core/v1:Namespace::cluster-aws-observability",
+        "kubernetes:core/v1:ConfigMap::cluster-aws-logging",
+    ],
 };
 
 /**

@@ -6,6 +6,7 @@ import { checkComponentArgs } from "../../errors";
 import { CapacityGridName, EMPTY_SCHEDULING_PROFILE, SchedulingProfile, schedulingProfile, ServerlessCluster } from "../types";
 import type { EksFargateClusterArgs } from "./args";
 import { createControlPlane } from "./control-plane";
+import { declareFargateLogging } from "./fargate-logging";
 import { eksKubeconfig } from "./kubeconfig";
 import { fargatePodTrustPolicy, IrsaProvider, managedPolicyArn } from "./policies";
 import { ResolvedEksArgs, resolveEksFargateClusterArgs } from "./validate";
@@ -30,8 +31,9 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
     readonly scheduling: SchedulingProfile = schedulingProfile(EMPTY_SCHEDULING_PROFILE);
     readonly capacityGrid: CapacityGridName = "fargate";
     /**
-     * The Fargate profiles, the CoreDNS add-on and the private-access rules: pods can run (and
-     * resolve names), and the API server is reachable, once they exist.
+     * The Fargate profiles, the CoreDNS add-on, the private-access rules and the log router's
+     * policy and config: pods can run (and resolve names and keep their logs), and the API server is
+     * reachable, once they exist.
      */
     readonly readyResources: pulumi.Resource[];
 
@@ -136,7 +138,7 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
         );
         // Kubernetes objects wait for the private-access rules too: without them a `pulumi up` run
         // from a connected network cannot reach the API server.
-        this.readyResources = [...this.fargateProfiles, this.coreDns, ...controlPlane.privateAccess];
+        const clusterReady = [...this.fargateProfiles, this.coreDns, ...controlPlane.privateAccess];
 
         this.kubeconfig = pulumi.secret(
             pulumi.all([cluster.endpoint, cluster.certificateAuthority]).apply(([endpoint, ca]) =>
@@ -159,6 +161,21 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
             { kubeconfig: this.kubeconfig, clusterIdentifier: r.clusterName },
             child,
         );
+
+        // Spark pods start after the log router's config, or their logs are lost with the pod.
+        const logging = declareFargateLogging(
+            name,
+            {
+                region: r.region,
+                clusterName: r.clusterName,
+                retentionDays: r.logRetentionDays,
+                podExecutionRole: this.podExecutionRole,
+                provider: this.provider,
+                dependsOn: clusterReady,
+            },
+            this,
+        );
+        this.readyResources = [...clusterReady, ...logging];
 
         this.registerOutputs({
             clusterName: this.clusterName,
