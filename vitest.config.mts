@@ -5,7 +5,8 @@ import { defineConfig } from "vitest/config";
 /**
  * Two projects: `unit` (in process, fast: no KDC, no child process) for the edit loop, `npm run test:unit`;
  * `integration` (`*.integration.test.ts`: real tools and evaluators, a MIT KDC, Go's robfig/cron,
- * Pulumi's schema analyzer, and the plan CLI or Node as child processes).
+ * Pulumi's schema analyzer, and the plan CLI or Node as child processes); `e2e` (`*.e2e.test.ts`:
+ * real cloud accounts, skipped unless asked for).
  * `npm test` runs both.
  */
 export default defineConfig({
@@ -20,8 +21,10 @@ export default defineConfig({
         testTimeout: 60_000,
         hookTimeout: 60_000,
         projects: [
-            { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/**/*.integration.test.ts"] } },
+            { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/**/*.integration.test.ts", "test/**/*.e2e.test.ts"] } },
             { extends: true, test: { name: "integration", include: ["test/**/*.integration.test.ts"] } },
+            // Real accounts, opt-in (`npm run test:e2e:aws`): skipped unless E2E_AWS=1 and the tools are there.
+            { extends: true, test: { name: "e2e", include: ["test/**/*.e2e.test.ts"] } },
         ],
     },
 });
