@@ -3,7 +3,7 @@
  * why it is separate from the main entry point: users of other clouds never install it.
  */
 export type { EksClusterSettings, EksFargateClusterArgs } from "./cluster/aws/args";
-export { EKS_DEFAULTS, eksClusterSettingsSchema } from "./cluster/aws/args";
+export { EKS_DEFAULTS, eksClusterSettingsSchema, EksLogType, EksSupportType } from "./cluster/aws/args";
 export { EksFargateCluster } from "./cluster/aws/cluster";
 export type { FargateProfilePlan } from "./cluster/aws/fargate-profiles";
 export { DEFAULT_MAX_FARGATE_PROFILES, fargateNamespaces, planFargateProfiles, SELECTORS_PER_PROFILE } from "./cluster/aws/fargate-profiles";

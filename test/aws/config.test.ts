@@ -28,6 +28,7 @@ describe("resolveAwsConfig", () => {
                 privateAccessCidrs: [],
                 adminPrincipalArn: undefined,
                 logRetentionDays: 90,
+                controlPlaneLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
                 upgradePolicy: "STANDARD",
                 adoptLogGroup: false,
             },

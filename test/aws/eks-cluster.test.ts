@@ -212,6 +212,11 @@ describe("EksFargateCluster", () => {
         expect(cluster.readyResources.map((r) => (r as { __name?: string }).__name)).toEqual(expect.arrayContaining(["lr-aws-logging", "lr-fargate-logs"]));
     });
 
+    it("GIVEN controlPlaneLogTypes WHEN declared THEN only those log types are sent to CloudWatch", async () => {
+        new mod.EksFargateCluster("fewlogs", { jobNamespaces: ["spark-jobs"], controlPlaneLogTypes: ["audit", "authenticator"] });
+        expect(one(await planOf(runtime), A.eksCluster, "fewlogs").inputs.enabledClusterLogTypes).toEqual(["audit", "authenticator"]);
+    });
+
     it("GIVEN the cluster WHEN its kubeconfig is read THEN it uses the aws eks get-token exec plugin for its name and region", async () => {
         const cluster = new mod.EksFargateCluster("kc", { jobNamespaces: ["etl"], name: "analytics", region: "eu-west-1" });
         const kubeconfig = JSON.parse(await valueOf(cluster.kubeconfig));
@@ -377,6 +382,12 @@ describe("EksFargateCluster", () => {
         [{ jobNamespaces: ["etl"], logRetentionDays: 10 }, "logRetentionDays: got 10, expected a CloudWatch retention"],
         [{ jobNamespaces: [] }, "jobNamespaces: got [], expected at least one namespace name"],
         [{ jobNamespaces: ["etl"], adoptLogGroup: "yes" }, 'adoptLogGroup: got "yes", expected true or false'],
+        [
+            { jobNamespaces: ["etl"], controlPlaneLogTypes: ["audit", "kubelet"] },
+            'controlPlaneLogTypes[1]: got "kubelet", expected api, audit, authenticator, controllerManager, scheduler',
+        ],
+        [{ jobNamespaces: ["etl"], controlPlaneLogTypes: [] }, "controlPlaneLogTypes: got [], expected at least one log type"],
+        [{ jobNamespaces: ["etl"], controlPlaneLogTypes: ["audit", "audit"] }, "controlPlaneLogTypes"],
         [
             { jobNamespaces: ["etl"], publicEndpoint: true, publicAccessCidrs: ["1.2.3.4/32", "203.0.113.0/24"] },
             'publicAccessCidrs[1]: got "203.0.113.0/24", which overlaps 203.0.113.0/24, a documentation range (RFC 5737), expected public internet addresses',

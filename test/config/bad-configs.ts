@@ -392,6 +392,7 @@ export const BAD_CONFIGS: BadConfig[] = [
     { title: "admin not an ARN", area: "aws cluster", stack: aws, set: { "cluster.adminPrincipalArn": "admin" }, error: { key: "cluster.adminPrincipalArn", got: '"admin"', expected: "an IAM role or user ARN" } },
     { title: "admin an assumed-role ARN", area: "aws cluster", stack: aws, set: { "cluster.adminPrincipalArn": "arn:aws:sts::123456789012:assumed-role/Admin/me" }, error: { key: "cluster.adminPrincipalArn", got: '"arn:aws:sts::123456789012:assumed-role/Admin/me"', expected: "not an sts assumed-role ARN" } },
     { title: "log retention CloudWatch does not offer", area: "aws cluster", stack: aws, set: { "cluster.logRetentionDays": 45 }, error: { key: "cluster.logRetentionDays", got: "got 45", expected: "a CloudWatch retention" } },
+    { title: "control-plane log type EKS does not have", area: "aws cluster", stack: aws, set: { "cluster.controlPlaneLogTypes": ["audit", "kubelet"] }, error: { key: "cluster.controlPlaneLogTypes[1]", got: '"kubelet"', expected: "api, audit, authenticator, controllerManager, scheduler" } },
     { title: "log retention as a string", area: "aws cluster", stack: aws, set: { "cluster.logRetentionDays": "90" }, error: { key: "cluster.logRetentionDays", got: '"90"', expected: "a number of days such as 90" } },
 
     // ---- aws network ----

@@ -75,6 +75,14 @@ export interface EksClusterSettings {
      */
     logRetentionDays?: number;
     /**
+     * Control-plane log types sent to CloudWatch (`api`, `audit`, `authenticator`,
+     * `controllerManager`, `scheduler`). All five is what security scanners expect (Checkov
+     * CKV_AWS_37); `audit` is usually the largest ingestion cost, and `["audit", "authenticator"]`
+     * keeps the security record for less.
+     * @default all five
+     */
+    controlPlaneLogTypes?: EksLogType[];
+    /**
      * What EKS does when the version's standard support ends: `STANDARD` upgrades the cluster to the
      * next version; `EXTENDED` keeps it, billed at the extended-support price. The EKS API defaults
      * to EXTENDED (docs.aws.amazon.com/eks/latest/userguide/extended-support-control.html, read
@@ -95,6 +103,16 @@ export interface EksClusterSettings {
     adoptLogGroup?: boolean;
 }
 
+/** An EKS control-plane log type (`enabledClusterLogTypes`). */
+export const EksLogType = {
+    Api: "api",
+    Audit: "audit",
+    Authenticator: "authenticator",
+    ControllerManager: "controllerManager",
+    Scheduler: "scheduler",
+} as const;
+export type EksLogType = (typeof EksLogType)[keyof typeof EksLogType];
+
 /** The cluster's version support policy (`upgradePolicy.supportType` of the EKS API). */
 export const EksSupportType = { Standard: "STANDARD", Extended: "EXTENDED" } as const;
 export type EksSupportType = (typeof EksSupportType)[keyof typeof EksSupportType];
@@ -110,11 +128,15 @@ export const eksClusterSettingsSchema = z.strictObject(
         privateAccessCidrs: z.array(z.string({ error: "IPv4 CIDR" }), { error: "a list of IPv4 CIDRs" }).optional(),
         adminPrincipalArn: z.string({ error: "an IAM role or user ARN" }).optional(),
         logRetentionDays: z.int({ error: "a number of days such as 90" }).optional(),
+        controlPlaneLogTypes: z
+            .array(z.enum(EKS_DEFAULTS.logTypes, { error: EKS_DEFAULTS.logTypes.join(", ") }), { error: "a list of log types" })
+            .min(1, { error: "at least one log type (leave the key out for all five)" })
+            .optional(),
         upgradePolicy: z.enum(["STANDARD", "EXTENDED"], { error: "STANDARD or EXTENDED" }).optional(),
         adoptLogGroup: z.boolean({ error: "true or false" }).optional(),
     },
     {
-        error: "an object with name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, privateAccessCidrs, adminPrincipalArn, logRetentionDays, upgradePolicy, adoptLogGroup",
+        error: "an object with name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, privateAccessCidrs, adminPrincipalArn, logRetentionDays, controlPlaneLogTypes, upgradePolicy, adoptLogGroup",
     },
 ) satisfies z.ZodType<EksClusterSettings>;
 

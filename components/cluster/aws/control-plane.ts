@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { EKS_DEFAULTS } from "./args";
 import { clusterKmsPolicy, eksAccessPolicyArn, eksClusterTrustPolicy, managedPolicyArn } from "./policies";
 import type { ResolvedEksArgs } from "./validate";
 
@@ -84,7 +83,7 @@ export function createControlPlane(name: string, r: ResolvedEksArgs, subnetIds: 
                 bootstrapClusterCreatorAdminPermissions: true,
             },
             encryptionConfig: { provider: { keyArn: secretsKey.arn }, resources: ["secrets"] },
-            enabledClusterLogTypes: [...EKS_DEFAULTS.logTypes],
+            enabledClusterLogTypes: r.controlPlaneLogTypes,
         },
         // The role's permissions must outlive the cluster on delete, or EKS cannot clean up.
         { parent, dependsOn: [clusterPolicy, keyAccess, logGroup] },

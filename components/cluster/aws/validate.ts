@@ -3,7 +3,7 @@ import { checkJobNamespaces, requireDns1123Label, requireUnique } from "../../na
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
 import { parseShape, pickShape } from "../../shape";
 import { specialBlockOverlapping } from "../special-ipv4";
-import { EKS_DEFAULTS, eksClusterSettingsSchema, EksFargateClusterArgs, EksSupportType } from "./args";
+import { EKS_DEFAULTS, eksClusterSettingsSchema, EksFargateClusterArgs, EksLogType, EksSupportType } from "./args";
 import { DEFAULT_MAX_FARGATE_PROFILES, FargateProfilePlan, planFargateProfiles } from "./fargate-profiles";
 import { NetworkPlan, parseCidr, planNetwork } from "./network-plan";
 import { awsPartition, requireAwsRegion } from "./region";
@@ -44,6 +44,7 @@ export interface ResolvedEksClusterSettings {
     privateAccessCidrs: string[];
     adminPrincipalArn?: string;
     logRetentionDays: number;
+    controlPlaneLogTypes: EksLogType[];
     upgradePolicy: EksSupportType;
     adoptLogGroup: boolean;
 }
@@ -81,6 +82,8 @@ export function resolveEksClusterSettings(input: unknown, defaultName: string): 
             `a CloudWatch retention: one of ${RETENTION_DAYS.slice(0, 12).join(", ")}, ...`,
         );
     }
+    const controlPlaneLogTypes = [...(settings.controlPlaneLogTypes ?? EKS_DEFAULTS.logTypes)];
+    requireUnique(controlPlaneLogTypes, "controlPlaneLogTypes");
     const upgradePolicy = settings.upgradePolicy ?? EksSupportType.Standard;
     const adoptLogGroup = settings.adoptLogGroup ?? false;
     return {
@@ -91,6 +94,7 @@ export function resolveEksClusterSettings(input: unknown, defaultName: string): 
         privateAccessCidrs,
         adminPrincipalArn: settings.adminPrincipalArn,
         logRetentionDays,
+        controlPlaneLogTypes,
         upgradePolicy,
         adoptLogGroup,
     };
