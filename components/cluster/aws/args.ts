@@ -2,6 +2,16 @@ import { z } from "zod";
 
 import type { EksNetworkArgs } from "./network-plan";
 
+/** An EKS control-plane log type (`enabledClusterLogTypes`). */
+export const EksLogType = {
+    Api: "api",
+    Audit: "audit",
+    Authenticator: "authenticator",
+    ControllerManager: "controllerManager",
+    Scheduler: "scheduler",
+} as const;
+export type EksLogType = (typeof EksLogType)[keyof typeof EksLogType];
+
 /** Defaults of {@link EksFargateClusterArgs}. */
 export const EKS_DEFAULTS = {
     /**
@@ -14,7 +24,7 @@ export const EKS_DEFAULTS = {
     publicEndpoint: false,
     logRetentionDays: 90,
     /** Every control-plane log type. */
-    logTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
+    logTypes: Object.values(EksLogType),
 } as const;
 
 /** The EKS cluster's own settings: the `cluster` settings of the `aws` stack. */
@@ -103,16 +113,6 @@ export interface EksClusterSettings {
     adoptLogGroup?: boolean;
 }
 
-/** An EKS control-plane log type (`enabledClusterLogTypes`). */
-export const EksLogType = {
-    Api: "api",
-    Audit: "audit",
-    Authenticator: "authenticator",
-    ControllerManager: "controllerManager",
-    Scheduler: "scheduler",
-} as const;
-export type EksLogType = (typeof EksLogType)[keyof typeof EksLogType];
-
 /** The cluster's version support policy (`upgradePolicy.supportType` of the EKS API). */
 export const EksSupportType = { Standard: "STANDARD", Extended: "EXTENDED" } as const;
 export type EksSupportType = (typeof EksSupportType)[keyof typeof EksSupportType];
@@ -129,10 +129,10 @@ export const eksClusterSettingsSchema = z.strictObject(
         adminPrincipalArn: z.string({ error: "an IAM role or user ARN" }).optional(),
         logRetentionDays: z.int({ error: "a number of days such as 90" }).optional(),
         controlPlaneLogTypes: z
-            .array(z.enum(EKS_DEFAULTS.logTypes, { error: EKS_DEFAULTS.logTypes.join(", ") }), { error: "a list of log types" })
+            .array(z.enum(EksLogType, { error: Object.values(EksLogType).join(", ") }), { error: "a list of log types" })
             .min(1, { error: "at least one log type (leave the key out for all five)" })
             .optional(),
-        upgradePolicy: z.enum(["STANDARD", "EXTENDED"], { error: "STANDARD or EXTENDED" }).optional(),
+        upgradePolicy: z.enum(EksSupportType, { error: Object.values(EksSupportType).join(" or ") }).optional(),
         adoptLogGroup: z.boolean({ error: "true or false" }).optional(),
     },
     {

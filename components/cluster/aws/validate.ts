@@ -176,9 +176,9 @@ function checkPublicAccessCidrs(cidrs: unknown, publicEndpoint: boolean, fromAny
     return [...(cidrs as string[])];
 }
 
-function checkPrivateAccessCidrs(cidrs: string[] | undefined): string[] {
+function checkPrivateAccessCidrs(cidrs: string[] = []): string[] {
     const key = "privateAccessCidrs";
-    (cidrs ?? []).forEach((cidr, i) => {
+    cidrs.forEach((cidr, i) => {
         if (parseCidr(cidr) === undefined) {
             throw new InputError(`${key}[${i}]`, `got ${describeValue(cidr)}`, "an IPv4 CIDR with no host bits set, such as 10.8.0.0/16");
         }
@@ -186,6 +186,6 @@ function checkPrivateAccessCidrs(cidrs: string[] | undefined): string[] {
             throw new InputError(`${key}[${i}]`, "got 0.0.0.0/0", "the CIDRs of the networks connected to the VPC, such as your VPN's 10.8.0.0/16");
         }
     });
-    requireUnique(cidrs ?? [], key);
-    return [...(cidrs ?? [])];
+    requireUnique(cidrs, key);
+    return [...cidrs];
 }

@@ -1,4 +1,3 @@
-import { eventLogSparkConf } from "../event-log";
 import { ossInternalEndpoint } from "./endpoint";
 
 /**
@@ -50,12 +49,6 @@ export function jindoPackages(version: string): string[] {
 /** JindoSDK's provider for STS credentials from the instance metadata service. */
 export const JINDO_CREDENTIALS_PROVIDER = "com.aliyun.jindodata.oss.auth.EcsStsCredentialsProvider";
 
-/** Where Ivy caches packages: the image's home directory is not writable under `restricted`. */
-export const IVY_DIR = "/tmp/.ivy2";
-
-/** The prefix event logs go under (the History Server reads it). */
-export const EVENT_LOG_PREFIX = "spark-events/";
-
 /**
  * Hadoop settings (without the `spark.hadoop.` prefix): JindoSDK as the `oss://` file system,
  * the region's internal endpoint over HTTPS, credentials of the ECI instance RAM role from the
@@ -77,13 +70,5 @@ export function jindoHadoopConf(region: string): Record<string, string> {
         "fs.oss.provider.endpoint": "ECS_ROLE",
         "fs.oss.provider.format": "JSON",
         "mapreduce.fileoutputcommitter.algorithm.version": "2",
-    };
-}
-
-/** Spark settings that do not depend on the bucket: the Ivy cache and rolling event logs. */
-export function ossSparkConf(): Record<string, string> {
-    return {
-        "spark.jars.ivy": IVY_DIR,
-        ...eventLogSparkConf(),
     };
 }

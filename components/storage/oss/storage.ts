@@ -3,13 +3,14 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { checkComponentArgs, describeValue, InputError } from "../../errors";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
+import { EVENT_LOG_PREFIX, eventLogSparkConf } from "../event-log";
 import type { SparkStorage } from "../types";
 import { OSS_WORDCOUNT_KEY, OssStorageArgs, ResolvedOssArgs, resolveOssStorageArgs } from "./args";
 import { createOssDataBucket } from "./bucket";
 import { derivedBucketName } from "./bucket-name";
 import { eciRoleTrustPolicy, sparkOssAccessPolicy } from "./policies";
 import { eciRoleName } from "./role-name";
-import { EVENT_LOG_PREFIX, JINDO_MAVEN_REPOSITORY, jindoHadoopConf, jindoPackages, ossSparkConf } from "./spark-conf";
+import { JINDO_MAVEN_REPOSITORY, jindoHadoopConf, jindoPackages } from "./spark-conf";
 
 /** The pod annotation that makes ECI serve a RAM role's STS credentials from the metadata service. */
 export const ECI_RAM_ROLE_ANNOTATION = "k8s.aliyun.com/eci-ram-role-name";
@@ -154,7 +155,7 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
         return {
             source: "storage",
             podAnnotations: { [ECI_RAM_ROLE_ANNOTATION]: access.roleName },
-            sparkConf: { ...ossSparkConf(), "spark.eventLog.dir": pulumi.interpolate`oss://${this.bucketName}/${EVENT_LOG_PREFIX}` },
+            sparkConf: eventLogSparkConf(pulumi.interpolate`oss://${this.bucketName}`),
             hadoopConf: jindoHadoopConf(this.settings.region),
             deps: { packages: jindoPackages(this.settings.jindoVersion), repositories: [JINDO_MAVEN_REPOSITORY] },
             dependsOn: [access.role, access.policy, access.attachment, this.eventLogDirectory, ...(this.wordCountObject ? [this.wordCountObject] : [])],

@@ -1,5 +1,4 @@
 import { awsDnsSuffix } from "../../cluster/aws/region";
-import { eventLogSparkConf } from "../event-log";
 
 /**
  * The S3A connector for images without one, when asked (`downloadConnector`): the stock apache/spark
@@ -25,12 +24,6 @@ export const S3A_CREDENTIALS_PROVIDER = "com.amazonaws.auth.WebIdentityTokenCred
  */
 export const S3A_CREDENTIALS_PROVIDER_V2 = "software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider";
 
-/** Where Ivy caches packages: the image's home directory is not writable under `restricted`. */
-export const IVY_DIR = "/tmp/.ivy2";
-
-/** The prefix event logs go under (the History Server reads it). */
-export const EVENT_LOG_PREFIX = "spark-events/";
-
 /**
  * Hadoop settings (without the `spark.hadoop.` prefix): S3A with IRSA, the regional endpoint,
  * uploads buffered on local disk in 128 MB parts by up to 40 threads over 100 connections, and the
@@ -55,13 +48,5 @@ export function s3aHadoopConf(region: string, pathStyle: boolean): Record<string
         "fs.s3a.threads.max": "40",
         "fs.s3a.connection.maximum": "100",
         "mapreduce.fileoutputcommitter.algorithm.version": "1",
-    };
-}
-
-/** Spark settings that do not depend on the bucket: the Ivy cache and rolling event logs. */
-export function s3SparkConf(): Record<string, string> {
-    return {
-        "spark.jars.ivy": IVY_DIR,
-        ...eventLogSparkConf(),
     };
 }

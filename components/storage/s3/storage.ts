@@ -5,12 +5,13 @@ import { irsaTrustPolicy } from "../../cluster/aws/policies";
 import { checkComponentArgs, describeValue, InputError } from "../../errors";
 import { TPCDS_DEFAULTS } from "../../jobs/samples/tpcds";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
+import { EVENT_LOG_PREFIX, eventLogSparkConf } from "../event-log";
 import type { SparkStorage } from "../types";
 import { ResolvedS3Args, resolveS3StorageArgs, S3StorageArgs, WORDCOUNT_KEY } from "./args";
 import { createDataBucket } from "./bucket";
 import { bucketArn, sparkBucketAccessPolicy } from "./policies";
 import { irsaRoleResourceName } from "./role-name";
-import { EVENT_LOG_PREFIX, S3A_PACKAGES, s3aHadoopConf, s3SparkConf } from "./spark-conf";
+import { S3A_PACKAGES, s3aHadoopConf } from "./spark-conf";
 
 /** The service-account annotation IRSA reads. */
 export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
@@ -132,7 +133,7 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
         const pathStyle = this.settings.existingBucket?.includes(".") ?? false;
         return {
             source: "storage",
-            sparkConf: { ...s3SparkConf(), "spark.eventLog.dir": pulumi.interpolate`s3a://${this.bucketName}/${EVENT_LOG_PREFIX}` },
+            sparkConf: eventLogSparkConf(pulumi.interpolate`s3a://${this.bucketName}`),
             hadoopConf: s3aHadoopConf(this.settings.region, pathStyle),
             ...(this.settings.downloadConnector ? { deps: { packages: [...S3A_PACKAGES] } } : {}),
             dependsOn: [role, this.rolePolicies[ns.name]!, this.eventLogDirectory, ...(this.wordCountObject ? [this.wordCountObject] : [])],
