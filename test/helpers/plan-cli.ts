@@ -4,7 +4,8 @@ import * as os from "os";
 import * as path from "path";
 
 import { main } from "../../tools/plan/main";
-import { applyOverride, readStackFile, StackConfigValues } from "../../tools/plan/stack-config";
+import { readProjectFile } from "../../tools/plan/plan-stack";
+import { applyOverride, readStackFile, StackConfigValues, stackFileFor } from "../../tools/plan/stack-config";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -65,8 +66,8 @@ export function stackArgs(stack: string): string[] {
 
 /** A shipped stack file's config with the user's settings applied, as the plan CLI builds it. */
 export function shippedStackValues(stack: string): StackConfigValues {
-    const values = readStackFile(path.join(PROJECT_ROOT, "stacks", `Pulumi.${stack}.yaml`), "--stack");
-    for (const assignment of userSettings(stack)) applyOverride(values, assignment, "serverless-spark");
+    const values = readStackFile(stackFileFor(PROJECT_ROOT, stack), "--stack");
+    for (const assignment of userSettings(stack)) applyOverride(values, assignment, readProjectFile(PROJECT_ROOT).name);
     return values;
 }
 
