@@ -37,7 +37,7 @@ export { OSS_WORDCOUNT_KEY, ossBucketSettingsSchema, resolveOssBucketSettings, r
 export { canPrefixBucketName, derivedBucketName, requireOssBucketName } from "./storage/oss/bucket-name";
 export { ossInternalEndpoint } from "./storage/oss/endpoint";
 export type { RamPolicyDocument, RamStatement } from "./storage/oss/policies";
-export { ECI_ROLE_PRINCIPAL, eciRoleTrustPolicy, sparkOssAccessPolicy, tlsOnlyBucketPolicy } from "./storage/oss/policies";
+export { ECI_ROLE_PRINCIPAL, eciRoleTrustPolicy, sparkOssNamespacePolicy, tlsOnlyBucketPolicy } from "./storage/oss/policies";
 export { eciRoleName } from "./storage/oss/role-name";
 export { DEFAULT_JINDO_VERSION, JINDO_CREDENTIALS_PROVIDER, JINDO_MAVEN_REPOSITORY, jindoHadoopConf, jindoPackages } from "./storage/oss/spark-conf";
 export type { OssNamespaceAccess } from "./storage/oss/storage";

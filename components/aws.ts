@@ -22,6 +22,6 @@ export { AwsSparkPlatform, resolveAwsSparkPlatformArgs } from "./platforms/aws";
 export type { ResolvedS3Args, S3BucketSettings, S3StorageArgs } from "./storage/s3/args";
 export { resolveS3BucketSettings, resolveS3StorageArgs, s3BucketSettingsSchema, WORDCOUNT_KEY } from "./storage/s3/args";
 export { requireBucketName } from "./storage/s3/bucket-name";
-export { sparkBucketAccessPolicy, tlsOnlyBucketPolicy } from "./storage/s3/policies";
+export { sparkNamespaceAccessPolicy, tlsOnlyBucketPolicy } from "./storage/s3/policies";
 export { S3A_CREDENTIALS_PROVIDER, S3A_PACKAGES, s3aHadoopConf } from "./storage/s3/spark-conf";
 export { IRSA_ROLE_ANNOTATION, S3Storage } from "./storage/s3/storage";

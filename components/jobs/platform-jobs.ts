@@ -25,8 +25,8 @@ export interface SampleArgs {
     /** JavaWordCount on the stock apache/spark image over a small text the platform provides. @default false */
     wordcount?: boolean;
     /**
-     * TPC-DS data generation and query run. `dataRoot` defaults to `<storage dataRoot>/tpcds`; without
-     * storage it must be given.
+     * TPC-DS data generation and query run. `dataRoot` defaults to `tpcds` under the storage's data
+     * root of the platform's first job namespace; without storage it must be given.
      * @default off
      */
     tpcds?: TpcdsSettings;
@@ -65,10 +65,10 @@ export function planJobs(
         placement: JobPlacement;
         jobNamespaces: string[];
         /**
-         * The platform's storage. Without `dataRoot` (checking a config before its storage is
+         * The platform's storage. Without `namespaceDataRoot` (checking a config before its storage is
          * declared), a TPC-DS run defaulting to the storage is checked without its data paths.
          */
-        storage?: Partial<Pick<SparkStorage, "dataRoot" | "wordCountInput" | "sampleImage">>;
+        storage?: Partial<Pick<SparkStorage, "namespaceDataRoot" | "wordCountInput" | "sampleImage">>;
     },
 ): PlannedJob[] {
     const planned: PlannedJob[] = [];
@@ -99,7 +99,7 @@ export function planJobs(
                 "a URI such as s3a://bucket/tpcds or hdfs://nn:8020/tpcds, or a storage type",
             );
         }
-        const storageRoot = context.storage?.dataRoot;
+        const storageRoot = context.storage?.namespaceDataRoot?.(defaultNamespace);
         const dataRoot = samples.tpcds.dataRoot ?? (storageRoot !== undefined ? pulumi.interpolate`${storageRoot}/tpcds` : undefined);
         underKey("tpcds", () => checkTpcdsOptions(samples.tpcds!));
         const [datagen, queries] =

@@ -33,7 +33,7 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
     public readonly region!: pulumi.Output<string>;
     /** The data bucket. */
     public readonly bucket!: pulumi.Output<string>;
-    /** Where jobs keep data (`oss://<bucket>`). */
+    /** Where the first job namespace's jobs (the samples) keep data: `oss://<bucket>/namespaces/<namespace>`. */
     public readonly dataRoot!: pulumi.Output<string>;
     /** The namespaces Spark jobs run in. */
     public readonly jobNamespaces!: pulumi.Output<string[]>;
@@ -65,7 +65,7 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
             { ...s.opts, parent: this },
         );
         const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
-        const out = cloudPlatformOutputs(cluster, storage, outputs);
+        const out = cloudPlatformOutputs(cluster, storage, outputs, config.jobNamespaces[0]!);
         Object.assign(this, out);
         this.registerOutputs(out);
     }

@@ -53,8 +53,9 @@ export interface CloudPlatformOutputs extends SparkPlatformOutputs {
 /** A cloud top-level component's outputs from its cluster and storage (the kubeconfig kept secret). */
 export function cloudPlatformOutputs(
     cluster: { kubeconfig: pulumi.Output<string>; clusterName: string; region: string },
-    storage: { bucketName: pulumi.Output<string>; dataRoot: pulumi.Output<string> },
+    storage: { bucketName: pulumi.Output<string>; namespaceDataRoot(namespace: string): pulumi.Output<string> },
     platform: SparkPlatformOutputs,
+    defaultNamespace: string,
 ): CloudPlatformOutputs {
     return {
         ...platform,
@@ -62,7 +63,7 @@ export function cloudPlatformOutputs(
         clusterName: pulumi.output(cluster.clusterName),
         region: pulumi.output(cluster.region),
         bucket: storage.bucketName,
-        dataRoot: storage.dataRoot,
+        dataRoot: storage.namespaceDataRoot(defaultNamespace),
     };
 }
 

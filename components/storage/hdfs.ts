@@ -103,6 +103,11 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
         });
     }
 
+    /** The file system's root: HDFS access is by Kerberos user and HDFS permissions, not by namespace. */
+    namespaceDataRoot(_namespace: string): pulumi.Output<string> {
+        return this.dataRoot;
+    }
+
     /** HDFS needs no workload identity. */
     serviceAccountAnnotations(_namespace: string): Record<string, string> {
         return {};

@@ -12,8 +12,14 @@ export type StorageType = "s3" | "oss" | "hdfs";
  */
 export interface SparkStorage extends NamespaceIntegrator {
     readonly type: StorageType;
-    /** URI prefix jobs read and write under, e.g. `s3a://my-bucket` or `hdfs://nameservice1`. */
+    /** The storage's root URI, e.g. `s3a://my-bucket` or `hdfs://nameservice1`. */
     readonly dataRoot: pulumi.Output<string>;
+    /**
+     * Where a job namespace's jobs keep their data: for a bucket, `<dataRoot>/namespaces/<namespace>`,
+     * the only prefix the namespace's identity may write; for HDFS, whose access is by Kerberos
+     * user and not by namespace, the root itself.
+     */
+    namespaceDataRoot(namespace: string): pulumi.Output<string>;
     /** URI of the WordCount sample's input text, when the storage provides one. */
     readonly wordCountInput?: pulumi.Output<string>;
     /**

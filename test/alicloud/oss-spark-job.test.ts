@@ -69,7 +69,7 @@ describe("OssStorage in a SparkJob", () => {
         });
         expect(spec.sparkConf).toMatchObject({
             "spark.eventLog.enabled": "true",
-            "spark.eventLog.dir": "oss://wordcount-data/spark-events/",
+            "spark.eventLog.dir": "oss://wordcount-data/namespaces/spark-jobs/spark-events/",
             "spark.jars.ivy": "/tmp/.ivy2",
         });
         expect(spec.deps).toEqual({
@@ -81,7 +81,7 @@ describe("OssStorage in a SparkJob", () => {
             `${O.role}::storage-spark-jobs`,
             `${O.policy}::storage-spark-jobs`,
             `${O.attachment}::storage-spark-jobs`,
-            `${O.bucketObject}::storage-spark-events`,
+            `${O.bucketObject}::storage-spark-jobs-spark-events`,
             `${O.bucketObject}::storage-wordcount-input`,
         ]) {
             expect(app.dependsOn).toContain(dependency);

@@ -41,7 +41,8 @@ describe("OssStorage: the bucket", () => {
                 ref(O.policy, "data-adhoc"),
                 ref(O.attachment, "data-etl"),
                 ref(O.attachment, "data-adhoc"),
-                ref(O.bucketObject, "data-spark-events"),
+                ref(O.bucketObject, "data-etl-spark-events"),
+                ref(O.bucketObject, "data-adhoc-spark-events"),
                 ref(O.bucketObject, "data-wordcount-input"),
             ].sort(),
         );
@@ -79,15 +80,29 @@ describe("OssStorage: the bucket", () => {
         expect(one(plan, O.encryption, "data-encryption").dependsOn).toContain(ref(O.acl, "data-acl"));
         expect(one(plan, O.bucketPolicy, "data-tls-only").dependsOn).toContain(ref(O.encryption, "data-encryption"));
         expect(one(plan, O.role, "data-etl").retainOnDelete).toBe(false);
-        expect(one(plan, O.bucketObject, "data-spark-events").retainOnDelete).toBe(false);
+        expect(one(plan, O.bucketObject, "data-etl-spark-events").retainOnDelete).toBe(false);
 
-        expect(one(plan, O.bucketObject, "data-spark-events").inputs).toMatchObject({ bucket: bucketName, key: "spark-events/.keep" });
-        expect(one(plan, O.bucketObject, "data-spark-events").inputs.content).not.toBe("");
+        expect(one(plan, O.bucketObject, "data-etl-spark-events").inputs).toMatchObject({ bucket: bucketName, key: "namespaces/etl/spark-events/.keep" });
+        expect(one(plan, O.bucketObject, "data-adhoc-spark-events").inputs).toMatchObject({ bucket: bucketName, key: "namespaces/adhoc/spark-events/.keep" });
+        expect(one(plan, O.bucketObject, "data-etl-spark-events").inputs.content).not.toBe("");
+        const adhoc = JSON.parse(one(plan, O.policy, "data-adhoc").inputs.policyDocument as string);
+        const b = `acs:oss:*:*:${bucketName}`;
+        expect(adhoc.Statement).toEqual([
+            { Effect: "Allow", Action: ["oss:ListObjects"], Resource: [b], Condition: { StringLike: { "oss:Prefix": ["namespaces/adhoc/*", "samples/*"] } } },
+            { Effect: "Allow", Action: ["oss:ListMultipartUploads", "oss:GetBucketInfo", "oss:GetBucketLocation"], Resource: [b] },
+            {
+                Effect: "Allow",
+                Action: ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"],
+                Resource: [`${b}/namespaces/adhoc`, `${b}/namespaces/adhoc/*`],
+            },
+            { Effect: "Allow", Action: ["oss:GetObject"], Resource: [`${b}/samples/*`] },
+        ]);
         const wordCount = one(plan, O.bucketObject, "data-wordcount-input");
         expect(wordCount.inputs).toMatchObject({ bucket: bucketName, key: "samples/wordcount/input.txt", content: "to be or not to be\n" });
         expect(wordCount.dependsOn).toContain(ref(O.bucketPolicy, "data-tls-only"));
         expect(await valueOf(storage.wordCountInput!)).toBe(`oss://${bucketName}/samples/wordcount/input.txt`);
         expect(await valueOf(storage.dataRoot)).toBe(`oss://${bucketName}`);
+        expect(await valueOf(storage.namespaceDataRoot("etl"))).toBe(`oss://${bucketName}/namespaces/etl`);
         expect(storage.type).toBe("oss");
         expect(await valueOf(storage.bucket!.intranetEndpoint)).toBe("oss-cn-hangzhou-internal.aliyuncs.com");
     });
@@ -115,7 +130,7 @@ describe("OssStorage: the bucket", () => {
             kmsMasterKeyId: "key-0123abcd",
         });
         const access = JSON.parse(one(plan, O.policy, "scratch-etl").inputs.policyDocument as string);
-        expect(access.Statement[2]).toEqual({
+        expect(access.Statement[4]).toEqual({
             Effect: "Allow",
             Action: ["kms:GenerateDataKey", "kms:Decrypt"],
             Resource: ["acs:kms:cn-hangzhou:*:key/key-0123abcd"],
@@ -126,12 +141,17 @@ describe("OssStorage: the bucket", () => {
         const storage = new mod.OssStorage("theirs", { jobNamespaces: ["etl"], existingBucket: "corp-data-lake" });
         const plan = await planOf(runtime);
         expect(childrenOf(plan, { type: O.ossStorage, name: "theirs" })).toEqual(
-            [ref(O.role, "theirs-etl"), ref(O.policy, "theirs-etl"), ref(O.attachment, "theirs-etl"), ref(O.bucketObject, "theirs-spark-events")].sort(),
+            [ref(O.role, "theirs-etl"), ref(O.policy, "theirs-etl"), ref(O.attachment, "theirs-etl"), ref(O.bucketObject, "theirs-etl-spark-events")].sort(),
         );
         const access = JSON.parse(one(plan, O.policy, "theirs-etl").inputs.policyDocument as string);
-        expect(access.Statement.map((s: { Resource: string[] }) => s.Resource)).toEqual([["acs:oss:*:*:corp-data-lake"], ["acs:oss:*:*:corp-data-lake/*"]]);
-        expect(one(plan, O.bucketObject, "theirs-spark-events").inputs.bucket).toBe("corp-data-lake");
-        expect(one(plan, O.bucketObject, "theirs-spark-events").dependsOn).toEqual([]);
+        expect(access.Statement.map((s: { Resource: string[] }) => s.Resource)).toEqual([
+            ["acs:oss:*:*:corp-data-lake"],
+            ["acs:oss:*:*:corp-data-lake"],
+            ["acs:oss:*:*:corp-data-lake/namespaces/etl", "acs:oss:*:*:corp-data-lake/namespaces/etl/*"],
+            ["acs:oss:*:*:corp-data-lake/samples/*"],
+        ]);
+        expect(one(plan, O.bucketObject, "theirs-etl-spark-events").inputs.bucket).toBe("corp-data-lake");
+        expect(one(plan, O.bucketObject, "theirs-etl-spark-events").dependsOn).toEqual([]);
         expect(storage.bucket).toBeUndefined();
         expect(storage.wordCountInput).toBeUndefined();
         expect(await valueOf(storage.dataRoot)).toBe("oss://corp-data-lake");
@@ -158,21 +178,10 @@ describe("OssStorage: one RAM role per job namespace", () => {
 
             const policy = one(plan, O.policy, `lake-${ns}`);
             expect(policy.inputs.policyName).toBe(roleName);
-            expect(JSON.parse(policy.inputs.policyDocument as string)).toEqual({
-                Version: "1",
-                Statement: [
-                    {
-                        Effect: "Allow",
-                        Action: ["oss:ListObjects", "oss:ListMultipartUploads", "oss:GetBucketInfo", "oss:GetBucketLocation"],
-                        Resource: ["acs:oss:*:*:lake-data-2026"],
-                    },
-                    {
-                        Effect: "Allow",
-                        Action: ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"],
-                        Resource: ["acs:oss:*:*:lake-data-2026/*"],
-                    },
-                ],
-            });
+            // Each namespace's policy names its own prefix only.
+            const resources = JSON.parse(policy.inputs.policyDocument as string).Statement.flatMap((st: { Resource: string[] }) => st.Resource);
+            expect(resources).toContain(`acs:oss:*:*:lake-data-2026/namespaces/${ns}/*`);
+            expect(resources.filter((r: string) => r.includes("/namespaces/") && !r.includes(`/namespaces/${ns}`))).toEqual([]);
             expect(one(plan, O.attachment, `lake-${ns}`).inputs).toEqual({ roleName, policyName: roleName, policyType: "Custom" });
             expect(await valueOf(storage.access[ns]!.role.arn)).toBe(`acs:ram::1234567890123456:role/${roleName}`);
         }
@@ -239,13 +248,13 @@ describe("OssStorage: what jobs get", () => {
             "spark.eventLog.rolling.enabled": "true",
             "spark.eventLog.rolling.maxFileSize": "64m",
         });
-        expect(await valueOf(eventLogDir!)).toBe("oss://wired-data/spark-events/");
+        expect(await valueOf(eventLogDir!)).toBe("oss://wired-data/namespaces/etl/spark-events/");
         expect(integration.deps).toEqual({
             packages: ["com.aliyun.jindodata:jindo-core:6.8.0", "com.aliyun.jindodata:jindo-sdk:6.8.0"],
             repositories: ["https://jindodata-binary.oss-cn-shanghai.aliyuncs.com/mvn-repo/"],
         });
         const access = storage.access.etl!;
-        expect(integration.dependsOn).toEqual([access.role, access.policy, access.attachment, storage.eventLogDirectory, storage.wordCountObject]);
+        expect(integration.dependsOn).toEqual([access.role, access.policy, access.attachment, storage.eventLogDirectories.etl, storage.wordCountObject]);
         expect(integration.driverSecrets).toBeUndefined();
         expect(integration.configMapMounts).toBeUndefined();
         await planOf(runtime);

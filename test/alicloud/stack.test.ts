@@ -122,7 +122,7 @@ describe("the shipped alicloud stack (managed mode)", () => {
         ]);
     });
 
-    it("GIVEN the job namespace's RAM role WHEN its policy is read THEN no action is a wildcard and every statement is scoped to the bucket", () => {
+    it("GIVEN the job namespace's RAM role WHEN its policy is read THEN no action is a wildcard and every statement is scoped to the bucket and the namespace's prefix", () => {
         const bucket = bucketOf(managed);
         const [role] = ofType(managed, O.role);
         const [policy] = ofType(managed, O.policy);
@@ -141,11 +141,20 @@ describe("the shipped alicloud stack (managed mode)", () => {
                 expect(action, "a wildcard action").not.toMatch(/\*/);
                 expect(action).toMatch(/^oss:[A-Za-z]+$/);
             }
+            // The bucket, the job namespace's own prefix, or the shared inputs: never every object.
+            const allowed = [
+                `acs:oss:*:*:${bucket}`,
+                `acs:oss:*:*:${bucket}/namespaces/spark-jobs`,
+                `acs:oss:*:*:${bucket}/namespaces/spark-jobs/*`,
+                `acs:oss:*:*:${bucket}/samples/*`,
+            ];
             for (const resource of list(statement.Resource)) {
-                expect([`acs:oss:*:*:${bucket}`, `acs:oss:*:*:${bucket}/*`]).toContain(resource);
+                expect(allowed).toContain(resource);
             }
         }
-        expect(statements.flatMap((s) => list(s.Resource))).toEqual(expect.arrayContaining([`acs:oss:*:*:${bucket}`, `acs:oss:*:*:${bucket}/*`]));
+        expect(statements.flatMap((s) => list(s.Resource))).toEqual(
+            expect.arrayContaining([`acs:oss:*:*:${bucket}`, `acs:oss:*:*:${bucket}/namespaces/spark-jobs/*`, `acs:oss:*:*:${bucket}/samples/*`]),
+        );
     });
 
     it("GIVEN the operator's Helm release WHEN its values are read THEN the controller and the webhook run on ECI virtual nodes", () => {
@@ -173,7 +182,7 @@ describe("the shipped alicloud stack (managed mode)", () => {
                 "fs.oss.impl": "com.aliyun.jindodata.oss.JindoOssFileSystem",
                 "fs.oss.endpoint": `oss-${REGION}-internal.aliyuncs.com`,
             });
-            expect(spec.sparkConf["spark.eventLog.dir"], name).toBe(`oss://${bucket}/spark-events/`);
+            expect(spec.sparkConf["spark.eventLog.dir"], name).toBe(`oss://${bucket}/namespaces/spark-jobs/spark-events/`);
             expect(spec.sparkConf["spark.decommission.enabled"], name).toBe("true");
 
             const report = managed.jobs.find((j) => j.name === name && j.namespace === namespace)!;

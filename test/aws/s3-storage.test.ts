@@ -39,7 +39,8 @@ describe("S3Storage", () => {
                 ref(A.role, "data-adhoc"),
                 ref(A.rolePolicy, "data-etl"),
                 ref(A.rolePolicy, "data-adhoc"),
-                ref(A.bucketObject, "data-spark-events"),
+                ref(A.bucketObject, "data-etl-spark-events"),
+                ref(A.bucketObject, "data-adhoc-spark-events"),
                 ref(A.bucketObject, "data-wordcount-input"),
             ].sort(),
         );
@@ -106,18 +107,36 @@ describe("S3Storage", () => {
             },
         ]);
         const access = JSON.parse(one(plan, A.rolePolicy, "data-adhoc").inputs.policy as string);
+        // The namespace's own prefix, read-only shared inputs; what this allows and denies is evaluated in s3-isolation.test.ts.
         expect(access.Statement).toEqual([
-            { Sid: "SparkListBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:GetBucketLocation"], Resource: arn },
             {
-                Sid: "SparkReadWriteObjects",
+                Sid: "SparkListOwnAndSharedPrefixes",
+                Effect: "Allow",
+                Action: "s3:ListBucket",
+                Resource: arn,
+                Condition: { StringLike: { "s3:prefix": ["namespaces/adhoc/*", "samples/*"] } },
+            },
+            { Sid: "SparkBucketMetadata", Effect: "Allow", Action: ["s3:ListBucketMultipartUploads", "s3:GetBucketLocation"], Resource: arn },
+            {
+                Sid: "SparkReadWriteOwnPrefix",
                 Effect: "Allow",
                 Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
-                Resource: `${arn}/*`,
+                Resource: [`${arn}/namespaces/adhoc`, `${arn}/namespaces/adhoc/*`],
             },
+            { Sid: "SparkReadSharedInputs", Effect: "Allow", Action: "s3:GetObject", Resource: `${arn}/samples/*` },
         ]);
         expect(one(plan, A.rolePolicy, "data-adhoc").inputs.role).toMatch(/^data-adhoc-/);
 
-        expect(one(plan, A.bucketObject, "data-spark-events").inputs).toMatchObject({ bucket: bucketName, key: "spark-events/", content: "" });
+        expect(one(plan, A.bucketObject, "data-etl-spark-events").inputs).toMatchObject({
+            bucket: bucketName,
+            key: "namespaces/etl/spark-events/",
+            content: "",
+        });
+        expect(one(plan, A.bucketObject, "data-adhoc-spark-events").inputs).toMatchObject({
+            bucket: bucketName,
+            key: "namespaces/adhoc/spark-events/",
+            content: "",
+        });
         expect(one(plan, A.bucketObject, "data-wordcount-input").inputs).toMatchObject({
             bucket: bucketName,
             key: "samples/wordcount/input.txt",
@@ -126,6 +145,8 @@ describe("S3Storage", () => {
         expect(one(plan, A.bucketObject, "data-wordcount-input").dependsOn).toContain(ref(A.bucketPolicy, "data-tls-only"));
         expect(await valueOf(storage.wordCountInput!)).toBe(`s3a://${bucketName}/samples/wordcount/input.txt`);
         expect(await valueOf(storage.dataRoot)).toBe(`s3a://${bucketName}`);
+        expect(await valueOf(storage.namespaceDataRoot("adhoc"))).toBe(`s3a://${bucketName}/namespaces/adhoc`);
+        expect(() => storage.namespaceDataRoot("other")).toThrow('namespace: got "other", which has no S3 role');
         expect(storage.type).toBe("s3");
     });
 
@@ -161,6 +182,7 @@ describe("S3Storage", () => {
             "fs.s3a.multipart.size": "128M",
             "fs.s3a.threads.max": "40",
             "fs.s3a.connection.maximum": "100",
+            "fs.s3a.directory.marker.retention": "keep",
             "mapreduce.fileoutputcommitter.algorithm.version": "1",
         });
         const { "spark.eventLog.dir": eventLogDir, ...sparkConf } = integration.sparkConf!;
@@ -170,10 +192,10 @@ describe("S3Storage", () => {
             "spark.eventLog.rolling.enabled": "true",
             "spark.eventLog.rolling.maxFileSize": "64m",
         });
-        expect(await valueOf(eventLogDir!)).toBe(`s3a://${bucketName}/spark-events/`);
+        expect(await valueOf(eventLogDir!)).toBe(`s3a://${bucketName}/namespaces/etl/spark-events/`);
         expect(integration.deps).toBeUndefined();
         expect(storage.sampleImage).toBe("public.ecr.aws/data-on-eks/spark3.5.3-scala2.12-java17-python3-ubuntu-tpcds:v2");
-        expect(integration.dependsOn).toEqual([storage.roles.etl, storage.rolePolicies.etl, storage.eventLogDirectory]);
+        expect(integration.dependsOn).toEqual([storage.roles.etl, storage.rolePolicies.etl, storage.eventLogDirectories.etl]);
         expect(() => storage.serviceAccountAnnotations("other")).toThrow(
             'namespace: got "other", which has no S3 role, expected one of the storage\'s job namespaces: etl',
         );
@@ -196,10 +218,15 @@ describe("S3Storage", () => {
         const storage = new mod.S3Storage("theirs", { jobNamespaces: ["etl"], irsa, existingBucket: "corp.data-lake" });
         const plan = await planOf(runtime);
         expect(childrenOf(plan, { type: A.s3Storage, name: "theirs" })).toEqual(
-            [ref(A.role, "theirs-etl"), ref(A.rolePolicy, "theirs-etl"), ref(A.bucketObject, "theirs-spark-events")].sort(),
+            [ref(A.role, "theirs-etl"), ref(A.rolePolicy, "theirs-etl"), ref(A.bucketObject, "theirs-etl-spark-events")].sort(),
         );
         const access = JSON.parse(one(plan, A.rolePolicy, "theirs-etl").inputs.policy as string);
-        expect(access.Statement.map((s: { Resource: string }) => s.Resource)).toEqual(["arn:aws:s3:::corp.data-lake", "arn:aws:s3:::corp.data-lake/*"]);
+        expect(access.Statement.map((s: { Resource: string }) => s.Resource)).toEqual([
+            "arn:aws:s3:::corp.data-lake",
+            "arn:aws:s3:::corp.data-lake",
+            ["arn:aws:s3:::corp.data-lake/namespaces/etl", "arn:aws:s3:::corp.data-lake/namespaces/etl/*"],
+            "arn:aws:s3:::corp.data-lake/samples/*",
+        ]);
         expect(storage.integrate(handle("etl"), {}).hadoopConf!["fs.s3a.path.style.access"]).toBe("true");
         expect(storage.wordCountInput).toBeUndefined();
     });

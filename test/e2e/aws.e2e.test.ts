@@ -106,7 +106,9 @@ describe.skipIf(absent.length > 0)(title, () => {
             const outputs = await deploy(false);
             const driver = await waitForWordCount();
             expect(countsInLog(kubectl("logs", driver, "-n", NAMESPACE))).toEqual(expectedWordCounts(WORDCOUNT_TEXT));
-            const events = execFileSync("aws", ["s3", "ls", "--recursive", `s3://${outputs.bucket}/spark-events/`, "--region", REGION], { encoding: "utf8" });
+            const events = execFileSync("aws", ["s3", "ls", "--recursive", `s3://${outputs.bucket}/namespaces/spark-jobs/spark-events/`, "--region", REGION], {
+                encoding: "utf8",
+            });
             expect(events).toMatch(/eventlog/);
         },
         STEP,

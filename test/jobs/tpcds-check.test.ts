@@ -5,7 +5,7 @@ import { EMPTY_SCHEDULING_PROFILE } from "../../components/cluster/types";
 import { planJobs } from "../../components/jobs/platform-jobs";
 import { TPCDS_QUERY_NAMES } from "../../components/jobs/samples/tpcds";
 
-const context = (storage?: { dataRoot?: pulumi.Output<string> }) => ({
+const context = (storage?: { namespaceDataRoot?: (ns: string) => pulumi.Output<string> }) => ({
     placement: { scheduling: EMPTY_SCHEDULING_PROFILE, capacityGrid: "fargate" as const },
     jobNamespaces: ["spark-jobs"],
     storage,
@@ -14,7 +14,7 @@ const context = (storage?: { dataRoot?: pulumi.Output<string> }) => ({
 describe("TPC-DS checked before its storage exists", () => {
     it("GIVEN a storage not declared yet WHEN planned THEN both jobs are checked and sized like the real ones, without data paths", () => {
         const pending = planJobs([], { tpcds: { executorCores: 2 } }, context({}));
-        const real = planJobs([], { tpcds: { executorCores: 2 } }, context({ dataRoot: pulumi.output("s3a://bucket") }));
+        const real = planJobs([], { tpcds: { executorCores: 2 } }, context({ namespaceDataRoot: (ns) => pulumi.output(`s3a://bucket/namespaces/${ns}`) }));
         expect(pending.map((j) => j.args.applicationName)).toEqual(["tpcds-datagen", "tpcds-queries"]);
         for (const [i, job] of pending.entries()) {
             expect(job.args.arguments).toBeUndefined();
@@ -27,10 +27,11 @@ describe("TPC-DS checked before its storage exists", () => {
     it("GIVEN TPC-DS WHEN planned THEN the query run is suspended until runQueries is set, and data generation never is", () => {
         const byName = (runQueries?: boolean) =>
             Object.fromEntries(
-                planJobs([], { tpcds: runQueries === undefined ? {} : { runQueries } }, context({ dataRoot: pulumi.output("s3a://bucket") })).map((j) => [
-                    j.args.applicationName,
-                    j.args.suspend,
-                ]),
+                planJobs(
+                    [],
+                    { tpcds: runQueries === undefined ? {} : { runQueries } },
+                    context({ namespaceDataRoot: (ns) => pulumi.output(`s3a://bucket/namespaces/${ns}`) }),
+                ).map((j) => [j.args.applicationName, j.args.suspend]),
             );
         expect(byName()).toEqual({ "tpcds-datagen": undefined, "tpcds-queries": true });
         expect(byName(true)).toEqual({ "tpcds-datagen": undefined, "tpcds-queries": false });

@@ -32,18 +32,24 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
 };
 
 /**
- * Zone renames since the fixtures were recorded, by stack: the aws stack's subnets, route tables,
- * NAT gateway and EIP are named after their zone, and its zones moved from names to IDs (EKS
- * refuses use1-az3, and a name may map to it). A different zone may be meant, so these are new
- * subnets, not renamed ones: no alias. A deployed stack keeps its subnets with
- * `network.availabilityZones: [us-east-1a, us-east-1b, us-east-1c]` (README, docs/aws.md).
+ * Resources replaced on purpose since the fixtures were recorded, by stack, as text substitutions on
+ * their identities (`from` -> `to`). Each is a new resource, not a renamed one, so no alias:
+ * - the aws stack's subnets, route tables, NAT gateway and EIP are named after their zone, and its
+ *   zones moved from names to IDs (EKS refuses use1-az3, and a name may map to it). A different zone
+ *   may be meant, so these are new subnets. A deployed stack keeps its subnets with
+ *   `network.availabilityZones: [us-east-1a, us-east-1b, us-east-1c]` (README, docs/aws.md).
+ * - the event-log directory marker moved from `spark-events/` to each job namespace's own prefix
+ *   (`namespaces/<namespace>/spark-events/`), where that namespace's role alone may write: its key
+ *   changes, which replaces the object anyway. Event logs already written stay where they were.
  */
-const ZONES_REPLACED_SINCE_FIXTURE: Record<string, [string, string][]> = {
+const REPLACED_SINCE_FIXTURE: Record<string, [string, string][]> = {
     aws: [
         ["us-east-1a", "use1-az1"],
         ["us-east-1b", "use1-az2"],
         ["us-east-1c", "use1-az4"],
+        ["::storage-spark-events", "::storage-spark-jobs-spark-events"],
     ],
+    alicloud: [["::storage-spark-events", "::storage-spark-jobs-spark-events"]],
 };
 
 describe.each(shippedStacks())("the %s stack's resource identities", (stack) => {
@@ -58,10 +64,10 @@ describe.each(shippedStacks())("the %s stack's resource identities", (stack) => 
         for (const [current, answers] of report.answersTo) {
             for (const old of recorded) if (answers.has(old)) matched.set(old, current);
         }
-        const zoneRenames = ZONES_REPLACED_SINCE_FIXTURE[stack] ?? [];
-        const renamed = (id: string) => zoneRenames.reduce((text, [from, to]) => text.replaceAll(from, to), id);
+        const replaced = REPLACED_SINCE_FIXTURE[stack] ?? [];
+        const renamed = (id: string) => replaced.reduce((text, [from, to]) => text.replaceAll(from, to), id);
         const gone = recorded.filter((old) => !matched.has(old));
-        // Only zone-named resources may be gone, and each must have its zone-ID counterpart.
+        // Only resources replaced on purpose may be gone, and each must have its counterpart.
         expect(gone.filter((old) => renamed(old) === old)).toEqual([]);
         const typeAndName = (id: string) => `${id.slice(0, id.lastIndexOf("::")).split("$").pop()}::${id.slice(id.lastIndexOf("::") + 2)}`;
         const currentByTypeAndName = new Set(report.current.map(typeAndName));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { clusterKmsPolicy } from "../../components/cluster/aws/policies";
-import { sparkBucketAccessPolicy, tlsOnlyBucketPolicy } from "../../components/storage/s3/policies";
+import { sparkNamespaceAccessPolicy, tlsOnlyBucketPolicy } from "../../components/storage/s3/policies";
 import { isWildcardAction, isWildcardResource, noWildcardPolicies } from "../../policy/rules";
 
 const check = (type: string, props: Record<string, any>) => noWildcardPolicies.check(type, props, {});
@@ -38,7 +38,7 @@ describe("no-wildcard-policies: classification", () => {
 
 describe("no-wildcard-policies: good documents", () => {
     it("GIVEN the project's own IRSA, KMS and TLS-only documents WHEN checked THEN there is no violation", () => {
-        expect(check("aws:iam/rolePolicy:RolePolicy", { policy: JSON.stringify(sparkBucketAccessPolicy(BUCKET_ARN)), role: "r" })).toEqual([]);
+        expect(check("aws:iam/rolePolicy:RolePolicy", { policy: JSON.stringify(sparkNamespaceAccessPolicy(BUCKET_ARN, "etl")), role: "r" })).toEqual([]);
         expect(check("aws:iam/rolePolicy:RolePolicy", { policy: JSON.stringify(clusterKmsPolicy("arn:aws:kms:us-east-1:123456789012:key/k")) })).toEqual([]);
         // The TLS-only policy denies s3:* to everyone: a Deny may use wildcards.
         expect(check("aws:s3/bucketPolicy:BucketPolicy", { bucket: "data-bucket", policy: JSON.stringify(tlsOnlyBucketPolicy(BUCKET_ARN)) })).toEqual([]);

@@ -53,7 +53,7 @@ describe("the shipped stacks' plans", () => {
             }
             // The placeholder outputs were there: policies name the mocked bucket, not an empty string.
             const irsa = aws.resources.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy").map((r) => String(r.inputs.policy));
-            expect(irsa.some((doc) => /arn:aws:s3:::storage-bucket-[0-9a-f]+\/\*/.test(doc))).toBe(true);
+            expect(irsa.some((doc) => /arn:aws:s3:::storage-bucket-[0-9a-f]+\/namespaces\/spark-jobs\/\*/.test(doc))).toBe(true);
         }
     });
 });

@@ -2,6 +2,7 @@
  * OSS bucket policy and RAM policies for Spark's OSS access, as plain functions of names. Both
  * policy languages use `"Version": "1"` and `acs:` resource names.
  */
+import { namespacePrefix, SHARED_INPUTS_PREFIX } from "../layout";
 
 /** A statement of a RAM or OSS bucket policy. */
 export interface RamStatement {
@@ -18,8 +19,8 @@ export interface RamPolicyDocument {
     Statement: RamStatement[];
 }
 
-/** The OSS actions JindoSDK needs on the bucket itself: listing (directories are prefixes), its multipart uploads, its metadata. */
-export const SPARK_BUCKET_ACTIONS = ["oss:ListObjects", "oss:ListMultipartUploads", "oss:GetBucketInfo", "oss:GetBucketLocation"] as const;
+/** The OSS actions JindoSDK needs on the bucket itself besides listing (granted per prefix): its multipart uploads, its metadata. */
+export const SPARK_BUCKET_ACTIONS = ["oss:ListMultipartUploads", "oss:GetBucketInfo", "oss:GetBucketLocation"] as const;
 /**
  * The OSS actions JindoSDK needs on objects: read, write (multipart uploads are authorised as
  * `oss:PutObject`), delete (renames are copy + delete), and cleaning up multipart uploads.
@@ -54,14 +55,27 @@ export function tlsOnlyBucketPolicy(bucket: string): RamPolicyDocument {
 }
 
 /**
- * What a job namespace's Spark pods may do: the JindoSDK actions, on this bucket and its objects
- * only, plus the KMS key when objects are encrypted with one.
+ * What one job namespace's Spark pods may do: the JindoSDK actions on the objects under the
+ * namespace's own prefix (`namespaces/<namespace>/`), reading the shared inputs under `samples/`,
+ * listing only those two prefixes (`oss:Prefix`, Alibaba Cloud OSS "Control OSS access with RAM
+ * policies", read 2026-11-29), the bucket's metadata, and the KMS key when objects are encrypted
+ * with one. `oss:ListMultipartUploads` takes no prefix condition, so a namespace can see the key
+ * names, never the content, of other namespaces' uploads in progress.
  */
-export function sparkOssAccessPolicy(bucket: string, kms?: { region: string; keyId: string }): RamPolicyDocument {
+export function sparkOssNamespacePolicy(bucket: string, namespace: string, kms?: { region: string; keyId: string }): RamPolicyDocument {
     const resource = ossBucketResource(bucket);
+    const own = namespacePrefix(namespace);
     const statements: RamStatement[] = [
+        {
+            Effect: "Allow",
+            Action: ["oss:ListObjects"],
+            Resource: [resource],
+            Condition: { StringLike: { "oss:Prefix": [`${own}*`, `${SHARED_INPUTS_PREFIX}*`] } },
+        },
         { Effect: "Allow", Action: [...SPARK_BUCKET_ACTIONS], Resource: [resource] },
-        { Effect: "Allow", Action: [...SPARK_OBJECT_ACTIONS], Resource: [`${resource}/*`] },
+        // The prefix as a key too: JindoSDK looks for a file named like a directory before listing it.
+        { Effect: "Allow", Action: [...SPARK_OBJECT_ACTIONS], Resource: [`${resource}/${own.replace(/\/$/, "")}`, `${resource}/${own}*`] },
+        { Effect: "Allow", Action: ["oss:GetObject"], Resource: [`${resource}/${SHARED_INPUTS_PREFIX}*`] },
     ];
     if (kms !== undefined) {
         statements.push({ Effect: "Allow", Action: [...SPARK_KMS_ACTIONS], Resource: [`acs:kms:${kms.region}:*:key/${kms.keyId}`] });

@@ -4,11 +4,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkComponentArgs, describeValue, InputError } from "../../errors";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
 import { EVENT_LOG_PREFIX, eventLogSparkConf } from "../event-log";
+import { namespaceDataRoot, namespacePrefix } from "../layout";
 import type { SparkStorage } from "../types";
 import { OSS_WORDCOUNT_KEY, OssStorageArgs, ResolvedOssArgs, resolveOssStorageArgs } from "./args";
 import { createOssDataBucket } from "./bucket";
 import { derivedBucketName } from "./bucket-name";
-import { eciRoleTrustPolicy, sparkOssAccessPolicy } from "./policies";
+import { eciRoleTrustPolicy, sparkOssNamespacePolicy } from "./policies";
 import { eciRoleName } from "./role-name";
 import { JINDO_MAVEN_REPOSITORY, jindoHadoopConf, jindoPackages } from "./spark-conf";
 
@@ -16,10 +17,11 @@ import { JINDO_MAVEN_REPOSITORY, jindoHadoopConf, jindoPackages } from "./spark-
 export const ECI_RAM_ROLE_ANNOTATION = "k8s.aliyun.com/eci-ram-role-name";
 
 /**
- * The object that makes `spark-events/` exist. Spark refuses to start when the event log directory
- * is missing, and an object store has a directory when an object sits under its prefix. The usual
- * empty `spark-events/` marker cannot be declared: the Alibaba provider refuses an object whose
- * content is empty ("Must specify source or content"). A dot-file is skipped by the History Server.
+ * The object that makes a job namespace's `spark-events/` exist, relative to the namespace's prefix.
+ * Spark refuses to start when the event log directory is missing, and an object store has a
+ * directory when an object sits under its prefix. The usual empty `spark-events/` marker cannot be
+ * declared: the Alibaba provider refuses an object whose content is empty ("Must specify source or
+ * content"). A dot-file is skipped by the History Server.
  */
 export const EVENT_LOG_MARKER_KEY = `${EVENT_LOG_PREFIX}.keep`;
 
@@ -35,15 +37,16 @@ export interface OssNamespaceAccess {
 /**
  * OSS as Spark's storage on ACK with ECI virtual nodes: a data bucket (or one you have), one RAM
  * role per job namespace that ECI gives to that namespace's Spark pods (pod annotation
- * `k8s.aliyun.com/eci-ram-role-name`), allowed only the OSS actions JindoSDK needs on this bucket,
- * and the Spark/Hadoop settings for JindoSDK with instance-role credentials and event logs under
- * `oss://<bucket>/spark-events/`. See `spark-conf.ts` for why this route and not RRSA.
+ * `k8s.aliyun.com/eci-ram-role-name`), allowed only the OSS actions JindoSDK needs under the
+ * namespace's own prefix `namespaces/<namespace>/` and reading the shared `samples/` (see
+ * `../layout.ts`), and the Spark/Hadoop settings for JindoSDK with instance-role credentials and
+ * event logs under `oss://<bucket>/namespaces/<namespace>/spark-events/`. See `spark-conf.ts` for why this route and not RRSA.
  */
 export class OssStorage extends pulumi.ComponentResource implements SparkStorage {
     readonly type = "oss" as const;
     /** The job namespaces with a role of their own (the only ones whose jobs can reach the bucket). */
     readonly jobNamespaces: readonly string[];
-    /** `oss://<bucket>`. */
+    /** `oss://<bucket>`: the bucket. Jobs write under their namespace's {@link namespaceDataRoot}. */
     readonly dataRoot: pulumi.Output<string>;
     /** `oss://<bucket>/samples/wordcount/input.txt`, when `wordCountText` was given. */
     readonly wordCountInput?: pulumi.Output<string>;
@@ -52,8 +55,8 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
     readonly bucket?: alicloud.oss.Bucket;
     /** RAM role, policy and attachment, by job namespace. */
     readonly access: Record<string, OssNamespaceAccess> = {};
-    /** Makes `spark-events/` exist (see {@link EVENT_LOG_MARKER_KEY}). */
-    readonly eventLogDirectory: alicloud.oss.BucketObject;
+    /** Make each job namespace's `spark-events/` exist (see {@link EVENT_LOG_MARKER_KEY}), by namespace. */
+    readonly eventLogDirectories: Record<string, alicloud.oss.BucketObject> = {};
     readonly wordCountObject?: alicloud.oss.BucketObject;
     /** The validated arguments with defaults applied. */
     readonly settings: ResolvedOssArgs;
@@ -80,8 +83,6 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
         this.dataRoot = pulumi.interpolate`oss://${this.bucketName}`;
 
         const kms = s.kmsKeyId === undefined ? undefined : { region: s.region, keyId: s.kmsKeyId };
-        // The name is known before deployment, so the policy is plain text in the plan.
-        const accessPolicy = JSON.stringify(sparkOssAccessPolicy(bucketName, kms));
         const trust = JSON.stringify(eciRoleTrustPolicy());
         const scope = { project: pulumi.getProject(), stack: pulumi.getStack() };
         for (const ns of s.jobNamespaces) {
@@ -93,7 +94,12 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
             );
             const policy = new alicloud.ram.Policy(
                 `${name}-${ns}`,
-                { policyName: roleName, policyDocument: accessPolicy, description: `Spark in namespace ${ns}: JindoSDK access to oss://${bucketName}` },
+                // The name is known before deployment, so the policy is plain text in the plan.
+                {
+                    policyName: roleName,
+                    policyDocument: JSON.stringify(sparkOssNamespacePolicy(bucketName, ns, kms)),
+                    description: `Spark in namespace ${ns}: JindoSDK access to oss://${bucketName}`,
+                },
                 child,
             );
             const attachment = new alicloud.ram.RolePolicyAttachment(
@@ -102,18 +108,17 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
                 child,
             );
             this.access[ns] = { roleName, role, policy, attachment };
+            this.eventLogDirectories[ns] = new alicloud.oss.BucketObject(
+                `${name}-${ns}-spark-events`,
+                {
+                    bucket: this.bucketName,
+                    key: `${namespacePrefix(ns)}${EVENT_LOG_MARKER_KEY}`,
+                    content: "Spark event logs are written next to this file.\n",
+                    contentType: "text/plain; charset=utf-8",
+                },
+                { parent: this, dependsOn: bucketReady },
+            );
         }
-
-        this.eventLogDirectory = new alicloud.oss.BucketObject(
-            `${name}-spark-events`,
-            {
-                bucket: this.bucketName,
-                key: EVENT_LOG_MARKER_KEY,
-                content: "Spark event logs are written next to this file.\n",
-                contentType: "text/plain; charset=utf-8",
-            },
-            { parent: this, dependsOn: bucketReady },
-        );
         if (args.wordCountText !== undefined) {
             this.wordCountObject = new alicloud.oss.BucketObject(
                 `${name}-wordcount-input`,
@@ -126,10 +131,17 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
         this.registerOutputs({
             bucketName: this.bucketName,
             dataRoot: this.dataRoot,
+            dataRoots: Object.fromEntries(s.jobNamespaces.map((ns) => [ns, this.namespaceDataRoot(ns)])),
             ...(this.wordCountInput ? { wordCountInput: this.wordCountInput } : {}),
             roleNames: Object.fromEntries(Object.entries(this.access).map(([ns, a]) => [ns, a.roleName])),
             roleArns: Object.fromEntries(Object.entries(this.access).map(([ns, a]) => [ns, a.role.arn])),
         });
+    }
+
+    /** `oss://<bucket>/namespaces/<namespace>`: the only place the namespace's jobs may write. */
+    namespaceDataRoot(namespace: string): pulumi.Output<string> {
+        this.accessOf(namespace);
+        return this.dataRoot.apply((root) => namespaceDataRoot(root, namespace));
     }
 
     /** No service-account annotations: the role reaches pods through their ECI annotation, not RRSA. */
@@ -146,8 +158,8 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
 
     /**
      * What jobs in a namespace add: the namespace's RAM role as an ECI pod annotation, the JindoSDK
-     * settings, the JindoSDK packages from JindoData's Maven repository, and event logs in the
-     * bucket. Declares nothing in the cluster; jobs wait for the role, its policy and attachment,
+     * settings, the JindoSDK packages from JindoData's Maven repository, and event logs under
+     * the namespace's prefix. Declares nothing in the cluster; jobs wait for the role, its policy and attachment,
      * and the uploaded objects.
      */
     integrate(ns: JobNamespaceHandle, _opts: pulumi.ComponentResourceOptions): JobIntegration {
@@ -155,10 +167,16 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
         return {
             source: "storage",
             podAnnotations: { [ECI_RAM_ROLE_ANNOTATION]: access.roleName },
-            sparkConf: eventLogSparkConf(pulumi.interpolate`oss://${this.bucketName}`),
+            sparkConf: eventLogSparkConf(this.namespaceDataRoot(ns.name)),
             hadoopConf: jindoHadoopConf(this.settings.region),
             deps: { packages: jindoPackages(this.settings.jindoVersion), repositories: [JINDO_MAVEN_REPOSITORY] },
-            dependsOn: [access.role, access.policy, access.attachment, this.eventLogDirectory, ...(this.wordCountObject ? [this.wordCountObject] : [])],
+            dependsOn: [
+                access.role,
+                access.policy,
+                access.attachment,
+                this.eventLogDirectories[ns.name]!,
+                ...(this.wordCountObject ? [this.wordCountObject] : []),
+            ],
         };
     }
 

@@ -1,11 +1,12 @@
 import type { PolicyDocument } from "../../cluster/aws/policies";
+import { namespacePrefix, SHARED_INPUTS_PREFIX } from "../layout";
 
 /**
  * Bucket and IRSA policies for Spark's S3 access, as plain functions of the bucket's ARN.
  */
 
-/** The S3 actions S3A needs on the bucket itself: listing (with a prefix, for directories), its multipart uploads, its region. */
-export const SPARK_BUCKET_ACTIONS = ["s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:GetBucketLocation"] as const;
+/** The S3 actions S3A needs on the bucket itself besides listing (granted per prefix): its multipart uploads, its region. */
+export const SPARK_BUCKET_ACTIONS = ["s3:ListBucketMultipartUploads", "s3:GetBucketLocation"] as const;
 /** The S3 actions S3A needs on objects: read, write, delete (renames are copy + delete), multipart uploads. */
 export const SPARK_OBJECT_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"] as const;
 
@@ -31,13 +32,36 @@ export function tlsOnlyBucketPolicy(arn: string): PolicyDocument {
     };
 }
 
-/** What a job namespace's Spark pods may do: the S3A actions, on this bucket and its objects only. */
-export function sparkBucketAccessPolicy(arn: string): PolicyDocument {
+/**
+ * What one job namespace's Spark pods may do, and nothing more: the S3A actions on the objects under
+ * the namespace's own prefix (`namespaces/<namespace>/`: data, results, event logs); reading the
+ * shared inputs under `samples/`; listing only those two prefixes (`s3:prefix`, Amazon S3 User Guide
+ * "Amazon S3 condition key examples", read 2026-11-29). The bucket-level `GetBucketLocation` and
+ * `ListBucketMultipartUploads` take no `s3:prefix` condition (Service Authorization Reference,
+ * "Actions defined by Amazon S3"), so a namespace can see the key names, never the content, of other
+ * namespaces' uploads still in progress; S3A's committers list them to abort their own.
+ */
+export function sparkNamespaceAccessPolicy(arn: string, namespace: string): PolicyDocument {
+    const own = namespacePrefix(namespace);
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "SparkListBucket", Effect: "Allow", Action: [...SPARK_BUCKET_ACTIONS], Resource: arn },
-            { Sid: "SparkReadWriteObjects", Effect: "Allow", Action: [...SPARK_OBJECT_ACTIONS], Resource: `${arn}/*` },
+            {
+                Sid: "SparkListOwnAndSharedPrefixes",
+                Effect: "Allow",
+                Action: "s3:ListBucket",
+                Resource: arn,
+                Condition: { StringLike: { "s3:prefix": [`${own}*`, `${SHARED_INPUTS_PREFIX}*`] } },
+            },
+            { Sid: "SparkBucketMetadata", Effect: "Allow", Action: [...SPARK_BUCKET_ACTIONS], Resource: arn },
+            // The prefix as a key too: S3A looks for a file named like a directory before listing it.
+            {
+                Sid: "SparkReadWriteOwnPrefix",
+                Effect: "Allow",
+                Action: [...SPARK_OBJECT_ACTIONS],
+                Resource: [`${arn}/${own.replace(/\/$/, "")}`, `${arn}/${own}*`],
+            },
+            { Sid: "SparkReadSharedInputs", Effect: "Allow", Action: "s3:GetObject", Resource: `${arn}/${SHARED_INPUTS_PREFIX}*` },
         ],
     };
 }

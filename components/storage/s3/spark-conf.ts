@@ -32,6 +32,11 @@ export const S3A_CREDENTIALS_PROVIDER_V2 = "software.amazon.awssdk.auth.credenti
  * tools/hadoop-aws/committers.md, read 2026-11-29); v1 commits a job's output once, at job commit.
  * The S3A committers (magic, staging) are safe and faster but need `spark-hadoop-cloud` in the image,
  * which the stock apache/spark images are not known to have: a limitation the README states.
+ * Directory markers are kept (`fs.s3a.directory.marker.retention=keep`, Hadoop 3.3.1 and later; the
+ * only behaviour of 3.4): Hadoop 3.3's default deletes every parent marker on each write, which
+ * removes the `spark-events/` marker Pulumi declared (so the next `pulumi up --refresh` recreates it)
+ * and tries deletes above the namespace's prefix that its policy refuses (apache/hadoop
+ * hadoop-tools/hadoop-aws/src/site/markdown/tools/hadoop-aws/directory_markers.md, read 2026-11-29).
  * @param pathStyle path-style requests (needed for bucket names with dots)
  */
 export function s3aHadoopConf(region: string, pathStyle: boolean): Record<string, string> {
@@ -47,6 +52,7 @@ export function s3aHadoopConf(region: string, pathStyle: boolean): Record<string
         "fs.s3a.multipart.size": "128M",
         "fs.s3a.threads.max": "40",
         "fs.s3a.connection.maximum": "100",
+        "fs.s3a.directory.marker.retention": "keep",
         "mapreduce.fileoutputcommitter.algorithm.version": "1",
     };
 }

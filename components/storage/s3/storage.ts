@@ -6,10 +6,11 @@ import { checkComponentArgs, describeValue, InputError } from "../../errors";
 import { TPCDS_DEFAULTS } from "../../jobs/samples/tpcds";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
 import { EVENT_LOG_PREFIX, eventLogSparkConf } from "../event-log";
+import { namespaceDataRoot, namespacePrefix } from "../layout";
 import type { SparkStorage } from "../types";
 import { ResolvedS3Args, resolveS3StorageArgs, S3StorageArgs, WORDCOUNT_KEY } from "./args";
 import { createDataBucket } from "./bucket";
-import { bucketArn, sparkBucketAccessPolicy } from "./policies";
+import { bucketArn, sparkNamespaceAccessPolicy } from "./policies";
 import { irsaRoleResourceName } from "./role-name";
 import { S3A_PACKAGES, s3aHadoopConf } from "./spark-conf";
 
@@ -19,14 +20,15 @@ export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
 /**
  * S3 as Spark's storage on EKS: a data bucket (or one you have), one IAM role per job namespace
  * that only that namespace's driver and executor service accounts can assume (IRSA), allowed only
- * the S3A actions on this bucket, and the Spark/Hadoop settings for S3A with web-identity
- * credentials and event logs under `s3a://<bucket>/spark-events/`.
+ * the S3A actions under the namespace's own prefix `namespaces/<namespace>/` and reading the shared
+ * `samples/` (see `../layout.ts`), and the Spark/Hadoop settings for S3A with web-identity
+ * credentials and event logs under `s3a://<bucket>/namespaces/<namespace>/spark-events/`.
  */
 export class S3Storage extends pulumi.ComponentResource implements SparkStorage {
     readonly type = "s3" as const;
     /** The job namespaces with a role of their own (the only ones whose jobs can reach the bucket). */
     readonly jobNamespaces: readonly string[];
-    /** `s3a://<bucket>`. */
+    /** `s3a://<bucket>`: the bucket. Jobs write under their namespace's {@link namespaceDataRoot}. */
     readonly dataRoot: pulumi.Output<string>;
     /** `s3a://<bucket>/samples/wordcount/input.txt`, when `wordCountText` was given. */
     readonly wordCountInput?: pulumi.Output<string>;
@@ -42,8 +44,11 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
     /** IRSA roles and their S3 policies, by job namespace. */
     readonly roles: Record<string, aws.iam.Role> = {};
     readonly rolePolicies: Record<string, aws.iam.RolePolicy> = {};
-    /** The `spark-events/` directory marker: Spark refuses to start when the event log directory is missing. */
-    readonly eventLogDirectory: aws.s3.BucketObject;
+    /**
+     * Each job namespace's `spark-events/` directory marker, by namespace: Spark refuses to start
+     * when the event log directory is missing.
+     */
+    readonly eventLogDirectories: Record<string, aws.s3.BucketObject> = {};
     readonly wordCountObject?: aws.s3.BucketObject;
     /** The validated arguments with defaults applied. */
     readonly settings: ResolvedS3Args;
@@ -69,7 +74,6 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
         }
         this.dataRoot = pulumi.interpolate`s3a://${this.bucketName}`;
 
-        const accessPolicy = this.bucketArn.apply((arn) => JSON.stringify(sparkBucketAccessPolicy(arn)));
         for (const ns of s.jobNamespaces) {
             const subjects = [
                 { namespace: ns, name: s.serviceAccounts.driver },
@@ -84,14 +88,20 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
                 child,
             );
             this.roles[ns] = role;
-            this.rolePolicies[ns] = new aws.iam.RolePolicy(`${name}-${ns}`, { role: role.name, policy: accessPolicy }, child);
+            const policy = this.bucketArn.apply((arn) => JSON.stringify(sparkNamespaceAccessPolicy(arn, ns)));
+            this.rolePolicies[ns] = new aws.iam.RolePolicy(`${name}-${ns}`, { role: role.name, policy }, child);
+            this.eventLogDirectories[ns] = new aws.s3.BucketObject(
+                `${name}-${ns}-spark-events`,
+                {
+                    region: s.region,
+                    bucket: this.bucketName,
+                    key: `${namespacePrefix(ns)}${EVENT_LOG_PREFIX}`,
+                    content: "",
+                    contentType: "application/x-directory",
+                },
+                { parent: this, dependsOn: bucketReady },
+            );
         }
-
-        this.eventLogDirectory = new aws.s3.BucketObject(
-            `${name}-spark-events`,
-            { region: s.region, bucket: this.bucketName, key: EVENT_LOG_PREFIX, content: "", contentType: "application/x-directory" },
-            { parent: this, dependsOn: bucketReady },
-        );
         if (args.wordCountText !== undefined) {
             this.wordCountObject = new aws.s3.BucketObject(
                 `${name}-wordcount-input`,
@@ -104,6 +114,7 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
         this.registerOutputs({
             bucketName: this.bucketName,
             dataRoot: this.dataRoot,
+            dataRoots: Object.fromEntries(s.jobNamespaces.map((ns) => [ns, this.namespaceDataRoot(ns)])),
             ...(this.wordCountInput ? { wordCountInput: this.wordCountInput } : {}),
             roleArns: Object.fromEntries(Object.entries(this.roles).map(([ns, role]) => [ns, role.arn])),
         });
@@ -117,6 +128,12 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
         };
     }
 
+    /** `s3a://<bucket>/namespaces/<namespace>`: the only place the namespace's jobs may write. */
+    namespaceDataRoot(namespace: string): pulumi.Output<string> {
+        this.roleOf(namespace);
+        return this.dataRoot.apply((root) => namespaceDataRoot(root, namespace));
+    }
+
     /** S3 needs no namespace labels. */
     namespaceLabels(_namespace: string): Record<string, string> {
         return {};
@@ -124,8 +141,8 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
 
     /**
      * What jobs in a namespace add: S3A settings (for an image's own hadoop-aws, 3.3 or 3.4; with
-     * `downloadConnector`, hadoop-aws 3.3.4 and the SDK v1 bundle as packages) and event logs in the
-     * bucket. Declares nothing in the cluster; jobs wait for the namespace's role
+     * `downloadConnector`, hadoop-aws 3.3.4 and the SDK v1 bundle as packages) and event logs under
+     * the namespace's prefix. Declares nothing in the cluster; jobs wait for the namespace's role
      * and policy and for the uploaded objects.
      */
     integrate(ns: JobNamespaceHandle, _opts: pulumi.ComponentResourceOptions): JobIntegration {
@@ -133,10 +150,10 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
         const pathStyle = this.settings.existingBucket?.includes(".") ?? false;
         return {
             source: "storage",
-            sparkConf: eventLogSparkConf(pulumi.interpolate`s3a://${this.bucketName}`),
+            sparkConf: eventLogSparkConf(this.namespaceDataRoot(ns.name)),
             hadoopConf: s3aHadoopConf(this.settings.region, pathStyle),
             ...(this.settings.downloadConnector ? { deps: { packages: [...S3A_PACKAGES] } } : {}),
-            dependsOn: [role, this.rolePolicies[ns.name]!, this.eventLogDirectory, ...(this.wordCountObject ? [this.wordCountObject] : [])],
+            dependsOn: [role, this.rolePolicies[ns.name]!, this.eventLogDirectories[ns.name]!, ...(this.wordCountObject ? [this.wordCountObject] : [])],
         };
     }
 
