@@ -99,6 +99,9 @@ export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
     const dynamicAllocation = resolveDynamicAllocation(args.dynamicAllocation);
     const restartPolicy = resolveRestartPolicy(args.restartPolicy);
 
+    if (args.memoryHeadroomMiB !== undefined) {
+        requireInteger(args.memoryHeadroomMiB, "memoryHeadroomMiB", 0, 4096);
+    }
     const driver = underKey("driver", () => sizeRole("driver", args.driver ?? {}, sizing, grid, language, args));
     const executor = underKey("executor", () => sizeRole("executor", args.executor ?? {}, sizing, grid, language, args));
     const ephemeralStorage = {
@@ -165,7 +168,8 @@ function sizeRole(
         );
     }
     const minHeapMiB = roleArgs.memory === undefined ? undefined : parseSizeMiB(roleArgs.memory, "m", "memory");
-    return asJobKeys(role, () => rightSize({ grid, role, mode: "fill", cores, minHeapMiB, app: { language }, prices: args.placement.prices }));
+    const headroomMiB = args.memoryHeadroomMiB;
+    return asJobKeys(role, () => rightSize({ grid, role, mode: "fill", cores, minHeapMiB, headroomMiB, app: { language }, prices: args.placement.prices }));
 }
 
 /**

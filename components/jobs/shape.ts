@@ -87,6 +87,7 @@ const jobSettingsFields = {
     timeZone: z.string({ error: "an IANA time zone" }).optional(),
     concurrencyPolicy: z.enum(["Allow", "Forbid", "Replace"], { error: "Allow, Forbid or Replace" }).optional(),
     sizing: z.enum(["fit", "exact"], { error: "fit or exact" }).optional(),
+    memoryHeadroomMiB: z.number({ error: "a whole number of MiB" }).optional(),
     labels: stringMap("labels").optional(),
 };
 

@@ -199,6 +199,12 @@ export interface SparkJobSettings {
      * @default "fit"
      */
     sizing?: JobSizing;
+    /**
+     * With sizing `fit`: MiB of each billed shape left free for what runs beside Spark in the pod's
+     * allocation (Fargate's log router) and as a margin against rounding.
+     * @default 128 on Fargate, 0 on ECI
+     */
+    memoryHeadroomMiB?: number;
     /** Extra labels on the SparkApplication and its pods. @default {} */
     labels?: Record<string, string>;
 }

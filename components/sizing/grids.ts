@@ -42,6 +42,12 @@ export interface CapacityGrid {
      */
     readonly reservationMiB: number;
     /**
+     * Memory right-sizing leaves free in every shape for what runs beside the pod's containers in
+     * its allocation (a platform sidecar such as Fargate's log router), and as a margin against
+     * rounding. Not billed extra: it is part of the shape the pod pays for anyway.
+     */
+    readonly sidecarHeadroomMiB: number;
+    /**
      * Which CPU figure decides the shape: Fargate sizes on requests (and wants limits equal to
      * them); ECI sums limits when set and requests otherwise ("limits decide").
      */
@@ -90,6 +96,11 @@ export const FARGATE_GRID: CapacityGrid = Object.freeze({
         ]),
     ),
     reservationMiB: 256,
+    // Fargate's log router runs inside the pod's allocation: AWS says to plan for up to 50 MB for
+    // it, up to 100 MB at very high log throughput (Amazon EKS User Guide, "Start AWS Fargate logging
+    // for your cluster", Size considerations, read 2026-11-29). 128 MiB covers that, and the 256 MB
+    // reservation read as decimal (244 MiB) instead of binary, so no pod rounds up a step.
+    sidecarHeadroomMiB: 128,
     cpuBasis: "request",
     source: "https://docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html",
     asOf: "2026-11",
@@ -124,6 +135,8 @@ export const ECI_GRID: CapacityGrid = Object.freeze({
         ]),
     ),
     reservationMiB: 0,
+    // ECI runs no sidecar in the pod (its log collection is outside the pod's containers).
+    sidecarHeadroomMiB: 0,
     cpuBasis: "limit-else-request",
     source: "https://www.alibabacloud.com/help/en/eci/user-guide/specify-the-number-of-vcpus-and-memory-size-to-create-a-pod",
     asOf: "2026-11",
@@ -155,6 +168,11 @@ export function checkGridName(name: unknown, key = "grid"): CapacityGridName {
 /** The platform's own memory reservation per pod: 256 MiB on Fargate, 0 on ECI and `none`. */
 export function platformReservationMiB(grid: CapacityGridName): number {
     return grid === "none" ? 0 : capacityGrid(grid).reservationMiB;
+}
+
+/** The headroom right-sizing leaves free per pod by default: 128 MiB on Fargate, 0 on ECI and `none`. */
+export function defaultSidecarHeadroomMiB(grid: CapacityGridName): number {
+    return grid === "none" ? 0 : capacityGrid(grid).sidecarHeadroomMiB;
 }
 
 /** Memory of a shape the pod can actually use: shape memory minus the platform's reservation. */

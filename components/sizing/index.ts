@@ -18,6 +18,7 @@ export {
     fittingShapes,
     formatShape,
     largestShape,
+    defaultSidecarHeadroomMiB,
     platformReservationMiB,
     shapeMemoryMiB,
     usableMemoryMiB,

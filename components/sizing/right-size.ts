@@ -19,6 +19,7 @@ import {
     CapacityGridName,
     CapacityShape,
     checkGridName,
+    defaultSidecarHeadroomMiB,
     ECI_USE_SPECS_ANNOTATION,
     eciUseSpecsValue,
     fittingShapes,
@@ -89,6 +90,11 @@ export interface RightSizeArgs {
     app?: SparkAppSettings;
     /** Price table to choose shapes by and to report with. @default the grid's default table */
     prices?: PriceTable;
+    /**
+     * `fill`: MiB of each shape left free for sidecars in the pod's allocation and as a margin.
+     * @default the grid's `sidecarHeadroomMiB` (128 on Fargate, for its log router; 0 on ECI)
+     */
+    headroomMiB?: number;
 }
 
 /** A sized pod: the Spark settings to use, pod annotations to add, and the report. */
@@ -215,7 +221,11 @@ function fillShape(grid: BillingGridName, role: SparkRole, args: RightSizeArgs, 
     // Off-heap and PySpark memory are fixed sizes on top of heap + overhead: find them by
     // computing the requests of a minimal pod with the same extras.
     const probe = sparkPodRequests(role, { ...given, memory: formatMiB(MIN_RIGHT_SIZED_HEAP_MIB), memoryOverhead: "0" }, args.app);
-    const extrasMiB = probe.offHeapMiB + probe.pysparkMiB;
+    const headroom = args.headroomMiB ?? defaultSidecarHeadroomMiB(grid);
+    if (typeof headroom !== "number" || !Number.isInteger(headroom) || headroom < 0 || headroom > 4096) {
+        throw new InputError(`${role}.headroomMiB`, `${describeValue(headroom)} is not a headroom in MiB`, "a whole number of MiB from 0 to 4096");
+    }
+    const extrasMiB = probe.offHeapMiB + probe.pysparkMiB + headroom;
     const heapFloor = Math.max(MIN_RIGHT_SIZED_HEAP_MIB, Math.ceil(minHeap ?? 0));
 
     let best: { shape: CapacityShape; heap: number; price: number } | undefined;

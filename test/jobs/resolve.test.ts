@@ -38,6 +38,14 @@ describe("resolveJob", () => {
         });
     });
 
+    it("GIVEN Fargate WHEN resolved THEN each pod leaves 128 MiB for the log router, unless the job sets memoryHeadroomMiB", () => {
+        const usable = 4096 - 256;
+        expect(resolveJob("etl", job()).executor.requests.memoryMiB).toBe(usable - 128);
+        expect(resolveJob("etl", job({ memoryHeadroomMiB: 512 })).executor.requests.memoryMiB).toBeLessThanOrEqual(usable - 512);
+        expect(resolveJob("etl", job({ memoryHeadroomMiB: 0 })).driver.requests.memoryMiB).toBe(usable);
+        expect(() => resolveJob("etl", job({ memoryHeadroomMiB: 1.5 }))).toThrow("memoryHeadroomMiB: got 1.5, expected a whole number from 0 to 4096");
+    });
+
     it("GIVEN grid none WHEN resolved THEN settings are kept, no shape, no TTL", () => {
         const resolved = resolveJob("etl", job({ placement: { ...fargate, capacityGrid: "none" }, executor: { cores: 2, memory: "3g" } }));
         expect(resolved.executor.settings).toMatchObject({ cores: 2, memory: "3g" });

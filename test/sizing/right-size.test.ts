@@ -47,32 +47,37 @@ const largestCores = { fargate: 16, eci: 64 } as const;
 describe.each(["fargate", "eci"] as const)("fill on %s", (grid) => {
     const allCores = Array.from({ length: largestCores[grid] }, (_, i) => i + 1);
 
-    it.each(["jvm", "python"] as const)("%s: fills at least 95 percent of usable memory and all vCPU for every core count", (language) => {
-        for (const cores of allCores) {
-            const sized = rightSize({ grid, cores, app: { language } });
-            const { report, settings, requests } = sized;
-            const shape = report.billed as CapacityShape;
-            expect(report.memoryShare, `cores ${cores}`).toBeGreaterThanOrEqual(0.95);
-            expect(report.memoryShare, `cores ${cores}`).toBeLessThanOrEqual(1);
-            expect(report.cpuShare, `cores ${cores}`).toBe(1);
-            expect(shape.vcpu).toBeGreaterThanOrEqual(cores);
-            expect(shape.memoryGiB).toBeGreaterThanOrEqual(DEFAULT_MEMORY_PER_CORE_GIB * cores);
-            // Spark's own arithmetic on the emitted settings lands on the same shape.
-            const again = sparkPodRequests("executor", settings, { language });
-            expect(again).toEqual(requests);
-            expect(billedShape(grid, { cpu: again.cpuLimit ?? again.cpu, memoryMiB: again.memoryMiB })).toEqual(shape);
-            expect(settings.cores).toBe(cores);
-            expect(settings.coreRequest).toBe(String(shape.vcpu));
-            expect(settings.coreLimit).toBe(settings.coreRequest);
-            expect(settings.memory).toMatch(/^\d+m$/);
-            expect(settings.memoryOverhead).toMatch(/^\d+m$/);
-            // The overhead is Spark's default rule for that heap, so the heap is as large as it may be.
-            const heap = parseSizeMiB(settings.memory, "m", "memory");
-            const factor = language === "jvm" ? 0.1 : 0.4;
-            expect(parseSizeMiB(settings.memoryOverhead, "m", "memoryOverhead")).toBe(defaultOverheadMiB(heap, factor));
-            expect(heap).toBe(maxHeapForBudget(usableMemoryMiB(grid, shape), factor));
-        }
-    });
+    it.each(["jvm", "python"] as const)(
+        "%s: fills at least 95 percent of usable memory less the sidecar headroom, and all vCPU, for every core count",
+        (language) => {
+            const headroom = capacityGrid(grid).sidecarHeadroomMiB;
+            for (const cores of allCores) {
+                const sized = rightSize({ grid, cores, app: { language } });
+                const { report, settings, requests } = sized;
+                const shape = report.billed as CapacityShape;
+                const budget = usableMemoryMiB(grid, shape) - headroom;
+                expect(requests.memoryMiB, `cores ${cores}`).toBeGreaterThanOrEqual(0.95 * budget);
+                expect(requests.memoryMiB, `cores ${cores}`).toBeLessThanOrEqual(budget);
+                expect(report.cpuShare, `cores ${cores}`).toBe(1);
+                expect(shape.vcpu).toBeGreaterThanOrEqual(cores);
+                expect(shape.memoryGiB).toBeGreaterThanOrEqual(DEFAULT_MEMORY_PER_CORE_GIB * cores);
+                // Spark's own arithmetic on the emitted settings lands on the same shape.
+                const again = sparkPodRequests("executor", settings, { language });
+                expect(again).toEqual(requests);
+                expect(billedShape(grid, { cpu: again.cpuLimit ?? again.cpu, memoryMiB: again.memoryMiB })).toEqual(shape);
+                expect(settings.cores).toBe(cores);
+                expect(settings.coreRequest).toBe(String(shape.vcpu));
+                expect(settings.coreLimit).toBe(settings.coreRequest);
+                expect(settings.memory).toMatch(/^\d+m$/);
+                expect(settings.memoryOverhead).toMatch(/^\d+m$/);
+                // The overhead is Spark's default rule for that heap, so the heap is as large as it may be.
+                const heap = parseSizeMiB(settings.memory, "m", "memory");
+                const factor = language === "jvm" ? 0.1 : 0.4;
+                expect(parseSizeMiB(settings.memoryOverhead, "m", "memoryOverhead")).toBe(defaultOverheadMiB(heap, factor));
+                expect(heap).toBe(maxHeapForBudget(budget, factor));
+            }
+        },
+    );
 
     it("picks the cheapest shape with enough vCPU and memory", () => {
         const prices = grid === "fargate" ? FARGATE_US_EAST_1_PRICES : ECI_CHINA_PRICES;
@@ -97,10 +102,13 @@ describe.each(["fargate", "eci"] as const)("fill on %s", (grid) => {
             expect(parseSizeMiB(sized.settings.memory, "m", "memory")).toBeGreaterThanOrEqual(minHeapMiB);
             const shape = sized.report.billed as CapacityShape;
             expect(shape.vcpu).toBeGreaterThanOrEqual(cores);
-            const holding = capacityGrid(grid).shapes.filter((s) => s.vcpu >= cores && maxHeapForBudget(usableMemoryMiB(grid, s), 0.1) >= minHeapMiB);
+            const headroom = capacityGrid(grid).sidecarHeadroomMiB;
+            const holding = capacityGrid(grid).shapes.filter(
+                (s) => s.vcpu >= cores && maxHeapForBudget(usableMemoryMiB(grid, s) - headroom, 0.1) >= minHeapMiB,
+            );
             const cheapest = Math.min(...holding.map((s) => shapePricePerHour(s, prices)));
             expect(shapePricePerHour(shape, prices), `cores ${cores}, heap ${minHeapMiB}`).toBeCloseTo(cheapest, 12);
-            expect(sized.report.memoryShare).toBeGreaterThanOrEqual(0.95);
+            expect(sized.requests.memoryMiB).toBeLessThanOrEqual(usableMemoryMiB(grid, shape) - headroom);
         }
         expect(rightSize({ grid: "fargate", cores: 1, minHeapMiB: 20480 }).report.billed).toEqual({ vcpu: 4, memoryGiB: 23 });
     });
@@ -166,10 +174,19 @@ describe("ECI annotation", () => {
 });
 
 describe("fill examples", () => {
-    it("fills Fargate 1 vCPU / 4 GB for one core: 3456m heap + 384m overhead", () => {
+    it("fills Fargate 1 vCPU / 4 GB for one core, less 256 MiB Fargate's and 128 MiB for its log router: 3328m heap + 384m overhead", () => {
         const sized = rightSize({ grid: "fargate" });
-        expect(sized.settings).toEqual({ cores: 1, coreRequest: "1", coreLimit: "1", memory: "3456m", memoryOverhead: "384m" });
-        expect(sized.report.memoryShare).toBe(1);
+        expect(sized.settings).toEqual({ cores: 1, coreRequest: "1", coreLimit: "1", memory: "3328m", memoryOverhead: "384m" });
+        expect(sized.requests.memoryMiB).toBe(4096 - 256 - 128);
+        expect(sized.report.billed).toEqual({ vcpu: 1, memoryGiB: 4 });
+    });
+
+    it("takes the headroom from the caller: 0 fills the shape to its last MiB, a bad value is refused with one line", () => {
+        expect(rightSize({ grid: "fargate", headroomMiB: 0 }).settings.memory).toBe("3456m");
+        expect(rightSize({ grid: "eci" }).requests.memoryMiB).toBe(rightSize({ grid: "eci", headroomMiB: 0 }).requests.memoryMiB);
+        expect(() => rightSize({ grid: "fargate", headroomMiB: -1 })).toThrow(
+            "executor.headroomMiB: -1 is not a headroom in MiB, expected a whole number of MiB from 0 to 4096",
+        );
     });
 
     it("gives an 11-core executor the 16 vCPU Fargate shape and reports the idle task slots", () => {
