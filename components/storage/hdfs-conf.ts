@@ -28,15 +28,17 @@ export interface HdfsConfArgs {
      */
     nameservice?: string;
     /**
-     * Extra `core-site.xml` properties (e.g. `hadoop.security.authentication: kerberos`).
-     * `fs.defaultFS` is derived from the NameNodes and cannot be set here.
+     * Extra `core-site.xml` properties (e.g. `hadoop.rpc.protection: privacy`).
+     * `fs.defaultFS` is derived from the NameNodes and cannot be set here; the Kerberos switches
+     * come with `namenodePrincipal`.
      * @default {}
      */
     coreSite?: Record<string, string>;
     /**
-     * Extra `hdfs-site.xml` properties (e.g. `dfs.namenode.kerberos.principal`). The HA keys derived
-     * from `nameservice` and `namenodes` cannot be set here, except the failover proxy provider,
-     * which defaults to `ConfiguredFailoverProxyProvider` and may be replaced.
+     * Extra `hdfs-site.xml` properties (e.g. `dfs.data.transfer.protection: privacy`, which must
+     * match the DataNodes when they use SASL data transfer). The HA keys derived from `nameservice`
+     * and `namenodes` cannot be set here, except the failover proxy provider, which defaults to
+     * `ConfiguredFailoverProxyProvider` and may be replaced.
      * @default {}
      */
     hdfsSite?: Record<string, string>;
