@@ -2,7 +2,8 @@
  * The Kerberos part of the HDFS client configuration, pure: which keys a Kerberized HDFS needs on
  * the client side, the NameNode principal's checks, and the user's own values for those keys.
  *
- * Why these keys (apache/hadoop, tag rel/release-3.3.4, read 2026-11-29):
+ * Why these keys (apache/hadoop, read 2026-11-29 in the 3.x versions stored in a code index, not
+ * at the tag rel/release-3.3.4 itself: the repository was too large to fetch):
  * - `hadoop.security.authentication=kerberos` in core-site.xml: UserGroupInformation
  *   (hadoop-common-project/hadoop-common/src/main/java/org/apache/hadoop/security/
  *   UserGroupInformation.java) reads it from the default configuration (HADOOP_CONF_DIR), and
