@@ -6,6 +6,7 @@ import { checkComponentArgs, describeValue, InputError, underKey } from "./error
 import { SparkJob } from "./jobs/job";
 import { placementFor, planJobs, PlannedJob, PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
 import type { JobIntegration, NamespaceIntegrator } from "./jobs/types";
+import { KerberosSecrets } from "./kerberos/secrets";
 import { checkJobNamespaces, isSystemNamespace } from "./names";
 import { OPERATOR_DEFAULTS } from "./operator/defaults";
 import { SparkOperator, SparkOperatorArgs } from "./operator/operator";
@@ -13,6 +14,7 @@ import { resolveSparkOperatorSettings, SparkOperatorSettings } from "./operator/
 import { SparkNamespace } from "./rbac/namespace";
 import { dropUndefined, parseShape } from "./shape";
 import type { PriceTable } from "./sizing";
+import { HdfsStorage, NAMENODE_PRINCIPAL_KEY } from "./storage/hdfs";
 import type { SparkStorage } from "./storage/types";
 
 /** Operator settings of the platform (the job namespaces and placement come from the platform). */
@@ -139,6 +141,24 @@ export function resolvePlatformNamespaces(
 }
 
 /**
+ * Kerberos credentials with an HDFS whose Hadoop conf names no NameNode principal would fail at the
+ * first HDFS call inside the driver (Hadoop's RPC client needs the principal), so it is refused here.
+ * Throws an {@link InputError} naming `storage`.
+ */
+export function checkHdfsKerberos(storage: SparkStorage | undefined, integrations: readonly NamespaceIntegrator[]): void {
+    if (!(storage instanceof HdfsStorage) || !integrations.some((i) => i instanceof KerberosSecrets)) {
+        return;
+    }
+    if (!storage.clientConf.hdfsSite.some((p) => p.name === NAMENODE_PRINCIPAL_KEY)) {
+        throw new InputError(
+            "storage",
+            "is an HdfsStorage without namenodePrincipal while integrations include KerberosSecrets",
+            "an HdfsStorage with namenodePrincipal (e.g. nn/_HOST@<realm>), so its Hadoop conf uses Kerberos",
+        );
+    }
+}
+
+/**
  * A serverless Spark platform on one cluster: job namespaces with least-privilege RBAC, the Spark
  * operator watching them, storage and Kerberos wired into every job, and the jobs themselves, all
  * placed on the cluster's virtual nodes.
@@ -159,6 +179,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             underKey("operator", () => resolveSparkOperatorSettings(args.operator ?? {}));
             const operatorArgs: SparkOperatorArgs = { ...(args.operator ?? {}), jobNamespaces, scheduling: args.cluster.scheduling };
             checkPlatformNamespaces(jobNamespaces, operatorArgs.namespace);
+            checkHdfsKerberos(args.storage, args.integrations ?? []);
             const planned = planJobs(args.jobs ?? [], args.samples ?? {}, {
                 placement: placementFor(args.cluster, args.prices),
                 jobNamespaces,

@@ -12,6 +12,7 @@
 import { XMLBuilder } from "fast-xml-parser";
 
 import { describeValue, InputError } from "../errors";
+import { checkNamenodePrincipal, kerberosCoreSite, NAMENODE_PRINCIPAL_KEY } from "./hdfs-kerberos";
 
 /** The HDFS settings as users give them (component arguments and `storage.hdfs` stack config). */
 export interface HdfsConfArgs {
@@ -27,15 +28,17 @@ export interface HdfsConfArgs {
      */
     nameservice?: string;
     /**
-     * Extra `core-site.xml` properties (e.g. `hadoop.security.authentication: kerberos`).
-     * `fs.defaultFS` is derived from the NameNodes and cannot be set here.
+     * Extra `core-site.xml` properties (e.g. `hadoop.rpc.protection: privacy`).
+     * `fs.defaultFS` is derived from the NameNodes and cannot be set here; the Kerberos switches
+     * come with `namenodePrincipal`.
      * @default {}
      */
     coreSite?: Record<string, string>;
     /**
-     * Extra `hdfs-site.xml` properties (e.g. `dfs.namenode.kerberos.principal`). The HA keys derived
-     * from `nameservice` and `namenodes` cannot be set here, except the failover proxy provider,
-     * which defaults to `ConfiguredFailoverProxyProvider` and may be replaced.
+     * Extra `hdfs-site.xml` properties (e.g. `dfs.data.transfer.protection: privacy`, which must
+     * match the DataNodes when they use SASL data transfer). The HA keys derived from `nameservice`
+     * and `namenodes` cannot be set here, except the failover proxy provider, which defaults to
+     * `ConfiguredFailoverProxyProvider` and may be replaced.
      * @default {}
      */
     hdfsSite?: Record<string, string>;
@@ -45,6 +48,18 @@ export interface HdfsConfArgs {
      * @default none (the storage offers no WordCount input)
      */
     wordCountInput?: string;
+    /**
+     * The NameNodes' Kerberos service principal, `service/host@REALM`; `_HOST` stands for each
+     * NameNode's host name, so one value fits an HA pair. Giving it switches the generated files to
+     * Kerberos: `dfs.namenode.kerberos.principal` in hdfs-site.xml, and
+     * `hadoop.security.authentication=kerberos` and `hadoop.security.authorization=true` in
+     * core-site.xml unless `coreSite` sets them (a value other than `kerberos` is refused). Its realm
+     * may differ from the jobs' principal's (cross-realm trust). `dfs.namenode.kerberos.principal`
+     * cannot then be set in `hdfsSite`.
+     * @default none for the component (HDFS without Kerberos); the stack config uses
+     * `nn/_HOST@<realm of kerberos.principal>` whenever `kerberos` is set
+     */
+    namenodePrincipal?: string;
 }
 
 /** One Hadoop configuration property. */
@@ -72,6 +87,8 @@ export interface HdfsClientConf {
     readonly hdfsSite: readonly HadoopProperty[];
     /** Full URI of the WordCount input, when one was given. */
     readonly wordCountInput?: string;
+    /** The NameNode principal, when the HDFS uses Kerberos. */
+    readonly namenodePrincipal?: string;
 }
 
 /** The HA client's default failover proxy provider (tries the NameNodes in turn). */
@@ -163,7 +180,7 @@ export function hdfsClientConf(args: HdfsConfArgs): HdfsClientConf {
 
     const defaultFS = nameservice === undefined ? `hdfs://${namenodes[0]!.host}:${namenodes[0]!.port}` : `hdfs://${nameservice}`;
     const haProps: HadoopProperty[] = [];
-    const reservedHdfs = new Set<string>();
+    const reservedHdfs = new Map<string, Reserved>();
     if (nameservice !== undefined) {
         haProps.push({ name: "dfs.nameservices", value: nameservice });
         haProps.push({ name: `dfs.ha.namenodes.${nameservice}`, value: namenodes.map((n) => n.id).join(",") });
@@ -171,10 +188,18 @@ export function hdfsClientConf(args: HdfsConfArgs): HdfsClientConf {
             haProps.push({ name: `dfs.namenode.rpc-address.${nameservice}.${nn.id}`, value: `${nn.host}:${nn.port}` });
         }
         for (const p of haProps) {
-            reservedHdfs.add(p.name);
+            reservedHdfs.set(p.name, FROM_NAMENODES);
         }
     }
-    const coreExtra = extraProperties(args.coreSite, "coreSite", new Set(["fs.defaultFS", "fs.default.name"]));
+    const namenodePrincipal = args.namenodePrincipal === undefined ? undefined : checkNamenodePrincipal(args.namenodePrincipal, "namenodePrincipal").name;
+    if (namenodePrincipal !== undefined) {
+        reservedHdfs.set(NAMENODE_PRINCIPAL_KEY, FROM_PRINCIPAL);
+    }
+    const coreReserved = new Map<string, Reserved>([
+        ["fs.defaultFS", FROM_NAMENODES],
+        ["fs.default.name", FROM_NAMENODES],
+    ]);
+    const coreExtra = extraProperties(args.coreSite, "coreSite", coreReserved);
     const hdfsExtra = extraProperties(args.hdfsSite, "hdfsSite", reservedHdfs);
     if (nameservice !== undefined) {
         const providerKey = `dfs.client.failover.proxy.provider.${nameservice}`;
@@ -182,20 +207,39 @@ export function hdfsClientConf(args: HdfsConfArgs): HdfsClientConf {
             haProps.push({ name: providerKey, value: CONFIGURED_FAILOVER_PROXY_PROVIDER });
         }
     }
+    // Kerberos keys follow the derived ones; the user's own values stay among the sorted extras.
+    const coreKerberos = namenodePrincipal === undefined ? [] : kerberosCoreSite(args.coreSite, "coreSite");
+    const hdfsKerberos = namenodePrincipal === undefined ? [] : [{ name: NAMENODE_PRINCIPAL_KEY, value: namenodePrincipal }];
 
     const wordCountInput = args.wordCountInput === undefined ? undefined : hdfsUri(args.wordCountInput, defaultFS, "wordCountInput");
     return {
         defaultFS,
         ...(nameservice === undefined ? {} : { nameservice }),
         namenodes,
-        coreSite: [{ name: "fs.defaultFS", value: defaultFS }, ...coreExtra],
-        hdfsSite: [...haProps, ...hdfsExtra],
+        coreSite: [{ name: "fs.defaultFS", value: defaultFS }, ...coreKerberos, ...coreExtra],
+        hdfsSite: [...haProps, ...hdfsKerberos, ...hdfsExtra],
         ...(wordCountInput === undefined ? {} : { wordCountInput }),
+        ...(namenodePrincipal === undefined ? {} : { namenodePrincipal }),
     };
 }
 
+/** Why a property may not be given as an extra: the error's problem and expected halves. */
+interface Reserved {
+    readonly problem: string;
+    readonly expected: string;
+}
+
+const FROM_NAMENODES: Reserved = {
+    problem: "is derived from namenodes and nameservice",
+    expected: "it left out (set storage.hdfs.namenodes / nameservice instead)",
+};
+const FROM_PRINCIPAL: Reserved = {
+    problem: "is derived from namenodePrincipal",
+    expected: "it left out (namenodePrincipal sets it)",
+};
+
 /** Checks a map of extra properties and returns it sorted by name. */
-function extraProperties(map: unknown, key: string, reserved: ReadonlySet<string>): HadoopProperty[] {
+function extraProperties(map: unknown, key: string, reserved: ReadonlyMap<string, Reserved>): HadoopProperty[] {
     if (map === undefined) {
         return [];
     }
@@ -214,12 +258,9 @@ function extraProperties(map: unknown, key: string, reserved: ReadonlySet<string
                 "a Hadoop property name such as dfs.client.use.datanode.hostname",
             );
         }
-        if (reserved.has(name)) {
-            throw new InputError(
-                `${key}.${name}`,
-                "is derived from namenodes and nameservice",
-                "it left out (set storage.hdfs.namenodes / nameservice instead)",
-            );
+        const why = reserved.get(name);
+        if (why !== undefined) {
+            throw new InputError(`${key}.${name}`, why.problem, why.expected);
         }
         if (typeof value !== "string") {
             throw new InputError(`${key}.${name}`, `got ${describeValue(value)}`, "a string value (write numbers and booleans in quotes)");

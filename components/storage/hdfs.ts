@@ -12,6 +12,7 @@ import type { SparkStorage } from "./types";
 
 export type { HadoopProperty, HdfsClientConf, HdfsConfArgs, NamenodeAddress } from "./hdfs-conf";
 export { CONFIGURED_FAILOVER_PROXY_PROVIDER, hadoopConfFiles, hadoopConfigurationXml, hdfsClientConf, parseNamenodeAddress } from "./hdfs-conf";
+export { defaultNamenodePrincipal, NAMENODE_PRINCIPAL_KEY } from "./hdfs-kerberos";
 
 /** Arguments of {@link HdfsStorage}. */
 export interface HdfsStorageArgs extends HdfsConfArgs {
@@ -45,6 +46,7 @@ export const hdfsStorageSchema = z.strictObject(
         hdfsSite: propertyMap("hdfs-site.xml").optional(),
         wordCountInput: z.string({ error: "an absolute HDFS path such as /user/spark/input/words.txt" }).optional(),
         configMapName: z.string({ error: "a ConfigMap name" }).optional(),
+        namenodePrincipal: z.string({ error: "a NameNode service principal such as nn/_HOST@EXAMPLE.COM" }).optional(),
     },
     { error: "an object with namenodes, nameservice, coreSite, hdfsSite, wordCountInput" },
 ) satisfies z.ZodType<HdfsStorageArgs>;
@@ -66,7 +68,13 @@ export function resolveHdfsStorageArgs(input: unknown): { args: HdfsStorageArgs;
  * which Spark mounts on the driver and executors (HADOOP_CONF_DIR) through
  * `spark.kubernetes.hadoop.configMapName`, a spark-submit setting that needs no webhook (unlike the
  * operator's `hadoopConfigMap`). No workload identity is involved: a secured HDFS is reached
- * with Kerberos (see `KerberosSecrets`).
+ * with Kerberos (see `KerberosSecrets`), for which `namenodePrincipal` puts the client keys into
+ * both files. Executors get the same files since SPARK-43504 (Spark 3.5): HadoopConfDriverFeatureStep
+ * passes the ConfigMap name on as `spark.kubernetes.executor.hadoopConfigMapName` and
+ * HadoopConfExecutorFeatureStep mounts it at HADOOP_CONF_DIR (apache/spark
+ * resource-managers/kubernetes/core/src/main/scala/org/apache/spark/deploy/k8s/features/, read
+ * 2026-11-29 in stored 3.x versions, not at the v3.5.3 tag: the repository was too large to fetch).
+ * Executors need no keytab: they reach HDFS with the delegation tokens the driver sends them.
  */
 export class HdfsStorage extends pulumi.ComponentResource implements SparkStorage {
     readonly type = "hdfs" as const;
@@ -76,6 +84,8 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
     readonly wordCountInput?: pulumi.Output<string>;
     /** The validated client configuration (properties of both files). */
     readonly clientConf: HdfsClientConf;
+    /** The NameNode principal when the HDFS uses Kerberos (`namenodePrincipal`), else undefined. */
+    readonly namenodePrincipal?: string;
     /** The files the per-namespace ConfigMaps hold. */
     readonly files: { readonly "core-site.xml": string; readonly "hdfs-site.xml": string };
     /** Name of the ConfigMap in each job namespace. */
@@ -90,6 +100,7 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
         super("serverless-spark:storage:HdfsStorage", name, {}, opts);
         this.componentName = name;
         this.clientConf = clientConf;
+        this.namenodePrincipal = clientConf.namenodePrincipal;
         this.files = hadoopConfFiles(clientConf);
         this.configMapName = args.configMapName ?? DEFAULT_HADOOP_CONFIG_MAP;
         this.dataRoot = pulumi.output(clientConf.defaultFS);

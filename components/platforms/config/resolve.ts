@@ -21,7 +21,7 @@ import {
 import type { HdfsStorageArgs } from "../../storage/hdfs";
 import { AlicloudStackConfig, resolveAlicloudConfig } from "./alicloud";
 import { AwsStackConfig, resolveAwsConfig } from "./aws";
-import { resolveHdfsConfig } from "./hdfs";
+import { resolveHdfsConfig, resolveHdfsKerberos } from "./hdfs";
 import { resolveKerberosConfig } from "./kerberos";
 import { Cloud, RawStackConfig, stackConfigSchema, TopLevelKey, topLevelKeys } from "./schema";
 
@@ -155,8 +155,9 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
         throw new InputError("tpcds", "is set but samples does not list tpcds", "samples: [tpcds] to run it");
     }
     const jobs: PlatformJobArgs[] = (config.jobs ?? []).map((job) => ({ ...job }));
-    const storage = config.cloud === "existing" ? resolveStorage(config.storage) : undefined;
+    const hdfs = config.cloud === "existing" ? resolveStorage(config.storage) : undefined;
     const kerberos = config.kerberos === undefined ? undefined : resolveKerberosConfig(config.kerberos);
+    const storage = hdfs && { ...hdfs, hdfs: resolveHdfsKerberos(hdfs.hdfs, kerberos?.principal) };
     // The jobs are checked here too, so a bad job fails before the cluster is declared.
     planJobs(jobs, samples, {
         placement: { scheduling, capacityGrid, prices },
