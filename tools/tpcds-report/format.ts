@@ -1,7 +1,7 @@
 /**
  * What the TPC-DS query run (`com.amazonaws.eks.tpcds.BenchmarkSQL`, run by the `tpcds` sample) leaves
  * under its results location, as this tool reads it. Learnt from the benchmark's source,
- * aws-samples/emr-on-eks-benchmark, branch `delta` (which the data-on-eks image builds from), read 2026-11-29:
+ * aws-samples/emr-on-eks-benchmark, branch `delta` at 55410c5 (which the data-on-eks image builds from), read 2026-11-29:
  * - benchmark/src/main/scala/com/amazonaws/eks/tpcds/BenchmarkSQL.scala: runs the experiment with
  *   `resultLocation = <dataRoot>/sf<N>/results`, then writes a per-query summary (median, min, max
  *   seconds; no header) as a Spark CSV directory `<run>/summary.csv/part-*.csv`, ordered by query name.
