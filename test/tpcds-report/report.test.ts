@@ -28,7 +28,7 @@ describe("the report of the fixture run", () => {
     it("GIVEN the run's sparkConf THEN the shape is read from it (scale factor from the app name)", () => {
         expect(shape.scaleFactor).toEqual({ value: 1, from: "results", key: "spark.app.name" });
         expect(shape.iterations).toBe(3);
-        expect([shape.executors.value, shape.executorCores.value, shape.executorMemory.value, shape.driverMemory.value]).toEqual([2, 4, "14662m", "2432m"]);
+        expect([shape.executors.value, shape.executorCores.value, shape.executorMemory.value, shape.driverMemory.value]).toEqual([2, 4, "14546m", "2304m"]);
     });
 
     it("GIVEN Fargate THEN the sized heaps bill as the sample's shapes, and a query costs its median x the per-second price", () => {
