@@ -22,7 +22,7 @@ export interface ResolvedEksArgs extends Omit<ResolvedEksClusterSettings, "name"
 
 const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
 const K8S_VERSION = /^1\.\d{1,2}$/;
-const PRINCIPAL_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
+const PRINCIPAL_ARN = /^arn:aws(-[a-z]+(-[a-z])?)?:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const MAX_PUBLIC_CIDRS = 40;
 

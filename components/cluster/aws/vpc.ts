@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 import type { NetworkPlan } from "./network-plan";
-import { awsPartition } from "./region";
+import { vpcEndpointServicePrefix } from "./region";
 
 /** Arguments of {@link FargateVpc}: a validated plan (see `planNetwork`). */
 export interface FargateVpcArgs {
@@ -104,7 +104,7 @@ export class FargateVpc extends pulumi.ComponentResource {
         });
 
         if (plan.s3GatewayEndpoint) {
-            const prefix = awsPartition(region) === "aws-cn" ? "cn.com.amazonaws" : "com.amazonaws";
+            const prefix = vpcEndpointServicePrefix(region);
             egress.push(
                 new aws.ec2.VpcEndpoint(
                     `${name}-s3`,
