@@ -241,7 +241,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
                 ...child,
                 // The operator's webhook refuses SparkApplications until the release is up; pods need
                 // the namespace's service accounts and the cluster's virtual-node plumbing.
-                dependsOn: [this.operator.release, ns, ...cluster.readyResources],
+                dependsOn: [this.operator.release, ns, ...cluster.readyResources, ...(job.after ?? []).map((before) => this.jobs[before]!.application)],
             },
         );
     }

@@ -33,9 +33,26 @@ export class SparkJob extends pulumi.ComponentResource {
         this.kind = job.kind;
         this.report = jobReport(job);
         const dependsOn = [...toArray(opts?.dependsOn), ...integrations.flatMap((i) => i.dependsOn ?? [])];
-        this.application = new k8s.apiextensions.CustomResource(name, object, { parent: this, dependsOn });
+        const awaited = job.awaitCompletion === undefined ? {} : awaitCompletionOptions(object.metadata, job.awaitCompletion.timeoutMinutes);
+        this.application = new k8s.apiextensions.CustomResource(name, object, { parent: this, dependsOn, ...awaited });
         this.registerOutputs({ applicationName: this.applicationName, kind: this.kind, report: this.report });
     }
+}
+
+/**
+ * The await on an application's completion: the Kubernetes provider waits until
+ * `.status.applicationState.state` is COMPLETED (`pulumi.com/waitFor`, @pulumi/kubernetes 4.18 and
+ * later: pulumi/pulumi-kubernetes CHANGELOG and the "Await logic" docs, read 2026-11-29; the state
+ * names are the operator's v1beta2 `ApplicationStateType`). A spec change replaces the object, delete
+ * first (the name stays), because an in-place update would find the last run's COMPLETED at once
+ * and release its dependents before the new run.
+ */
+export const AWAIT_COMPLETED_ANNOTATION = { "pulumi.com/waitFor": "jsonpath={.status.applicationState.state}=COMPLETED" } as const;
+
+function awaitCompletionOptions(metadata: Record<string, unknown>, timeoutMinutes: number): pulumi.CustomResourceOptions {
+    metadata.annotations = { ...((metadata.annotations as Record<string, string> | undefined) ?? {}), ...AWAIT_COMPLETED_ANNOTATION };
+    const timeout = `${timeoutMinutes}m`;
+    return { replaceOnChanges: ["spec"], deleteBeforeReplace: true, customTimeouts: { create: timeout, update: timeout } };
 }
 
 function toArray(deps: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource> | undefined): pulumi.Input<pulumi.Resource>[] {

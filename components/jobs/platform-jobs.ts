@@ -41,6 +41,8 @@ export interface PlannedJob {
     keys?: Record<string, string>;
     /** Integrations only this job uses (e.g. the WordCount input ConfigMap). */
     ownIntegrators: NamespaceIntegrator[];
+    /** Names of planned jobs this one starts after (awaited ones, see `awaitCompletion`). */
+    after?: string[];
 }
 
 /** Placement every job on a cluster gets. */
@@ -79,7 +81,15 @@ export function planJobs(
         args: Omit<SparkJobArgs, "placement" | "namespace">,
         ownIntegrators: NamespaceIntegrator[] = [],
         keys?: Record<string, string>,
-    ) => planned.push({ key, keys, ownIntegrators, args: { ...args, applicationName: name, namespace: defaultNamespace, placement: context.placement } });
+        after?: string[],
+    ) =>
+        planned.push({
+            key,
+            keys,
+            ownIntegrators,
+            ...(after ? { after } : {}),
+            args: { ...args, applicationName: name, namespace: defaultNamespace, placement: context.placement },
+        });
 
     if (samples.wordcount) {
         const input = context.storage?.wordCountInput;
@@ -107,7 +117,8 @@ export function planJobs(
                 ? [tpcdsDataGenJob({ ...samples.tpcds, dataRoot }), tpcdsQueryJob({ ...samples.tpcds, dataRoot })]
                 : tpcdsJobsWithoutPaths(samples.tpcds);
         sample("tpcds-datagen", "tpcds", datagen, [], TPCDS_KEYS);
-        sample("tpcds-queries", "tpcds", queries, [], TPCDS_KEYS);
+        // Declared once data generation has completed (its application is awaited).
+        sample("tpcds-queries", "tpcds", queries, [], TPCDS_KEYS, ["tpcds-datagen"]);
     }
     jobs.forEach((job, i) => {
         underKey(`jobs[${i}]`, () => parseShape(platformJobSchema, job));
@@ -173,6 +184,9 @@ function checkTpcdsOptions(options: TpcdsSettings): void {
     }
     if (options.iterations !== undefined) {
         requireInteger(options.iterations, "iterations", 1, 100);
+    }
+    if (options.dataGenerationTimeoutMinutes !== undefined) {
+        requireInteger(options.dataGenerationTimeoutMinutes, "dataGenerationTimeoutMinutes", 1, 7 * 24 * 60, "whole minutes");
     }
 }
 

@@ -56,6 +56,8 @@ export interface ResolvedJob {
     dynamicAllocation?: Required<DynamicAllocationArgs>;
     restartPolicy: RestartPolicyArgs;
     timeToLiveSeconds?: number;
+    /** `pulumi up` waits for the application to complete. */
+    awaitCompletion?: { timeoutMinutes: number };
     cost: JobCost;
 }
 
@@ -64,7 +66,15 @@ export interface ResolvedJob {
  * pods for the cluster's grid. Pure: no resources. Errors name the argument (`executor.cores`).
  */
 export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
-    const { namespace: _namespace, applicationName: _name, placement: _placement, serviceAccounts: _accounts, integrations: _integrations, ...settings } = args;
+    const {
+        namespace: _namespace,
+        applicationName: _name,
+        placement: _placement,
+        serviceAccounts: _accounts,
+        integrations: _integrations,
+        awaitCompletion: _await,
+        ...settings
+    } = args;
     parseShape(sparkJobSettingsSchema, dropUndefined(settings));
     const applicationName = requireDns1035Label(args.applicationName ?? name, "applicationName", MAX_APPLICATION_NAME_LENGTH);
     const namespace = requireDns1123Label(args.namespace, "namespace");
@@ -113,6 +123,7 @@ export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
     if (timeToLiveSeconds !== undefined) {
         timeToLiveSeconds = requireInteger(timeToLiveSeconds, "timeToLiveSeconds", 1, 365 * 24 * 3600);
     }
+    const awaitCompletion = resolveAwaitCompletion(args);
     let kind: ResolvedJob["kind"] = "SparkApplication";
     if (args.schedule !== undefined) {
         requireSchedule(args.schedule, "schedule");
@@ -146,8 +157,21 @@ export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
         dynamicAllocation,
         restartPolicy,
         timeToLiveSeconds,
+        ...(awaitCompletion ? { awaitCompletion } : {}),
         cost,
     };
+}
+
+/** Checks `awaitCompletion`: a timeout in whole minutes, on a one-off application that will run. */
+function resolveAwaitCompletion(args: SparkJobArgs): SparkJobArgs["awaitCompletion"] {
+    if (args.awaitCompletion === undefined) return undefined;
+    const timeoutMinutes = requireInteger(args.awaitCompletion?.timeoutMinutes, "awaitCompletion.timeoutMinutes", 1, 7 * 24 * 60, "whole minutes");
+    for (const clash of ["schedule", "suspend"] as const) {
+        if (args[clash] !== undefined && args[clash] !== false) {
+            throw new InputError("awaitCompletion", `is set together with ${clash}`, `awaitCompletion only on an application that runs once, now`);
+        }
+    }
+    return { timeoutMinutes };
 }
 
 function sizeRole(

@@ -103,6 +103,7 @@ export const tpcdsSettingsSchema = z.strictObject(
         executorCores: z.number({ error: "a whole number of cores" }).optional(),
         iterations: z.number({ error: "a whole number" }).optional(),
         runQueries: z.boolean({ error: "true or false" }).optional(),
+        dataGenerationTimeoutMinutes: z.number({ error: "whole minutes" }).optional(),
     },
     { error: "an object {scaleFactor, queries, dataRoot, image, jar, ...}" },
 ) satisfies z.ZodType<TpcdsSettings>;

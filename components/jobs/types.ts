@@ -225,6 +225,15 @@ export interface SparkJobArgs extends SparkJobSettings {
     serviceAccounts?: { driver: string; executor: string };
     /** Storage and Kerberos contributions. @default [] */
     integrations?: JobIntegration[];
+    /**
+     * Make `pulumi up` wait until the application has COMPLETED (the Kubernetes provider's
+     * `pulumi.com/waitFor` await), so that resources depending on this job start after it; a failed
+     * run fails `pulumi up` when the wait times out. Any change to the spec then replaces the
+     * application (delete, then create), so each change is one fresh, awaited run. Not with
+     * `schedule` or `suspend`.
+     * @default none: `pulumi up` returns once the application is created
+     */
+    awaitCompletion?: { timeoutMinutes: number };
 }
 
 /** A job namespace as integrations see it. */

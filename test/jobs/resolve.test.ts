@@ -46,6 +46,21 @@ describe("resolveJob", () => {
         expect(() => resolveJob("etl", job({ memoryHeadroomMiB: 1.5 }))).toThrow("memoryHeadroomMiB: got 1.5, expected a whole number from 0 to 4096");
     });
 
+    it("GIVEN awaitCompletion WHEN resolved THEN it is kept for a one-off run, and refused with a schedule, with suspend or without whole minutes", () => {
+        expect(resolveJob("etl", job({ awaitCompletion: { timeoutMinutes: 45 } })).awaitCompletion).toEqual({ timeoutMinutes: 45 });
+        expect(resolveJob("etl", job()).awaitCompletion).toBeUndefined();
+        expect(() => resolveJob("etl", job({ awaitCompletion: { timeoutMinutes: 45 }, schedule: "@daily" }))).toThrow(
+            "awaitCompletion: is set together with schedule, expected awaitCompletion only on an application that runs once, now",
+        );
+        expect(() => resolveJob("etl", job({ awaitCompletion: { timeoutMinutes: 45 }, suspend: true }))).toThrow(
+            "awaitCompletion: is set together with suspend",
+        );
+        expect(resolveJob("etl", job({ awaitCompletion: { timeoutMinutes: 45 }, suspend: false })).awaitCompletion).toEqual({ timeoutMinutes: 45 });
+        expect(() => resolveJob("etl", job({ awaitCompletion: { timeoutMinutes: 0.5 } }))).toThrow(
+            "awaitCompletion.timeoutMinutes: got 0.5, expected whole minutes from 1 to 10080",
+        );
+    });
+
     it("GIVEN grid none WHEN resolved THEN settings are kept, no shape, no TTL", () => {
         const resolved = resolveJob("etl", job({ placement: { ...fargate, capacityGrid: "none" }, executor: { cores: 2, memory: "3g" } }));
         expect(resolved.executor.settings).toMatchObject({ cores: 2, memory: "3g" });

@@ -24,18 +24,27 @@ describe("TPC-DS checked before its storage exists", () => {
         }
     });
 
-    it("GIVEN TPC-DS WHEN planned THEN the query run is suspended until runQueries is set, and data generation never is", () => {
-        const byName = (runQueries?: boolean) =>
+    it("GIVEN TPC-DS WHEN planned THEN data generation is awaited, the query run comes after it, and runQueries false suspends only the queries", () => {
+        const plan = (tpcds: Record<string, unknown>) =>
             Object.fromEntries(
-                planJobs(
-                    [],
-                    { tpcds: runQueries === undefined ? {} : { runQueries } },
-                    context({ namespaceDataRoot: (ns) => pulumi.output(`s3a://bucket/namespaces/${ns}`) }),
-                ).map((j) => [j.args.applicationName, j.args.suspend]),
+                planJobs([], { tpcds }, context({ namespaceDataRoot: (ns) => pulumi.output(`s3a://bucket/namespaces/${ns}`) })).map((j) => [
+                    j.args.applicationName,
+                    j,
+                ]),
             );
-        expect(byName()).toEqual({ "tpcds-datagen": undefined, "tpcds-queries": true });
-        expect(byName(true)).toEqual({ "tpcds-datagen": undefined, "tpcds-queries": false });
-        expect(() => planJobs([], { tpcds: { runQueries: "yes" as any } }, context({}))).toThrow('tpcds.runQueries: got "yes", expected true or false');
+        const byDefault = plan({});
+        expect(byDefault["tpcds-datagen"]!.args.awaitCompletion).toEqual({ timeoutMinutes: 30 + Math.ceil(30 / 8) });
+        expect(byDefault["tpcds-datagen"]!.after).toBeUndefined();
+        expect(byDefault["tpcds-queries"]!.after).toEqual(["tpcds-datagen"]);
+        expect(byDefault["tpcds-queries"]!.args.awaitCompletion).toBeUndefined();
+        expect(byDefault["tpcds-queries"]!.args.suspend).toBe(false);
+        expect(plan({ runQueries: false })["tpcds-queries"]!.args.suspend).toBe(true);
+        expect(plan({ runQueries: false })["tpcds-datagen"]!.args.suspend).toBeUndefined();
+        // The allowance grows with the scale factor and shrinks with the cores; an explicit value wins.
+        expect(plan({ scaleFactor: 100, executorInstances: 4, executorCores: 4 })["tpcds-datagen"]!.args.awaitCompletion).toEqual({ timeoutMinutes: 30 + 188 });
+        expect(plan({ dataGenerationTimeoutMinutes: 600 })["tpcds-datagen"]!.args.awaitCompletion).toEqual({ timeoutMinutes: 600 });
+        expect(() => plan({ runQueries: "yes" })).toThrow('tpcds.runQueries: got "yes", expected true or false');
+        expect(() => plan({ dataGenerationTimeoutMinutes: 0 })).toThrow("tpcds.dataGenerationTimeoutMinutes: got 0, expected whole minutes from 1 to 10080");
     });
 
     it("GIVEN bad TPC-DS settings and a storage not declared yet WHEN planned THEN they are refused all the same", () => {

@@ -21,6 +21,12 @@ export interface Registration {
     inputs: Record<string, unknown>;
     /** The resource's own aliases (`aliases` option), as the engine receives them. */
     aliases: AliasSpec[];
+    /** Input paths whose change replaces the resource (`replaceOnChanges`), when set. */
+    replaceOnChanges?: string[];
+    /** `deleteBeforeReplace`, when set. */
+    deleteBeforeReplace?: boolean;
+    /** `customTimeouts` that are set (e.g. `{ create: "45m" }`). */
+    customTimeouts?: { create?: string; update?: string; delete?: string };
 }
 
 /**
@@ -108,6 +114,7 @@ export async function startMockRuntime(options: MockRuntimeOptions): Promise<Moc
             provider: req.getProvider() ?? "",
             inputs: (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
             aliases: (req.getAliasesList?.() ?? []).map(aliasSpecOf),
+            ...lifecycleOptionsOf(req),
         });
         return register(req, callback);
     };
@@ -150,5 +157,19 @@ function aliasSpecOf(alias: any): AliasSpec {
         ...(spec.getType() ? { type: spec.getType() } : {}),
         ...(spec.getParenturn() ? { parentUrn: spec.getParenturn() } : {}),
         ...(spec.getNoparent() ? { noParent: true } : {}),
+    };
+}
+
+/** The replacement and timeout options of a registration, only those that are set. */
+function lifecycleOptionsOf(req: any): Pick<Registration, "replaceOnChanges" | "deleteBeforeReplace" | "customTimeouts"> {
+    const replaceOnChanges: string[] = req.getReplaceonchangesList?.() ?? [];
+    const timeouts = req.getCustomtimeouts?.();
+    const customTimeouts = Object.fromEntries(
+        (["create", "update", "delete"] as const).map((k) => [k, timeouts?.[`get${k[0]!.toUpperCase()}${k.slice(1)}`]?.() ?? ""]).filter(([, v]) => v !== ""),
+    );
+    return {
+        ...(replaceOnChanges.length > 0 ? { replaceOnChanges: [...replaceOnChanges] } : {}),
+        ...(req.getDeletebeforereplace?.() ? { deleteBeforeReplace: true } : {}),
+        ...(Object.keys(customTimeouts).length > 0 ? { customTimeouts } : {}),
     };
 }

@@ -32,6 +32,12 @@ export interface PlanResource {
     dependsOn: string[];
     /** `type::name` of the explicit provider of a custom resource, or null for the default one. */
     provider: string | null;
+    /** Input paths whose change replaces the resource, when set. */
+    replaceOnChanges?: string[];
+    /** Deleted before its replacement is created (same name), when set. */
+    deleteBeforeReplace?: boolean;
+    /** How long `pulumi up` waits for it, when set (e.g. `{ create: "45m" }`). */
+    customTimeouts?: { create?: string; update?: string; delete?: string };
 }
 
 /** `type::name` of the resource a URN names (`urn:pulumi:stack::project::parent$type::name`). */
@@ -102,6 +108,9 @@ export function buildPlan(registrations: Registration[], componentOutputs: Map<s
         dependsOn: [...new Set(r.dependencies.map(refFromUrn))].sort(),
         // A provider reference is `<urn>::<id>`; the URN part names the provider resource.
         provider: r.provider ? refFromUrn(r.provider.slice(0, r.provider.lastIndexOf("::"))) : null,
+        ...(r.replaceOnChanges ? { replaceOnChanges: r.replaceOnChanges } : {}),
+        ...(r.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
+        ...(r.customTimeouts ? { customTimeouts: r.customTimeouts } : {}),
     }));
     return { resources: treeOrder(resources), jobs, unknowns: found.unknowns };
 }

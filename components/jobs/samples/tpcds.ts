@@ -67,13 +67,19 @@ export interface TpcdsSettings {
     /** Query iterations. @default 1 */
     iterations?: number;
     /**
-     * Whether the query run may start. The benchmark reads the data at once and gives up after its
-     * retries, long before a real scale factor's generation ends (aws-samples/emr-on-eks-benchmark,
-     * branch `delta`, `BenchmarkSQL.scala`, read 2026-11-29), so the query job is declared suspended
-     * (`spec.suspend`) until you set this once `tpcds-datagen` has completed, and `pulumi up` again.
-     * @default false
+     * Whether to run the queries once the data is complete. `false` generates the data only (the
+     * query application is declared suspended).
+     * @default true
      */
     runQueries?: boolean;
+    /**
+     * How long `pulumi up` waits for data generation to complete before it fails. The query run is
+     * declared only after `tpcds-datagen` has COMPLETED: the benchmark reads the data at once and
+     * gives up after its retries (aws-samples/emr-on-eks-benchmark, branch `delta`,
+     * `BenchmarkSQL.scala`, read 2026-11-29).
+     * @default 30 minutes plus 30 per GB of scale factor per executor core (an allowance, not a measured rate)
+     */
+    dataGenerationTimeoutMinutes?: number;
 }
 
 /** TPC-DS sample settings, with the data root decided. */
@@ -113,14 +119,26 @@ function common(options: TpcdsSettings): Pick<SampleJob, "type" | "image" | "spa
  */
 export function tpcdsJobsWithoutPaths(settings: TpcdsSettings): [SampleJob, SampleJob] {
     return [
-        { ...common(settings), mainClass: DATAGEN_CLASS },
+        { ...common(settings), mainClass: DATAGEN_CLASS, awaitCompletion: { timeoutMinutes: dataGenerationTimeoutMinutes(settings) } },
         { ...common(settings), mainClass: QUERY_CLASS, suspend: querySuspended(settings) },
     ];
 }
 
-/** Suspended until the data exists: the operator submits the run when Pulumi clears the flag. */
+/** Suspended only when asked to generate the data alone. */
 function querySuspended(settings: TpcdsSettings): boolean {
-    return !(settings.runQueries ?? false);
+    return !(settings.runQueries ?? true);
+}
+
+/**
+ * The wait for data generation, in minutes. No published rate fits every shape, so this is an
+ * allowance of 2 GB per executor core per hour on top of 30 minutes for start-up, not a
+ * measurement; set `dataGenerationTimeoutMinutes` for real runs.
+ */
+export function dataGenerationTimeoutMinutes(settings: TpcdsSettings): number {
+    if (settings.dataGenerationTimeoutMinutes !== undefined) return settings.dataGenerationTimeoutMinutes;
+    const cores = (settings.executorInstances ?? TPCDS_DEFAULTS.executorInstances) * (settings.executorCores ?? TPCDS_DEFAULTS.executorCores);
+    const sf = settings.scaleFactor ?? TPCDS_DEFAULTS.scaleFactor;
+    return 30 + Math.ceil((30 * sf) / cores);
 }
 
 const DATAGEN_CLASS = "com.amazonaws.eks.tpcds.DataGeneration";
@@ -128,8 +146,9 @@ const QUERY_CLASS = "com.amazonaws.eks.tpcds.BenchmarkSQL";
 
 /**
  * The data-generation job: `DataGeneration <out> <kit> parquet <sf> <partitions> true true true`
- * (partition the fact tables by date, cluster rows by the partition column first, only warn on
- * existing data). Clustering makes each date partition come from one task: without it every task
+ * (partition the fact tables by date, cluster rows by the partition column first, log at WARN). It
+ * always overwrites what is there (`DataGeneration.scala` passes `overwrite = true`), so `pulumi up`
+ * must not run it again for nothing: it runs when its application is created or its spec changes. Clustering makes each date partition come from one task: without it every task
  * writes a file into every partition, about 900k files per fact table at SF1000, each committed by a
  * copy and a delete on S3 (spark-sql-perf `Tables.scala`, `clusterByPartitionColumns`; awslabs/data-on-eks
  * `tpcds-benchmark-data-generation-1t.yaml` passes true; read 2026-11-29).
@@ -141,6 +160,7 @@ export function tpcdsDataGenJob(options: TpcdsOptions): SampleJob {
     return {
         ...common(options),
         mainClass: DATAGEN_CLASS,
+        awaitCompletion: { timeoutMinutes: dataGenerationTimeoutMinutes(options) },
         arguments: [paths(options).data, TPCDS_DEFAULTS.kitDir, "parquet", String(sf), String(partitions), "true", "true", "true"],
     };
 }
