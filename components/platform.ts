@@ -36,7 +36,7 @@ export interface ServerlessSparkPlatformArgs {
     jobNamespaces?: string[];
     /**
      * Spark operator settings.
-     * @default the {@link SparkOperator} defaults (chart 2.5.2, namespace `spark-operator`, 2 webhook replicas)
+     * @default the {@link SparkOperator} defaults (chart 2.5.2, namespace `spark-operator`, no admission webhook)
      */
     operator?: PlatformOperatorArgs;
     /**
@@ -239,7 +239,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             { ...job.args, integrations: [...integrations[namespace]!, ...own] },
             {
                 ...child,
-                // The operator's webhook refuses SparkApplications until the release is up; pods need
+                // The release installs the SparkApplication CRDs and the controller that runs them; pods need
                 // the namespace's service accounts and the cluster's virtual-node plumbing.
                 dependsOn: [this.operator.release, ns, ...cluster.readyResources, ...(job.after ?? []).map((before) => this.jobs[before]!.application)],
             },

@@ -12,7 +12,7 @@ import type { SparkJobArgs } from "./types";
  * pods are sized to fill their billed serverless shape, placed on the cluster's virtual nodes, and
  * run under the `restricted` pod-security profile, with storage and Kerberos settings applied.
  *
- * Pass the operator's Helm release in `dependsOn`: its webhook rejects applications until it runs.
+ * Pass the operator's Helm release in `dependsOn`: it installs the SparkApplication CRDs and the controller.
  * Note that the operator re-runs an application whose spec changes, even a completed one.
  */
 export class SparkJob extends pulumi.ComponentResource {

@@ -25,8 +25,8 @@ export interface PodTemplateInput {
 /**
  * The driver or executor pod template. Spark builds its pods on top of it (spark-submit reads it
  * through `spark.kubernetes.{driver,executor}.podTemplateFile`), so placement, the `restricted`
- * security context, `/tmp` and ephemeral storage apply even when the operator's mutating webhook is
- * off. Spark overwrites CPU and memory, so the template only carries ephemeral storage.
+ * security context, `/tmp` and ephemeral storage apply without the operator's mutating webhook (off by
+ * default). Spark overwrites CPU and memory, so the template only carries ephemeral storage.
  */
 export function sparkPodTemplate(input: PodTemplateInput): Record<string, unknown> {
     const { scheduling } = input;

@@ -2,7 +2,8 @@ import { describeValue, InputError } from "../errors";
 
 /**
  * Spark conf keys the operator's validating webhook refuses (kubeflow/spark-operator v2.5.2,
- * internal/webhook/sparkconf_validator.go), with what to use instead.
+ * internal/webhook/sparkconf_validator.go), with what to use instead. Refused here whether or not the
+ * webhook is installed (it is off by default): the operator sets these itself.
  */
 const WEBHOOK_DENIED: Record<string, string> = {
     "spark.master": "nothing: the operator sets the master",

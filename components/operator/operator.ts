@@ -38,18 +38,19 @@ export function resolveSparkOperatorArgs(args: SparkOperatorArgs): SparkOperator
 
 /**
  * The Kubeflow Spark operator, installed as a Helm release with a pinned name, explicit controller
- * resources, a replicated webhook guarded by a PodDisruptionBudget, metrics on, and the chart's own
- * Spark RBAC off (see {@link SparkNamespace}).
+ * resources, metrics on, and the chart's own Spark RBAC off (see {@link SparkNamespace}). Its
+ * admission webhook is off unless `webhook: true` (then replicated and guarded by a
+ * PodDisruptionBudget): this package's jobs do not need it (see `OPERATOR_DEFAULTS.webhook`).
  */
 export class SparkOperator extends pulumi.ComponentResource {
-    /** The Helm release; SparkApplications must depend on it (the webhook rejects them until it is up). */
+    /** The Helm release; SparkApplications must depend on it (it installs their CRDs and the controller). */
     readonly release: k8s.helm.v3.Release;
     /** The namespace the operator runs in. */
     readonly namespace: pulumi.Output<string>;
     /** The pinned Helm release name. */
     readonly releaseName: string;
-    /** The webhook's PodDisruptionBudget. */
-    readonly webhookDisruptionBudget: k8s.policy.v1.PodDisruptionBudget;
+    /** The webhook's PodDisruptionBudget, with `webhook: true` only. */
+    readonly webhookDisruptionBudget?: k8s.policy.v1.PodDisruptionBudget;
 
     constructor(name: string, args: SparkOperatorArgs, opts?: pulumi.ComponentResourceOptions) {
         checkComponentArgs("SparkOperator", name, () => resolveSparkOperatorArgs(args));
@@ -70,6 +71,7 @@ export class SparkOperator extends pulumi.ComponentResource {
 
         const values = operatorHelmValues({
             jobNamespaces: args.jobNamespaces,
+            webhook: args.webhook ?? OPERATOR_DEFAULTS.webhook,
             webhookReplicas: args.webhookReplicas ?? OPERATOR_DEFAULTS.webhookReplicas,
             controllerResources: args.controllerResources ?? { ...OPERATOR_DEFAULTS.controllerResources },
             webhookResources: args.webhookResources ?? { ...OPERATOR_DEFAULTS.webhookResources },
@@ -94,17 +96,19 @@ export class SparkOperator extends pulumi.ComponentResource {
             child,
         );
 
-        this.webhookDisruptionBudget = new k8s.policy.v1.PodDisruptionBudget(
-            `${name}-webhook-pdb`,
-            {
-                metadata: { name: `${this.releaseName}-webhook`, namespace },
-                spec: {
-                    minAvailable: 1,
-                    selector: { matchLabels: webhookSelectorLabels(this.releaseName) },
+        if (args.webhook ?? OPERATOR_DEFAULTS.webhook) {
+            this.webhookDisruptionBudget = new k8s.policy.v1.PodDisruptionBudget(
+                `${name}-webhook-pdb`,
+                {
+                    metadata: { name: `${this.releaseName}-webhook`, namespace },
+                    spec: {
+                        minAvailable: 1,
+                        selector: { matchLabels: webhookSelectorLabels(this.releaseName) },
+                    },
                 },
-            },
-            child,
-        );
+                child,
+            );
+        }
 
         this.registerOutputs({ namespace: this.namespace, releaseName: this.releaseName });
     }

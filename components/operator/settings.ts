@@ -33,8 +33,18 @@ export interface SparkOperatorSettings {
      */
     releaseName?: string;
     /**
-     * Replicas of the admission webhook (2 to 10). While no replica is reachable, every Spark pod in
-     * the job namespaces is rejected, so at least 2 are required; a PodDisruptionBudget keeps one up.
+     * Whether to install the operator's admission webhook. This package's jobs do not need it: their
+     * settings reach the pods through spark-submit conf and pod templates, and what its validator refuses
+     * is refused here before anything is declared. Turn it on to validate and default SparkApplications
+     * applied by hand, or to use the fields only it applies (`spec.volumes`, `driver.env`, ...). While
+     * it is installed and no replica answers, every Spark pod in the job namespaces is refused (the
+     * chart's `failurePolicy: Fail`), so it runs `webhookReplicas` replicas under a PodDisruptionBudget.
+     * @default false
+     */
+    webhook?: boolean;
+    /**
+     * Replicas of the admission webhook (2 to 10), with `webhook: true` only. At least 2, and a
+     * PodDisruptionBudget keeps one up, because while none is reachable every Spark pod is refused.
      * @default 2
      */
     webhookReplicas?: number;
@@ -44,7 +54,7 @@ export interface SparkOperatorSettings {
      */
     controllerResources?: ContainerResources;
     /**
-     * Webhook CPU and memory (requests = limits).
+     * Webhook CPU and memory (requests = limits), with `webhook: true` only.
      * @default { cpu: "250m", memory: "256Mi" }
      */
     webhookResources?: ContainerResources;
@@ -65,11 +75,12 @@ export const sparkOperatorSettingsSchema = z.strictObject(
         repository: z.string({ error: "a Helm repository URL such as https://kubeflow.github.io/spark-operator" }).optional(),
         namespace: z.string({ error: "a namespace name" }).optional(),
         releaseName: z.string({ error: "a Helm release name" }).optional(),
+        webhook: z.boolean({ error: "true or false" }).optional(),
         webhookReplicas: z.int({ error: "an integer from 2 to 10" }).optional(),
         controllerResources: resourcesSchema.optional(),
         webhookResources: resourcesSchema.optional(),
     },
-    { error: "an object with chartVersion, namespace, webhookReplicas, ..." },
+    { error: "an object with chartVersion, namespace, webhook, ..." },
 ) satisfies z.ZodType<SparkOperatorSettings>;
 
 const CHART_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
@@ -124,5 +135,12 @@ export function resolveSparkOperatorSettings(input: unknown, createNamespace = t
             }
         }
     }
-    return { ...settings, chartVersion: version, repository, namespace, releaseName, webhookReplicas };
+    const webhook = settings.webhook ?? OPERATOR_DEFAULTS.webhook;
+    // Without the webhook these settings would be dropped silently; a stack that sets them means to run it.
+    for (const key of ["webhookReplicas", "webhookResources"] as const) {
+        if (!webhook && settings[key] !== undefined) {
+            throw new InputError(key, "applies to the admission webhook, which is off", `{{webhook}}: true beside it, or no ${key}`);
+        }
+    }
+    return { ...settings, chartVersion: version, repository, namespace, releaseName, webhook, webhookReplicas };
 }

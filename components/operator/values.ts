@@ -11,6 +11,8 @@ export interface ContainerResources {
 /** Everything the chart values are computed from. */
 export interface OperatorValuesInput {
     jobNamespaces: string[];
+    /** Whether the chart installs the admission webhook; see `OPERATOR_DEFAULTS.webhook` for why it is off by default. */
+    webhook: boolean;
     webhookReplicas: number;
     controllerResources: ContainerResources;
     webhookResources: ContainerResources;
@@ -35,13 +37,18 @@ export function operatorHelmValues(input: OperatorValuesInput): Record<string, u
             ...placement,
             resources: resources(input.controllerResources),
         },
-        webhook: {
-            ...placement,
-            replicas: input.webhookReplicas,
-            resources: resources(input.webhookResources),
-            // The platform declares its own PodDisruptionBudget so that it shows in plans and diffs.
-            podDisruptionBudget: { enable: false },
-        },
+        // Off, the chart renders none of the webhook's objects (Deployment, Service, RBAC, webhook
+        // configurations: templates/webhook/*.yaml in chart 2.5.2), so its other values would be noise.
+        webhook: input.webhook
+            ? {
+                  enable: true,
+                  ...placement,
+                  replicas: input.webhookReplicas,
+                  resources: resources(input.webhookResources),
+                  // The platform declares its own PodDisruptionBudget so that it shows in plans and diffs.
+                  podDisruptionBudget: { enable: false },
+              }
+            : { enable: false },
         spark: {
             jobNamespaces: input.jobNamespaces,
             // SparkNamespace creates the driver/executor service accounts and a least-privilege Role.

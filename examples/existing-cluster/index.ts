@@ -22,7 +22,9 @@ const cluster = new ExistingCluster("lab", {
 const platform = new ServerlessSparkPlatform("spark", {
     cluster,
     jobNamespaces: ["etl", "adhoc"],
-    operator: { webhookReplicas: 3 },
+    // The operator's admission webhook is off by default (this package's jobs need none); this cluster
+    // also takes SparkApplications applied by hand, which it validates.
+    operator: { webhook: true, webhookReplicas: 3 },
 });
 
 export const operatorNamespace = platform.operator.namespace;

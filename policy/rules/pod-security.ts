@@ -4,8 +4,8 @@ import { asList, isObj, kindOf, Obj, strings } from "./util";
 /**
  * The Kubernetes `restricted` Pod Security Standard (baseline + restricted controls), checked on
  * what the program declares: pods, workload pod templates, and the driver and executor pods of
- * SparkApplications / ScheduledSparkApplications (pod template plus the fields the operator's
- * webhook copies in). https://kubernetes.io/docs/concepts/security/pod-security-standards/
+ * SparkApplications / ScheduledSparkApplications (pod template, with and without the fields the
+ * operator's webhook copies in). https://kubernetes.io/docs/concepts/security/pod-security-standards/
  */
 
 /** Volume types the restricted profile allows (every other type, hostPath included, is refused). */
@@ -59,7 +59,13 @@ export function podsOf(type: string, props: Obj): PodToCheck[] {
     if (spark) {
         const appSpec = spark[1] === "ScheduledSparkApplication" ? get(props, ["spec", "template"]) : props.spec;
         const spec = isObj(appSpec) ? appSpec : {};
-        return (["driver", "executor"] as const).map((role) => ({ label: `${role} pod`, pod: sparkPod(spec, role) }));
+        // Both pods the operator may build: with its mutating webhook (`operator.webhook: true`, or an
+        // operator from another stack) and without it (the platform's default), so security set only
+        // through webhook fields does not pass unseen. The check drops repeated violations.
+        return (["driver", "executor"] as const).flatMap((role) => [
+            { label: `${role} pod`, pod: sparkPod(spec, role) },
+            { label: `${role} pod`, pod: sparkPod(spec, role, false) },
+        ]);
     }
     const workload = WORKLOAD_TYPE.exec(type);
     const path = workload ? POD_PATHS[workload[2]!] : undefined;
@@ -71,12 +77,15 @@ export function podsOf(type: string, props: Obj): PodToCheck[] {
 /**
  * The driver or executor pod as Spark and the operator build it: the pod template
  * (`spec.<role>.template`, applied by spark-submit), then what the operator's mutating webhook
- * writes over it: `podSecurityContext` replaces the pod's securityContext, `securityContext` the
- * Spark container's, `hostNetwork`, sidecars, init containers and the application's volumes.
+ * writes over it when `webhook` is true: `podSecurityContext` replaces the pod's securityContext,
+ * `securityContext` the Spark container's, `hostNetwork`, sidecars, init containers and the
+ * application's volumes. Annotations come through spark-submit conf either way.
+ * @param webhook whether the operator's mutating webhook runs (the platform installs it only with
+ *   `operator.webhook: true`)
  */
-export function sparkPod(appSpec: Obj, role: "driver" | "executor"): Obj {
-    const roleSpec: Obj = isObj(appSpec[role]) ? appSpec[role] : {};
-    const template: Obj = isObj(roleSpec.template) ? roleSpec.template : {};
+export function sparkPod(appSpec: Obj, role: "driver" | "executor", webhook = true): Obj {
+    const spark: Obj = isObj(appSpec[role]) ? appSpec[role] : {};
+    const template: Obj = isObj(spark.template) ? spark.template : {};
     const templateSpec: Obj = isObj(template.spec) ? template.spec : {};
     const spec: Obj = { ...templateSpec };
 
@@ -88,6 +97,8 @@ export function sparkPod(appSpec: Obj, role: "driver" | "executor"): Obj {
         containers.push({ name: SPARK_CONTAINERS[role] });
     }
     if (main < 0) main = 0;
+    // Without the webhook only the annotations (spark-submit conf) reach the pod.
+    const roleSpec: Obj = webhook ? spark : { annotations: spark.annotations };
     if (roleSpec.securityContext !== undefined) {
         containers[main] = { ...containers[main], securityContext: roleSpec.securityContext };
     }
@@ -95,7 +106,7 @@ export function sparkPod(appSpec: Obj, role: "driver" | "executor"): Obj {
     spec.initContainers = [...asList(templateSpec.initContainers), ...asList(roleSpec.initContainers)];
     if (roleSpec.podSecurityContext !== undefined) spec.securityContext = roleSpec.podSecurityContext;
     if (roleSpec.hostNetwork !== undefined) spec.hostNetwork = roleSpec.hostNetwork;
-    spec.volumes = [...asList(templateSpec.volumes), ...asList(appSpec.volumes)];
+    spec.volumes = [...asList(templateSpec.volumes), ...asList(webhook ? appSpec.volumes : [])];
 
     const annotations = {
         ...(isObj(template.metadata) && isObj(template.metadata.annotations) ? template.metadata.annotations : {}),
@@ -199,6 +210,6 @@ export const podSecurityRestricted: ResourceRule = {
     name: "pod-security-restricted",
     description: "Pods, workload pod templates and SparkApplication driver/executor pods meet the Kubernetes restricted pod-security profile.",
     check(type, props) {
-        return podsOf(type, props).flatMap(({ label, pod }) => restrictedViolations(pod, label));
+        return [...new Set(podsOf(type, props).flatMap(({ label, pod }) => restrictedViolations(pod, label)))];
     },
 };

@@ -71,8 +71,9 @@ describe("the shipped alicloud stack (managed mode)", () => {
             [O.policy]: 1,
             [O.attachment]: 1,
         });
-        // 43 resources, and the top-level AlicloudSparkPlatform component they sit in.
-        expect(managed.resources).toHaveLength(44);
+        // 42 resources, and the top-level AlicloudSparkPlatform component they sit in (no webhook
+        // PodDisruptionBudget: the operator's webhook is off).
+        expect(managed.resources).toHaveLength(43);
     });
 
     it("GIVEN the ACK cluster WHEN inspected THEN RRSA is on, the API server is private, deletion protection is on, and ECI comes from the ack-virtual-node add-on", () => {
@@ -157,13 +158,12 @@ describe("the shipped alicloud stack (managed mode)", () => {
         );
     });
 
-    it("GIVEN the operator's Helm release WHEN its values are read THEN the controller and the webhook run on ECI virtual nodes", () => {
+    it("GIVEN the operator's Helm release WHEN its values are read THEN the controller runs on ECI virtual nodes and there is no webhook", () => {
         const values = one(managed, RELEASE, "spark-operator").inputs.values as any;
-        for (const part of ["controller", "webhook"]) {
-            expect(values[part].nodeSelector, part).toEqual(VIRTUAL_NODE_SELECTOR);
-            expect(values[part].tolerations, part).toEqual([VIRTUAL_NODE_TOLERATION]);
-            expect(values[part].annotations, part).toEqual({ "k8s.aliyun.com/eci-auto-imc": "true" });
-        }
+        expect(values.controller.nodeSelector).toEqual(VIRTUAL_NODE_SELECTOR);
+        expect(values.controller.tolerations).toEqual([VIRTUAL_NODE_TOLERATION]);
+        expect(values.controller.annotations).toEqual({ "k8s.aliyun.com/eci-auto-imc": "true" });
+        expect(values.webhook).toEqual({ enable: false });
         expect(values.spark.jobNamespaces).toEqual(["spark-jobs"]);
         expect(one(managed, RELEASE, "spark-operator").dependsOn).toContain(`${AL.addon}::cluster-virtual-node`);
     });
@@ -242,15 +242,15 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
     });
 
     it("GIVEN both plans WHEN every other resource is compared THEN its inputs, parent, provider and options are identical", () => {
-        // 44 resources less the ACK Pro cluster and its add-on.
-        expect(rest(managed)).toHaveLength(42);
+        // 43 resources less the ACK Pro cluster and its add-on.
+        expect(rest(managed)).toHaveLength(41);
         expect(rest(serverless).map(refOf)).toEqual(rest(managed).map(refOf));
         expect(rest(serverless).map(comparable)).toEqual(rest(managed).map(comparable));
     });
 
     it("GIVEN both plans WHEN dependsOn is compared THEN it differs only where the cluster's readyResources changed from the add-on to the cluster", () => {
         // `dependsOn` lists every resource a resource waits for. The platform makes the operator (its
-        // component, namespace, release and PDB) and every job wait for the cluster's readyResources: the ack-virtual-node add-on in managed mode
+        // component, namespace and release) and every job wait for the cluster's readyResources: the ack-virtual-node add-on in managed mode
         // (pods need ECI before they can be scheduled), the ACK Serverless cluster itself in
         // serverless mode (which has ECI built in). Resources fed from the cluster's id (the provider)
         // wait for whichever cluster resource exists. So managed-mode references to the add-on or the

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 describe("SparkOperator", () => {
-    it("GIVEN defaults WHEN declared THEN it installs chart 2.5.2 under the pinned release name with a webhook PDB", async () => {
+    it("GIVEN defaults WHEN declared THEN it installs chart 2.5.2 under the pinned release name without the admission webhook", async () => {
         new operatorModule.SparkOperator("op", {
             jobNamespaces: ["jobs-a", "jobs-b"],
             scheduling: {
@@ -25,7 +25,7 @@ describe("SparkOperator", () => {
         });
         const plan = await planOf(runtime);
         const component = one(plan, T.operator, "op");
-        expect(childrenOf(plan, component)).toEqual([`${T.namespace}::op-ns`, `${T.release}::op`, `${T.pdb}::op-webhook-pdb`]);
+        expect(childrenOf(plan, component)).toEqual([`${T.namespace}::op-ns`, `${T.release}::op`]);
 
         const ns = one(plan, T.namespace, "op-ns");
         expect(ns.inputs.metadata).toEqual({
@@ -52,17 +52,36 @@ describe("SparkOperator", () => {
         const values = release.inputs.values as any;
         expect(values.spark).toEqual({ jobNamespaces: ["jobs-a", "jobs-b"], serviceAccount: { create: false }, rbac: { create: false } });
         expect(values.controller.resources).toEqual({ requests: { cpu: "1", memory: "1792Mi" }, limits: { cpu: "1", memory: "1792Mi" } });
-        expect(values.webhook.replicas).toBe(2);
-        expect(values.webhook.resources).toEqual({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "250m", memory: "256Mi" } });
-        expect(values.webhook.podDisruptionBudget).toEqual({ enable: false });
+        // Off, the chart renders no webhook object, so no other webhook value is passed.
+        expect(values.webhook).toEqual({ enable: false });
         expect(values.prometheus.metrics.enable).toBe(true);
-        for (const part of [values.controller, values.webhook]) {
-            expect(part.nodeSelector).toEqual({ type: "virtual-kubelet" });
-            expect(part.tolerations).toEqual([{ key: "virtual-kubelet.io/provider", operator: "Equal", value: "alibabacloud", effect: "NoSchedule" }]);
-            expect(part.annotations).toEqual({ "k8s.aliyun.com/eci-auto-imc": "true" });
-        }
+        expect(values.controller.nodeSelector).toEqual({ type: "virtual-kubelet" });
+        expect(values.controller.tolerations).toEqual([{ key: "virtual-kubelet.io/provider", operator: "Equal", value: "alibabacloud", effect: "NoSchedule" }]);
+        expect(values.controller.annotations).toEqual({ "k8s.aliyun.com/eci-auto-imc": "true" });
+        expect(release.dependsOn).toContain(`${T.namespace}::op-ns`);
+    });
 
-        const pdb = one(plan, T.pdb, "op-webhook-pdb");
+    it("GIVEN webhook: true WHEN declared THEN the webhook runs 2 replicas placed like the controller, under a PodDisruptionBudget", async () => {
+        new operatorModule.SparkOperator("opw", {
+            jobNamespaces: ["jobs-a"],
+            webhook: true,
+            createNamespace: false,
+            scheduling: {
+                nodeSelector: { type: "virtual-kubelet" },
+                tolerations: [],
+                podAnnotations: { "k8s.aliyun.com/eci-auto-imc": "true" },
+                podLabels: {},
+            },
+        });
+        const plan = await planOf(runtime);
+        expect(childrenOf(plan, { type: T.operator, name: "opw" })).toEqual([`${T.release}::opw`, `${T.pdb}::opw-webhook-pdb`]);
+        const values = one(plan, T.release, "opw").inputs.values as any;
+        expect(values.webhook).toMatchObject({ enable: true, replicas: 2, podDisruptionBudget: { enable: false } });
+        expect(values.webhook.resources).toEqual({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "250m", memory: "256Mi" } });
+        expect(values.webhook.nodeSelector).toEqual({ type: "virtual-kubelet" });
+        expect(values.webhook.annotations).toEqual({ "k8s.aliyun.com/eci-auto-imc": "true" });
+
+        const pdb = one(plan, T.pdb, "opw-webhook-pdb");
         expect(pdb.inputs).toEqual({
             apiVersion: "policy/v1",
             kind: "PodDisruptionBudget",
@@ -78,7 +97,6 @@ describe("SparkOperator", () => {
                 },
             },
         });
-        expect(release.dependsOn).toContain(`${T.namespace}::op-ns`);
     });
 
     it("GIVEN a custom version, namespace and 3 webhook replicas WHEN declared THEN values follow", async () => {
@@ -87,6 +105,7 @@ describe("SparkOperator", () => {
             chartVersion: "2.4.0",
             namespace: "ops",
             createNamespace: false,
+            webhook: true,
             webhookReplicas: 3,
         });
         const plan = await planOf(runtime);
@@ -100,8 +119,17 @@ describe("SparkOperator", () => {
         [{ jobNamespaces: [] }, "jobNamespaces: got [], expected at least one namespace name"],
         [{ jobNamespaces: ["Bad_NS"] }, 'jobNamespaces[0]: got "Bad_NS", expected a DNS-1123 label'],
         [{ jobNamespaces: ["a", "a"] }, 'jobNamespaces: "a" is listed twice, expected each entry once'],
-        [{ jobNamespaces: ["a"], webhookReplicas: 1 }, "webhookReplicas: got 1, expected an integer from 2 to 10"],
-        [{ jobNamespaces: ["a"], webhookReplicas: 2.5 }, "webhookReplicas: got 2.5, expected an integer from 2 to 10"],
+        [{ jobNamespaces: ["a"], webhook: true, webhookReplicas: 1 }, "webhookReplicas: got 1, expected an integer from 2 to 10"],
+        [{ jobNamespaces: ["a"], webhook: true, webhookReplicas: 2.5 }, "webhookReplicas: got 2.5, expected an integer from 2 to 10"],
+        [
+            { jobNamespaces: ["a"], webhookReplicas: 3 },
+            "webhookReplicas: applies to the admission webhook, which is off, expected webhook: true beside it, or no webhookReplicas",
+        ],
+        [
+            { jobNamespaces: ["a"], webhook: false, webhookResources: { cpu: "250m", memory: "256Mi" } },
+            "webhookResources: applies to the admission webhook, which is off",
+        ],
+        [{ jobNamespaces: ["a"], webhook: "yes" }, 'webhook: got "yes", expected true or false'],
         [{ jobNamespaces: ["a"], chartVersion: "latest" }, 'chartVersion: got "latest", expected a chart version such as 2.5.2'],
         [{ jobNamespaces: ["a"], namespace: "-x" }, 'namespace: got "-x", expected a DNS-1123 label'],
         [{ jobNamespaces: ["a"], controllerResources: { cpu: "one", memory: "1Gi" } }, 'controllerResources.cpu: got "one", expected a Kubernetes quantity'],

@@ -14,7 +14,7 @@ beforeAll(async () => {
 describe("ServerlessSparkPlatform", () => {
     it("GIVEN a cluster and two job namespaces WHEN declared THEN namespaces, operator and RBAC use the cluster's provider", async () => {
         const cluster = new lib.ExistingCluster("c", { scheduling: { nodeSelector: { pool: "virtual" } } });
-        new lib.ServerlessSparkPlatform("p", { cluster, jobNamespaces: ["etl", "adhoc"], operator: { webhookReplicas: 3 } });
+        new lib.ServerlessSparkPlatform("p", { cluster, jobNamespaces: ["etl", "adhoc"], operator: { webhook: true, webhookReplicas: 3 } });
         const plan = await planOf(runtime);
 
         expect(childrenOf(plan, { type: T.platform, name: "p" })).toEqual([
@@ -45,6 +45,9 @@ describe("ServerlessSparkPlatform", () => {
             "operator.webhookReplicas: got 1, expected an integer from 2 to 10",
         );
         expect(() => new lib.ServerlessSparkPlatform("p3", { cluster, jobNamespaces: ["UPPER"] })).toThrow('jobNamespaces[0]: got "UPPER"');
+        expect(() => new lib.ServerlessSparkPlatform("p4", { cluster, operator: { webhookReplicas: 3 } })).toThrow(
+            "operator.webhookReplicas: applies to the admission webhook, which is off, expected operator.webhook: true beside it, or no webhookReplicas",
+        );
         await runtime.settle();
         expect(runtime.registrations.length).toBe(before);
     });

@@ -28,12 +28,12 @@ describe("parseStackConfig", () => {
         const config = parseStackConfig({
             ...base,
             jobNamespaces: JSON.stringify(["a", "b"]),
-            operator: JSON.stringify({ chartVersion: "2.5.1", namespace: "ops", webhookReplicas: 3 }),
+            operator: JSON.stringify({ chartVersion: "2.5.1", namespace: "ops", webhook: true, webhookReplicas: 3 }),
             capacityGrid: "fargate",
             scheduling: JSON.stringify({ nodeSelector: { "eks.amazonaws.com/compute-type": "fargate" } }),
         });
         expect(config.jobNamespaces).toEqual(["a", "b"]);
-        expect(config.operator).toEqual({ chartVersion: "2.5.1", namespace: "ops", webhookReplicas: 3 });
+        expect(config.operator).toEqual({ chartVersion: "2.5.1", namespace: "ops", webhook: true, webhookReplicas: 3 });
         expect(config.existing.capacityGrid).toBe("fargate");
         expect(config.existing.scheduling.nodeSelector).toEqual({ "eks.amazonaws.com/compute-type": "fargate" });
     });
@@ -53,7 +53,7 @@ describe("parseStackConfig", () => {
         [{ ...base, jobNamespaces: '["ok", 5]' }, "jobNamespaces[1]: got 5, expected a namespace name"],
         [{ ...base, jobNamespaces: '["Not_Valid"]' }, 'jobNamespaces[0]: got "Not_Valid", expected a DNS-1123 label'],
         [{ ...base, jobNamespaces: '["a","a"]' }, 'jobNamespaces: "a" is listed twice, expected each entry once'],
-        [{ ...base, operator: "fast" }, 'operator: got "fast", expected an object with chartVersion, namespace, webhookReplicas'],
+        [{ ...base, operator: "fast" }, 'operator: got "fast", expected an object with chartVersion, namespace, webhook, ...'],
         [{ ...base, operator: '{"chartVersion": "latest"}' }, 'operator.chartVersion: got "latest", expected a chart version such as 2.5.2'],
         [{ ...base, operator: '{"chartVersion": 2}' }, "operator.chartVersion: got 2, expected a chart version string"],
         [{ ...base, operator: '{"namespace": "Spark Operator"}' }, 'operator.namespace: got "Spark Operator", expected a DNS-1123 label'],

@@ -25,11 +25,11 @@ describe("npm run plan as a process", () => {
     });
 
     it("GIVEN --diff against that plan WHEN run THEN exit 0 and stdout is the Markdown report alone", () => {
-        const result = runPlanCliProcess(["--stack", "existing", "--config", "operator.webhookReplicas=3", "--diff", base]);
+        const result = runPlanCliProcess(["--stack", "existing", "--config", "operator.chartVersion=2.5.1", "--diff", base]);
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         expect(result.stdout.split("\n")[0]).toBe(diffMarker("existing"));
-        expect(result.stdout).toMatch(/^~ {5}values\.webhook\.replicas: 2 -> 3$/m);
+        expect(result.stdout).toMatch(/^~ {5}version: "2\.5\.2" -> "2\.5\.1"$/m);
         expect(result.stdout).not.toContain("Resources by type:");
     });
 

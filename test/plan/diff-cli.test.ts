@@ -38,19 +38,19 @@ describe("npm run plan -- --stack existing --diff BASE_DIR", () => {
                 diffMarker("existing"),
                 "### Offline plan diff: `serverless-spark/existing`",
                 "",
-                "**No changes** to the offline plan (21 resources). Secret values and the Helm chart's own objects are not compared.",
+                "**No changes** to the offline plan (20 resources). Secret values and the Helm chart's own objects are not compared.",
                 "",
             ].join("\n"),
         );
     });
 
-    it("GIVEN operator.webhookReplicas=3 WHEN diffed THEN exactly the Helm release changes, and --out also writes diff.md", async () => {
-        const head = tempDir("plan-diff-replicas-");
-        const result = await planCli(["--stack", "existing", "--config", "serverless-spark:operator.webhookReplicas=3", "--diff", base, "--out", head]);
+    it("GIVEN operator.chartVersion=2.5.1 WHEN diffed THEN exactly the Helm release changes, and --out also writes diff.md", async () => {
+        const head = tempDir("plan-diff-version-");
+        const result = await planCli(["--stack", "existing", "--config", "serverless-spark:operator.chartVersion=2.5.1", "--diff", base, "--out", head]);
         expect(result.status).toBe(0);
         expect(resourceLines(result.stdout)).toEqual(["~ kubernetes:helm.sh/v3:Release::spark-operator"]);
-        expect(result.stdout).toContain("**1 to change**, 0 to add, 0 to remove, 20 unchanged (resources: 21 -> 21).");
-        expect(result.stdout).toMatch(/^~ {5}values\.webhook\.replicas: 2 -> 3$/m);
+        expect(result.stdout).toContain("**1 to change**, 0 to add, 0 to remove, 19 unchanged (resources: 20 -> 20).");
+        expect(result.stdout).toMatch(/^~ {5}version: "2\.5\.2" -> "2\.5\.1"$/m);
         expect(result.stdout.match(/^~ {5}/gm)).toHaveLength(1);
         expect(result.stdout).not.toContain("#### Jobs");
         expect(result.stdout.split("\n")[0]).toBe(diffMarker("existing"));
@@ -86,13 +86,12 @@ describe("npm run plan -- --stack existing --diff BASE_DIR", () => {
     it("GIVEN --diff and --out naming the same directory WHEN planned THEN the base is read before it is overwritten", async () => {
         const dir = tempDir("plan-diff-same-");
         expect((await planCli(["--stack", "existing", "--out", dir])).status).toBe(0);
-        const result = await planCli(["--stack", "existing", "--config", "operator.webhookReplicas=4", "--diff", dir, "--out", dir]);
+        const result = await planCli(["--stack", "existing", "--config", "operator.chartVersion=2.4.0", "--diff", dir, "--out", dir]);
         expect(result.status).toBe(0);
-        expect(result.stdout).toMatch(/^~ {5}values\.webhook\.replicas: 2 -> 4$/m);
+        expect(result.stdout).toMatch(/^~ {5}version: "2\.5\.2" -> "2\.4\.0"$/m);
         expect(
-            JSON.parse(fs.readFileSync(path.join(dir, "resources.json"), "utf8")).find((r: any) => r.name === "spark-operator" && r.custom).inputs.values
-                .webhook.replicas,
-        ).toBe(4);
+            JSON.parse(fs.readFileSync(path.join(dir, "resources.json"), "utf8")).find((r: any) => r.name === "spark-operator" && r.custom).inputs.version,
+        ).toBe("2.4.0");
     });
 
     it("GIVEN a --diff directory that does not exist WHEN planned THEN one line names --diff, the value and what is expected, and nothing is written", async () => {

@@ -64,8 +64,8 @@ describe("npm run plan -- --stack alicloud", () => {
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         expect(result.stdout).toContain("Plan of serverless-spark/alicloud");
-        expect(result.stdout).toMatch(/Wrote .*resources\.json \(44 resources\) and 10 manifests/);
-        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 44 resources\\.$`));
+        expect(result.stdout).toMatch(/Wrote .*resources\.json \(43 resources\) and 9 manifests/);
+        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 43 resources\\.$`));
 
         const resources = readResources(dir);
         for (const type of [
@@ -89,7 +89,6 @@ describe("npm run plan -- --stack alicloud", () => {
             [
                 "namespace-spark-jobs.yaml",
                 "namespace-spark-operator.yaml",
-                "poddisruptionbudget-spark-operator-spark-operator-webhook.yaml",
                 "role-spark-jobs-spark-driver.yaml",
                 "rolebinding-spark-jobs-spark-driver.yaml",
                 "serviceaccount-spark-jobs-spark-driver.yaml",
@@ -113,7 +112,7 @@ describe("npm run plan -- --stack alicloud", () => {
 });
 
 describe("npm run plan -- --stack existing", () => {
-    it("GIVEN the existing stack WHEN planned THEN it declares the operator, restricted namespaces, RBAC and the webhook PDB", async () => {
+    it("GIVEN the existing stack WHEN planned THEN it declares the operator without its webhook, restricted namespaces and RBAC", async () => {
         const dir = tempDir("plan-existing-");
         const result = await planCli(["--stack", "existing", "--out", dir]);
         expect(result.status).toBe(0);
@@ -123,6 +122,7 @@ describe("npm run plan -- --stack existing", () => {
         const [release] = byType("kubernetes:helm.sh/v3:Release");
         expect(release!.inputs).toMatchObject({ chart: "spark-operator", version: "2.5.2", name: "spark-operator", namespace: "spark-operator" });
         expect(release!.inputs.values.spark.jobNamespaces).toEqual(["spark-jobs"]);
+        expect(release!.inputs.values.webhook).toEqual({ enable: false });
 
         const jobNs = byType("kubernetes:core/v1:Namespace").find((r) => r.inputs.metadata.name === "spark-jobs");
         expect(jobNs!.inputs.metadata.labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
@@ -135,7 +135,7 @@ describe("npm run plan -- --stack existing", () => {
         expect(JSON.stringify(role!.inputs.rules)).not.toContain("*");
         expect(byType("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")).toHaveLength(1);
         expect(resources.filter((r) => /ClusterRole/.test(r.type))).toEqual([]);
-        expect(byType("kubernetes:policy/v1:PodDisruptionBudget")[0]!.inputs.spec.selector.matchLabels["app.kubernetes.io/component"]).toBe("webhook");
+        expect(byType("kubernetes:policy/v1:PodDisruptionBudget")).toEqual([]);
         expect(fs.readFileSync(path.join(dir, "manifests", "namespace-spark-jobs.yaml"), "utf8")).toContain("pod-security.kubernetes.io/enforce: restricted");
     });
 
@@ -147,13 +147,16 @@ describe("npm run plan -- --stack existing", () => {
             "--out",
             dir,
             "--config",
+            "operator.webhook=true",
+            "--config",
             "operator.webhookReplicas=3",
             "--config",
             'serverless-spark:jobNamespaces=["etl","adhoc"]',
         ]);
         expect(result.stderr).toBe("");
         const release = readResources(dir).find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
-        expect(release.inputs.values.webhook.replicas).toBe(3);
+        expect(release.inputs.values.webhook).toMatchObject({ enable: true, replicas: 3 });
+        expect(readResources(dir).filter((r) => r.type === "kubernetes:policy/v1:PodDisruptionBudget")).toHaveLength(1);
         expect(release.inputs.values.spark.jobNamespaces).toEqual(["etl", "adhoc"]);
         // Keys of the stack file not overridden are kept.
         expect(release.inputs.version).toBe("2.5.2");

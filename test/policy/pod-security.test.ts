@@ -95,12 +95,30 @@ describe("pod-security-restricted: good pods", () => {
     it("GIVEN operator fields that are restricted themselves WHEN they override a template THEN the pod passes", () => {
         const app = sparkApp({
             driver: {
-                template: undefined,
                 podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
                 securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
             },
         });
         expect(check(SPARK_APP, app)).toEqual([]);
+    });
+
+    it("GIVEN security only in the operator's webhook fields WHEN there is no template THEN the pod built without the webhook is reported", () => {
+        // The platform installs the webhook only with operator.webhook: true; without it these fields never reach the pod.
+        const app = sparkApp({
+            driver: {
+                template: undefined,
+                podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+                securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
+            },
+        });
+        const driver = sparkPod(app.spec, "driver");
+        expect(restrictedViolations(driver, "driver pod")).toEqual([]);
+        expect(check(SPARK_APP, app)).toEqual(
+            expect.arrayContaining([
+                'driver pod: container "spark-kubernetes-driver": securityContext.allowPrivilegeEscalation must be false',
+                'driver pod: container "spark-kubernetes-driver": runAsNonRoot must be true (on the container or the pod securityContext)',
+            ]),
+        );
     });
 
     it("GIVEN resources the rule does not cover WHEN checked THEN nothing is reported", () => {

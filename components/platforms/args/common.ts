@@ -58,7 +58,7 @@ export interface KerberosConfig {
 export interface SparkPlatformConfig {
     /** Namespaces Spark jobs run in, each with least-privilege RBAC. @default ["spark-jobs"] */
     jobNamespaces?: string[];
-    /** The Spark operator. @default chart 2.5.2 in `spark-operator`, 2 webhook replicas */
+    /** The Spark operator. @default chart 2.5.2 in `spark-operator`, no admission webhook */
     operator?: SparkOperatorSettings;
     /** Sample jobs to declare. @default [] */
     samples?: Sample[];
