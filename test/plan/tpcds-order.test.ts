@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { buildPlan, refOf } from "../../tools/plan/plan-model";
+import { refOf } from "../../tools/plan/plan-model";
 import { planStack } from "../../tools/plan/plan-stack";
 import { PROJECT_ROOT, shippedStacks, userSettings } from "../helpers/plan-cli";
 
@@ -10,13 +10,12 @@ import { PROJECT_ROOT, shippedStacks, userSettings } from "../helpers/plan-cli";
  */
 describe.each(shippedStacks())("the %s stack's TPC-DS jobs", (stack) => {
     it("GIVEN the shipped stack WHEN planned THEN tpcds-datagen is awaited to COMPLETED and replaced on change, and tpcds-queries waits for it", async () => {
-        const { registrations, componentOutputs } = await planStack({
+        const { plan } = await planStack({
             projectRoot: PROJECT_ROOT,
             stack,
             overrides: userSettings(stack),
             loadProgram: (p) => import(p),
         });
-        const plan = buildPlan(registrations, componentOutputs);
         const app = (name: string) => {
             const found = plan.resources.filter(
                 (r) => r.type === "kubernetes:sparkoperator.k8s.io/v1beta2:SparkApplication" && (r.inputs.metadata as any)?.name === name,
