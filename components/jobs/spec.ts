@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../errors";
 import type { SizedPod } from "../sizing";
 import { SPARK_IMAGE_UID, sparkPodTemplate } from "./pod-template";
-import type { ResolvedJob } from "./resolve";
+import type { ResolvedDynamicAllocation, ResolvedJob } from "./resolve";
 import type { JobIntegration, SparkDepsArgs } from "./types";
 
 export const SPARK_OPERATOR_API_VERSION = "sparkoperator.k8s.io/v1beta2";
@@ -133,7 +133,7 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
         ...(deps ? { deps } : {}),
         driver: role("driver"),
         executor: { ...role("executor"), ...(job.dynamicAllocation ? {} : { instances: job.instances }) },
-        ...(job.dynamicAllocation ? { dynamicAllocation: { ...job.dynamicAllocation, shuffleTrackingEnabled: true } } : {}),
+        ...(job.dynamicAllocation ? { dynamicAllocation: dynamicAllocationField(job.dynamicAllocation) } : {}),
         restartPolicy: job.restartPolicy,
         ...(job.timeToLiveSeconds !== undefined ? { timeToLiveSeconds: job.timeToLiveSeconds } : {}),
     };
@@ -141,6 +141,18 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
         spec.suspend = true;
     }
     return spec;
+}
+
+/** `spec.dynamicAllocation`: shuffle tracking on (Kubernetes has no external shuffle service), its timeout in milliseconds. */
+function dynamicAllocationField(da: ResolvedDynamicAllocation): Record<string, unknown> {
+    return {
+        enabled: true,
+        initialExecutors: da.initialExecutors,
+        minExecutors: da.minExecutors,
+        maxExecutors: da.maxExecutors,
+        shuffleTrackingEnabled: true,
+        shuffleTrackingTimeout: da.shuffleTrackingTimeoutSeconds * 1000,
+    };
 }
 
 /** The full object: a SparkApplication, or a ScheduledSparkApplication wrapping the spec. */
@@ -163,6 +175,9 @@ export function sparkApplicationObject(
             timeZone: args.timeZone ?? "UTC",
             concurrencyPolicy: args.concurrencyPolicy ?? "Forbid",
             successfulRunHistoryLimit: 1,
+            // Each run is also deleted timeToLiveSeconds after it ends (600 s by default on Fargate
+            // and ECI, where a finished driver pod bills until deleted), so this keeps at most three
+            // failures, each for that long; the event logs keep them for the History Server.
             failedRunHistoryLimit: 3,
             ...(args.suspend ? { suspend: true } : {}),
             template: spec,

@@ -121,7 +121,7 @@ describe("SparkJob", () => {
         expect(job.report.executors).toBe(3);
     });
 
-    it("GIVEN a schedule and dynamic allocation WHEN declared THEN a ScheduledSparkApplication wraps the spec with shuffle tracking", async () => {
+    it("GIVEN a schedule and dynamic allocation WHEN declared THEN a ScheduledSparkApplication wraps the spec with shuffle tracking and its timeout", async () => {
         new mod.SparkJob("nightly", {
             namespace: "spark-jobs",
             type: "Java",
@@ -148,6 +148,8 @@ describe("SparkJob", () => {
             maxExecutors: 10,
             initialExecutors: 0,
             shuffleTrackingEnabled: true,
+            // milliseconds (the CRD's shuffleTrackingTimeout), 300 s by default
+            shuffleTrackingTimeout: 300000,
         });
         expect(spec.template.executor.instances).toBeUndefined();
         expect(spec.template.executor.annotations["k8s.aliyun.com/eci-use-specs"]).toBeUndefined();
