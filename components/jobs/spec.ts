@@ -12,6 +12,19 @@ export const SPARK_OPERATOR_API_VERSION = "sparkoperator.k8s.io/v1beta2";
 export const JOB_LABELS = { "app.kubernetes.io/part-of": "serverless-spark", "app.kubernetes.io/managed-by": "pulumi" } as const;
 
 /**
+ * What the pods say instead of `managed-by: pulumi`. The operator copies every label of a
+ * SparkApplication onto its driver and executor pods, then adds `spec.{driver,executor}.labels`
+ * after them (kubeflow/spark-operator v2.5.2, internal/controller/sparkapplication/submission.go,
+ * driverConfOption and executorConfOption, tagged 2026-07-30), and spark-submit keeps the last value
+ * of a repeated `--conf`. Pulumi declares the application but not its pods: the operator creates
+ * the driver and deletes both when the run is over, so a `managed-by=pulumi` selector must not
+ * find them. `part-of: serverless-spark` stays on the pods: they are part of the platform. (The
+ * SparkApplication of each scheduled run still carries `managed-by: pulumi`: the operator copies a
+ * ScheduledSparkApplication's labels onto the runs it creates, scheduledsparkapplication/controller.go.)
+ */
+export const POD_PLATFORM_LABELS = { "app.kubernetes.io/managed-by": "spark-operator" } as const;
+
+/**
  * Spark conf from every source, refusing a key two sources set differently (a storage setting
  * silently overriding a user's, or the reverse, is a debugging session nobody wants).
  */
@@ -102,7 +115,7 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
         return {
             ...roleFields(sized),
             serviceAccount: accounts[name],
-            labels: sortKeys({ ...podLabels, ...(roleArgs.labels ?? {}) }),
+            labels: sortKeys({ ...POD_PLATFORM_LABELS, ...podLabels, ...(roleArgs.labels ?? {}) }),
             annotations: sortKeys({
                 ...sharedAnnotations,
                 ...(name === "executor" ? (placement.executorPodAnnotations ?? {}) : {}),

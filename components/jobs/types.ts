@@ -224,7 +224,11 @@ export interface SparkJobSettings {
      * @default 128 on Fargate, 0 on ECI
      */
     memoryHeadroomMiB?: number;
-    /** Extra labels on the SparkApplication and its pods. @default {} */
+    /**
+     * Extra labels on the SparkApplication and its driver and executor pods (the operator copies an
+     * application's labels onto its pods).
+     * @default {}
+     */
     labels?: Record<string, string>;
 }
 

@@ -85,7 +85,10 @@ describe("SparkJob", () => {
         expect(spec.executor.annotations["k8s.aliyun.com/eci-spot-strategy"]).toBe("SpotAsPriceGo");
         expect(spec.driver.annotations["k8s.aliyun.com/eci-spot-strategy"]).toBeUndefined();
         expect(spec.driver.annotations["k8s.aliyun.com/eci-auto-imc"]).toBe("true");
-        expect(spec.driver.labels).toEqual({ team: "data" });
+        // The operator copies the application's labels onto its pods; the pods' own labels come
+        // after them, so managed-by names who runs the pods, not Pulumi.
+        expect(spec.driver.labels).toEqual({ "app.kubernetes.io/managed-by": "spark-operator", team: "data" });
+        expect(spec.executor.labels).toEqual({ "app.kubernetes.io/managed-by": "spark-operator", team: "data" });
 
         for (const role of ["driver", "executor"]) {
             const template = spec[role].template.spec;
