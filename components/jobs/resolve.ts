@@ -2,9 +2,10 @@ import { requireInteger } from "../checks";
 import { describeValue, InputError, underKey } from "../errors";
 import { requireAnnotationKeys, requireDns1035Label, requireDns1123Label, requireLabels } from "../names";
 import { dropUndefined, parseShape } from "../shape";
-import { AppLanguage, JobCost, jobCostPerHour, parseSizeMiB, rightSize, SizedPod } from "../sizing";
+import { AppLanguage, formatMiB, JobCost, jobCostPerHour, parseSizeMiB, rightSize, SizedPod, sparkPodRequests } from "../sizing";
 import { requireSchedule, requireTimeZone } from "./cron";
 import { sparkJobSettingsSchema } from "./shape";
+import { SizingConf, sizingConf } from "./sizing-conf";
 import { checkSparkConfKeys } from "./spark-conf-rules";
 import { DynamicAllocationArgs, RestartPolicyArgs, SPARK_APPLICATION_TYPES, SparkJobArgs, SparkRoleArgs } from "./types";
 
@@ -40,6 +41,19 @@ const DEFAULT_RESTART_POLICY: Required<RestartPolicyArgs> = {
     onSubmissionFailureRetryInterval: 60,
 };
 
+/**
+ * Default `dynamicAllocation.shuffleTrackingTimeoutSeconds`. Spark's own default is infinity: an idle
+ * executor holding shuffle data is kept until the shuffle is garbage-collected on the driver, which
+ * may be the end of the run (spark.apache.org/docs/3.5.3/configuration.html, "Dynamic Allocation",
+ * `spark.dynamicAllocation.shuffleTracking.timeout`, read 2026-11-29); on Fargate and ECI it bills
+ * per second meanwhile. Five minutes is far beyond the gaps between the stages of one query, so
+ * shuffle data still in use is rarely lost (losing it costs a recomputation, not the job).
+ */
+export const DEFAULT_SHUFFLE_TRACKING_TIMEOUT_SECONDS = 300;
+
+/** Dynamic allocation as resolved: counts, and the shuffle-tracking timeout. */
+export type ResolvedDynamicAllocation = Required<DynamicAllocationArgs>;
+
 /** A job with every argument checked and defaulted, and its pods sized. */
 export interface ResolvedJob {
     applicationName: string;
@@ -53,7 +67,7 @@ export interface ResolvedJob {
     ephemeralStorage: { driver: string; executor: string };
     /** Executors when dynamic allocation is off. */
     instances: number;
-    dynamicAllocation?: Required<DynamicAllocationArgs>;
+    dynamicAllocation?: ResolvedDynamicAllocation;
     restartPolicy: RestartPolicyArgs;
     timeToLiveSeconds?: number;
     /** `pulumi up` waits for the application to complete. */
@@ -103,17 +117,18 @@ export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
     }
     const language: AppLanguage = args.type === "Python" ? "python" : args.type === "R" ? "r" : "jvm";
     const grid = args.placement.capacityGrid;
+    const memoryConf = sizingConf(args.sparkConf ?? {}, grid);
 
     const instances = args.executor?.instances ?? 2;
     requireInteger(instances, "executor.instances", 1, MAX_EXECUTORS);
-    const dynamicAllocation = resolveDynamicAllocation(args.dynamicAllocation);
+    const dynamicAllocation = resolveDynamicAllocation(args.dynamicAllocation, args.executor?.instances);
     const restartPolicy = resolveRestartPolicy(args.restartPolicy);
 
     if (args.memoryHeadroomMiB !== undefined) {
         requireInteger(args.memoryHeadroomMiB, "memoryHeadroomMiB", 0, 4096);
     }
-    const driver = underKey("driver", () => sizeRole("driver", args.driver ?? {}, sizing, grid, language, args));
-    const executor = underKey("executor", () => sizeRole("executor", args.executor ?? {}, sizing, grid, language, args));
+    const driver = underKey("driver", () => sizeRole("driver", args.driver ?? {}, sizing, grid, language, memoryConf, args));
+    const executor = underKey("executor", () => sizeRole("executor", args.executor ?? {}, sizing, grid, language, memoryConf, args));
     const ephemeralStorage = {
         driver: requireEphemeralStorage(args.driver?.ephemeralStorage ?? DEFAULT_EPHEMERAL_STORAGE.driver, "driver.ephemeralStorage", grid),
         executor: requireEphemeralStorage(args.executor?.ephemeralStorage ?? DEFAULT_EPHEMERAL_STORAGE.executor, "executor.ephemeralStorage", grid),
@@ -180,20 +195,31 @@ function sizeRole(
     sizing: "fit" | "exact",
     grid: SparkJobArgs["placement"]["capacityGrid"],
     language: AppLanguage,
+    memoryConf: SizingConf,
     args: SparkJobArgs,
 ): SizedPod {
     const cores = roleArgs.cores ?? 1;
+    const app = { ...memoryConf.app, language };
+    const fromConf = memoryConf[role];
     if (sizing === "exact" || grid === "none") {
         if (typeof cores !== "number" || !Number.isInteger(cores) || cores < 1) {
             throw new InputError("cores", `got ${describeValue(cores)}`, "a whole number of cores, 1 or more");
         }
-        return asJobKeys(role, () =>
-            rightSize({ grid, role, mode: "exact", settings: { cores, memory: roleArgs.memory }, app: { language }, prices: args.placement.prices }),
-        );
+        let settings = { ...fromConf, cores, memory: roleArgs.memory };
+        if (settings.minMemoryOverhead !== undefined && settings.memoryOverhead === undefined) {
+            // Spark 3.5 ignores minMemoryOverhead (4.0 added it), and the operator's spark-submit,
+            // which builds the driver pod, may be another Spark than the image's, which builds the
+            // executors: write the overhead out, so the pod is what the plan reports either way.
+            const overhead = asJobKeys(role, () => sparkPodRequests(role, settings, app).overheadMiB);
+            settings = { ...settings, memoryOverhead: formatMiB(overhead) };
+        }
+        return asJobKeys(role, () => rightSize({ grid, role, mode: "exact", settings, app, prices: args.placement.prices }));
     }
     const minHeapMiB = roleArgs.memory === undefined ? undefined : parseSizeMiB(roleArgs.memory, "m", "memory");
     const headroomMiB = args.memoryHeadroomMiB;
-    return asJobKeys(role, () => rightSize({ grid, role, mode: "fill", cores, minHeapMiB, headroomMiB, app: { language }, prices: args.placement.prices }));
+    return asJobKeys(role, () =>
+        rightSize({ grid, role, mode: "fill", cores, minHeapMiB, headroomMiB, settings: fromConf, app, prices: args.placement.prices }),
+    );
 }
 
 /**
@@ -227,14 +253,43 @@ function resolveSparkVersion(args: SparkJobArgs): string {
     return version;
 }
 
-function resolveDynamicAllocation(da: DynamicAllocationArgs | undefined): Required<DynamicAllocationArgs> | undefined {
+/**
+ * Dynamic allocation, with `executor.instances` as the start count. Spark starts with
+ * max(minExecutors, initialExecutors, spark.executor.instances) (apache/spark v3.5.3
+ * `Utils.getDynamicAllocationInitialExecutors`, tagged 2024-09), but the operator does not pass
+ * `spec.executor.instances` on when dynamic allocation is on, so the count was dropped without a
+ * word: it becomes `initialExecutors` instead, and a count the two cannot mean the same is refused.
+ */
+function resolveDynamicAllocation(da: DynamicAllocationArgs | undefined, instances: number | undefined): ResolvedDynamicAllocation | undefined {
     if (da === undefined || da.enabled === false) {
         return undefined;
     }
     const max = requireInteger(da.maxExecutors, "dynamicAllocation.maxExecutors", 1, MAX_EXECUTORS);
     const min = requireInteger(da.minExecutors ?? 0, "dynamicAllocation.minExecutors", 0, max);
-    const initial = requireInteger(da.initialExecutors ?? min, "dynamicAllocation.initialExecutors", min, max);
-    return { enabled: true, minExecutors: min, maxExecutors: max, initialExecutors: initial };
+    if (instances !== undefined) {
+        if (da.initialExecutors !== undefined && da.initialExecutors !== instances) {
+            throw new InputError(
+                "executor.instances",
+                `got ${describeValue(instances)} beside dynamicAllocation.initialExecutors ${describeValue(da.initialExecutors)}`,
+                "only one of them: with dynamic allocation both mean the executors at start",
+            );
+        }
+        if (typeof instances === "number" && (instances < min || instances > max)) {
+            throw new InputError(
+                "executor.instances",
+                `got ${instances} with dynamic allocation from ${min} to ${max} executors`,
+                `a start count from ${min} to ${max} (dynamicAllocation.minExecutors to maxExecutors), or no executor.instances`,
+            );
+        }
+    }
+    const initial = requireInteger(da.initialExecutors ?? instances ?? min, "dynamicAllocation.initialExecutors", min, max);
+    const timeout = requireInteger(
+        da.shuffleTrackingTimeoutSeconds ?? DEFAULT_SHUFFLE_TRACKING_TIMEOUT_SECONDS,
+        "dynamicAllocation.shuffleTrackingTimeoutSeconds",
+        0,
+        30 * 24 * 3600,
+    );
+    return { enabled: true, minExecutors: min, maxExecutors: max, initialExecutors: initial, shuffleTrackingTimeoutSeconds: timeout };
 }
 
 function resolveRestartPolicy(policy: RestartPolicyArgs | undefined): RestartPolicyArgs {

@@ -65,8 +65,9 @@ const jobSettingsFields = {
                 minExecutors: z.number({ error: "a whole number" }).optional(),
                 maxExecutors: z.number({ error: "a whole number" }).optional(),
                 initialExecutors: z.number({ error: "a whole number" }).optional(),
+                shuffleTrackingTimeoutSeconds: z.number({ error: "a whole number of seconds" }).optional(),
             },
-            { error: "an object {enabled, minExecutors, maxExecutors, initialExecutors}" },
+            { error: "an object {enabled, minExecutors, maxExecutors, initialExecutors, shuffleTrackingTimeoutSeconds}" },
         )
         .optional(),
     restartPolicy: z

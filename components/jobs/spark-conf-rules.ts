@@ -21,14 +21,18 @@ const WEBHOOK_DENIED: Record<string, string> = {
     "spark.kubernetes.authenticate.executor.oauthTokenFile": "nothing: the operator manages credentials",
 };
 
-/** Keys SparkJob derives from its own arguments; setting them in sparkConf would fight the sizing. */
+/**
+ * Keys SparkJob derives from its own arguments; setting them in sparkConf would fight the sizing.
+ * The other keys that change a pod's memory (`spark.{driver,executor}.memoryOverhead`,
+ * `.memoryOverheadFactor`, `.minMemoryOverhead`, `spark.kubernetes.memoryOverheadFactor`,
+ * `spark.executor.pyspark.memory`, `spark.memory.offHeap.*`) are read by sizing instead
+ * (./sizing-conf.ts), so the billed shape includes them.
+ */
 const MANAGED: Record<string, string> = {
     "spark.driver.cores": "driver.cores",
     "spark.driver.memory": "driver.memory",
-    "spark.driver.memoryOverhead": "driver.memory (sizing sets the overhead)",
     "spark.executor.cores": "executor.cores",
     "spark.executor.memory": "executor.memory",
-    "spark.executor.memoryOverhead": "executor.memory (sizing sets the overhead)",
     "spark.executor.instances": "executor.instances",
     "spark.kubernetes.driver.request.cores": "driver.cores",
     "spark.kubernetes.driver.limit.cores": "driver.cores",
@@ -39,9 +43,26 @@ const MANAGED: Record<string, string> = {
     "spark.dynamicAllocation.maxExecutors": "dynamicAllocation.maxExecutors",
     "spark.dynamicAllocation.initialExecutors": "dynamicAllocation.initialExecutors",
     "spark.dynamicAllocation.shuffleTracking.enabled": "dynamicAllocation (shuffle tracking is always on)",
+    "spark.dynamicAllocation.shuffleTracking.timeout": "dynamicAllocation.shuffleTrackingTimeoutSeconds",
     "spark.kubernetes.driver.podTemplateFile": "driver arguments (SparkJob writes the pod template)",
     "spark.kubernetes.executor.podTemplateFile": "executor arguments (SparkJob writes the pod template)",
 };
+
+/**
+ * Keys that would change a pod's memory in a way sizing does not model, with what to do instead.
+ * A memory-backed emptyDir (tmpfs) counts against the container's memory limit, which sizing sets
+ * to exactly heap + overhead (+ off-heap + PySpark): Spark's shuffle and spill files there would
+ * get the pod OOM-killed, and Spark adds nothing to the request for them ("the memory overhead
+ * should be increased accordingly": spark.apache.org/docs/3.5.3/running-on-kubernetes.html, "Using
+ * RAM for local storage", read 2026-11-29).
+ */
+const UNMODELLED: Record<string, string> = {
+    "spark.kubernetes.local.dirs.tmpfs":
+        "it left out: local dirs use the pod's ephemeral storage (driver.ephemeralStorage or executor.ephemeralStorage), which sizing does not take from memory",
+};
+
+/** `spark.kubernetes.{driver,executor}.volumes.emptyDir.<name>.options.medium`: `Memory` is a tmpfs, as above. */
+const EMPTY_DIR_MEDIUM = /^spark\.kubernetes\.(driver|executor)\.volumes\.emptyDir\.[^.]+\.options\.medium$/;
 
 /**
  * Refuses Spark conf the webhook would reject at apply time, and keys SparkJob owns.
@@ -58,6 +79,16 @@ export function checkSparkConfKeys(conf: Record<string, unknown>, namespace: str
         }
         if (name === "spark.kubernetes.namespace" && value !== namespace) {
             throw new InputError(at, `got ${describeValue(value)} (the operator requires the application's namespace)`, describeValue(namespace));
+        }
+        if (name in UNMODELLED) {
+            throw new InputError(at, "would put Spark's local dirs in memory, which sizing does not count", UNMODELLED[name]!);
+        }
+        if (EMPTY_DIR_MEDIUM.test(name) && typeof value === "string" && value.trim().toLowerCase() === "memory") {
+            throw new InputError(
+                at,
+                `got ${describeValue(value)}: a memory-backed emptyDir counts against the pod's memory, which sizing does not count`,
+                "the default medium (the pod's ephemeral storage)",
+            );
         }
         if (name in MANAGED) {
             throw new InputError(at, "is set by SparkJob from its arguments", `${MANAGED[name]} instead`);

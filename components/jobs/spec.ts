@@ -3,13 +3,26 @@ import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../errors";
 import type { SizedPod } from "../sizing";
 import { SPARK_IMAGE_UID, sparkPodTemplate } from "./pod-template";
-import type { ResolvedJob } from "./resolve";
+import type { ResolvedDynamicAllocation, ResolvedJob } from "./resolve";
 import type { JobIntegration, SparkDepsArgs } from "./types";
 
 export const SPARK_OPERATOR_API_VERSION = "sparkoperator.k8s.io/v1beta2";
 
 /** Labels on every SparkApplication this package declares. */
 export const JOB_LABELS = { "app.kubernetes.io/part-of": "serverless-spark", "app.kubernetes.io/managed-by": "pulumi" } as const;
+
+/**
+ * What the pods say instead of `managed-by: pulumi`. The operator copies every label of a
+ * SparkApplication onto its driver and executor pods, then adds `spec.{driver,executor}.labels`
+ * after them (kubeflow/spark-operator v2.5.2, internal/controller/sparkapplication/submission.go,
+ * driverConfOption and executorConfOption, tagged 2026-07-30), and spark-submit keeps the last value
+ * of a repeated `--conf`. Pulumi declares the application but not its pods: the operator creates
+ * the driver and deletes both when the run is over, so a `managed-by=pulumi` selector must not
+ * find them. `part-of: serverless-spark` stays on the pods: they are part of the platform. (The
+ * SparkApplication of each scheduled run still carries `managed-by: pulumi`: the operator copies a
+ * ScheduledSparkApplication's labels onto the runs it creates, scheduledsparkapplication/controller.go.)
+ */
+export const POD_PLATFORM_LABELS = { "app.kubernetes.io/managed-by": "spark-operator" } as const;
 
 /**
  * Spark conf from every source, refusing a key two sources set differently (a storage setting
@@ -102,7 +115,7 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
         return {
             ...roleFields(sized),
             serviceAccount: accounts[name],
-            labels: sortKeys({ ...podLabels, ...(roleArgs.labels ?? {}) }),
+            labels: sortKeys({ ...POD_PLATFORM_LABELS, ...podLabels, ...(roleArgs.labels ?? {}) }),
             annotations: sortKeys({
                 ...sharedAnnotations,
                 ...(name === "executor" ? (placement.executorPodAnnotations ?? {}) : {}),
@@ -133,7 +146,7 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
         ...(deps ? { deps } : {}),
         driver: role("driver"),
         executor: { ...role("executor"), ...(job.dynamicAllocation ? {} : { instances: job.instances }) },
-        ...(job.dynamicAllocation ? { dynamicAllocation: { ...job.dynamicAllocation, shuffleTrackingEnabled: true } } : {}),
+        ...(job.dynamicAllocation ? { dynamicAllocation: dynamicAllocationField(job.dynamicAllocation) } : {}),
         restartPolicy: job.restartPolicy,
         ...(job.timeToLiveSeconds !== undefined ? { timeToLiveSeconds: job.timeToLiveSeconds } : {}),
     };
@@ -141,6 +154,18 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
         spec.suspend = true;
     }
     return spec;
+}
+
+/** `spec.dynamicAllocation`: shuffle tracking on (Kubernetes has no external shuffle service), its timeout in milliseconds. */
+function dynamicAllocationField(da: ResolvedDynamicAllocation): Record<string, unknown> {
+    return {
+        enabled: true,
+        initialExecutors: da.initialExecutors,
+        minExecutors: da.minExecutors,
+        maxExecutors: da.maxExecutors,
+        shuffleTrackingEnabled: true,
+        shuffleTrackingTimeout: da.shuffleTrackingTimeoutSeconds * 1000,
+    };
 }
 
 /** The full object: a SparkApplication, or a ScheduledSparkApplication wrapping the spec. */
@@ -163,6 +188,9 @@ export function sparkApplicationObject(
             timeZone: args.timeZone ?? "UTC",
             concurrencyPolicy: args.concurrencyPolicy ?? "Forbid",
             successfulRunHistoryLimit: 1,
+            // Each run is also deleted timeToLiveSeconds after it ends (600 s by default on Fargate
+            // and ECI, where a finished driver pod bills until deleted), so this keeps at most three
+            // failures, each for that long; the event logs keep them for the History Server.
             failedRunHistoryLimit: 3,
             ...(args.suspend ? { suspend: true } : {}),
             template: spec,

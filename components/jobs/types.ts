@@ -53,8 +53,10 @@ export interface SparkRoleArgs {
 /** Executor settings: sizing plus how many. */
 export interface SparkExecutorArgs extends SparkRoleArgs {
     /**
-     * Executors to run when dynamic allocation is off.
-     * @default 2
+     * Executors to run when dynamic allocation is off. With dynamic allocation on, the executors at
+     * start: it becomes `dynamicAllocation.initialExecutors` and must lie between `minExecutors` and
+     * `maxExecutors` (setting both to different counts is refused).
+     * @default 2 (dynamic allocation off)
      */
     instances?: number;
 }
@@ -67,8 +69,17 @@ export interface DynamicAllocationArgs {
     minExecutors?: number;
     /** Required when enabled: the full scale that cost is reported for. */
     maxExecutors?: number;
-    /** Executors at start. @default minExecutors */
+    /** Executors at start. @default executor.instances if set, else minExecutors */
     initialExecutors?: number;
+    /**
+     * Seconds an idle executor that still holds shuffle data is kept before it is released
+     * (`spec.dynamicAllocation.shuffleTrackingTimeout`, Spark's
+     * `spark.dynamicAllocation.shuffleTracking.timeout`). Spark's default is to keep it until the
+     * shuffle is garbage-collected, billed all that time; a shuffle still needed after its executor
+     * is released is recomputed.
+     * @default 300
+     */
+    shuffleTrackingTimeoutSeconds?: number;
 }
 
 /** When the operator re-runs a failed application (`spec.restartPolicy`). */
@@ -168,7 +179,15 @@ export interface SparkJobSettings {
     sparkVersion?: string;
     /** Dependencies Spark fetches at submission. @default {} */
     deps?: SparkDepsArgs;
-    /** Extra Spark conf. Keys the operator's webhook refuses, and keys this component sets, are refused. @default {} */
+    /**
+     * Extra Spark conf. Keys the operator's webhook refuses, and keys this component sets, are refused.
+     * Keys that add to a pod's memory (`spark.{driver,executor}.memoryOverhead`, `.memoryOverheadFactor`,
+     * `.minMemoryOverhead`, `spark.kubernetes.memoryOverheadFactor`, `spark.executor.pyspark.memory`,
+     * `spark.memory.offHeap.enabled`/`.size`) are counted by sizing and must be plain strings; with
+     * sizing `fit` an explicit overhead is kept and the heap fills the rest of the shape. Memory-backed
+     * local dirs, and device requests (GPUs) on Fargate or ECI, are refused.
+     * @default {}
+     */
     sparkConf?: Record<string, pulumi.Input<string>>;
     /** Extra Hadoop conf (`spark.hadoop.*` without the prefix). @default {} */
     hadoopConf?: Record<string, pulumi.Input<string>>;
@@ -205,7 +224,11 @@ export interface SparkJobSettings {
      * @default 128 on Fargate, 0 on ECI
      */
     memoryHeadroomMiB?: number;
-    /** Extra labels on the SparkApplication and its pods. @default {} */
+    /**
+     * Extra labels on the SparkApplication and its driver and executor pods (the operator copies an
+     * application's labels onto its pods).
+     * @default {}
+     */
     labels?: Record<string, string>;
 }
 

@@ -82,8 +82,9 @@ export interface RightSizeArgs {
     memoryPerCoreGiB?: number;
     /**
      * Spark settings of the role. `exact` and grid `none`: the settings to keep and report.
-     * `fill`: only `memoryOverheadFactor`, `minMemoryOverhead` and `pysparkMemory` are read
-     * (the rest are what fill computes, so giving them is refused).
+     * `fill`: only `memoryOverhead` (kept as given, the heap fills the rest), `memoryOverheadFactor`,
+     * `minMemoryOverhead` and `pysparkMemory` are read (the rest are what fill computes, so giving
+     * them is refused).
      */
     settings?: SparkPodSettings;
     /** Application-wide settings (language, Kubernetes overhead factor, off-heap). */
@@ -201,7 +202,7 @@ function keepSettings(grid: CapacityGridName, role: SparkRole, args: RightSizeAr
 /** Picks the cheapest shape meeting the wanted cores and memory, then fills it. */
 function fillShape(grid: BillingGridName, role: SparkRole, args: RightSizeArgs, prices: PriceTable): SizedPod {
     const given = args.settings ?? {};
-    for (const computed of ["cores", "coreRequest", "coreLimit", "memory", "memoryOverhead"] as const) {
+    for (const computed of ["cores", "coreRequest", "coreLimit", "memory"] as const) {
         if (given[computed] !== undefined) {
             throw new InputError(`${role}.${computed}`, "is set, but fill mode computes it", `mode "exact" to keep it, or leave it out`);
         }
@@ -221,6 +222,8 @@ function fillShape(grid: BillingGridName, role: SparkRole, args: RightSizeArgs, 
     // Off-heap and PySpark memory are fixed sizes on top of heap + overhead: find them by
     // computing the requests of a minimal pod with the same extras.
     const probe = sparkPodRequests(role, { ...given, memory: formatMiB(MIN_RIGHT_SIZED_HEAP_MIB), memoryOverhead: "0" }, args.app);
+    // An explicit overhead (say, for native libraries) is kept as given; the heap takes the rest.
+    const explicitOverhead = given.memoryOverhead === undefined ? undefined : parseSizeMiB(given.memoryOverhead, "m", `${role}.memoryOverhead`);
     const headroom = args.headroomMiB ?? defaultSidecarHeadroomMiB(grid);
     if (typeof headroom !== "number" || !Number.isInteger(headroom) || headroom < 0 || headroom > 4096) {
         throw new InputError(`${role}.headroomMiB`, `${describeValue(headroom)} is not a headroom in MiB`, "a whole number of MiB from 0 to 4096");
@@ -236,7 +239,8 @@ function fillShape(grid: BillingGridName, role: SparkRole, args: RightSizeArgs, 
         if (minHeap === undefined && shape.memoryGiB < perCore * cores) {
             continue;
         }
-        const heap = maxHeapForBudget(usableMemoryMiB(grid, shape) - extrasMiB, factor, minOverhead);
+        const budget = usableMemoryMiB(grid, shape) - extrasMiB;
+        const heap = explicitOverhead === undefined ? maxHeapForBudget(budget, factor, minOverhead) : budget - explicitOverhead;
         if (heap < heapFloor) {
             continue;
         }
@@ -264,7 +268,7 @@ function fillShape(grid: BillingGridName, role: SparkRole, args: RightSizeArgs, 
         coreLimit: cpu,
         memory: formatMiB(best.heap),
         // Written out, so the pod does not depend on overhead settings elsewhere.
-        memoryOverhead: formatMiB(defaultOverheadMiB(best.heap, factor, minOverhead)),
+        memoryOverhead: explicitOverhead === undefined ? formatMiB(defaultOverheadMiB(best.heap, factor, minOverhead)) : given.memoryOverhead,
     };
     const requests = sparkPodRequests(role, settings, args.app);
     const report = reportPod(grid, requests, { prices, key: role });

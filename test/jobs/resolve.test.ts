@@ -69,6 +69,28 @@ describe("resolveJob", () => {
         expect(resolved.cost.perHour).toBeNull();
     });
 
+    it("GIVEN dynamic allocation WHEN resolved THEN idle executors holding shuffle data are released after 300 s unless told otherwise", () => {
+        expect(resolveJob("da", job({ dynamicAllocation: { enabled: true, maxExecutors: 10 } })).dynamicAllocation).toEqual({
+            enabled: true,
+            minExecutors: 0,
+            maxExecutors: 10,
+            initialExecutors: 0,
+            shuffleTrackingTimeoutSeconds: 300,
+        });
+        const custom = resolveJob("da", job({ dynamicAllocation: { enabled: true, maxExecutors: 10, shuffleTrackingTimeoutSeconds: 60 } }));
+        expect(custom.dynamicAllocation?.shuffleTrackingTimeoutSeconds).toBe(60);
+    });
+
+    it("GIVEN executor.instances with dynamic allocation WHEN resolved THEN it is the start count (Spark starts with max(min, initial, instances))", () => {
+        const da = { enabled: true, minExecutors: 1, maxExecutors: 10 };
+        expect(resolveJob("da", job({ executor: { instances: 3 }, dynamicAllocation: da })).dynamicAllocation?.initialExecutors).toBe(3);
+        // The same count in both places is one intent, not a conflict.
+        expect(
+            resolveJob("da", job({ executor: { instances: 3 }, dynamicAllocation: { ...da, initialExecutors: 3 } })).dynamicAllocation?.initialExecutors,
+        ).toBe(3);
+        expect(resolveJob("da", job({ dynamicAllocation: da })).dynamicAllocation?.initialExecutors).toBe(1);
+    });
+
     it("GIVEN a schedule WHEN resolved THEN it becomes a ScheduledSparkApplication", () => {
         expect(resolveJob("nightly", job({ schedule: "0 3 * * *" })).kind).toBe("ScheduledSparkApplication");
         expect(resolveJob("often", job({ schedule: "@every 30m", timeZone: "Asia/Shanghai" })).kind).toBe("ScheduledSparkApplication");
@@ -111,6 +133,26 @@ describe("resolveJob", () => {
         [
             { dynamicAllocation: { enabled: true, maxExecutors: 4, minExecutors: 5 } },
             "dynamicAllocation.minExecutors: got 5, expected a whole number from 0 to 4",
+        ],
+        [
+            { executor: { instances: 12 }, dynamicAllocation: { enabled: true, maxExecutors: 10 } },
+            "executor.instances: got 12 with dynamic allocation from 0 to 10 executors, expected a start count from 0 to 10",
+        ],
+        [
+            { executor: { instances: 1 }, dynamicAllocation: { enabled: true, minExecutors: 2, maxExecutors: 10 } },
+            "executor.instances: got 1 with dynamic allocation from 2 to 10 executors",
+        ],
+        [
+            { executor: { instances: 3 }, dynamicAllocation: { enabled: true, maxExecutors: 10, initialExecutors: 4 } },
+            "executor.instances: got 3 beside dynamicAllocation.initialExecutors 4, expected only one of them",
+        ],
+        [
+            { dynamicAllocation: { enabled: true, maxExecutors: 10, shuffleTrackingTimeoutSeconds: 1.5 } },
+            "dynamicAllocation.shuffleTrackingTimeoutSeconds: got 1.5, expected a whole number from 0 to 2592000",
+        ],
+        [
+            { dynamicAllocation: { enabled: true, maxExecutors: 10, timeout: 5 } as any },
+            "dynamicAllocation.timeout: unknown config key, expected one of enabled, minExecutors, maxExecutors, initialExecutors, shuffleTrackingTimeoutSeconds",
         ],
         [{ restartPolicy: { type: "OnFailure", onFailureRetries: -1 } }, "restartPolicy.onFailureRetries: got -1"],
         [{ timeToLiveSeconds: 0 }, "timeToLiveSeconds: got 0"],

@@ -85,7 +85,10 @@ describe("SparkJob", () => {
         expect(spec.executor.annotations["k8s.aliyun.com/eci-spot-strategy"]).toBe("SpotAsPriceGo");
         expect(spec.driver.annotations["k8s.aliyun.com/eci-spot-strategy"]).toBeUndefined();
         expect(spec.driver.annotations["k8s.aliyun.com/eci-auto-imc"]).toBe("true");
-        expect(spec.driver.labels).toEqual({ team: "data" });
+        // The operator copies the application's labels onto its pods; the pods' own labels come
+        // after them, so managed-by names who runs the pods, not Pulumi.
+        expect(spec.driver.labels).toEqual({ "app.kubernetes.io/managed-by": "spark-operator", team: "data" });
+        expect(spec.executor.labels).toEqual({ "app.kubernetes.io/managed-by": "spark-operator", team: "data" });
 
         for (const role of ["driver", "executor"]) {
             const template = spec[role].template.spec;
@@ -121,7 +124,7 @@ describe("SparkJob", () => {
         expect(job.report.executors).toBe(3);
     });
 
-    it("GIVEN a schedule and dynamic allocation WHEN declared THEN a ScheduledSparkApplication wraps the spec with shuffle tracking", async () => {
+    it("GIVEN a schedule and dynamic allocation WHEN declared THEN a ScheduledSparkApplication wraps the spec with shuffle tracking and its timeout", async () => {
         new mod.SparkJob("nightly", {
             namespace: "spark-jobs",
             type: "Java",
@@ -148,6 +151,8 @@ describe("SparkJob", () => {
             maxExecutors: 10,
             initialExecutors: 0,
             shuffleTrackingEnabled: true,
+            // milliseconds (the CRD's shuffleTrackingTimeout), 300 s by default
+            shuffleTrackingTimeout: 300000,
         });
         expect(spec.template.executor.instances).toBeUndefined();
         expect(spec.template.executor.annotations["k8s.aliyun.com/eci-use-specs"]).toBeUndefined();
