@@ -217,8 +217,10 @@ function sizeRole(
     }
     const minHeapMiB = roleArgs.memory === undefined ? undefined : parseSizeMiB(roleArgs.memory, "m", "memory");
     const headroomMiB = args.memoryHeadroomMiB;
+    // What the job's integrations run natively in every pod (JindoSDK's I/O buffers on OSS).
+    const nativeMemoryMiB = (args.integrations ?? []).reduce((sum, i) => sum + (i.nativeMemoryMiB ?? 0), 0);
     return asJobKeys(role, () =>
-        rightSize({ grid, role, mode: "fill", cores, minHeapMiB, headroomMiB, settings: fromConf, app, prices: args.placement.prices }),
+        rightSize({ grid, role, mode: "fill", cores, minHeapMiB, headroomMiB, nativeMemoryMiB, settings: fromConf, app, prices: args.placement.prices }),
     );
 }
 

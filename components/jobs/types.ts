@@ -136,6 +136,12 @@ export interface JobIntegration {
     configMapMounts?: Record<string, { configMap: string; mountPath: string }>;
     /** Objects jobs must wait for (ConfigMaps, Secrets, uploaded inputs). */
     dependsOn?: pulumi.Resource[];
+    /**
+     * MiB the integration's native code (e.g. a storage connector's I/O buffers) uses in each driver
+     * and executor outside the JVM heap: `fit` sizing adds it to the memory overhead.
+     * @default 0
+     */
+    nativeMemoryMiB?: number;
 }
 
 /** The job's view of the cluster and platform it runs on. */

@@ -96,6 +96,13 @@ export interface RightSizeArgs {
      * @default the grid's `sidecarHeadroomMiB` (128 on Fargate, for its log router; 0 on ECI)
      */
     headroomMiB?: number;
+    /**
+     * `fill`: MiB of native memory (outside the JVM heap) the pod's libraries use, added to the
+     * overhead Spark's default rule gives. Ignored with an explicit `memoryOverhead`, which is
+     * taken to include it.
+     * @default 0
+     */
+    nativeMemoryMiB?: number;
 }
 
 /** A sized pod: the Spark settings to use, pod annotations to add, and the report. */
@@ -228,6 +235,10 @@ function fillShape(grid: BillingGridName, role: SparkRole, args: RightSizeArgs, 
     if (typeof headroom !== "number" || !Number.isInteger(headroom) || headroom < 0 || headroom > 4096) {
         throw new InputError(`${role}.headroomMiB`, `${describeValue(headroom)} is not a headroom in MiB`, "a whole number of MiB from 0 to 4096");
     }
+    const nativeMiB = args.nativeMemoryMiB ?? 0;
+    if (typeof nativeMiB !== "number" || !Number.isInteger(nativeMiB) || nativeMiB < 0) {
+        throw new InputError(`${role}.nativeMemoryMiB`, `${describeValue(nativeMiB)} is not a size in MiB`, "a whole number of MiB, 0 or more");
+    }
     const extrasMiB = probe.offHeapMiB + probe.pysparkMiB + headroom;
     const heapFloor = Math.max(MIN_RIGHT_SIZED_HEAP_MIB, Math.ceil(minHeap ?? 0));
 
@@ -240,7 +251,7 @@ function fillShape(grid: BillingGridName, role: SparkRole, args: RightSizeArgs, 
             continue;
         }
         const budget = usableMemoryMiB(grid, shape) - extrasMiB;
-        const heap = explicitOverhead === undefined ? maxHeapForBudget(budget, factor, minOverhead) : budget - explicitOverhead;
+        const heap = explicitOverhead === undefined ? maxHeapForBudget(budget - nativeMiB, factor, minOverhead) : budget - explicitOverhead;
         if (heap < heapFloor) {
             continue;
         }
@@ -268,7 +279,7 @@ function fillShape(grid: BillingGridName, role: SparkRole, args: RightSizeArgs, 
         coreLimit: cpu,
         memory: formatMiB(best.heap),
         // Written out, so the pod does not depend on overhead settings elsewhere.
-        memoryOverhead: explicitOverhead === undefined ? formatMiB(defaultOverheadMiB(best.heap, factor, minOverhead)) : given.memoryOverhead,
+        memoryOverhead: explicitOverhead === undefined ? formatMiB(defaultOverheadMiB(best.heap, factor, minOverhead) + nativeMiB) : given.memoryOverhead,
     };
     const requests = sparkPodRequests(role, settings, args.app);
     const report = reportPod(grid, requests, { prices, key: role });

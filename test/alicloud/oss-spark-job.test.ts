@@ -65,6 +65,9 @@ describe("OssStorage in a SparkJob", () => {
             "fs.oss.impl": "com.aliyun.jindodata.oss.JindoOssFileSystem",
             "fs.oss.provider.endpoint": "ECS_ROLE",
             "fs.oss.provider.format": "JSON",
+            // JindoSDK's native pool capped, and the same room added to every pod's overhead.
+            "fs.oss.memory.pool.size.max.mb": "1024",
+            "fs.oss.memory.buffer.size.max.mb": "1024",
             "mapreduce.fileoutputcommitter.algorithm.version": "2",
         });
         expect(spec.sparkConf).toMatchObject({

@@ -239,6 +239,9 @@ describe("OssStorage: what jobs get", () => {
             "fs.oss.credentials.provider": "com.aliyun.jindodata.oss.auth.EcsStsCredentialsProvider",
             "fs.oss.provider.endpoint": "ECS_ROLE",
             "fs.oss.provider.format": "JSON",
+            // JindoSDK's native pool capped, and the same room added to every pod's overhead.
+            "fs.oss.memory.pool.size.max.mb": "1024",
+            "fs.oss.memory.buffer.size.max.mb": "1024",
             "mapreduce.fileoutputcommitter.algorithm.version": "2",
         });
         const { "spark.eventLog.dir": eventLogDir, ...sparkConf } = integration.sparkConf!;
@@ -255,6 +258,7 @@ describe("OssStorage: what jobs get", () => {
         });
         const access = storage.access.etl!;
         expect(integration.dependsOn).toEqual([access.role, access.policy, access.attachment, storage.eventLogDirectories.etl, storage.wordCountObject]);
+        expect(integration.nativeMemoryMiB).toBe(1024);
         expect(integration.driverSecrets).toBeUndefined();
         expect(integration.configMapMounts).toBeUndefined();
         await planOf(runtime);

@@ -46,6 +46,17 @@ describe("resolveJob", () => {
         expect(() => resolveJob("etl", job({ memoryHeadroomMiB: 1.5 }))).toThrow("memoryHeadroomMiB: got 1.5, expected a whole number from 0 to 4096");
     });
 
+    it("GIVEN integrations with native memory WHEN resolved THEN fit sizing adds their sum to each pod's overhead", () => {
+        const native = (mib: number) => ({ source: "storage", nativeMemoryMiB: mib });
+        const plain = resolveJob("etl", job());
+        const withNative = resolveJob("etl", job({ integrations: [native(768), native(256)] }));
+        for (const role of ["driver", "executor"] as const) {
+            expect(withNative[role].report.billed).toEqual(plain[role].report.billed);
+            expect(withNative[role].requests.overheadMiB).toBeGreaterThanOrEqual(384 + 1024);
+            expect(withNative[role].requests.memoryMiB).toBe(plain[role].requests.memoryMiB);
+        }
+    });
+
     it("GIVEN awaitCompletion WHEN resolved THEN it is kept for a one-off run, and refused with a schedule, with suspend or without whole minutes", () => {
         expect(resolveJob("etl", job({ awaitCompletion: { timeoutMinutes: 45 } })).awaitCompletion).toEqual({ timeoutMinutes: 45 });
         expect(resolveJob("etl", job()).awaitCompletion).toBeUndefined();

@@ -181,6 +181,17 @@ describe("fill examples", () => {
         expect(sized.report.billed).toEqual({ vcpu: 1, memoryGiB: 4 });
     });
 
+    it("puts a connector's native memory in the overhead: the heap shrinks, the pod stays on its shape", () => {
+        const plain = rightSize({ grid: "eci", cores: 4 });
+        const jindo = rightSize({ grid: "eci", cores: 4, nativeMemoryMiB: 1024 });
+        expect(jindo.report.billed).toEqual(plain.report.billed);
+        const heap = parseSizeMiB(jindo.settings.memory, "m", "memory");
+        expect(parseSizeMiB(jindo.settings.memoryOverhead, "m", "memoryOverhead")).toBe(defaultOverheadMiB(heap, 0.1) + 1024);
+        expect(jindo.requests.memoryMiB).toBeLessThanOrEqual(usableMemoryMiB("eci", jindo.report.billed as CapacityShape));
+        expect(heap).toBe(maxHeapForBudget(usableMemoryMiB("eci", jindo.report.billed as CapacityShape) - 1024, 0.1));
+        expect(() => rightSize({ grid: "eci", nativeMemoryMiB: -5 })).toThrow("executor.nativeMemoryMiB: -5 is not a size in MiB");
+    });
+
     it("takes the headroom from the caller: 0 fills the shape to its last MiB, a bad value is refused with one line", () => {
         expect(rightSize({ grid: "fargate", headroomMiB: 0 }).settings.memory).toBe("3456m");
         expect(rightSize({ grid: "eci" }).requests.memoryMiB).toBe(rightSize({ grid: "eci", headroomMiB: 0 }).requests.memoryMiB);

@@ -60,6 +60,16 @@ export const JINDO_CREDENTIALS_PROVIDER = "com.aliyun.jindodata.oss.auth.EcsStsC
  * Paimon's JindoFileIO sets it from an `https://` endpoint). It is not in JindoSDK's published
  * configuration list, so confirm on a real account: a request without TLS fails with AccessDenied.
  */
+/**
+ * JindoSDK's native memory pool, capped. Its default is 6124 MB per JVM, outside the heap and the
+ * JVM's own limits (aliyun/alibabacloud-jindodata `docs/user/en/jindosdk/jindosdk_configuration.md`,
+ * "Memory Configuration Items": `fs.oss.memory.pool.size.max.mb` from 6.7.0, and the deprecated
+ * `fs.oss.memory.buffer.size.max.mb` before it; read 2026-11-29): an executor sized to fill its ECI
+ * spec with Spark's 10% overhead would be OOM-killed by a write-heavy stage. Capped at 1 GiB, and
+ * the same 1 GiB is added to every pod's overhead by sizing (`nativeMemoryMiB`).
+ */
+export const JINDO_NATIVE_MEMORY_MIB = 1024;
+
 export function jindoHadoopConf(region: string): Record<string, string> {
     return {
         "fs.oss.impl": "com.aliyun.jindodata.oss.JindoOssFileSystem",
@@ -69,6 +79,8 @@ export function jindoHadoopConf(region: string): Record<string, string> {
         "fs.oss.credentials.provider": JINDO_CREDENTIALS_PROVIDER,
         "fs.oss.provider.endpoint": "ECS_ROLE",
         "fs.oss.provider.format": "JSON",
+        "fs.oss.memory.pool.size.max.mb": String(JINDO_NATIVE_MEMORY_MIB),
+        "fs.oss.memory.buffer.size.max.mb": String(JINDO_NATIVE_MEMORY_MIB),
         "mapreduce.fileoutputcommitter.algorithm.version": "2",
     };
 }

@@ -11,7 +11,7 @@ import { createOssDataBucket } from "./bucket";
 import { derivedBucketName } from "./bucket-name";
 import { eciRoleTrustPolicy, sparkOssNamespacePolicy } from "./policies";
 import { eciRoleName } from "./role-name";
-import { JINDO_MAVEN_REPOSITORY, jindoHadoopConf, jindoPackages } from "./spark-conf";
+import { JINDO_MAVEN_REPOSITORY, JINDO_NATIVE_MEMORY_MIB, jindoHadoopConf, jindoPackages } from "./spark-conf";
 
 /** The pod annotation that makes ECI serve a RAM role's STS credentials from the metadata service. */
 export const ECI_RAM_ROLE_ANNOTATION = "k8s.aliyun.com/eci-ram-role-name";
@@ -169,6 +169,7 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
             podAnnotations: { [ECI_RAM_ROLE_ANNOTATION]: access.roleName },
             sparkConf: eventLogSparkConf(this.namespaceDataRoot(ns.name)),
             hadoopConf: jindoHadoopConf(this.settings.region),
+            nativeMemoryMiB: JINDO_NATIVE_MEMORY_MIB,
             deps: { packages: jindoPackages(this.settings.jindoVersion), repositories: [JINDO_MAVEN_REPOSITORY] },
             dependsOn: [
                 access.role,
