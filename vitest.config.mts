@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
 
 import { defineConfig } from "vitest/config";
 
@@ -10,6 +11,12 @@ import { defineConfig } from "vitest/config";
  * `npm test` runs both.
  */
 export default defineConfig({
+    resolve: {
+        // The fixture of a user's program (test/fixtures/user-program) imports the package by name,
+        // as users do; in tests that name is this checkout's sources (tsconfig.json maps it too).
+        // Relative to the working directory, like the test globs: vitest runs from the repository root.
+        alias: [{ find: /^serverless-spark(\/.*)?$/, replacement: `${resolve("components")}$1` }],
+    },
     test: {
         // Test files share a worker's module cache instead of each loading the Pulumi SDKs again:
         // the suite's main cost. Files stay independent: each one that uses Pulumi's process-global

@@ -246,7 +246,7 @@ describe("the policy folder as Pulumi installs it", () => {
         expect(parseYaml(fs.readFileSync(path.join(policyDir, "PulumiPolicy.yaml"), "utf8"))).toMatchObject({ runtime: "nodejs" });
         expect(packPackage.version).toMatch(/^\d+\.\d+\.\d+$/);
         expect(packPackage.dependencies["@pulumi/policy"]).toBe(rootPackage.devDependencies["@pulumi/policy"]);
-        expect(packPackage.dependencies["@pulumi/pulumi"]).toBe(rootPackage.dependencies["@pulumi/pulumi"]);
+        expect(packPackage.dependencies["@pulumi/pulumi"]).toBe(rootPackage.devDependencies["@pulumi/pulumi"]);
     });
 
     it("GIVEN every source file of the pack WHEN its imports are read THEN none leaves policy/ and the rules import no package at all", () => {

@@ -3,13 +3,16 @@ import * as path from "path";
 import { parseArgs } from "util";
 
 import { InputError } from "../../components/errors";
+import { hintForScalarOverride } from "./config-hints";
 import { diffPlans, readPlanDir, snapshotOf } from "./diff";
 import { prepareStack, runStackPlan } from "./plan-stack";
 import { formatPass, formatViolations, PolicyRun, policyRunFailed, readPolicyConfig, runPolicies } from "./policy";
 import { renderSummary, writePlan } from "./render";
 import { renderDiff } from "./render-diff";
+import { ConfigEdit } from "./stack-config";
 
-const USAGE = "npm run plan -- (--stack NAME | --stack-file PATH) [--config key=value]... [--out DIR] [--diff BASE_DIR] [--policy [--policy-config FILE]]";
+/** The usage line, after the command that runs the plan. */
+const OPTIONS = "(--stack NAME | --stack-file PATH) [--config key=value]... [--unset key]... [--out DIR] [--diff BASE_DIR] [--policy [--policy-config FILE]]";
 
 /** Where the plan writes: `process.stdout`/`process.stderr` from the command line, buffers in tests. */
 export interface PlanIo {
@@ -17,32 +20,47 @@ export interface PlanIo {
     stderr: { write(text: string): unknown };
 }
 
+/** Which project the plan runs, and how the command is named in its messages. */
+export interface PlanCommand {
+    /** The directory holding `Pulumi.yaml`. @default this repository (`npm run plan`) */
+    projectRoot?: string;
+    /** The command as the user typed it, for the usage line. @default "npm run plan --" */
+    name?: string;
+    /** Loads the program module. @default a dynamic `import` (under tsx and under vitest alike) */
+    loadProgram?: (programPath: string) => unknown;
+}
+
 /**
  * The offline plan: runs the project's Pulumi program under the SDK's mock runtime with a stack's
  * config, prints the resource tree, and with `--out` writes `resources.json` and `manifests/`.
  * No credentials, no network, no Pulumi CLI. Never throws: a user mistake is one `error:` line on
  * stderr and exit code 1; anything else is reported as internal, with its stack.
- * @param argv the arguments after `npm run plan --`
+ * `npm run plan` plans this repository's stacks; `serverless-spark plan` (bin/) plans the user's
+ * project through this same function, with `command` naming it.
+ * @param argv the arguments after `npm run plan --` (or `serverless-spark plan`)
  * @returns the process exit code
  */
-export async function main(argv: string[], io: PlanIo): Promise<number> {
+export async function main(argv: string[], io: PlanIo, command: PlanCommand = {}): Promise<number> {
+    const usage = `${command.name ?? "npm run plan --"} ${OPTIONS}`;
+    let edits: ConfigEdit[] = [];
     try {
-        return await plan(argv, io);
+        const args = parseCommandLine(argv, usage);
+        edits = args.edits;
+        return await plan(args, io, command);
     } catch (err) {
-        return reportError(err, io);
+        return reportError(err, io, edits);
     }
 }
 
-async function plan(argv: string[], io: PlanIo): Promise<number> {
-    const args = parseCommandLine(argv);
-    const projectRoot = path.resolve(__dirname, "..", "..");
-    const prepared = prepareStack({ projectRoot, stack: args.stack, stackFile: args.stackFile, overrides: args.config });
+async function plan(args: CommandLine, io: PlanIo, command: PlanCommand): Promise<number> {
+    const projectRoot = command.projectRoot ?? path.resolve(__dirname, "..", "..");
+    const prepared = prepareStack({ projectRoot, stack: args.stack, stackFile: args.stackFile, edits: args.edits });
     const { project, stack } = prepared;
     // Read before the program runs (and before --out may overwrite the same directory).
     const base = args.diff !== undefined ? readPlanDir(args.diff, "--diff") : undefined;
     const policyConfig = args.policyConfig !== undefined ? readPolicyConfig(args.policyConfig) : {};
 
-    const { plan, elapsedMs } = await runStackPlan(prepared, { projectRoot });
+    const { plan, elapsedMs } = await runStackPlan(prepared, { projectRoot, loadProgram: command.loadProgram });
     const policyRun = args.policy ? runPolicies(plan, policyConfig) : undefined;
 
     let written = "";
@@ -81,7 +99,8 @@ function reportPolicies(run: PolicyRun | undefined, out: PlanIo["stdout"], io: P
 interface CommandLine {
     stack?: string;
     stackFile?: string;
-    config: string[];
+    /** `--config key=value` and `--unset key`, in command-line order (a later one wins). */
+    edits: ConfigEdit[];
     out?: string;
     /** A plan directory written earlier with `--out`: print a Markdown report of the changes since. */
     diff?: string;
@@ -91,15 +110,17 @@ interface CommandLine {
     policyConfig?: string;
 }
 
-function parseCommandLine(argv: string[]): CommandLine {
+function parseCommandLine(argv: string[], usage: string): CommandLine {
     let values;
+    let tokens;
     try {
-        ({ values } = parseArgs({
+        ({ values, tokens } = parseArgs({
             args: argv,
             options: {
                 stack: { type: "string" },
                 "stack-file": { type: "string" },
                 config: { type: "string", multiple: true },
+                unset: { type: "string", multiple: true },
                 out: { type: "string" },
                 diff: { type: "string" },
                 policy: { type: "boolean" },
@@ -107,12 +128,13 @@ function parseCommandLine(argv: string[]): CommandLine {
             },
             strict: true,
             allowPositionals: false,
+            tokens: true,
         }));
     } catch (err) {
-        throw new InputError("arguments", (err as Error).message.split("\n")[0]!.replace(/\.$/, ""), USAGE);
+        throw new InputError("arguments", (err as Error).message.split("\n")[0]!.replace(/\.$/, ""), usage);
     }
     if ((values.stack === undefined) === (values["stack-file"] === undefined)) {
-        throw new InputError("arguments", "give exactly one of --stack and --stack-file", USAGE);
+        throw new InputError("arguments", "give exactly one of --stack and --stack-file", usage);
     }
     if (values.out !== undefined && values.out.trim() === "") {
         throw new InputError("--out", "got an empty path", "a directory to write the plan to");
@@ -123,7 +145,15 @@ function parseCommandLine(argv: string[]): CommandLine {
     return {
         stack: values.stack,
         stackFile: values["stack-file"],
-        config: values.config ?? [],
+        edits: tokens.flatMap((t): ConfigEdit[] =>
+            t.kind !== "option" || t.value === undefined
+                ? []
+                : t.name === "config"
+                  ? [{ kind: "set", text: t.value }]
+                  : t.name === "unset"
+                    ? [{ kind: "unset", key: t.value }]
+                    : [],
+        ),
         out: values.out,
         diff: values.diff,
         policy: values.policy === true,
@@ -131,12 +161,17 @@ function parseCommandLine(argv: string[]): CommandLine {
     };
 }
 
-/** User mistakes (ours or the program's) are one line; anything else is a bug and keeps its trace. */
-function reportError(err: unknown, io: PlanIo): number {
+/**
+ * User mistakes (ours or the program's) are one line, with a hint when a `--config` value was read
+ * as a number where text was wanted; anything else is a bug and keeps its trace.
+ */
+function reportError(err: unknown, io: PlanIo, edits: ConfigEdit[]): number {
     const message = err instanceof Error ? err.message : String(err);
-    const isUserError = err instanceof InputError || (err instanceof Error && (err.name === "RunError" || err.constructor?.name === "RunError"));
+    const isUserError =
+        err instanceof InputError || (err instanceof Error && (err.name === "InputError" || err.name === "RunError" || err.constructor?.name === "RunError"));
     if (isUserError) {
-        io.stderr.write(`error: ${message.split("\n")[0]}\n`);
+        const line = message.split("\n")[0]!;
+        io.stderr.write(`error: ${line}${hintForScalarOverride(line, edits)}\n`);
     } else {
         io.stderr.write(`error: internal: ${err instanceof Error && err.stack ? err.stack : message}\n`);
     }

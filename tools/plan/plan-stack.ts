@@ -4,36 +4,27 @@ import "./mock-outputs-aws";
 import "./mock-outputs-alicloud";
 import "./mock-outputs-alicloud-storage";
 
-import * as fs from "fs";
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
 
 import { Registration, runProgram, startMockRuntime } from "./mock-runtime";
 import { buildPlan, Plan } from "./plan-model";
-import { applyOverride, readStackFile, stackFileFor, toEngineConfig } from "./stack-config";
+import { programEntry, ProjectFile, readProjectFile, stackFileFor } from "./project";
+import { applyConfigEdit, ConfigEdit, readStackFile, toEngineConfig } from "./stack-config";
 
-/** What `Pulumi.yaml` says about the project. */
-export interface ProjectFile {
-    name: string;
-    /** The program, relative to the project root. */
-    main: string;
-}
-
-/** Reads `Pulumi.yaml` at the project root. */
-export function readProjectFile(projectRoot: string): ProjectFile {
-    const doc = parseYaml(fs.readFileSync(path.join(projectRoot, "Pulumi.yaml"), "utf8")) as { name: string; main?: string };
-    return { name: doc.name, main: doc.main ?? "index.ts" };
-}
+export type { ProjectFile } from "./project";
+export { readProjectFile } from "./project";
 
 /** Which stack to plan, and how. */
 export interface StackPlanRequest {
     projectRoot: string;
-    /** A shipped stack (`stacks/Pulumi.<stack>.yaml`); or give `stackFile`. */
+    /** A stack of the project (`<stackConfigDir>/Pulumi.<stack>.yaml`); or give `stackFile`. */
     stack?: string;
     /** A stack file from anywhere; the stack name comes from its file name. */
     stackFile?: string;
     /** `key=value` overrides, as `--config` takes them. @default [] */
     overrides?: string[];
+    /** Overrides and removals in command-line order (`--config`, `--unset`), applied after `overrides`. @default [] */
+    edits?: ConfigEdit[];
     /** Loads the program module. @default a dynamic `import` (under tsx and under vitest alike) */
     loadProgram?: (programPath: string) => unknown;
 }
@@ -41,6 +32,8 @@ export interface StackPlanRequest {
 /** A stack's config, read and overridden, ready to run: config errors surface here, before any run. */
 export interface PreparedStack {
     project: ProjectFile;
+    /** The program file to load (from Pulumi.yaml's `main`). */
+    programPath: string;
     stack: string;
     engineConfig: Record<string, string>;
 }
@@ -51,10 +44,11 @@ export function prepareStack(request: StackPlanRequest): PreparedStack {
     const stackFile = request.stackFile ?? stackFileFor(request.projectRoot, request.stack!);
     const stack = request.stack ?? /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(stackFile))?.[1] ?? "dev";
     const config = readStackFile(stackFile, request.stackFile ? "--stack-file" : "--stack");
-    for (const assignment of request.overrides ?? []) {
-        applyOverride(config, assignment, project.name);
+    const edits: ConfigEdit[] = [...(request.overrides ?? []).map((text) => ({ kind: "set" as const, text })), ...(request.edits ?? [])];
+    for (const edit of edits) {
+        applyConfigEdit(config, edit, project.name);
     }
-    return { project, stack, engineConfig: toEngineConfig(config) };
+    return { project, programPath: programEntry(request.projectRoot, project), stack, engineConfig: toEngineConfig(config, project.name) };
 }
 
 /**
@@ -69,8 +63,7 @@ export async function runStackPlan(
     const load = request.loadProgram ?? ((programPath: string) => import(programPath));
     const started = process.hrtime.bigint();
     const runtime = await startMockRuntime({ project: prepared.project.name, stack: prepared.stack, config: prepared.engineConfig });
-    const programPath = path.resolve(request.projectRoot, prepared.project.main);
-    await runProgram(runtime, () => load(programPath));
+    await runProgram(runtime, () => load(prepared.programPath));
     const plan = buildPlan(runtime.registrations, runtime.componentOutputs);
     return { plan, elapsedMs: Number(process.hrtime.bigint() - started) / 1e6, registrations: runtime.registrations };
 }
