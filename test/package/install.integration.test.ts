@@ -121,7 +121,7 @@ describe("installed from the tarball", () => {
         });
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
-        expect(result.stdout).toMatch(/^Plan of lab-spark\/dev: 20 resources/);
+        expect(result.stdout).toMatch(/^Plan of lab-spark\/dev: 19 resources/);
         expect(result.stdout).toContain("acme:observability:Dashboard");
         expect(result.stdout).toContain("etl/nightly-pi (scheduled)");
     });
