@@ -92,6 +92,7 @@ export function declarePlatform(
             jobs: config.jobs,
             samples: config.samples,
             prices: config.prices,
+            historyServer: config.historyServer,
         },
         p.opts,
     );
