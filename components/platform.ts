@@ -3,6 +3,9 @@ import { z } from "zod";
 
 import { ServerlessCluster } from "./cluster/types";
 import { checkComponentArgs, describeValue, InputError, underKey } from "./errors";
+import { HISTORY_SERVER_NAME } from "./history/conf";
+import { SparkHistoryServer } from "./history/server";
+import { type HistoryServerSettings, resolveHistoryServerSettings } from "./history/settings";
 import { SparkJob } from "./jobs/job";
 import { placementFor, planJobs, PlannedJob, PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
 import type { JobIntegration, NamespaceIntegrator } from "./jobs/types";
@@ -15,7 +18,7 @@ import { SparkNamespace } from "./rbac/namespace";
 import { dropUndefined, parseShape } from "./shape";
 import type { PriceTable } from "./sizing";
 import { HdfsStorage, NAMENODE_PRINCIPAL_KEY } from "./storage/hdfs";
-import type { SparkStorage } from "./storage/types";
+import type { HistoryServerStorage, SparkStorage } from "./storage/types";
 
 /** Operator settings of the platform (the job namespaces and placement come from the platform). */
 export type PlatformOperatorArgs = SparkOperatorSettings;
@@ -53,6 +56,12 @@ export interface ServerlessSparkPlatformArgs {
     samples?: SampleArgs;
     /** Prices for the jobs' cost reports. @default the cluster grid's default table */
     prices?: PriceTable;
+    /**
+     * A Spark History Server in each job namespace, when the storage keeps event logs in a bucket
+     * (S3, OSS), with its own read-only identity; none without such a storage.
+     * @default { enabled: true, maxAgeDays: 30 }
+     */
+    historyServer?: HistoryServerSettings;
 }
 
 const isObject = (value: unknown) => typeof value === "object" && value !== null;
@@ -77,8 +86,9 @@ const platformArgsSchema = z.strictObject(
             )
             .optional(),
         prices: z.custom<PriceTable>(isObject, { error: "a price table" }).optional(),
+        historyServer: z.unknown().optional(),
     },
-    { error: "an object with cluster, jobNamespaces, operator, storage, integrations, jobs, samples, prices" },
+    { error: "an object with cluster, jobNamespaces, operator, storage, integrations, jobs, samples, prices, historyServer" },
 );
 
 /** The default job namespace list. */
@@ -169,10 +179,12 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
     readonly namespaces: Record<string, SparkNamespace>;
     /** Jobs by name. */
     readonly jobs: Record<string, SparkJob>;
+    /** History Servers by job namespace (none when the storage keeps no event logs in a bucket, or when turned off). */
+    readonly historyServers: Record<string, SparkHistoryServer>;
 
     constructor(name: string, args: ServerlessSparkPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         // Every argument is checked before the first resource is registered: nothing half made.
-        const { jobNamespaces, operatorArgs, planned } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
+        const { jobNamespaces, operatorArgs, planned, history } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
             parseShape(platformArgsSchema, dropUndefined(args));
             const jobNamespaces = resolvePlatformNamespaces(args.jobNamespaces, { cluster: args.cluster.jobNamespaces, storage: args.storage?.jobNamespaces });
             checkJobNamespaces(jobNamespaces);
@@ -185,7 +197,8 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
                 jobNamespaces,
                 storage: args.storage,
             });
-            return { jobNamespaces, operatorArgs, planned };
+            const history = resolveHistoryServerSettings(args.historyServer);
+            return { jobNamespaces, operatorArgs, planned, history };
         });
 
         super("serverless-spark:index:ServerlessSparkPlatform", name, {}, opts);
@@ -209,6 +222,25 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             integrations[namespace] = shared.map((integrator) => integrator.integrate(handle, { parent: ns }));
         }
 
+        this.historyServers = {};
+        const historyStorage = history.enabled ? historyServerStorage(args.storage) : undefined;
+        for (const namespace of historyStorage ? jobNamespaces : []) {
+            const ns = this.namespaces[namespace]!;
+            this.historyServers[namespace] = new SparkHistoryServer(
+                `${name}-${namespace}-history`,
+                {
+                    namespace,
+                    scheduling: args.cluster.scheduling,
+                    capacityGrid: args.cluster.capacityGrid,
+                    prices: args.prices,
+                    access: historyStorage!.historyServerAccess(namespace, HISTORY_SERVER_NAME),
+                    maxAgeDays: history.maxAgeDays,
+                },
+                // Its pod needs the namespace and the cluster's virtual-node plumbing.
+                { ...child, dependsOn: [ns, ...args.cluster.readyResources] },
+            );
+        }
+
         this.operator = new SparkOperator(`${name}-operator`, operatorArgs, {
             ...child,
             // The chart expects its job namespaces to exist, and its pods need the cluster's
@@ -221,7 +253,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             this.jobs[job.args.applicationName!] = this.declareJob(name, job, integrations, child, args.cluster);
         }
 
-        this.registerOutputs({ operatorNamespace: this.operator.namespace, jobs: Object.keys(this.jobs) });
+        this.registerOutputs({ operatorNamespace: this.operator.namespace, jobs: Object.keys(this.jobs), historyServers: Object.keys(this.historyServers) });
     }
 
     private declareJob(
@@ -245,4 +277,10 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             },
         );
     }
+}
+
+/** The storage, when it can give a History Server its own access to event logs (S3, OSS). */
+function historyServerStorage(storage: SparkStorage | undefined): HistoryServerStorage | undefined {
+    const candidate = storage as Partial<HistoryServerStorage> | undefined;
+    return typeof candidate?.historyServerAccess === "function" ? (candidate as HistoryServerStorage) : undefined;
 }

@@ -26,7 +26,10 @@ export async function runProgram(): Promise<Record<string, pulumi.Input<unknown>
     return { cloud: config.cloud, ...platformOutputs(platform), dataRoot: platform.dataRoot };
 }
 
-type PlatformOutputs = Pick<ExistingSparkPlatform, "operatorNamespace" | "operatorRelease" | "jobNamespaces" | "capacityGrid" | "jobs">;
+type PlatformOutputs = Pick<
+    ExistingSparkPlatform,
+    "operatorNamespace" | "operatorRelease" | "jobNamespaces" | "capacityGrid" | "jobs" | "serviceAccounts" | "historyServers"
+>;
 
 function platformOutputs(p: PlatformOutputs): Record<string, pulumi.Input<unknown>> {
     return {
@@ -35,6 +38,8 @@ function platformOutputs(p: PlatformOutputs): Record<string, pulumi.Input<unknow
         jobNamespaces: p.jobNamespaces,
         capacityGrid: p.capacityGrid,
         jobs: p.jobs,
+        serviceAccounts: p.serviceAccounts,
+        historyServers: p.historyServers,
     };
 }
 

@@ -45,6 +45,10 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
     public readonly capacityGrid!: pulumi.Output<string>;
     /** The Spark applications declared (samples and jobs). */
     public readonly jobs!: pulumi.Output<string[]>;
+    /** Each job namespace's Spark service accounts (`driver`, `executor`). */
+    public readonly serviceAccounts!: pulumi.Output<Record<string, Record<string, string>>>;
+    /** The `kubectl port-forward` command of each job namespace's History Server. */
+    public readonly historyServers!: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: AlicloudSparkPlatformArgs, opts?: SparkPlatformOptions) {
         const providerRegion = new pulumi.Config("alicloud").get("region");

@@ -46,6 +46,10 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
     public readonly capacityGrid!: pulumi.Output<string>;
     /** The Spark applications declared (samples and jobs). */
     public readonly jobs!: pulumi.Output<string[]>;
+    /** Each job namespace's Spark service accounts (`driver`, `executor`). */
+    public readonly serviceAccounts!: pulumi.Output<Record<string, Record<string, string>>>;
+    /** The `kubectl port-forward` command of each job namespace's History Server. */
+    public readonly historyServers!: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: AwsSparkPlatformArgs, opts?: SparkPlatformOptions) {
         const providerRegion = new pulumi.Config("aws").get("region");

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import type { ServerlessCluster } from "../cluster/types";
+import { portForwardCommand } from "../history/conf";
 import { KerberosSecrets } from "../kerberos/secrets";
 import { ServerlessSparkPlatform } from "../platform";
 import type { SparkStorage } from "../storage/types";
@@ -39,6 +40,10 @@ export interface SparkPlatformOutputs {
     operatorRelease: pulumi.Output<string>;
     capacityGrid: pulumi.Output<string>;
     jobs: pulumi.Output<string[]>;
+    /** Each job namespace's Spark service accounts, e.g. `{"spark-jobs": {"driver": "spark-driver", "executor": "spark-executor"}}`. */
+    serviceAccounts: pulumi.Output<Record<string, Record<string, string>>>;
+    /** The `kubectl port-forward` command of each job namespace's History Server (none declared: `{}`). */
+    historyServers: pulumi.Output<Record<string, string>>;
 }
 
 /** The outputs of the cloud top-level components (EKS, ACK): the platform's, and the cloud's. */
@@ -92,6 +97,7 @@ export function declarePlatform(
             jobs: config.jobs,
             samples: config.samples,
             prices: config.prices,
+            historyServer: config.historyServer,
         },
         p.opts,
     );
@@ -103,6 +109,15 @@ export function declarePlatform(
             operatorRelease: pulumi.output(platform.operator.releaseName),
             capacityGrid: pulumi.output(infrastructure.cluster.capacityGrid),
             jobs: pulumi.output(Object.keys(platform.jobs)),
+            serviceAccounts: pulumi.output(
+                Object.fromEntries(
+                    Object.entries(platform.namespaces).map(([ns, n]) => [
+                        ns,
+                        { driver: n.driverServiceAccount.metadata.name, executor: n.executorServiceAccount.metadata.name },
+                    ]),
+                ),
+            ) as unknown as pulumi.Output<Record<string, Record<string, string>>>,
+            historyServers: pulumi.output(Object.fromEntries(Object.keys(platform.historyServers).map((ns) => [ns, portForwardCommand(ns)]))),
         },
     };
 }

@@ -32,6 +32,10 @@ export class ExistingSparkPlatform extends pulumi.ComponentResource {
     public readonly capacityGrid: pulumi.Output<string>;
     /** The Spark applications declared (samples and jobs). */
     public readonly jobs: pulumi.Output<string[]>;
+    /** Each job namespace's Spark service accounts (`driver`, `executor`). */
+    public readonly serviceAccounts: pulumi.Output<Record<string, Record<string, string>>>;
+    /** The `kubectl port-forward` command of each job namespace's History Server (`{}`: none without a bucket). */
+    public readonly historyServers: pulumi.Output<Record<string, string>>;
     /** Where jobs keep data (`hdfs://...`), or "" without storage. */
     public readonly dataRoot: pulumi.Output<string>;
 
@@ -57,6 +61,8 @@ export class ExistingSparkPlatform extends pulumi.ComponentResource {
         this.operatorRelease = outputs.operatorRelease;
         this.capacityGrid = outputs.capacityGrid;
         this.jobs = outputs.jobs;
+        this.serviceAccounts = outputs.serviceAccounts;
+        this.historyServers = outputs.historyServers;
         this.dataRoot = storage ? storage.dataRoot : pulumi.output("");
         this.registerOutputs({ ...outputs, dataRoot: this.dataRoot });
     }

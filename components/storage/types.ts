@@ -38,3 +38,36 @@ export interface SparkStorage extends NamespaceIntegrator {
      */
     readonly jobNamespaces?: readonly string[];
 }
+
+/**
+ * What a Spark History Server needs from a storage in one job namespace: where the event logs are,
+ * and an identity of its own that may read them (and delete them for its cleaner) and nothing else.
+ */
+export interface HistoryServerAccess {
+    /** The namespace's event-log directory as Hadoop names it, e.g. `s3a://bucket/namespaces/spark-jobs/spark-events/`. */
+    logDirectory: pulumi.Output<string>;
+    /** Annotations for the History Server's service account (IRSA). */
+    serviceAccountAnnotations: Record<string, pulumi.Input<string>>;
+    /** Annotations for its pod (the ECI RAM role). */
+    podAnnotations: Record<string, string>;
+    /** Hadoop settings (without `spark.hadoop.`) the server's file system client needs. */
+    hadoopConf: Record<string, pulumi.Input<string>>;
+    /** Maven packages the server loads at start (a connector missing from the image). @default none */
+    packages?: { packages: string[]; repositories?: string[] };
+    /** MiB of native memory the connector uses outside the JVM heap. @default 0 */
+    nativeMemoryMiB?: number;
+    /** An image that carries the connector. @default the storage's sampleImage, else the stock apache/spark image */
+    image?: string;
+    /** Cloud resources the server waits for (its role and policy, the event-log directory). */
+    dependsOn: pulumi.Resource[];
+}
+
+/** A storage a History Server can read: it declares that server's identity for a namespace. */
+export interface HistoryServerStorage {
+    /**
+     * Declares (once per namespace) the History Server's own identity and returns what the server
+     * needs. Throws an InputError for a namespace the storage has no prefix for.
+     * @param serviceAccount the History Server's service account name (IRSA trusts exactly it)
+     */
+    historyServerAccess(namespace: string, serviceAccount: string): HistoryServerAccess;
+}

@@ -37,7 +37,7 @@ describe("examples/alicloud", () => {
         expect(bucket.inputs.bucket).toMatch(/^spark-data-[0-9a-f]{10}$/);
         expect(
             plan.resources
-                .filter((r) => r.type === O.role)
+                .filter((r) => r.type === O.role && !r.name.startsWith("spark-data-history-"))
                 .map((r) => r.name)
                 .sort(),
         ).toEqual(["spark-data-adhoc", "spark-data-etl"]);

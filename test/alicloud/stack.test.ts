@@ -67,13 +67,16 @@ describe("the shipped alicloud stack (managed mode)", () => {
             [O.encryption]: 1,
             [O.bucketPolicy]: 1,
             [O.bucketObject]: 2,
-            [O.role]: 1,
-            [O.policy]: 1,
-            [O.attachment]: 1,
+            // The job namespace's role, and its History Server's.
+            [O.role]: 2,
+            [O.policy]: 2,
+            [O.attachment]: 2,
         });
-        // 42 resources, and the top-level AlicloudSparkPlatform component they sit in (no webhook
-        // PodDisruptionBudget: the operator's webhook is off).
-        expect(managed.resources).toHaveLength(43);
+        // 49 resources (7 of them the History Server's: its component, RAM role, policy and
+        // attachment, service account, Deployment and Service), and the top-level
+        // AlicloudSparkPlatform component they sit in (no webhook PodDisruptionBudget: the
+        // operator's webhook is off).
+        expect(managed.resources).toHaveLength(50);
     });
 
     it("GIVEN the ACK cluster WHEN inspected THEN RRSA is on, the API server is private, deletion protection is on, and ECI comes from the ack-virtual-node add-on", () => {
@@ -125,9 +128,9 @@ describe("the shipped alicloud stack (managed mode)", () => {
 
     it("GIVEN the job namespace's RAM role WHEN its policy is read THEN no action is a wildcard and every statement is scoped to the bucket and the namespace's prefix", () => {
         const bucket = bucketOf(managed);
-        const [role] = ofType(managed, O.role);
-        const [policy] = ofType(managed, O.policy);
-        const [attachment] = ofType(managed, O.attachment);
+        const role = one(managed, O.role, "storage-spark-jobs");
+        const policy = one(managed, O.policy, "storage-spark-jobs");
+        const attachment = one(managed, O.attachment, "storage-spark-jobs");
         expect(attachment!.inputs).toEqual({ roleName: role!.inputs.roleName, policyName: policy!.inputs.policyName, policyType: "Custom" });
         // ECI hands the role to pods: only the ECS service may assume it.
         expect(JSON.parse(String(role!.inputs.assumeRolePolicyDocument)).Statement).toEqual([
@@ -170,7 +173,7 @@ describe("the shipped alicloud stack (managed mode)", () => {
 
     it("GIVEN every SparkApplication WHEN read THEN it uses OSS through JindoSDK and the ECI role, runs on virtual nodes, pins each pod to its billed ECI spec, and bids for spot on executors only", () => {
         const bucket = bucketOf(managed);
-        const roleName = String(ofType(managed, O.role)[0]!.inputs.roleName);
+        const roleName = String(one(managed, O.role, "storage-spark-jobs").inputs.roleName);
         const apps = ofType(managed, SPARK_APP);
         expect(apps.map((a) => (a.inputs.metadata as any).name).sort()).toEqual(["tpcds-datagen", "tpcds-queries", "wordcount"]);
         expect(managed.jobs.map((j) => `${j.namespace}/${j.name}`)).toEqual(["spark-jobs/tpcds-datagen", "spark-jobs/tpcds-queries", "spark-jobs/wordcount"]);
@@ -242,8 +245,8 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
     });
 
     it("GIVEN both plans WHEN every other resource is compared THEN its inputs, parent, provider and options are identical", () => {
-        // 43 resources less the ACK Pro cluster and its add-on.
-        expect(rest(managed)).toHaveLength(41);
+        // 50 resources (7 of them the History Server's) less the ACK Pro cluster and its add-on.
+        expect(rest(managed)).toHaveLength(48);
         expect(rest(serverless).map(refOf)).toEqual(rest(managed).map(refOf));
         expect(rest(serverless).map(comparable)).toEqual(rest(managed).map(comparable));
     });
@@ -270,7 +273,7 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
         }
         // The difference is real (the operator and the jobs wait for the add-on in managed mode) ...
         expect(changed).toEqual(expect.arrayContaining([`${RELEASE}::spark-operator`, `${SPARK_APP}::spark-job-wordcount`, `${AL.k8sProvider}::cluster-k8s`]));
-        expect(changed.every((ref) => /^(serverless-spark:(jobs|operator):|kubernetes:|pulumi:providers:kubernetes::)/.test(ref))).toBe(true);
+        expect(changed.every((ref) => /^(serverless-spark:(jobs|operator|history):|kubernetes:|pulumi:providers:kubernetes::)/.test(ref))).toBe(true);
         expect(one(managed, RELEASE, "spark-operator").dependsOn).toContain(`${AL.addon}::cluster-virtual-node`);
         // ... and in serverless mode the cluster itself is what pods wait for.
         expect(one(serverless, RELEASE, "spark-operator").dependsOn).toContain(serverlessCluster);

@@ -27,7 +27,7 @@ describe("examples/aws", () => {
         expect(one(plan, A.bucket, "spark-data-bucket").retainOnDelete).toBe(false);
         expect(
             plan.resources
-                .filter((r) => r.type === A.role && r.name.startsWith("spark-data-"))
+                .filter((r) => r.type === A.role && r.name.startsWith("spark-data-") && !r.name.startsWith("spark-data-history-"))
                 .map((r) => r.name)
                 .sort(),
         ).toEqual(["spark-data-adhoc", "spark-data-etl"]);

@@ -39,9 +39,10 @@ describe("AwsSparkPlatform with the shipped aws stack's config", () => {
             [A.eip]: 1,
             [A.natGateway]: 1,
             [A.vpcEndpoint]: 1,
-            [A.role]: 3,
+            // The cluster's, the pods', the job namespace's and its History Server's.
+            [A.role]: 4,
             [A.rolePolicyAttachment]: 2,
-            [A.rolePolicy]: 3,
+            [A.rolePolicy]: 4,
             [A.kmsKey]: 1,
             [A.logGroup]: 2,
             [A.eksCluster]: 1,

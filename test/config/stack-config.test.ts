@@ -21,6 +21,7 @@ describe("parseStackConfig", () => {
             samples: { wordcount: false, tpcds: undefined },
             jobs: [],
             prices: undefined,
+            historyServer: { enabled: true, maxAgeDays: 30 },
         });
     });
 

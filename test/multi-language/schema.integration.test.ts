@@ -72,14 +72,43 @@ describe("the inferred multi-language schema", () => {
     });
 
     it.each([
-        ["ExistingSparkPlatform", ["capacityGrid", "dataRoot", "jobNamespaces", "jobs", "operatorNamespace", "operatorRelease"]],
+        [
+            "ExistingSparkPlatform",
+            ["capacityGrid", "dataRoot", "historyServers", "jobNamespaces", "jobs", "operatorNamespace", "operatorRelease", "serviceAccounts"],
+        ],
         [
             "AwsSparkPlatform",
-            ["bucket", "capacityGrid", "clusterName", "dataRoot", "jobNamespaces", "jobs", "kubeconfig", "operatorNamespace", "operatorRelease", "region"],
+            [
+                "bucket",
+                "capacityGrid",
+                "clusterName",
+                "dataRoot",
+                "historyServers",
+                "jobNamespaces",
+                "jobs",
+                "kubeconfig",
+                "operatorNamespace",
+                "operatorRelease",
+                "region",
+                "serviceAccounts",
+            ],
         ],
         [
             "AlicloudSparkPlatform",
-            ["bucket", "capacityGrid", "clusterName", "dataRoot", "jobNamespaces", "jobs", "kubeconfig", "operatorNamespace", "operatorRelease", "region"],
+            [
+                "bucket",
+                "capacityGrid",
+                "clusterName",
+                "dataRoot",
+                "historyServers",
+                "jobNamespaces",
+                "jobs",
+                "kubeconfig",
+                "operatorNamespace",
+                "operatorRelease",
+                "region",
+                "serviceAccounts",
+            ],
         ],
     ])("GIVEN %s WHEN analyzed THEN its outputs are documented plain outputs", (component, outputs) => {
         const properties = schema.resources[TOKEN(component)]!.properties;

@@ -29,6 +29,23 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
         "aws:iam/rolePolicy:RolePolicy::cluster-fargate-logs",
         "kubernetes:core/v1:Namespace::cluster-aws-observability",
         "kubernetes:core/v1:ConfigMap::cluster-aws-logging",
+        // The Spark History Server of the job namespace (issue 16): its read-only IRSA role and
+        // policy, and its service account, Deployment and ClusterIP Service.
+        "aws:iam/role:Role::storage-history-spark-jobs",
+        "aws:iam/rolePolicy:RolePolicy::storage-history-spark-jobs",
+        "kubernetes:core/v1:ServiceAccount::spark-spark-jobs-history-sa",
+        "kubernetes:apps/v1:Deployment::spark-spark-jobs-history-deployment",
+        "kubernetes:core/v1:Service::spark-spark-jobs-history-service",
+    ],
+    alicloud: [
+        // The Spark History Server of the job namespace (issue 16): its read-only ECI RAM role,
+        // policy and attachment, and its service account, Deployment and ClusterIP Service.
+        "alicloud:ram/role:Role::storage-history-spark-jobs",
+        "alicloud:ram/policy:Policy::storage-history-spark-jobs",
+        "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment::storage-history-spark-jobs",
+        "kubernetes:core/v1:ServiceAccount::spark-spark-jobs-history-sa",
+        "kubernetes:apps/v1:Deployment::spark-spark-jobs-history-deployment",
+        "kubernetes:core/v1:Service::spark-spark-jobs-history-service",
     ],
 };
 

@@ -64,21 +64,20 @@ describe("npm run plan -- --stack alicloud", () => {
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         expect(result.stdout).toContain("Plan of serverless-spark/alicloud");
-        expect(result.stdout).toMatch(/Wrote .*resources\.json \(43 resources\) and 9 manifests/);
-        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 43 resources\\.$`));
+        expect(result.stdout).toMatch(/Wrote .*resources\.json \(50 resources\) and 12 manifests/);
+        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 50 resources\\.$`));
 
         const resources = readResources(dir);
-        for (const type of [
-            "alicloud:cs/managedKubernetes:ManagedKubernetes",
-            "alicloud:cs/kubernetesAddon:KubernetesAddon",
-            "alicloud:oss/bucket:Bucket",
-            "alicloud:ram/role:Role",
-        ]) {
+        for (const type of ["alicloud:cs/managedKubernetes:ManagedKubernetes", "alicloud:cs/kubernetesAddon:KubernetesAddon", "alicloud:oss/bucket:Bucket"]) {
             expect(
                 resources.filter((r) => r.type === type),
                 type,
             ).toHaveLength(1);
         }
+        // The job namespace's RAM role and its History Server's.
+        expect(resources.filter((r) => r.type === "alicloud:ram/role:Role").map((r) => r.name)).toEqual(
+            ["storage-history-spark-jobs", "storage-spark-jobs"].sort(),
+        );
         const bucket = resources.find((r) => r.type === "alicloud:oss/bucket:Bucket")!;
         expect(bucket.retainOnDelete).toBe(true);
         const provider = resources.find((r) => r.type === "pulumi:providers:kubernetes")!;
@@ -87,12 +86,15 @@ describe("npm run plan -- --stack alicloud", () => {
         const tree = readTree(dir);
         expect([...tree.keys()].filter((f) => f.startsWith("manifests/")).sort()).toEqual(
             [
+                "deployment-spark-jobs-spark-history.yaml",
                 "namespace-spark-jobs.yaml",
                 "namespace-spark-operator.yaml",
                 "role-spark-jobs-spark-driver.yaml",
                 "rolebinding-spark-jobs-spark-driver.yaml",
+                "service-spark-jobs-spark-history.yaml",
                 "serviceaccount-spark-jobs-spark-driver.yaml",
                 "serviceaccount-spark-jobs-spark-executor.yaml",
+                "serviceaccount-spark-jobs-spark-history.yaml",
                 "sparkapplication-spark-jobs-tpcds-datagen.yaml",
                 "sparkapplication-spark-jobs-tpcds-queries.yaml",
                 "sparkapplication-spark-jobs-wordcount.yaml",

@@ -1,3 +1,4 @@
+import type { HistoryServerSettings } from "../../history/settings";
 import type { PlatformJobArgs } from "../../jobs/platform-jobs";
 import type { TpcdsSettings } from "../../jobs/samples/tpcds";
 import type { SparkOperatorSettings } from "../../operator/settings";
@@ -70,4 +71,9 @@ export interface SparkPlatformConfig {
     prices?: PricesConfig;
     /** Kerberos credentials for every job namespace. @default none */
     kerberos?: KerberosConfig;
+    /**
+     * A Spark History Server in each job namespace whose event logs are in a bucket (S3, OSS).
+     * @default { enabled: true, maxAgeDays: 30 }
+     */
+    historyServer?: HistoryServerSettings;
 }

@@ -2,6 +2,7 @@ import { checkKubeconfig, classifyKubeconfig } from "../../cluster/kubeconfig";
 import { checkSchedulingProfile } from "../../cluster/scheduling-rules";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cluster/types";
 import { describeValue, InputError, underKey } from "../../errors";
+import { type ResolvedHistoryServerSettings, resolveHistoryServerSettings } from "../../history/settings";
 import { planJobs, PlatformJobArgs, SampleArgs } from "../../jobs/platform-jobs";
 import type { KerberosSecretsArgs } from "../../kerberos/secrets";
 import { checkJobNamespaces } from "../../names";
@@ -45,6 +46,8 @@ export interface StackConfig {
     samples: SampleArgs;
     jobs: PlatformJobArgs[];
     prices?: PriceTable;
+    /** The History Servers (one per job namespace with event logs in a bucket). */
+    historyServer: ResolvedHistoryServerSettings;
     /** Storage: HDFS for an existing cluster (object stores come with the cloud clusters). */
     storage?: { type: "hdfs"; hdfs: HdfsStorageArgs };
     /** Kerberos credentials shipped to every job namespace. */
@@ -180,6 +183,7 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
         samples,
         jobs,
         prices,
+        historyServer: resolveHistoryServerSettings(config.historyServer),
         storage,
         kerberos,
         aws,

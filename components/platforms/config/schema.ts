@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { schedulingSchema } from "../../cluster/scheduling-rules";
+import { historyServerSettingsSchema } from "../../history/settings";
 import { platformJobSchema, tpcdsSettingsSchema } from "../../jobs/shape";
 import { sparkOperatorSettingsSchema } from "../../operator/settings";
 import { CAPACITY_GRIDS } from "../../sizing/grids";
@@ -44,6 +45,7 @@ export const topLevelKeys = {
         schema: z.array(z.enum(SAMPLES, { error: SAMPLES.join(" or ") }), { error: `a list of samples (${SAMPLES.join(", ")})` }).optional(),
     },
     tpcds: { structured: true, schema: tpcdsSettingsSchema.optional() },
+    historyServer: { structured: true, schema: historyServerSettingsSchema.optional() },
     jobs: { structured: true, schema: z.array(platformJobSchema, { error: "a list of job objects" }).optional() },
     // Shape-checked by their own resolvers (./hdfs.ts, ./kerberos.ts, the cloud modules), which know
     // which values are secret and must never be echoed in an error.

@@ -2,6 +2,7 @@
  * OSS bucket policy and RAM policies for Spark's OSS access, as plain functions of names. Both
  * policy languages use `"Version": "1"` and `acs:` resource names.
  */
+import { EVENT_LOG_PREFIX } from "../event-log";
 import { namespacePrefix, SHARED_INPUTS_PREFIX } from "../layout";
 
 /** A statement of a RAM or OSS bucket policy. */
@@ -92,4 +93,25 @@ export function eciRoleTrustPolicy(): RamPolicyDocument {
         Version: "1",
         Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: [ECI_ROLE_PRINCIPAL] } }],
     };
+}
+
+/**
+ * What a job namespace's Spark History Server may do on OSS: list and read that namespace's event
+ * logs and delete them for its cleaner, and the bucket metadata JindoSDK reads; no write, no read
+ * of the namespace's data, no other namespace (`oss:Prefix` on the listing, Alibaba Cloud OSS
+ * "Control OSS access with RAM policies", read 2026-11-29), plus reading through the KMS key when
+ * objects are encrypted with one.
+ */
+export function historyServerOssPolicy(bucket: string, namespace: string, kms?: { region: string; keyId: string }): RamPolicyDocument {
+    const resource = ossBucketResource(bucket);
+    const events = `${namespacePrefix(namespace)}${EVENT_LOG_PREFIX}`;
+    const statements: RamStatement[] = [
+        { Effect: "Allow", Action: ["oss:ListObjects"], Resource: [resource], Condition: { StringLike: { "oss:Prefix": [`${events}*`] } } },
+        { Effect: "Allow", Action: ["oss:GetBucketInfo", "oss:GetBucketLocation"], Resource: [resource] },
+        { Effect: "Allow", Action: ["oss:GetObject", "oss:DeleteObject"], Resource: [`${resource}/${events.replace(/\/$/, "")}`, `${resource}/${events}*`] },
+    ];
+    if (kms !== undefined) {
+        statements.push({ Effect: "Allow", Action: ["kms:Decrypt"], Resource: [`acs:kms:${kms.region}:*:key/${kms.keyId}`] });
+    }
+    return { Version: "1", Statement: statements };
 }

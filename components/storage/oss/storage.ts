@@ -5,11 +5,11 @@ import { checkComponentArgs, describeValue, InputError } from "../../errors";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
 import { EVENT_LOG_PREFIX, eventLogSparkConf } from "../event-log";
 import { namespaceDataRoot, namespacePrefix } from "../layout";
-import type { SparkStorage } from "../types";
+import type { HistoryServerAccess, HistoryServerStorage, SparkStorage } from "../types";
 import { OSS_WORDCOUNT_KEY, OssStorageArgs, ResolvedOssArgs, resolveOssStorageArgs } from "./args";
 import { createOssDataBucket } from "./bucket";
 import { derivedBucketName } from "./bucket-name";
-import { eciRoleTrustPolicy, sparkOssNamespacePolicy } from "./policies";
+import { eciRoleTrustPolicy, historyServerOssPolicy, sparkOssNamespacePolicy } from "./policies";
 import { eciRoleName } from "./role-name";
 import { JINDO_MAVEN_REPOSITORY, JINDO_NATIVE_MEMORY_MIB, jindoHadoopConf, jindoPackages } from "./spark-conf";
 
@@ -42,7 +42,7 @@ export interface OssNamespaceAccess {
  * `../layout.ts`), and the Spark/Hadoop settings for JindoSDK with instance-role credentials and
  * event logs under `oss://<bucket>/namespaces/<namespace>/spark-events/`. See `spark-conf.ts` for why this route and not RRSA.
  */
-export class OssStorage extends pulumi.ComponentResource implements SparkStorage {
+export class OssStorage extends pulumi.ComponentResource implements SparkStorage, HistoryServerStorage {
     readonly type = "oss" as const;
     /** The job namespaces with a role of their own (the only ones whose jobs can reach the bucket). */
     readonly jobNamespaces: readonly string[];
@@ -60,11 +60,16 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
     readonly wordCountObject?: alicloud.oss.BucketObject;
     /** The validated arguments with defaults applied. */
     readonly settings: ResolvedOssArgs;
+    /** The History Servers' RAM roles, by job namespace (declared by {@link historyServerAccess}). */
+    readonly historyAccess: Record<string, OssNamespaceAccess> = {};
+    private readonly componentName: string;
+    private readonly bucketNameText: string;
 
     constructor(name: string, args: OssStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         const s = checkComponentArgs("OssStorage", name, () => resolveOssStorageArgs(args, args.region ?? alicloud.config.region, name));
         super("serverless-spark:storage:OssStorage", name, {}, opts);
         this.settings = s;
+        this.componentName = name;
         this.jobNamespaces = [...s.jobNamespaces];
         const child = { parent: this };
 
@@ -81,6 +86,7 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
             bucketReady = created.settings;
         }
         this.dataRoot = pulumi.interpolate`oss://${this.bucketName}`;
+        this.bucketNameText = bucketName;
 
         const kms = s.kmsKeyId === undefined ? undefined : { region: s.region, keyId: s.kmsKeyId };
         const trust = JSON.stringify(eciRoleTrustPolicy());
@@ -178,6 +184,56 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
                 this.eventLogDirectories[ns.name]!,
                 ...(this.wordCountObject ? [this.wordCountObject] : []),
             ],
+        };
+    }
+
+    /**
+     * The History Server's own ECI RAM role in a job namespace (pod annotation
+     * `k8s.aliyun.com/eci-ram-role-name`), allowed only to list, read and expire that namespace's
+     * event logs (see `historyServerOssPolicy`), and JindoSDK, which the server loads at start.
+     */
+    historyServerAccess(namespace: string, _serviceAccount: string): HistoryServerAccess {
+        this.accessOf(namespace);
+        let access = this.historyAccess[namespace];
+        if (access === undefined) {
+            const child = { parent: this };
+            const s = this.settings;
+            const roleName = eciRoleName(`${this.componentName}-history`, namespace, { project: pulumi.getProject(), stack: pulumi.getStack() });
+            const kms = s.kmsKeyId === undefined ? undefined : { region: s.region, keyId: s.kmsKeyId };
+            const role = new alicloud.ram.Role(
+                `${this.componentName}-history-${namespace}`,
+                {
+                    roleName,
+                    assumeRolePolicyDocument: JSON.stringify(eciRoleTrustPolicy()),
+                    description: `Spark History Server in namespace ${namespace}: reads its event logs through the ECI instance RAM role`,
+                },
+                child,
+            );
+            const policy = new alicloud.ram.Policy(
+                `${this.componentName}-history-${namespace}`,
+                {
+                    policyName: roleName,
+                    policyDocument: JSON.stringify(historyServerOssPolicy(this.bucketNameText, namespace, kms)),
+                    description: `Spark History Server in namespace ${namespace}: reads oss://${this.bucketNameText} event logs`,
+                },
+                child,
+            );
+            const attachment = new alicloud.ram.RolePolicyAttachment(
+                `${this.componentName}-history-${namespace}`,
+                { roleName: role.roleName, policyName: policy.policyName, policyType: "Custom" },
+                child,
+            );
+            access = { roleName, role, policy, attachment };
+            this.historyAccess[namespace] = access;
+        }
+        return {
+            logDirectory: pulumi.interpolate`${this.namespaceDataRoot(namespace)}/${EVENT_LOG_PREFIX}`,
+            serviceAccountAnnotations: {},
+            podAnnotations: { [ECI_RAM_ROLE_ANNOTATION]: access.roleName },
+            hadoopConf: jindoHadoopConf(this.settings.region),
+            packages: { packages: jindoPackages(this.settings.jindoVersion), repositories: [JINDO_MAVEN_REPOSITORY] },
+            nativeMemoryMiB: JINDO_NATIVE_MEMORY_MIB,
+            dependsOn: [access.role, access.policy, access.attachment, this.eventLogDirectories[namespace]!],
         };
     }
 

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from "../../cluster/aws/policies";
+import { EVENT_LOG_PREFIX } from "../event-log";
 import { namespacePrefix, SHARED_INPUTS_PREFIX } from "../layout";
 
 /**
@@ -62,6 +63,36 @@ export function sparkNamespaceAccessPolicy(arn: string, namespace: string): Poli
                 Resource: [`${arn}/${own.replace(/\/$/, "")}`, `${arn}/${own}*`],
             },
             { Sid: "SparkReadSharedInputs", Effect: "Allow", Action: "s3:GetObject", Resource: `${arn}/${SHARED_INPUTS_PREFIX}*` },
+        ],
+    };
+}
+
+/**
+ * What a job namespace's Spark History Server may do: list and read that namespace's event logs,
+ * and delete them for its cleaner (`spark.history.fs.cleaner.*` deletes logs past their maximum
+ * age through the same file system), nothing else: no write, no read of the namespace's data, no
+ * other namespace. The directory itself as a key too: S3A looks for a file named like the
+ * directory before it lists it. `GetBucketLocation` takes no prefix and reveals no object.
+ */
+export function historyServerAccessPolicy(arn: string, namespace: string): PolicyDocument {
+    const events = `${namespacePrefix(namespace)}${EVENT_LOG_PREFIX}`;
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "HistoryListEventLogs",
+                Effect: "Allow",
+                Action: "s3:ListBucket",
+                Resource: arn,
+                Condition: { StringLike: { "s3:prefix": [`${events}*`] } },
+            },
+            { Sid: "HistoryBucketLocation", Effect: "Allow", Action: "s3:GetBucketLocation", Resource: arn },
+            {
+                Sid: "HistoryReadAndExpireEventLogs",
+                Effect: "Allow",
+                Action: ["s3:GetObject", "s3:DeleteObject"],
+                Resource: [`${arn}/${events.replace(/\/$/, "")}`, `${arn}/${events}*`],
+            },
         ],
     };
 }

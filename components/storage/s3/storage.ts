@@ -7,10 +7,10 @@ import { TPCDS_DEFAULTS } from "../../jobs/samples/tpcds";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
 import { EVENT_LOG_PREFIX, eventLogSparkConf } from "../event-log";
 import { namespaceDataRoot, namespacePrefix } from "../layout";
-import type { SparkStorage } from "../types";
+import type { HistoryServerAccess, HistoryServerStorage, SparkStorage } from "../types";
 import { ResolvedS3Args, resolveS3StorageArgs, S3StorageArgs, WORDCOUNT_KEY } from "./args";
 import { createDataBucket } from "./bucket";
-import { bucketArn, sparkNamespaceAccessPolicy } from "./policies";
+import { bucketArn, historyServerAccessPolicy, sparkNamespaceAccessPolicy } from "./policies";
 import { irsaRoleResourceName } from "./role-name";
 import { S3A_PACKAGES, s3aHadoopConf } from "./spark-conf";
 
@@ -24,7 +24,7 @@ export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
  * `samples/` (see `../layout.ts`), and the Spark/Hadoop settings for S3A with web-identity
  * credentials and event logs under `s3a://<bucket>/namespaces/<namespace>/spark-events/`.
  */
-export class S3Storage extends pulumi.ComponentResource implements SparkStorage {
+export class S3Storage extends pulumi.ComponentResource implements SparkStorage, HistoryServerStorage {
     readonly type = "s3" as const;
     /** The job namespaces with a role of their own (the only ones whose jobs can reach the bucket). */
     readonly jobNamespaces: readonly string[];
@@ -52,11 +52,17 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
     readonly wordCountObject?: aws.s3.BucketObject;
     /** The validated arguments with defaults applied. */
     readonly settings: ResolvedS3Args;
+    /** The History Servers' IRSA roles and policies, by job namespace (declared by {@link historyServerAccess}). */
+    readonly historyRoles: Record<string, { role: aws.iam.Role; policy: aws.iam.RolePolicy }> = {};
+    private readonly componentName: string;
+    private readonly irsa: S3StorageArgs["irsa"];
 
     constructor(name: string, args: S3StorageArgs, opts?: pulumi.ComponentResourceOptions) {
         const s = checkComponentArgs("S3Storage", name, () => resolveS3StorageArgs(args, args.region ?? aws.config.region, name));
         super("serverless-spark:storage:S3Storage", name, {}, opts);
         this.settings = s;
+        this.componentName = name;
+        this.irsa = args.irsa;
         this.sampleImage = s.downloadConnector ? undefined : TPCDS_DEFAULTS.image;
         this.jobNamespaces = [...s.jobNamespaces];
         const child = { parent: this };
@@ -154,6 +160,45 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage 
             hadoopConf: s3aHadoopConf(this.settings.region, pathStyle),
             ...(this.settings.downloadConnector ? { deps: { packages: [...S3A_PACKAGES] } } : {}),
             dependsOn: [role, this.rolePolicies[ns.name]!, this.eventLogDirectories[ns.name]!, ...(this.wordCountObject ? [this.wordCountObject] : [])],
+        };
+    }
+
+    /**
+     * The History Server's own IRSA role in a job namespace, trusted only by its service account and
+     * allowed only to list, read and expire that namespace's event logs (see
+     * `historyServerAccessPolicy`); the S3A settings of the jobs, whose connector is in the same image.
+     */
+    historyServerAccess(namespace: string, serviceAccount: string): HistoryServerAccess {
+        this.roleOf(namespace);
+        let access = this.historyRoles[namespace];
+        if (access === undefined) {
+            const child = { parent: this };
+            const subjects = [{ namespace, name: serviceAccount }];
+            const role = new aws.iam.Role(
+                irsaRoleResourceName(`${this.componentName}-history`, namespace),
+                {
+                    assumeRolePolicy: pulumi.output(this.irsa).apply((irsa) => JSON.stringify(irsaTrustPolicy(irsa, subjects))),
+                    description: `Spark History Server in namespace ${namespace}: reads its event logs through IRSA`,
+                },
+                child,
+            );
+            const policy = new aws.iam.RolePolicy(
+                `${this.componentName}-history-${namespace}`,
+                { role: role.name, policy: this.bucketArn.apply((arn) => JSON.stringify(historyServerAccessPolicy(arn, namespace))) },
+                child,
+            );
+            access = { role, policy };
+            this.historyRoles[namespace] = access;
+        }
+        const pathStyle = this.settings.existingBucket?.includes(".") ?? false;
+        return {
+            logDirectory: pulumi.interpolate`${this.namespaceDataRoot(namespace)}/${EVENT_LOG_PREFIX}`,
+            serviceAccountAnnotations: { [IRSA_ROLE_ANNOTATION]: access.role.arn, "eks.amazonaws.com/sts-regional-endpoints": "true" },
+            podAnnotations: {},
+            hadoopConf: s3aHadoopConf(this.settings.region, pathStyle),
+            ...(this.settings.downloadConnector ? { packages: { packages: [...S3A_PACKAGES] } } : {}),
+            ...(this.sampleImage ? { image: this.sampleImage } : {}),
+            dependsOn: [access.role, access.policy, this.eventLogDirectories[namespace]!],
         };
     }
 
