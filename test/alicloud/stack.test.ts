@@ -61,6 +61,9 @@ describe("the shipped alicloud stack (managed mode)", () => {
             [AL.snatEntry]: 3,
             [AL.managedKubernetes]: 1,
             [AL.addon]: 1,
+            [AL.logProject]: 1,
+            [AL.logStore]: 1,
+            [AL.logIndex]: 1,
             [O.bucket]: 1,
             [O.acl]: 1,
             [O.publicAccessBlock]: 1,
@@ -71,9 +74,9 @@ describe("the shipped alicloud stack (managed mode)", () => {
             [O.policy]: 1,
             [O.attachment]: 1,
         });
-        // 42 resources, and the top-level AlicloudSparkPlatform component they sit in (no webhook
+        // 45 resources, and the top-level AlicloudSparkPlatform component they sit in (no webhook
         // PodDisruptionBudget: the operator's webhook is off).
-        expect(managed.resources).toHaveLength(43);
+        expect(managed.resources).toHaveLength(46);
     });
 
     it("GIVEN the ACK cluster WHEN inspected THEN RRSA is on, the API server is private, deletion protection is on, and ECI comes from the ack-virtual-node add-on", () => {
@@ -242,8 +245,8 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
     });
 
     it("GIVEN both plans WHEN every other resource is compared THEN its inputs, parent, provider and options are identical", () => {
-        // 43 resources less the ACK Pro cluster and its add-on.
-        expect(rest(managed)).toHaveLength(41);
+        // 46 resources less the ACK Pro cluster and its add-on.
+        expect(rest(managed)).toHaveLength(44);
         expect(rest(serverless).map(refOf)).toEqual(rest(managed).map(refOf));
         expect(rest(serverless).map(comparable)).toEqual(rest(managed).map(comparable));
     });

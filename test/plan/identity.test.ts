@@ -30,6 +30,12 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
         "kubernetes:core/v1:Namespace::cluster-aws-observability",
         "kubernetes:core/v1:ConfigMap::cluster-aws-logging",
     ],
+    alicloud: [
+        // ECI log collection into an SLS project the stack owns (issue 16 item 1).
+        "alicloud:log/project:Project::cluster-logs",
+        "alicloud:log/store:Store::cluster-logs-spark",
+        "alicloud:log/storeIndex:StoreIndex::cluster-logs-spark-index",
+    ],
 };
 
 /**
