@@ -65,7 +65,7 @@ describe("npm run plan -- --stack alicloud", () => {
         expect(result.status).toBe(0);
         expect(result.stdout).toContain("Plan of serverless-spark/alicloud");
         // 43 resources before ECI log collection (issue 16 item 1) added the SLS project, logstore and index.
-        expect(result.stdout).toMatch(/Wrote .*resources\.json \(43 resources\) and 9 manifests/);
+        expect(result.stdout).toMatch(/Wrote .*resources\.json \(46 resources\) and 9 manifests/);
         expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 46 resources\\.$`));
 
         const resources = readResources(dir);
