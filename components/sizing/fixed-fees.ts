@@ -36,7 +36,10 @@ const READ = "2026-11-29";
  * international site lists in USD.
  */
 export const FIXED_FEES = Object.freeze({
-    /** EKS: $0.10 per cluster-hour in standard support (https://aws.amazon.com/eks/pricing/). */
+    /**
+     * EKS: $0.10 per cluster-hour in standard support (https://aws.amazon.com/eks/pricing/; also the AWS
+     * Containers blog, "Amazon EKS extended support for Kubernetes versions pricing").
+     */
     eksStandard: fee({
         id: "eks-control-plane",
         label: "EKS control plane (standard support)",
@@ -57,7 +60,10 @@ export const FIXED_FEES = Object.freeze({
         region: "all commercial regions",
         source: "https://aws.amazon.com/eks/pricing/",
     }),
-    /** NAT gateway hour, us-east-1: $0.045, plus $0.045 per GB processed (https://aws.amazon.com/vpc/pricing/). */
+    /**
+     * NAT gateway hour, us-east-1: $0.045, plus $0.045 per GB processed (https://aws.amazon.com/vpc/pricing/).
+     * The one figure here not re-read on 2026-11-29 (no copy of the page was reachable): check it.
+     */
     awsNatGateway: fee({
         id: "aws-nat-gateway",
         label: "NAT gateway",
@@ -65,9 +71,13 @@ export const FIXED_FEES = Object.freeze({
         currency: "USD",
         region: "us-east-1",
         source: "https://aws.amazon.com/vpc/pricing/",
-        note: "plus $0.045 per GB processed (S3 traffic bypasses it through the gateway endpoint)",
+        note: "plus $0.045 per GB processed (S3 traffic bypasses it through the gateway endpoint); hourly figure not re-read 2026-11-29",
     }),
-    /** Every public IPv4 address, in use or idle, since 2024-02-01: $0.005 per hour (https://aws.amazon.com/vpc/pricing/). */
+    /**
+     * Every public IPv4 address, in use or idle, since 2024-02-01: $0.005 per hour
+     * (https://aws.amazon.com/vpc/pricing/; the start date from the AWS Networking blog, "Identify and
+     * optimize public IPv4 address usage on AWS").
+     */
     awsPublicIpv4: fee({
         id: "aws-public-ipv4",
         label: "public IPv4 address (Elastic IP)",

@@ -91,9 +91,11 @@ function workloadPods(r: PlanResource): AlwaysOnPods | null {
 
 /**
  * CoreDNS as the EKS add-on runs it on Fargate: 2 replicas, each requesting 100m CPU and 70Mi,
- * limited to 170Mi (the add-on's default configuration: `aws eks describe-addon-configuration
- * --addon-name coredns`, and the Amazon EKS User Guide, "Manage CoreDNS for DNS in Amazon EKS
- * clusters", read 2026-11-29), unless `configurationValues` set `replicaCount` or `resources`.
+ * limited to 170Mi, unless `configurationValues` set `replicaCount` or `resources`. These are the
+ * CoreDNS manifest's defaults as the add-on ships them (Amazon EKS User Guide, "Manage CoreDNS for DNS
+ * in Amazon EKS clusters"; `aws eks describe-addon-configuration --addon-name coredns` lists the
+ * settings); not re-read on 2026-11-29. Either way each pod lands on Fargate's smallest shape
+ * (0.25 vCPU / 0.5 GB) unless its memory passes 256 MiB.
  */
 function coreDnsPods(r: PlanResource): AlwaysOnPods | null {
     const inputs = r.inputs as Json;

@@ -7,9 +7,10 @@ import { createHash } from "crypto";
  * pod's containers and configures it from the containers' `aliyun_logs_{key}` environment variables:
  * `aliyun_logs_{key}=stdout` collects stdout and stderr, `aliyun_logs_{key}_project` and
  * `aliyun_logs_{key}_logstore` name where they go (an existing project and logstore are used as they
- * are). Elastic Container Instance docs, "Use environment variables to configure log collection" and
- * ACK's "Collect container logs with environment variables" (help.aliyun.com / alibabacloud.com,
- * read 2026-11-29; not run against an account: see docs/alicloud.md).
+ * are). Elastic Container Instance docs, "Use environment variables to configure log collection", and
+ * ACK's "Collect container logs with environment variables" (help.aliyun.com / alibabacloud.com).
+ * Those pages could not be re-read on 2026-11-29 (no copy reachable from here); the variable names
+ * are to be confirmed on an account (docs/alicloud.md, "What only a real account can confirm").
  *
  * The project and logstore are declared here, so Pulumi owns them: deleted with the stack unless
  * `retainOnDestroy`. Neither the `logtail-ds` nor the `alibaba-log-controller` add-on is installed,
