@@ -16,7 +16,7 @@ import { SparkOperator, SparkOperatorArgs } from "./operator/operator";
 import { resolveSparkOperatorSettings, SparkOperatorSettings } from "./operator/settings";
 import { SparkNamespace } from "./rbac/namespace";
 import { dropUndefined, parseShape } from "./shape";
-import type { PriceTable } from "./sizing";
+import { defaultPriceTable, type PriceTable } from "./sizing";
 import { HdfsStorage, NAMENODE_PRINCIPAL_KEY } from "./storage/hdfs";
 import type { HistoryServerStorage, SparkStorage } from "./storage/types";
 
@@ -253,7 +253,15 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             this.jobs[job.args.applicationName!] = this.declareJob(name, job, integrations, child, args.cluster);
         }
 
-        this.registerOutputs({ operatorNamespace: this.operator.namespace, jobs: Object.keys(this.jobs), historyServers: Object.keys(this.historyServers) });
+        // The grid and pod prices the platform's always-on cost is figured with (the offline plan reads it).
+        const grid = args.cluster.capacityGrid;
+        const costBasis = { grid, prices: grid === "none" ? null : (args.prices ?? defaultPriceTable(grid)) };
+        this.registerOutputs({
+            operatorNamespace: this.operator.namespace,
+            jobs: Object.keys(this.jobs),
+            historyServers: Object.keys(this.historyServers),
+            costBasis,
+        });
     }
 
     private declareJob(

@@ -5,6 +5,8 @@
  */
 export type { ExecutorScale, JobCost, JobCostArgs } from "./cost";
 export { fullScaleExecutors, jobCostPerHour, SPARK_DEFAULT_EXECUTOR_INSTANCES } from "./cost";
+export type { FixedFee } from "./fixed-fees";
+export { ECI_SPOT, FIXED_FEES, HOURS_PER_MONTH } from "./fixed-fees";
 export type { BillingGridName, CapacityGrid, CapacityGridName, CapacityShape, PodSize } from "./grids";
 export {
     billedShape,
@@ -23,6 +25,8 @@ export {
     shapeMemoryMiB,
     usableMemoryMiB,
 } from "./grids";
+export type { AlwaysOnFee, AlwaysOnPods, PlatformCost, PlatformCostArgs, PlatformCostLine } from "./platform-cost";
+export { platformCost } from "./platform-cost";
 export type { Currency, PriceOverrides, PriceTable } from "./prices";
 export {
     checkPricesForGrid,
@@ -50,4 +54,4 @@ export {
     sparkPodRequests,
 } from "./spark-memory";
 export type { SizeUnit } from "./units";
-export { coresToMilli, formatCpuMilli, formatMiB, parseCpuMilli, parseSizeMiB } from "./units";
+export { coresToMilli, formatCpuMilli, formatMiB, parseCpuMilli, parseQuantityMiB, parseSizeMiB } from "./units";

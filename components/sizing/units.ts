@@ -133,3 +133,19 @@ export function coresToMilli(cores: number): number {
     // The small tolerance keeps float noise such as 0.30000000000000004 from adding a millicore.
     return Math.ceil(cores * 1000 - 1e-9);
 }
+
+const K8S_MEMORY = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+const K8S_MEMORY_BYTES: Record<string, number> = { "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
+
+/**
+ * Parses a Kubernetes memory quantity (`1792Mi`, `1Gi`, `500M`, `1073741824`) into MiB, rounded up
+ * to a whole MiB (a pod is billed on at least what it asks).
+ * @throws InputError for anything else (notably Spark's `2g`, or `256m`, which Kubernetes reads as millibytes)
+ */
+export function parseQuantityMiB(value: unknown, key: string): number {
+    const match = typeof value === "string" ? K8S_MEMORY.exec(value) : typeof value === "number" ? K8S_MEMORY.exec(String(value)) : null;
+    if (!match) {
+        throw new InputError(key, `${describeValue(value)} is not a memory quantity`, 'a Kubernetes quantity such as "256Mi" or "1Gi"');
+    }
+    return Math.ceil((Number(match[1]) * K8S_MEMORY_BYTES[match[2] ?? ""]!) / 1024 ** 2);
+}

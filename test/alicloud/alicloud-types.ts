@@ -12,6 +12,9 @@ export const AL = {
     serverlessKubernetes: "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
     addon: "alicloud:cs/kubernetesAddon:KubernetesAddon",
     nodePool: "alicloud:cs/nodePool:NodePool",
+    logProject: "alicloud:log/project:Project",
+    logStore: "alicloud:log/store:Store",
+    logIndex: "alicloud:log/storeIndex:StoreIndex",
     imageCache: "alicloud:eci/imageCache:ImageCache",
     k8sProvider: "pulumi:providers:kubernetes",
 } as const;

@@ -80,6 +80,9 @@ describe("switching mode", () => {
                 `${AL.natGateway}::spark-vpc-nat`,
                 `${AL.eip}::spark-vpc-nat`,
                 `${AL.eipAssociation}::spark-vpc-nat`,
+                `${AL.logProject}::spark-logs`,
+                `${AL.logStore}::spark-logs-spark`,
+                `${AL.logIndex}::spark-logs-spark-index`,
                 ...zones.flatMap((z) => [`${AL.vswitch}::spark-vpc-${z}`, `${AL.snatEntry}::spark-vpc-${z}`]),
             ].sort((x, y) => x.localeCompare(y)),
         );

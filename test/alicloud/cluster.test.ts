@@ -46,6 +46,10 @@ describe("AlicloudServerlessCluster, managed mode", () => {
                 ref(AL.addon, "ack-virtual-node"),
                 ref(AL.addon, "ack-pod-identity"),
                 ref(AL.k8sProvider, "ack-k8s"),
+                // Logs on by default: the SLS project, the spark logstore and its index.
+                ref(AL.logProject, "ack-logs"),
+                ref(AL.logStore, "ack-logs-spark"),
+                ref(AL.logIndex, "ack-logs-spark-index"),
             ].sort(),
         );
         expect(childrenOf(plan, { type: AL.vpcComponent, name: "ack-vpc" })).toEqual(
@@ -99,6 +103,10 @@ describe("AlicloudServerlessCluster, managed mode", () => {
             vswitchIds,
             podVswitchIds: vswitchIds,
             newNatGateway: false,
+            deleteOptions: [
+                { resourceType: "SLS_Data", deleteMode: "delete" },
+                { resourceType: "SLS_ControlPlane", deleteMode: "delete" },
+            ],
             slbInternetEnabled: false,
             isEnterpriseSecurityGroup: true,
             skipSetCertificateAuthority: true,
@@ -113,8 +121,9 @@ describe("AlicloudServerlessCluster, managed mode", () => {
         expect(one(plan, AL.addon, "ack-pod-identity").dependsOn).toContain(ref(AL.addon, "ack-virtual-node"));
 
         expect(one(plan, AL.k8sProvider, "ack-k8s").inputs).toEqual({ kubeconfig: SECRET_PLACEHOLDER, clusterIdentifier: clusterId });
-        expect(cluster.readyResources).toEqual([cluster.virtualNode, cluster.podIdentityWebhook, ...cluster.network!.egress]);
-        expect(cluster.readyResources).toHaveLength(4);
+        expect(cluster.readyResources).toEqual([cluster.virtualNode, cluster.podIdentityWebhook, cluster.logs!.index, ...cluster.network!.egress]);
+        expect(cluster.readyResources).toHaveLength(5);
+
         expect(cluster.capacityGrid).toBe("eci");
         expect(cluster.scheduling).toEqual({
             nodeSelector: { type: "virtual-kubelet" },
@@ -123,7 +132,8 @@ describe("AlicloudServerlessCluster, managed mode", () => {
             podLabels: {},
         });
         expect(cluster.executorPodAnnotations).toEqual({});
-        expect(cluster.jobSparkConf).toEqual({});
+        // Without spot, only the log collection environment (tested in "logs" below).
+        expect(Object.keys(cluster.jobSparkConf).every((k) => k.includes("aliyun_logs_spark"))).toBe(true);
         expect(plan.resources.filter((r) => r.type === AL.nodePool || r.type === AL.imageCache)).toEqual([]);
     });
 
@@ -175,6 +185,7 @@ describe("AlicloudServerlessCluster, managed mode", () => {
             imageCaches: images,
             extraEphemeralStorage: "50Gi",
             autoImageCache: false,
+            logs: { enabled: false },
         });
         const plan = await planOf(runtime);
         const [clusterId, vswitchIds, securityGroupId] = await Promise.all([
@@ -205,7 +216,12 @@ describe("AlicloudServerlessCluster, managed mode", () => {
 
 describe("AlicloudServerlessCluster, serverless mode", () => {
     it("GIVEN mode serverless WHEN declared THEN an ACK Serverless cluster in the VPC, no virtual-node add-on, the cluster is what pods wait for", async () => {
-        const cluster = new mod.AlicloudServerlessCluster("ask", { mode: "serverless", network: { zoneIds: zones }, podIdentityWebhook: true });
+        const cluster = new mod.AlicloudServerlessCluster("ask", {
+            mode: "serverless",
+            network: { zoneIds: zones },
+            podIdentityWebhook: true,
+            logs: { enabled: false },
+        });
         const plan = await planOf(runtime);
         expect(childrenOf(plan, { type: AL.cluster, name: "ask" })).toEqual(
             [ref(AL.vpcComponent, "ask-vpc"), ref(AL.serverlessKubernetes, "ask"), ref(AL.addon, "ask-pod-identity"), ref(AL.k8sProvider, "ask-k8s")].sort(),
@@ -222,6 +238,10 @@ describe("AlicloudServerlessCluster, serverless mode", () => {
             vpcId,
             vswitchIds,
             newNatGateway: false,
+            deleteOptions: [
+                { resourceType: "SLS_Data", deleteMode: "delete" },
+                { resourceType: "SLS_ControlPlane", deleteMode: "delete" },
+            ],
             endpointPublicAccessEnabled: false,
             addons: [{ name: "managed-coredns" }],
         });
@@ -244,6 +264,7 @@ describe("AlicloudServerlessCluster, your own VPC", () => {
         const cluster = new mod.AlicloudServerlessCluster("own", {
             network: { vpcId: "vpc-bp1a2b3c4d5e6f7g8h9i0", vswitchIds },
             imageCaches: ["apache/spark:3.5.3"],
+            logs: { enabled: false },
         });
         const plan = await planOf(runtime);
         const children = childrenOf(plan, { type: AL.cluster, name: "own" });
@@ -296,7 +317,11 @@ describe("AlicloudServerlessCluster, spot executors", () => {
     });
 
     it("GIVEN SpotAsPriceGo with roles [executor] WHEN declared THEN the strategy alone, and no price limit", () => {
-        const cluster = new mod.AlicloudServerlessCluster("spotgo", { network: { zoneIds: zones }, spot: { strategy: "SpotAsPriceGo", roles: ["executor"] } });
+        const cluster = new mod.AlicloudServerlessCluster("spotgo", {
+            network: { zoneIds: zones },
+            spot: { strategy: "SpotAsPriceGo", roles: ["executor"] },
+            logs: { enabled: false },
+        });
         expect(cluster.executorPodAnnotations).toEqual({ "k8s.aliyun.com/eci-spot-strategy": "SpotAsPriceGo" });
         expect(Object.keys(cluster.jobSparkConf)).toHaveLength(4);
     });
@@ -330,5 +355,48 @@ describe("AlicloudServerlessCluster under the platform", () => {
         expect(spec.executor.annotations["k8s.aliyun.com/eci-spot-strategy"]).toBe("SpotAsPriceGo");
         expect(spec.driver.annotations["k8s.aliyun.com/eci-spot-strategy"]).toBeUndefined();
         expect(spec.sparkConf["spark.decommission.enabled"]).toBe("true");
+    });
+});
+
+describe("AlicloudServerlessCluster, logs", () => {
+    it("GIVEN defaults WHEN declared THEN an SLS project the stack owns (deleted on destroy), a 30-day logstore indexed by namespace and pod, ECI's environment on every Spark pod, and ACK deleting any SLS project it made", async () => {
+        const cluster = new mod.AlicloudServerlessCluster("lg", { network: { zoneIds: zones } });
+        const plan = await planOf(runtime);
+        const project = one(plan, AL.logProject, "lg-logs");
+        const projectName = String(project.inputs.projectName);
+        expect(projectName).toMatch(/^lg-logs-[0-9a-f]{10}$/);
+        expect(project.retainOnDelete).toBe(false);
+        const store = one(plan, AL.logStore, "lg-logs-spark");
+        expect(store.inputs).toMatchObject({ projectName, logstoreName: "spark", retentionPeriod: 30 });
+        const index = one(plan, AL.logIndex, "lg-logs-spark-index");
+        expect((index.inputs.fieldSearches as { name: string }[]).map((f) => f.name)).toEqual(["_namespace_", "_pod_name_", "_container_name_"]);
+        for (const prefix of ["spark.kubernetes.driverEnv.", "spark.executorEnv."]) {
+            expect(cluster.jobSparkConf[`${prefix}aliyun_logs_spark`]).toBe("stdout");
+            expect(cluster.jobSparkConf[`${prefix}aliyun_logs_spark_project`]).toBe(projectName);
+            expect(cluster.jobSparkConf[`${prefix}aliyun_logs_spark_logstore`]).toBe("spark");
+        }
+        expect(one(plan, AL.managedKubernetes, "lg").inputs.deleteOptions).toEqual([
+            { resourceType: "SLS_Data", deleteMode: "delete" },
+            { resourceType: "SLS_ControlPlane", deleteMode: "delete" },
+        ]);
+        // No ACK logging add-on: it would create its own k8s-log-<cluster id> project.
+        expect(plan.resources.filter((r) => r.type === AL.addon).map((r) => r.inputs.name)).not.toContain("logtail-ds");
+        expect(cluster.readyResources).toContain(cluster.logs!.index);
+    });
+
+    it("GIVEN retainOnDestroy and 90 days WHEN declared THEN the project and logstore are kept on destroy; GIVEN enabled false THEN nothing and no environment", async () => {
+        new mod.AlicloudServerlessCluster("kept", { network: { zoneIds: zones }, logs: { retentionDays: 90, retainOnDestroy: true } });
+        const off = new mod.AlicloudServerlessCluster("off", { network: { zoneIds: zones }, logs: { enabled: false } });
+        const plan = await planOf(runtime);
+        expect(one(plan, AL.logProject, "kept-logs").retainOnDelete).toBe(true);
+        expect(one(plan, AL.logStore, "kept-logs-spark")).toMatchObject({ retainOnDelete: true, inputs: { retentionPeriod: 90 } });
+        expect(plan.resources.filter((r) => r.name.startsWith("off-logs"))).toEqual([]);
+        expect(Object.keys(off.jobSparkConf).filter((k) => k.includes("aliyun_logs"))).toEqual([]);
+    });
+
+    it("GIVEN a retention outside 1-3650 days WHEN declared THEN one line names the key", () => {
+        expect(() => new mod.AlicloudServerlessCluster("bad", { network: { zoneIds: zones }, logs: { retentionDays: 0 } })).toThrow(
+            /logs\.retentionDays: got 0, expected whole days from 1 to 3650/,
+        );
     });
 });

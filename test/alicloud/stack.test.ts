@@ -61,6 +61,9 @@ describe("the shipped alicloud stack (managed mode)", () => {
             [AL.snatEntry]: 3,
             [AL.managedKubernetes]: 1,
             [AL.addon]: 1,
+            [AL.logProject]: 1,
+            [AL.logStore]: 1,
+            [AL.logIndex]: 1,
             [O.bucket]: 1,
             [O.acl]: 1,
             [O.publicAccessBlock]: 1,
@@ -72,11 +75,11 @@ describe("the shipped alicloud stack (managed mode)", () => {
             [O.policy]: 2,
             [O.attachment]: 2,
         });
-        // 49 resources (7 of them the History Server's: its component, RAM role, policy and
-        // attachment, service account, Deployment and Service), and the top-level
-        // AlicloudSparkPlatform component they sit in (no webhook PodDisruptionBudget: the
-        // operator's webhook is off).
-        expect(managed.resources).toHaveLength(50);
+        // 52 resources (7 of them the History Server's: its component, RAM role, policy and
+        // attachment, service account, Deployment and Service; 3 the SLS project, logstore and index
+        // of ECI log collection), and the top-level AlicloudSparkPlatform component they sit in (no
+        // webhook PodDisruptionBudget: the operator's webhook is off).
+        expect(managed.resources).toHaveLength(53);
     });
 
     it("GIVEN the ACK cluster WHEN inspected THEN RRSA is on, the API server is private, deletion protection is on, and ECI comes from the ack-virtual-node add-on", () => {
@@ -245,8 +248,8 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
     });
 
     it("GIVEN both plans WHEN every other resource is compared THEN its inputs, parent, provider and options are identical", () => {
-        // 50 resources (7 of them the History Server's) less the ACK Pro cluster and its add-on.
-        expect(rest(managed)).toHaveLength(48);
+        // 53 resources (7 of them the History Server's, 3 the logs') less the ACK Pro cluster and its add-on.
+        expect(rest(managed)).toHaveLength(51);
         expect(rest(serverless).map(refOf)).toEqual(rest(managed).map(refOf));
         expect(rest(serverless).map(comparable)).toEqual(rest(managed).map(comparable));
     });

@@ -46,6 +46,10 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
         "kubernetes:core/v1:ServiceAccount::spark-spark-jobs-history-sa",
         "kubernetes:apps/v1:Deployment::spark-spark-jobs-history-deployment",
         "kubernetes:core/v1:Service::spark-spark-jobs-history-service",
+        // ECI log collection into an SLS project the stack owns (issue 16 item 1).
+        "alicloud:log/project:Project::cluster-logs",
+        "alicloud:log/store:Store::cluster-logs-spark",
+        "alicloud:log/storeIndex:StoreIndex::cluster-logs-spark-index",
     ],
 };
 

@@ -20,7 +20,7 @@ stackConfigDir) under Pulumi's mock runtime: no Pulumi CLI, credentials, cluster
   --config key=value      override a key (repeatable); the value is JSON when it parses as JSON,
                           so quote text that looks like a number: 'cluster.version="1.36"'
   --unset key             remove a key the stack file sets, so its default applies (repeatable)
-  --out DIR               write DIR/resources.json, DIR/jobs.json and DIR/manifests/
+  --out DIR               write DIR/resources.json, DIR/jobs.json, DIR/platform-cost.json and DIR/manifests/
   --diff BASE_DIR         print a Markdown report of the changes since the plan in BASE_DIR
   --policy                run the policy pack's rules over the plan
   --policy-config FILE    with --policy: a policy config (pulumi preview --policy-pack-config format)

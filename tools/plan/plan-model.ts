@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 
+import type { PlatformCost } from "../../components/sizing";
 import { Registration } from "./mock-runtime";
+import { CostBasis, planPlatformCost } from "./platform-inventory";
 
 /** Markers the Pulumi SDK puts in serialized values, as the SDK exports them. */
 const {
@@ -82,12 +84,16 @@ export interface Plan {
     resources: PlanResource[];
     /** Sizing and cost of every SparkJob (their `report` outputs), by namespace then name. */
     jobs: Record<string, any>[];
+    /** The always-on monthly cost of the platform (null when the plan declares no platform). */
+    platform?: PlatformCost | null;
     /** Values still unknown after the program ran (should be 0: mocks resolve everything). */
     unknowns: number;
 }
 
 /** The component type whose `report` output the plan shows as a job. */
 export const SPARK_JOB_TYPE = "serverless-spark:jobs:SparkJob";
+/** The component type whose `costBasis` output names the grid and prices of the always-on pods. */
+export const PLATFORM_TYPE = "serverless-spark:index:ServerlessSparkPlatform";
 
 export function buildPlan(registrations: Registration[], componentOutputs: Map<string, Record<string, unknown>> = new Map()): Plan {
     const found = { unknowns: 0 };
@@ -112,7 +118,13 @@ export function buildPlan(registrations: Registration[], componentOutputs: Map<s
         ...(r.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
         ...(r.customTimeouts ? { customTimeouts: r.customTimeouts } : {}),
     }));
-    return { resources: treeOrder(resources), jobs, unknowns: found.unknowns };
+    // One platform per program is the shipped case; with several, the first one's grid prices every pod.
+    const basis = [...componentOutputs.entries()]
+        .filter(([urn]) => refFromUrn(urn).startsWith(`${PLATFORM_TYPE}::`))
+        .map(([, outputs]) => cleanValue(outputs.costBasis, found) as CostBasis | undefined)
+        .find((b) => b !== undefined);
+    const ordered = treeOrder(resources);
+    return { resources: ordered, jobs, platform: planPlatformCost(ordered, basis), unknowns: found.unknowns };
 }
 
 /** `type::name` of a plan resource. */

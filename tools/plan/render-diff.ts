@@ -293,7 +293,8 @@ function jobFieldLabel(path: string): string {
         .replace(/^billed\.memoryGiB$/, "billed GiB")
         .replace(/^billed$/, "billed shape")
         .replace(/^memoryShare$/, "memory used")
-        .replace(/^vcpuShare$/, "vCPU used")
+        .replace(/^vcpuShare$/, "task slots / vCPU")
+        .replace(/^cpuRequestShare$/, "CPU request / vCPU")
         .replace(/^pricePerHour$/, "per pod /h");
     return `${m[1]} ${rest}`;
 }

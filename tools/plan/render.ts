@@ -4,6 +4,7 @@ import { stringify as toYaml } from "yaml";
 
 import { Plan, PlanResource, refOf, UNKNOWN_PLACEHOLDER } from "./plan-model";
 import { renderJobs } from "./render-jobs";
+import { renderPlatform } from "./render-platform";
 
 /** Kubernetes objects the program declares directly (not the provider, not Helm releases). */
 export function isKubernetesObject(resource: PlanResource): boolean {
@@ -57,6 +58,10 @@ export function renderSummary(plan: Plan, stack: string, project: string): strin
     for (const [type, count] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
         lines.push(`  ${type.padEnd(width)}  ${count}`);
     }
+    const platform = renderPlatform(plan.platform);
+    if (platform !== "") {
+        lines.push("", platform);
+    }
     const jobs = renderJobs(plan.jobs);
     if (jobs !== "") {
         lines.push("", jobs);
@@ -87,6 +92,8 @@ export function writePlan(plan: Plan, dir: string): { manifests: number } {
     fs.mkdirSync(path.join(dir, "manifests"));
     fs.writeFileSync(path.join(dir, "resources.json"), `${JSON.stringify(plan.resources, null, 2)}\n`);
     fs.writeFileSync(path.join(dir, "jobs.json"), `${JSON.stringify(plan.jobs, null, 2)}\n`);
+    fs.rmSync(path.join(dir, "platform-cost.json"), { force: true });
+    if (plan.platform) fs.writeFileSync(path.join(dir, "platform-cost.json"), `${JSON.stringify(plan.platform, null, 2)}\n`);
     for (const [file, text] of [...files.entries()].sort()) {
         fs.writeFileSync(path.join(dir, "manifests", file), text);
     }

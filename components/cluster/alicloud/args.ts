@@ -177,6 +177,26 @@ export interface AckClusterSettings {
      * @default ACK's default (a long-lived certificate)
      */
     kubeconfigValidityMinutes?: number;
+    /**
+     * Log collection of every Spark pod (stdout and stderr of drivers and executors on ECI) into a Log
+     * Service (SLS) project and logstore the stack owns. See {@link AlicloudLogsArgs}.
+     * @default { enabled: true, retentionDays: 30, retainOnDestroy: false }
+     */
+    logs?: AlicloudLogsArgs;
+}
+
+/** Log Service (SLS) collection of the Spark pods' output, through ECI's own collector (no DaemonSet). */
+export interface AlicloudLogsArgs {
+    /** Declare the SLS project and logstore and send every Spark pod's stdout and stderr there. @default true */
+    enabled?: boolean;
+    /** Days the logstore keeps logs, 1-3650. @default 30 */
+    retentionDays?: number;
+    /**
+     * Keep the SLS project, its logstore and its logs on `pulumi destroy` (then delete them by hand:
+     * they keep billing for storage). `false` deletes them with the stack.
+     * @default false
+     */
+    retainOnDestroy?: boolean;
 }
 
 /**
@@ -216,9 +236,19 @@ export const ackClusterSettingsSchema = z.strictObject(
         imageCaches: z.array(z.string({ error: "container image" }), { error: "a list of container images" }).optional(),
         podIdentityWebhook: z.boolean({ error: "true or false" }).optional(),
         kubeconfigValidityMinutes: z.int({ error: "a whole number of minutes" }).optional(),
+        logs: z
+            .strictObject(
+                {
+                    enabled: z.boolean({ error: "true or false" }).optional(),
+                    retentionDays: z.int({ error: "a whole number of days" }).optional(),
+                    retainOnDestroy: z.boolean({ error: "true or false" }).optional(),
+                },
+                { error: "an object {enabled, retentionDays, retainOnDestroy}" },
+            )
+            .optional(),
     },
     {
-        error: "an object with mode, name, version, publicEndpoint, deletionProtection, serviceCidr, systemNodePool, autoImageCache, extraEphemeralStorage, spot, imageCaches, podIdentityWebhook, kubeconfigValidityMinutes",
+        error: "an object with mode, name, version, publicEndpoint, deletionProtection, serviceCidr, systemNodePool, autoImageCache, extraEphemeralStorage, spot, imageCaches, podIdentityWebhook, kubeconfigValidityMinutes, logs",
     },
 ) as unknown as z.ZodType<AckClusterSettings>;
 
@@ -257,4 +287,8 @@ export const ALICLOUD_DEFAULTS = {
     systemNodePoolSize: 2,
     autoImageCache: true,
     podIdentityWebhook: false,
+    logsEnabled: true,
+    /** A month of job logs; SLS bills storage by the day, so longer is a choice, not a default. */
+    logRetentionDays: 30,
+    logsRetainOnDestroy: false,
 } as const;

@@ -8,6 +8,7 @@ import type { AlicloudServerlessClusterArgs } from "./args";
 import { ACK_ADDONS, createAckCluster, RrsaOidc } from "./control-plane";
 import { createImageCache } from "./image-cache";
 import { ackKubeconfig } from "./kubeconfig";
+import { AckLogs, createAckLogs, derivedLogProjectName, logCollectionSparkConf, SPARK_LOGSTORE } from "./logs";
 import { resolveAlicloudClusterArgs, ResolvedAlicloudArgs } from "./validate";
 import { AlicloudVpc } from "./vpc";
 
@@ -58,6 +59,8 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
     readonly podIdentityWebhook?: alicloud.cs.KubernetesAddon;
     readonly systemNodePool?: alicloud.cs.NodePool;
     readonly imageCache?: alicloud.eci.ImageCache;
+    /** The SLS project, logstore and index Spark pods log to (with `logs.enabled`, the default). */
+    readonly logs?: AckLogs;
 
     constructor(name: string, args: AlicloudServerlessClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything is checked before the first registration: a bad argument leaves nothing half made.
@@ -74,7 +77,10 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
         this.region = r.region;
         this.scheduling = r.scheduling;
         this.executorPodAnnotations = r.executorPodAnnotations;
-        this.jobSparkConf = r.jobSparkConf;
+        const logProjectName = r.logs
+            ? derivedLogProjectName(r.clusterName, name, { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() })
+            : undefined;
+        this.jobSparkConf = { ...r.jobSparkConf, ...(logProjectName ? logCollectionSparkConf(logProjectName) : {}) };
 
         let egress: pulumi.Resource[] = [];
         if (r.network.kind === "new") {
@@ -116,10 +122,16 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             );
         }
 
+        if (r.logs && logProjectName) {
+            this.logs = createAckLogs(name, { projectName: logProjectName, ...r.logs }, this);
+        }
+
         this.readyResources = [
             this.virtualNode ?? this.ackCluster,
             ...(this.systemNodePool ? [this.systemNodePool] : []),
             ...(this.podIdentityWebhook ? [this.podIdentityWebhook] : []),
+            // Pods log to the project from their first line: it must exist before they start.
+            ...(this.logs ? [this.logs.index] : []),
             ...egress,
         ];
 
@@ -147,6 +159,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             kubeconfig: this.kubeconfig,
             vpcId: this.vpcId,
             rrsa: this.rrsa,
+            ...(this.logs ? { logProject: this.logs.projectName, logstore: SPARK_LOGSTORE } : {}),
         });
     }
 }
@@ -164,5 +177,13 @@ function checkProviderRegion(region: string, providerRegion: string | undefined,
             `got ${describeValue(region)} while alicloud:region is ${describeValue(providerRegion)} and no provider is passed`,
             `alicloud:region's region, or an alicloud provider for ${region} in opts.providers`,
         );
+    }
+}
+
+function organizationName(): string {
+    try {
+        return pulumi.getOrganization();
+    } catch {
+        return "";
     }
 }

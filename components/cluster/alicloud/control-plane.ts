@@ -1,6 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
+import { ACK_SLS_DELETE_OPTIONS } from "./logs";
 import type { ResolvedAlicloudArgs } from "./validate";
 
 /**
@@ -71,6 +72,8 @@ export function createAckCluster(
         vswitchIds: network.vswitchIds,
         // The network brings its own NAT gateway and SNAT entries.
         newNatGateway: false,
+        // No SLS project ACK made outlives the cluster (ours is declared on its own, see logs.ts).
+        deleteOptions: ACK_SLS_DELETE_OPTIONS,
     };
     const opts = { parent, dependsOn };
 

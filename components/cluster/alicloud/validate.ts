@@ -5,6 +5,7 @@ import type { SchedulingProfile } from "../types";
 import {
     ackClusterSettingsSchema,
     ALICLOUD_DEFAULTS,
+    AlicloudLogsArgs,
     AlicloudServerlessClusterArgs,
     AlicloudSpotArgs,
     AlicloudSystemNodePoolArgs,
@@ -39,6 +40,8 @@ export interface ResolvedAlicloudArgs {
     imageCaches: string[];
     podIdentityWebhook: boolean;
     kubeconfigValidityMinutes?: number;
+    /** SLS log collection, or undefined when off. */
+    logs?: { retentionDays: number; retainOnDestroy: boolean };
 }
 
 /** ACK cluster names: CreateCluster API docs (alibabacloud.com, read 2026-11-21). */
@@ -99,6 +102,7 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string): 
             `whole minutes from ${KUBECONFIG_MINUTES.min} to ${KUBECONFIG_MINUTES.max}`,
         );
     }
+    const logs = checkLogs(args.logs);
     return {
         mode,
         clusterName: name,
@@ -115,7 +119,18 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string): 
         imageCaches,
         podIdentityWebhook,
         ...(minutes !== undefined ? { kubeconfigValidityMinutes: minutes } : {}),
+        ...(logs ? { logs } : {}),
     };
+}
+
+/** SLS logstores keep data 1-3650 days (@pulumi/alicloud 3.108.0 `log.Store` `retentionPeriod`). */
+function checkLogs(logs: AlicloudLogsArgs | undefined): ResolvedAckClusterSettings["logs"] {
+    if ((logs?.enabled ?? ALICLOUD_DEFAULTS.logsEnabled) === false) return undefined;
+    const retentionDays = logs?.retentionDays ?? ALICLOUD_DEFAULTS.logRetentionDays;
+    if (retentionDays < 1 || retentionDays > 3650) {
+        throw new InputError("logs.retentionDays", `got ${describeValue(retentionDays)}`, "whole days from 1 to 3650");
+    }
+    return { retentionDays, retainOnDestroy: logs?.retainOnDestroy ?? ALICLOUD_DEFAULTS.logsRetainOnDestroy };
 }
 
 /**
