@@ -97,7 +97,8 @@ export function parseStackConfig(raw: Record<string, string>, allConfig: Record<
 export function decodeStackConfig(raw: Record<string, string>): Record<string, unknown> {
     const decoded: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(raw)) {
-        const spec = (topLevelKeys as Record<string, { structured: boolean } | undefined>)[key];
+        // Own keys only: `constructor` must not find Object's, and `__proto__` must not reach a prototype.
+        const spec = Object.hasOwn(topLevelKeys, key) ? (topLevelKeys as Record<string, { structured: boolean }>)[key] : undefined;
         if (spec === undefined) {
             throw new InputError(key, "unknown config key", `one of ${Object.keys(topLevelKeys).join(", ")}`);
         }
@@ -111,6 +112,7 @@ export function decodeStackConfig(raw: Record<string, string>): Record<string, u
  * arguments plus `cloud`) to typed config, or an {@link InputError} naming the key. Declares nothing.
  */
 export function resolveStackConfig(decoded: Record<string, unknown>, regions: ProviderRegions = {}): StackConfig {
+    checkReservedKeys(decoded, "");
     const result = stackConfigSchema.safeParse(decoded, { reportInput: true });
     if (!result.success) {
         throw schemaIssueToError(firstIssue(result.error.issues), { input: decoded, schema: stackConfigSchema });
@@ -185,6 +187,37 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
         aws,
         alicloud,
     };
+}
+
+/**
+ * Names that reach or shadow an object's prototype when used as a key (`obj["__proto__"] = v`
+ * replaces the prototype): refused anywhere in the config, so no later copy or merge can be
+ * steered by them, and a `sparkConf` or label map cannot hide one.
+ */
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function checkReservedKeys(value: unknown, at: string): void {
+    if (Array.isArray(value)) {
+        value.forEach((item, i) => checkReservedKeys(item, `${at}[${i}]`));
+        return;
+    }
+    if (typeof value !== "object" || value === null || pulumiLike(value)) return;
+    for (const key of Object.keys(value)) {
+        if (RESERVED_KEYS.has(key)) {
+            throw new InputError(
+                at === "" ? key : at,
+                at === "" ? "is a reserved name" : `has the key ${JSON.stringify(key)}`,
+                "keys other than __proto__, constructor and prototype",
+            );
+        }
+        checkReservedKeys((value as Record<string, unknown>)[key], at === "" ? key : `${at}.${key}`);
+    }
+}
+
+/** Outputs, resources and secret wrappers that library users pass: not config data, not walked. */
+function pulumiLike(value: object): boolean {
+    const proto = Object.getPrototypeOf(value);
+    return proto !== Object.prototype && proto !== null;
 }
 
 function prefixed(raw: Record<string, string>): Record<string, string> {
