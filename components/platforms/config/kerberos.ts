@@ -93,6 +93,14 @@ export function resolveKerberosConfig(raw: unknown, io: KerberosConfigIo = defau
         args.keytab = SecretContent.fromBytes(readBytes(io, c.keytabPath, "kerberos.keytabPath", "a keytab file"), "kerberos.keytabPath");
     } else if (c.keytab !== undefined) {
         args.keytab = SecretContent.fromBase64(c.keytab, "kerberos.keytab");
+        // The keytab becomes one Secret, which holds at most 1 MiB (files are capped when read).
+        if (args.keytab.byteLength > KUBERNETES_OBJECT_DATA_LIMIT) {
+            throw new InputError(
+                "kerberos.keytab",
+                `decodes to ${args.keytab.byteLength} bytes`,
+                `a keytab of at most ${KUBERNETES_OBJECT_DATA_LIMIT} bytes (what a Kubernetes Secret holds)`,
+            );
+        }
     } else {
         args.delegationToken = SecretContent.fromBytes(
             readBytes(io, c.delegationTokenPath as string, "kerberos.delegationTokenPath", "a Hadoop delegation token file"),

@@ -3,7 +3,8 @@ import { checkSchedulingProfile } from "../../cluster/scheduling-rules";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cluster/types";
 import { describeValue, InputError, underKey } from "../../errors";
 import { planJobs, PlatformJobArgs, SampleArgs } from "../../jobs/platform-jobs";
-import type { KerberosSecretsArgs } from "../../kerberos/secrets";
+import { WORDCOUNT_INPUT_CONFIGMAP } from "../../jobs/samples/wordcount";
+import { DEFAULT_KERBEROS_NAME_PREFIX, type KerberosSecretsArgs } from "../../kerberos/secrets";
 import { checkJobNamespaces } from "../../names";
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
 import { resolveSparkOperatorSettings } from "../../operator/settings";
@@ -160,6 +161,7 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
     const hdfs = config.cloud === "existing" ? resolveStorage(config.storage) : undefined;
     const kerberos = config.kerberos === undefined ? undefined : resolveKerberosConfig(config.kerberos);
     const storage = hdfs && { ...hdfs, hdfs: resolveHdfsKerberos(hdfs.hdfs, kerberos?.principal) };
+    checkSharedConfigMapNames(storage?.hdfs.configMapName, kerberos !== undefined, samples.wordcount === true);
     // The jobs are checked here too, so a bad job fails before the cluster is declared.
     planJobs(jobs, samples, {
         placement: { scheduling, capacityGrid, prices },
@@ -218,6 +220,27 @@ function checkReservedKeys(value: unknown, at: string): void {
 function pulumiLike(value: object): boolean {
     const proto = Object.getPrototypeOf(value);
     return proto !== Object.prototype && proto !== null;
+}
+
+/**
+ * The ConfigMaps the platform declares in every job namespace must have distinct names: two objects
+ * of one kind and name in one namespace are one object to Kubernetes, so `pulumi up` would fail on
+ * the second or overwrite the first.
+ */
+function checkSharedConfigMapNames(hadoopConfigMap: string | undefined, kerberos: boolean, wordcount: boolean): void {
+    if (hadoopConfigMap === undefined) return;
+    const others: [string, string][] = [
+        ...(kerberos ? [[`${DEFAULT_KERBEROS_NAME_PREFIX}-krb5`, "the Kerberos krb5.conf ConfigMap"] as [string, string]] : []),
+        ...(wordcount ? [[WORDCOUNT_INPUT_CONFIGMAP, "the wordcount sample's input ConfigMap"] as [string, string]] : []),
+    ];
+    const clash = others.find(([name]) => name === hadoopConfigMap);
+    if (clash !== undefined) {
+        throw new InputError(
+            "storage.hdfs.configMapName",
+            `got ${describeValue(hadoopConfigMap)}, the name of ${clash[1]}`,
+            "a ConfigMap name no other platform object uses",
+        );
+    }
 }
 
 function prefixed(raw: Record<string, string>): Record<string, string> {
