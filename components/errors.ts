@@ -90,6 +90,19 @@ export function describeValue(value: unknown): string {
 }
 
 /**
+ * Describes a value that may be secret by its type and size only ("a string of 704 characters"),
+ * for errors about keys that hold or may hold secret material: no part of it is shown.
+ */
+export function describeShape(value: unknown): string {
+    if (value === undefined) return "nothing";
+    if (value === null) return "null";
+    if (typeof value === "string") return `a string of ${value.length} characters`;
+    if (Array.isArray(value)) return `a list of ${value.length} items`;
+    if (typeof value === "object") return `an object with ${Object.keys(value).length} keys`;
+    return `a ${typeof value}`;
+}
+
+/**
  * Runs `fn`; an {@link InputError} it throws is re-thrown with its key under `prefix`
  * (`executor.cores` -> `jobs[0].executor.cores`), so errors name the key the user wrote.
  */

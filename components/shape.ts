@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 
-import { describeValue, InputError } from "./errors";
+import { describeShape, describeValue, InputError } from "./errors";
 
 /**
  * The shape step of every parser (`resolve*`): zod checks the keys (an unknown key is refused) and
@@ -26,8 +26,13 @@ export interface IssueContext {
     schema: z.ZodType;
     /** Config key the checked value sits under, e.g. `storage.hdfs`. @default "" (top level) */
     prefix?: string;
-    /** Keys (first path part) whose values are never echoed, e.g. a keytab. @default [] */
+    /**
+     * Keys (first path part) whose values are never echoed, e.g. a keytab; a wrong value for the
+     * whole object that holds them is not echoed either. @default []
+     */
     secretKeys?: readonly string[];
+    /** Echo nothing of the value at all, only its type and size (the value may hold secret material). @default false */
+    secret?: boolean;
 }
 
 /**
@@ -47,15 +52,27 @@ export function schemaIssueToError(issue: z.core.$ZodIssue, context: IssueContex
     const path = issue.path.map(String);
     const prefix = context.prefix ?? "";
     if (issue.code === "unrecognized_keys") {
-        const key = joinKey([...splitPrefix(prefix), ...path, issue.keys[0]!]);
-        return new InputError(key, "unknown config key", `one of ${knownKeysAt(context.schema, path).join(", ")}`);
+        const known = `one of ${knownKeysAt(context.schema, path).join(", ")}`;
+        const name = issue.keys[0]!;
+        if (!isShowableKey(name)) {
+            // A "key" that is not a name may be a value pasted in the wrong place (a keytab's base64).
+            return new InputError(joinKey([...splitPrefix(prefix), ...path]), `has an unknown key of ${name.length} characters`, known);
+        }
+        return new InputError(joinKey([...splitPrefix(prefix), ...path, name]), "unknown config key", known);
     }
     const key = joinKey([...splitPrefix(prefix), ...path]);
-    if (path.length > 0 && (context.secretKeys ?? []).includes(path[0]!)) {
-        return new InputError(key, "has the wrong type", issue.message);
+    const secretKeys = context.secretKeys ?? [];
+    if (context.secret === true || (secretKeys.length > 0 && (path.length === 0 || secretKeys.includes(path[0]!)))) {
+        const value = "input" in issue ? issue.input : valueAt(context.input, path);
+        return new InputError(key, `got ${describeShape(value)}`, issue.message);
     }
     const value = "input" in issue ? issue.input : valueAt(context.input, path);
     return new InputError(key, `got ${describeValue(value)}`, issue.message);
+}
+
+/** Config key names as people write them; anything else is not echoed. */
+function isShowableKey(name: string): boolean {
+    return /^[A-Za-z0-9_.\-/]{1,64}$/.test(name) && !(name.length >= 16 && /[A-Z]/.test(name) && /[a-z]/.test(name) && /[0-9]/.test(name));
 }
 
 function splitPrefix(prefix: string): string[] {

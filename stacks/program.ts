@@ -10,8 +10,9 @@ import { readStackConfig } from "./config/read";
  * components existed (0.1), so an upgrade replaces nothing.
  */
 export async function runProgram(): Promise<Record<string, pulumi.Input<unknown>>> {
-    const { config, args } = readStackConfig();
-    const opts = { adoptRootChildren: true };
+    const { config, args, secretTransformation } = readStackConfig();
+    // Every resource the component declares inherits the transformation (secret config stays secret).
+    const opts = { adoptRootChildren: true, ...(secretTransformation ? { transformations: [secretTransformation] } : {}) };
     if (config.cloud === "aws") {
         const { AwsSparkPlatform } = await import("../components/aws");
         const platform = new AwsSparkPlatform("spark", args, opts);

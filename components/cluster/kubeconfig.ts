@@ -1,23 +1,30 @@
-import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 
 import { describeValue, InputError } from "../errors";
+import { readUserTextFile, showSecretPath } from "../files";
+
+/**
+ * The largest kubeconfig file read: real ones are kilobytes (a few hundred clusters fit in 1 MiB);
+ * the cap exists so that a device or a runaway file is refused instead of read into memory.
+ */
+export const KUBECONFIG_MAX_BYTES = 4 * 1024 * 1024;
 
 /** Where a kubeconfig comes from. */
 export type KubeconfigSource = { kind: "ambient" } | { kind: "path"; path: string } | { kind: "content"; content: string };
 
 /**
  * Tells a kubeconfig path from kubeconfig content. Content is YAML or JSON, so it spans several lines
- * or starts like a document; a path is a single line.
+ * or starts like a document (`{`, `apiVersion:`, or any `key: ` as flow YAML on one line has); a path
+ * is a single line.
  */
 export function classifyKubeconfig(value: string | undefined): KubeconfigSource {
     if (value === undefined || value.trim() === "") {
         return { kind: "ambient" };
     }
     const trimmed = value.trim();
-    if (trimmed.includes("\n") || trimmed.startsWith("{") || trimmed.startsWith("apiVersion:")) {
+    if (trimmed.includes("\n") || trimmed.startsWith("{") || /^[A-Za-z][\w-]*:(\s|$)/.test(trimmed)) {
         return { kind: "content", content: value };
     }
     return { kind: "path", path: expandHome(trimmed) };
@@ -86,12 +93,14 @@ export function checkKubeconfig(source: KubeconfigSource, key: string, context?:
             resolveKubeconfigContent(source.content, key, context);
             return;
         case "path": {
-            let content: string;
-            try {
-                content = fs.readFileSync(source.path, "utf8");
-            } catch {
-                throw new InputError(key, `no readable file at ${describeValue(source.path)}`, "a path to a kubeconfig file, or the kubeconfig content");
-            }
+            // The key takes content too, so a "path" may be a kubeconfig (and its token) given on one
+            // line or as base64: it is shown only when it plainly is a path.
+            const content = readUserTextFile(source.path, {
+                key,
+                what: "a kubeconfig file, or the kubeconfig content",
+                maxBytes: KUBECONFIG_MAX_BYTES,
+                shownAs: showSecretPath(source.path),
+            });
             resolveKubeconfigContent(content, key, context);
         }
     }

@@ -26,6 +26,9 @@ import { describeValue, InputError } from "../errors";
  * - The value is trimmed. Bare robfig refuses ` @daily`; the operator does not (robfig trims what
  *   follows its `CRON_TZ=` prefix), and the component emits the trimmed value anyway.
  * - `@every` with a zero or negative duration is refused: robfig quietly runs it every second.
+ * - `@every` shorter than a minute is refused: each run is a new SparkApplication with its own
+ *   driver pod (billed per pod on Fargate and ECI), and a five-field schedule cannot ask for more
+ *   than one run a minute either, so both forms share one floor.
  * - A `CRON_TZ=`/`TZ=` prefix is refused: the operator then skips its own prefix, so the job's
  *   `timeZone` would be silently ignored (and robfig crashes on `TZ=UTC` with nothing after it).
  */
@@ -35,6 +38,8 @@ const EXPECTED =
 
 const DESCRIPTORS = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
 const EVERY = "@every ";
+/** The shortest `@every`: one minute, in nanoseconds (Go durations count nanoseconds). */
+const MIN_EVERY_NANOSECONDS = 60_000_000_000n;
 
 /** Go's `unicode.IsSpace`, which `strings.Fields` splits on and `strings.TrimSpace` trims. */
 const GO_SPACE = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
@@ -128,6 +133,9 @@ function descriptorProblem(schedule: string): string | undefined {
     if (duration <= 0n) {
         // Stricter than robfig, which turns anything under a second into every second.
         return `the @every duration ${describeValue(text)} is not positive`;
+    }
+    if (duration < MIN_EVERY_NANOSECONDS) {
+        return `the @every duration ${describeValue(text)} is shorter than a minute (each run starts a new Spark application)`;
     }
     return undefined;
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkComponentArgs } from "../errors";
 import { JobReport, jobReport } from "./report";
 import { ResolvedJob, resolveJob } from "./resolve";
-import { sparkApplicationObject } from "./spec";
+import { secretEnvName, sparkApplicationObject } from "./spec";
 import type { SparkJobArgs } from "./types";
 
 /**
@@ -22,6 +22,8 @@ export class SparkJob extends pulumi.ComponentResource {
     readonly report: JobReport;
     readonly applicationName: string;
     readonly kind: ResolvedJob["kind"];
+    /** The Secret holding `secretEnv`, when the job has any. */
+    readonly secretEnv?: k8s.core.v1.Secret;
 
     constructor(name: string, args: SparkJobArgs, opts?: pulumi.ComponentResourceOptions) {
         const job = checkComponentArgs("SparkJob", name, () => resolveJob(name, args));
@@ -33,6 +35,24 @@ export class SparkJob extends pulumi.ComponentResource {
         this.kind = job.kind;
         this.report = jobReport(job);
         const dependsOn = [...toArray(opts?.dependsOn), ...integrations.flatMap((i) => i.dependsOn ?? [])];
+        const secretEnv = args.secretEnv ?? {};
+        if (Object.keys(secretEnv).length > 0) {
+            this.secretEnv = new k8s.core.v1.Secret(
+                `${name}-env`,
+                {
+                    metadata: {
+                        name: secretEnvName(job.applicationName),
+                        namespace: job.namespace,
+                        labels: { ...(object.metadata.labels as Record<string, string>) },
+                    },
+                    type: "Opaque",
+                    // Secret whatever the config said: these values exist to stay out of plain text.
+                    stringData: Object.fromEntries(Object.entries(secretEnv).map(([key, value]) => [key, pulumi.secret(value)])),
+                },
+                { parent: this, dependsOn: toArray(opts?.dependsOn) },
+            );
+            dependsOn.push(this.secretEnv);
+        }
         const awaited = job.awaitCompletion === undefined ? {} : awaitCompletionOptions(object.metadata, job.awaitCompletion.timeoutMinutes);
         this.application = new k8s.apiextensions.CustomResource(name, object, { parent: this, dependsOn, ...awaited });
         this.registerOutputs({ applicationName: this.applicationName, kind: this.kind, report: this.report });

@@ -105,6 +105,7 @@ export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
     }
     const sparkVersion = resolveSparkVersion(args);
     checkSparkConfKeys(args.sparkConf ?? {}, namespace, "sparkConf");
+    checkSecretEnvNames(args.secretEnv ?? {});
     checkDeps(args.deps ?? {});
     requireLabels(args.labels ?? {}, "labels");
     for (const role of ["driver", "executor"] as const) {
@@ -355,5 +356,18 @@ function checkDeps(deps: object): void {
                 throw new InputError(`deps.${field}[${i}]`, `got ${describeValue(value)}`, rule.expected);
             }
         });
+    }
+}
+
+/**
+ * `secretEnv` names: environment variable names (a letter or `_`, then letters, digits, `_`), which
+ * are also valid Secret keys. Only the names are checked and shown; the values are secret.
+ */
+function checkSecretEnvNames(secretEnv: Record<string, unknown>): void {
+    for (const name of Object.keys(secretEnv)) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]{0,252}$/.test(name)) {
+            const shown = name.length <= 64 ? describeValue(name) : `a name of ${name.length} characters`;
+            throw new InputError("secretEnv", `has the name ${shown}`, "environment variable names: a letter or _, then letters, digits and _");
+        }
     }
 }

@@ -43,6 +43,7 @@ const jobSettingsFields = {
     sparkVersion: z.string({ error: 'a Spark version such as "3.5.3"' }).optional(),
     sparkConf: inputMap("Spark conf").optional(),
     hadoopConf: inputMap("Hadoop conf").optional(),
+    secretEnv: inputMap("secret environment variable").optional(),
     deps: z
         .strictObject(
             {

@@ -87,6 +87,13 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
             secretConf[`spark.kubernetes.executor.secrets.${secret}`] = path;
         }
     }
+    // Spark reads each secret value into an env var itself (spark.kubernetes.{driver,executor}.secretKeyRef.<ENV>
+    // = <secret>:<key>, spark.apache.org/docs/3.5.3/running-on-kubernetes.html#secret-management, read 2026-11-29).
+    for (const envName of Object.keys(args.secretEnv ?? {}).sort()) {
+        for (const role of ["driver", "executor"]) {
+            secretConf[`spark.kubernetes.${role}.secretKeyRef.${envName}`] = `${secretEnvName(job.applicationName)}:${envName}`;
+        }
+    }
     const deps = mergeDeps([args.deps, ...integrations.map((i) => i.deps)]);
     const platformConf: Record<string, string> = {
         ...(placement.sparkConf ?? {}),
@@ -196,4 +203,9 @@ export function sparkApplicationObject(
             template: spec,
         },
     };
+}
+
+/** The Secret holding a job's `secretEnv` values: `<application>-env`. */
+export function secretEnvName(applicationName: string): string {
+    return `${applicationName}-env`;
 }

@@ -197,6 +197,15 @@ export interface SparkJobSettings {
     sparkConf?: Record<string, pulumi.Input<string>>;
     /** Extra Hadoop conf (`spark.hadoop.*` without the prefix). @default {} */
     hadoopConf?: Record<string, pulumi.Input<string>>;
+    /**
+     * Secret values the driver and executors get as environment variables (name -> value), for
+     * credentials that must not sit in `sparkConf`, which is plain text in the SparkApplication: the
+     * job declares a Kubernetes Secret `<application>-env` holding them (Pulumi secrets, whatever
+     * the config said) and Spark reads it through `spark.kubernetes.{driver,executor}.secretKeyRef.*`,
+     * so no webhook is needed. Names are environment variable names (`AWS_SECRET_ACCESS_KEY`).
+     * @default {}
+     */
+    secretEnv?: Record<string, pulumi.Input<string>>;
     /** The driver's sizing. @default { cores: 1 } */
     driver?: SparkRoleArgs;
     /** The executors' sizing and count. @default { cores: 1, instances: 2 } */

@@ -84,7 +84,12 @@ export class SparkOperator extends pulumi.ComponentResource {
                 name: this.releaseName,
                 chart: OPERATOR_DEFAULTS.chart,
                 version: args.chartVersion ?? OPERATOR_DEFAULTS.chartVersion,
-                repositoryOpts: { repo: args.repository ?? OPERATOR_DEFAULTS.repository },
+                repositoryOpts: {
+                    repo: args.repository ?? OPERATOR_DEFAULTS.repository,
+                    // Credentials reach Helm as secrets whether or not the config marked them secret.
+                    ...(args.repositoryUsername !== undefined ? { username: pulumi.secret(args.repositoryUsername) } : {}),
+                    ...(args.repositoryPassword !== undefined ? { password: pulumi.secret(args.repositoryPassword) } : {}),
+                },
                 namespace,
                 createNamespace: false,
                 values,

@@ -18,10 +18,23 @@ export interface SparkOperatorSettings {
      */
     chartVersion?: string;
     /**
-     * Helm repository the chart comes from.
+     * Helm repository the chart comes from: an `https://` URL without credentials in it (plain HTTP
+     * would let anyone on the network swap the chart, which installs cluster-wide RBAC; a
+     * `user:password@` URL would put the password in the state and in every preview).
      * @default "https://kubeflow.github.io/spark-operator"
      */
     repository?: string;
+    /**
+     * User name for a Helm repository that needs one, with `repositoryPassword`.
+     * @default none (an anonymous repository)
+     */
+    repositoryUsername?: string;
+    /**
+     * Password for the Helm repository, with `repositoryUsername`. Handed to the Helm release's
+     * `repositoryOpts` as a Pulumi secret; set it with `pulumi config set --secret`.
+     * @default none (an anonymous repository)
+     */
+    repositoryPassword?: string;
     /**
      * Namespace the operator runs in.
      * @default "spark-operator"
@@ -73,6 +86,8 @@ export const sparkOperatorSettingsSchema = z.strictObject(
     {
         chartVersion: z.string({ error: 'a chart version string such as "2.5.2"' }).optional(),
         repository: z.string({ error: "a Helm repository URL such as https://kubeflow.github.io/spark-operator" }).optional(),
+        repositoryUsername: z.string({ error: "a user name for the Helm repository" }).optional(),
+        repositoryPassword: z.string({ error: "a password for the Helm repository" }).optional(),
         namespace: z.string({ error: "a namespace name" }).optional(),
         releaseName: z.string({ error: "a Helm release name" }).optional(),
         webhook: z.boolean({ error: "true or false" }).optional(),
@@ -94,6 +109,36 @@ const QUANTITY = {
 } as const;
 
 /**
+ * The Helm repository URL, checked: https only, and no credentials in the URL (they go in
+ * `repositoryUsername` / `repositoryPassword`, which reach Helm as secrets). Errors never show the
+ * URL's user-info part, which may hold a password.
+ */
+function resolveRepository(settings: SparkOperatorSettings): string {
+    const repository = settings.repository ?? OPERATOR_DEFAULTS.repository;
+    const expected = "an https URL of a Helm repository such as https://kubeflow.github.io/spark-operator";
+    const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#\s]*)/.exec(repository)?.[1];
+    if (authority?.includes("@")) {
+        throw new InputError(
+            "repository",
+            "has credentials in the URL (user:password@), which would be stored and shown in plain text",
+            "the URL without them, and {{repositoryUsername}} and {{repositoryPassword}} (set with pulumi config set --secret)",
+        );
+    }
+    if (/^http:\/\//i.test(repository)) {
+        throw new InputError("repository", `got ${describeValue(repository)}, plain HTTP (anyone on the network could swap the chart)`, expected);
+    }
+    if (!/^https:\/\/[^\s/?#]+[^\s]*$/.test(repository)) {
+        throw new InputError("repository", `got ${describeValue(repository)}`, expected);
+    }
+    if ((settings.repositoryUsername === undefined) !== (settings.repositoryPassword === undefined)) {
+        const [given, missing] =
+            settings.repositoryUsername === undefined ? ["repositoryPassword", "repositoryUsername"] : ["repositoryUsername", "repositoryPassword"];
+        throw new InputError(given, `is set without {{${missing}}}`, "both or neither");
+    }
+    return repository;
+}
+
+/**
  * Parses the operator's settings (shape, values, defaults); errors name the setting
  * (`webhookReplicas`), relative to the settings.
  * @param createNamespace whether the operator's namespace is declared here (then it must not be one
@@ -105,14 +150,7 @@ export function resolveSparkOperatorSettings(input: unknown, createNamespace = t
     if (!CHART_VERSION.test(version)) {
         throw new InputError("chartVersion", `got ${describeValue(version)}`, "a chart version such as 2.5.2");
     }
-    const repository = settings.repository ?? OPERATOR_DEFAULTS.repository;
-    if (!/^https?:\/\/[^\s/?#]+[^\s]*$/.test(repository)) {
-        throw new InputError(
-            "repository",
-            `got ${describeValue(repository)}`,
-            "an http(s) URL of a Helm repository such as https://kubeflow.github.io/spark-operator",
-        );
-    }
+    const repository = resolveRepository(settings);
     const namespace = requireDns1123Label(settings.namespace ?? OPERATOR_DEFAULTS.namespace, "namespace");
     // Declaring a namespace the cluster already has fails with AlreadyExists at deploy time.
     if (createNamespace && isSystemNamespace(namespace)) {

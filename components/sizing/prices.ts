@@ -105,6 +105,9 @@ export interface PriceOverrides {
  * @throws InputError when overrides is not an object, has unknown keys, or a price is not a
  *   finite number of 0 or more
  */
+/** The highest price override accepted, per vCPU-hour or GiB-hour. */
+export const MAX_HOURLY_PRICE = 1000;
+
 export function withPriceOverrides(base: PriceTable, overrides: PriceOverrides | undefined, key = "prices"): PriceTable {
     if (overrides === undefined) {
         return base;
@@ -123,8 +126,14 @@ export function withPriceOverrides(base: PriceTable, overrides: PriceOverrides |
         if (value === undefined) {
             continue;
         }
-        if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-            throw new InputError(`${key}.${name}`, `${describeValue(value)} is not a price`, `a number of 0 or more, in ${base.currency} per hour`);
+        // The cap is far above any real serverless price (cents to a few CNY per hour) and keeps a cost
+        // product finite: 1e308 would print "Infinity" and be written as null.
+        if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_HOURLY_PRICE) {
+            throw new InputError(
+                `${key}.${name}`,
+                `${describeValue(value)} is not a price`,
+                `a number from 0 to ${MAX_HOURLY_PRICE}, in ${base.currency} per hour`,
+            );
         }
         merged[name] = value;
     }

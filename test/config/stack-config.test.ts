@@ -47,7 +47,7 @@ describe("parseStackConfig", () => {
         [{ cloud: "alicloud" }, "alicloud:region: not set, expected an Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1"],
         [{ ...base, cluster: '{"name": "x"}' }, 'cluster: is set for cloud "existing", expected it only with cloud: aws or alicloud'],
         [{ cloud: "aws", kubeconfig: "/tmp/x" }, 'kubeconfig: is set for cloud "aws", expected it only with cloud: existing'],
-        [{ ...base, kubeconfig: "/does/not/exist" }, 'kubeconfig: no readable file at "/does/not/exist", expected a path to a kubeconfig file'],
+        [{ ...base, kubeconfig: "/does/not/exist" }, 'kubeconfig: no readable file at "/does/not/exist" (ENOENT), expected a path to a kubeconfig file'],
         [{ ...base, kubeconfig: "apiVersion: v1\nkind: Config\n" }, "kubeconfig: the kubeconfig has no clusters or no contexts"],
         [{ ...base, jobNamespaces: "spark-jobs" }, 'jobNamespaces: got "spark-jobs", expected a list of namespace names'],
         [{ ...base, jobNamespaces: "[]" }, "jobNamespaces: got [], expected at least one namespace name"],

@@ -51,7 +51,7 @@ const ACCEPTED: readonly string[] = [
     "@every 1.5h",
     "@every .5h",
     "@every +90s",
-    "@every 1\u00b5s",
+    "@every 1m",
     "@every 2562047h47m16.854775807s",
 ];
 
@@ -108,6 +108,8 @@ const REFUSED: readonly (readonly [string, string])[] = [
     ["@every", "unknown descriptor"],
     ["@daily 0", "unknown descriptor"],
     ["@every  1h", 'the @every duration " 1h" is not a Go duration such as 30m or 1h30m'],
+    ["@every 1\u00b5s", 'the @every duration "1\u00b5s" is shorter than a minute (each run starts a new Spark application)'],
+    ["@every 59.999s", 'the @every duration "59.999s" is shorter than a minute (each run starts a new Spark application)'],
     ["@every 1h 30m", 'the @every duration "1h 30m" has the unknown unit "h "; Go durations use ns, us, ms, s, m or h'],
     ["@every 1d", 'the @every duration "1d" has the unknown unit "d"; Go durations use ns, us, ms, s, m or h'],
     ["@every 1H", 'the @every duration "1H" has the unknown unit "H"; Go durations use ns, us, ms, s, m or h'],

@@ -94,7 +94,7 @@ describe("resolveKerberosConfig", () => {
         [
             "not an object",
             "spark@EXAMPLE.COM",
-            'kerberos: got "spark@EXAMPLE.COM", expected an object with principal, keytabPath or keytab, and krb5ConfPath or kdcs',
+            "kerberos: got a string of 17 characters, expected an object with principal, keytabPath or keytab, and krb5ConfPath or kdcs",
         ],
         [
             "no principal",
@@ -110,9 +110,13 @@ describe("resolveKerberosConfig", () => {
         [
             "a keytab of the wrong type",
             { ...base, keytabPath: undefined, keytab: ["SECRETKEY"] },
-            "kerberos.keytab: has the wrong type, expected the keytab file as base64 text",
+            "kerberos.keytab: got a list of 1 items, expected the keytab file as base64 text",
         ],
-        ["kdcs not a list", { ...base, krb5ConfPath: undefined, kdcs: "kdc:88" }, 'kerberos.kdcs: got "kdc:88", expected a list of KDC addresses'],
+        [
+            "kdcs not a list",
+            { ...base, krb5ConfPath: undefined, kdcs: "kdc:88" },
+            "kerberos.kdcs: got a string of 6 characters, expected a list of KDC addresses",
+        ],
         [
             "no keytab at all",
             { principal: PRINCIPAL, krb5ConfPath: "/etc/krb5.conf" },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { hintForScalarOverride } from "../../tools/plan/config-hints";
-import { toEngineConfig, unsetKey } from "../../tools/plan/stack-config";
+import { hintForEncryptedKey, hintForScalarOverride } from "../../tools/plan/config-hints";
+import { unsetKey } from "../../tools/plan/stack-config";
 import { planCli, stackArgs } from "../helpers/plan-cli";
 
 /**
@@ -70,9 +70,10 @@ describe("--unset", () => {
 });
 
 describe("messages name only options that exist", () => {
-    it("GIVEN an encrypted value WHEN converted THEN the error offers --config with the key in its short form", () => {
-        expect(() => toEngineConfig({ "p:kubeconfig": { secure: "v1:abc" } }, "p")).toThrow(
-            "p:kubeconfig: is encrypted in the stack file and the offline plan cannot decrypt it, expected a plain value in the stack file, or --config kubeconfig=VALUE",
+    it("GIVEN a refusal of an encrypted key WHEN hinted THEN the hint says a placeholder was planned and offers --config with the key in its short form", () => {
+        expect(hintForEncryptedKey("kubeconfig: no readable file at the path given (37 characters)", ["p:kubeconfig"], "p")).toBe(
+            " (kubeconfig is encrypted in the stack file: the offline plan cannot decrypt it and planned a placeholder in its place; to check the value itself, pass it with --config kubeconfig=VALUE)",
         );
+        expect(hintForEncryptedKey("context: got x", ["p:kubeconfig"], "p")).toBe("");
     });
 });

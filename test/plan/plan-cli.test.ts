@@ -87,21 +87,21 @@ describe("npm run plan -- --stack alicloud", () => {
         const tree = readTree(dir);
         expect([...tree.keys()].filter((f) => f.startsWith("manifests/")).sort()).toEqual(
             [
-                "deployment-spark-jobs-spark-history.yaml",
-                "namespace-spark-jobs.yaml",
-                "namespace-spark-operator.yaml",
-                "role-spark-jobs-spark-driver.yaml",
-                "rolebinding-spark-jobs-spark-driver.yaml",
-                "service-spark-jobs-spark-history.yaml",
-                "serviceaccount-spark-jobs-spark-driver.yaml",
-                "serviceaccount-spark-jobs-spark-executor.yaml",
-                "serviceaccount-spark-jobs-spark-history.yaml",
-                "sparkapplication-spark-jobs-tpcds-datagen.yaml",
-                "sparkapplication-spark-jobs-tpcds-queries.yaml",
-                "sparkapplication-spark-jobs-wordcount.yaml",
+                "deployment/spark-jobs/spark-history.yaml",
+                "namespace/spark-jobs.yaml",
+                "namespace/spark-operator.yaml",
+                "role/spark-jobs/spark-driver.yaml",
+                "rolebinding/spark-jobs/spark-driver.yaml",
+                "service/spark-jobs/spark-history.yaml",
+                "serviceaccount/spark-jobs/spark-driver.yaml",
+                "serviceaccount/spark-jobs/spark-executor.yaml",
+                "serviceaccount/spark-jobs/spark-history.yaml",
+                "sparkapplication/spark-jobs/tpcds-datagen.yaml",
+                "sparkapplication/spark-jobs/tpcds-queries.yaml",
+                "sparkapplication/spark-jobs/wordcount.yaml",
             ].map((f) => path.join("manifests", f)),
         );
-        const wordcount = tree.get(path.join("manifests", "sparkapplication-spark-jobs-wordcount.yaml"))!;
+        const wordcount = tree.get(path.join("manifests", "sparkapplication/spark-jobs/wordcount.yaml"))!;
         expect(wordcount).toContain(`oss://${bucket.inputs.bucket}/samples/wordcount/input.txt`);
         expect(wordcount).toContain("k8s.aliyun.com/eci-use-specs: 1-4Gi");
         expect(wordcount).toContain("fs.oss.impl: com.aliyun.jindodata.oss.JindoOssFileSystem");
@@ -139,7 +139,7 @@ describe("npm run plan -- --stack existing", () => {
         expect(byType("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")).toHaveLength(1);
         expect(resources.filter((r) => /ClusterRole/.test(r.type))).toEqual([]);
         expect(byType("kubernetes:policy/v1:PodDisruptionBudget")).toEqual([]);
-        expect(fs.readFileSync(path.join(dir, "manifests", "namespace-spark-jobs.yaml"), "utf8")).toContain("pod-security.kubernetes.io/enforce: restricted");
+        expect(fs.readFileSync(path.join(dir, "manifests", "namespace/spark-jobs.yaml"), "utf8")).toContain("pod-security.kubernetes.io/enforce: restricted");
     });
 
     it("GIVEN --config overrides WHEN planned THEN dotted and namespaced keys reach the program", async () => {
@@ -185,7 +185,7 @@ describe("npm run plan -- --stack existing", () => {
         [["--config", "operator.chartVersion=latest"], 'error: operator.chartVersion: got "latest", expected a chart version such as 2.5.2'],
         [["--config", "operator.namespace=Ops"], 'error: operator.namespace: got "Ops", expected a DNS-1123 label'],
         [["--config", "kubeconfig=/no/such/file"], 'error: kubeconfig: no readable file at "/no/such/file"'],
-        [["--config", "novalue"], 'error: --config: got "novalue", expected key=value'],
+        [["--config", "novalue"], 'error: --config: got the key "novalue" with no "=" and no value, expected key=value'],
         [["--bogus"], "error: arguments: Unknown option '--bogus'"],
     ])("GIVEN %j WHEN planned THEN exit 1, one error line, nothing written", async (extra, message) => {
         const dir = path.join(tempDir("plan-bad-"), "out");

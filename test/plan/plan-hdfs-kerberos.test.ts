@@ -29,11 +29,11 @@ describe("npm run plan -- --stack existing with HDFS and Kerberos", () => {
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         const tree = readTree(dir);
-        const secret = tree.get("manifests/secret-spark-jobs-spark-kerberos-keytab.yaml")!;
+        const secret = tree.get("manifests/secret/spark-jobs/spark-kerberos-keytab.yaml")!;
         expect(secret).toContain("[secret]");
-        expect(tree.get("manifests/configmap-spark-jobs-spark-kerberos-krb5.yaml")).toContain("krb5.conf");
-        expect(tree.get("manifests/configmap-spark-jobs-hadoop-conf.yaml")).toContain("core-site.xml");
-        const wordcount = tree.get("manifests/sparkapplication-spark-jobs-wordcount.yaml")!;
+        expect(tree.get("manifests/configmap/spark-jobs/spark-kerberos-krb5.yaml")).toContain("krb5.conf");
+        expect(tree.get("manifests/configmap/spark-jobs/hadoop-conf.yaml")).toContain("core-site.xml");
+        const wordcount = tree.get("manifests/sparkapplication/spark-jobs/wordcount.yaml")!;
         for (const line of [
             `spark.kerberos.principal: ${PRINCIPAL}`,
             "spark.kerberos.keytab: local:///mnt/secrets/spark-kerberos-keytab/krb5.keytab",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { applyOverride, toEngineConfig } from "../../tools/plan/stack-config";
+import { applyOverride, secretKeysOf, SECURE_PLACEHOLDER, toEngineConfig } from "../../tools/plan/stack-config";
 
 describe("applyOverride", () => {
     it("GIVEN dotted keys WHEN applied THEN nested values are set under the project namespace without losing siblings", () => {
@@ -35,7 +35,13 @@ describe("toEngineConfig", () => {
         expect(toEngineConfig({ "p:a": "x", "p:b": 3, "p:c": { d: [1] } })).toEqual({ "p:a": "x", "p:b": "3", "p:c": '{"d":[1]}' });
     });
 
-    it("GIVEN an encrypted value WHEN converted THEN it is refused with the key named", () => {
-        expect(() => toEngineConfig({ "p:k": { secure: "v1:abc" } })).toThrow("p:k: is encrypted in the stack file");
+    it("GIVEN encrypted values, whole and under --path, WHEN converted THEN each is a placeholder and their top-level keys are secret", () => {
+        const config = { "p:k": { secure: "v1:abc" }, "p:o": { a: "plain", b: { secure: "v1:def" } }, "p:plain": { a: 1 } };
+        expect(toEngineConfig(config)).toEqual({
+            "p:k": SECURE_PLACEHOLDER,
+            "p:o": JSON.stringify({ a: "plain", b: SECURE_PLACEHOLDER }),
+            "p:plain": '{"a":1}',
+        });
+        expect(secretKeysOf(config)).toEqual(["p:k", "p:o"]);
     });
 });

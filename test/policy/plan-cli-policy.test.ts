@@ -55,7 +55,7 @@ describe("npm run plan -- --policy", () => {
 
     it.each([
         [["--policy-config", "x.json"], "error: --policy-config: given without --policy, expected --policy --policy-config FILE"],
-        [["--policy", "--policy-config", "/nonexistent/p.json"], 'error: --policy-config: no readable file at "/nonexistent/p.json", expected'],
+        [["--policy", "--policy-config", "/nonexistent/p.json"], 'error: --policy-config: no readable file at "/nonexistent/p.json" (ENOENT), expected'],
     ])("GIVEN %j WHEN planned THEN it exits 1 with one line before running the program", async (args, message) => {
         const result = await planCli(["--stack", "existing", ...args]);
         expect(result.status).toBe(1);

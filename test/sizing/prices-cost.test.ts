@@ -53,7 +53,7 @@ describe("withPriceOverrides", () => {
     });
 
     it.each([
-        [{ vcpuHour: -1 }, /^prices\.vcpuHour: -1 is not a price, expected a number of 0 or more, in USD per hour$/],
+        [{ vcpuHour: -1 }, /^prices\.vcpuHour: -1 is not a price, expected a number from 0 to 1000, in USD per hour$/],
         [{ gibHour: Number.NaN }, /^prices\.gibHour: /],
         [{ gibHour: "0.1" }, /^prices\.gibHour: "0.1" is not a price/],
         [{ vcpuhour: 0.1 }, /^prices\.vcpuhour: is not a price setting/],

@@ -33,3 +33,21 @@ export function hintForScalarOverride(message: string, edits: readonly ConfigEdi
 function escapeRegExp(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * When the program refuses a key whose value the stack file encrypts, the refusal is about the
+ * placeholder the offline plan put there (it cannot decrypt `secure:` values), not about the real
+ * value: say so, and how to plan the real value.
+ * @param message the refusal, one line
+ * @param encryptedKeys fully-qualified keys with an encrypted value (`serverless-spark:kubeconfig`)
+ * @param project the project name, whose keys the program names without the namespace
+ */
+export function hintForEncryptedKey(message: string, encryptedKeys: readonly string[], project: string): string {
+    for (const key of encryptedKeys) {
+        const short = key.startsWith(`${project}:`) ? key.slice(project.length + 1) : key;
+        if (new RegExp(`(^|: )${escapeRegExp(short)}([.[][^:]*)?: `).test(message)) {
+            return ` (${short} is encrypted in the stack file: the offline plan cannot decrypt it and planned a placeholder in its place; to check the value itself, pass it with --config ${short}=VALUE)`;
+        }
+    }
+    return "";
+}

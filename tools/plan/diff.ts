@@ -3,6 +3,7 @@ import microdiff from "microdiff";
 import * as path from "path";
 
 import { InputError } from "../../components/errors";
+import { readUserTextFile } from "../../components/files";
 import { PlanResource, refOf, SECRET_PLACEHOLDER } from "./plan-model";
 
 /**
@@ -397,13 +398,11 @@ export function readPlanDir(dir: string, option: string): PlanSnapshot {
     return { resources: (resources as PlanResource[]).map((r) => ({ ...r, provider: r.provider ?? null })), jobs };
 }
 
+/** A plan's resources.json is a few MB at most; the cap refuses a device or runaway file before it is read. */
+const PLAN_FILE_MAX_BYTES = 256 * 1024 * 1024;
+
 function readJson(file: string, option: string): unknown {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch {
-        throw new InputError(option, `cannot read ${JSON.stringify(file)}`, EXPECTED_DIR);
-    }
+    const text = readUserTextFile(file, { key: option, what: "a plan file written by --out", maxBytes: PLAN_FILE_MAX_BYTES });
     try {
         return JSON.parse(text);
     } catch {

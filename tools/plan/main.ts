@@ -3,11 +3,11 @@ import * as path from "path";
 import { parseArgs } from "util";
 
 import { InputError } from "../../components/errors";
-import { hintForScalarOverride } from "./config-hints";
+import { hintForEncryptedKey, hintForScalarOverride } from "./config-hints";
 import { diffPlans, readPlanDir, snapshotOf } from "./diff";
 import { prepareStack, runStackPlan } from "./plan-stack";
 import { formatPass, formatViolations, PolicyRun, policyRunFailed, readPolicyConfig, runPolicies } from "./policy";
-import { renderSummary, writePlan } from "./render";
+import { checkOutDir, renderSummary, writePlan } from "./render";
 import { renderDiff } from "./render-diff";
 import { ConfigEdit } from "./stack-config";
 
@@ -42,20 +42,31 @@ export interface PlanCommand {
  */
 export async function main(argv: string[], io: PlanIo, command: PlanCommand = {}): Promise<number> {
     const usage = `${command.name ?? "npm run plan --"} ${OPTIONS}`;
-    let edits: ConfigEdit[] = [];
+    const context: ErrorContext = { edits: [], encryptedKeys: [], project: "" };
     try {
         const args = parseCommandLine(argv, usage);
-        edits = args.edits;
-        return await plan(args, io, command);
+        context.edits = args.edits;
+        return await plan(args, io, command, context);
     } catch (err) {
-        return reportError(err, io, edits);
+        return reportError(err, io, context);
     }
 }
 
-async function plan(args: CommandLine, io: PlanIo, command: PlanCommand): Promise<number> {
+/** What an error line's hints need to know about the run. */
+interface ErrorContext {
+    edits: ConfigEdit[];
+    /** Keys whose encrypted value the plan replaced with a placeholder. */
+    encryptedKeys: string[];
+    project: string;
+}
+
+async function plan(args: CommandLine, io: PlanIo, command: PlanCommand, context: ErrorContext): Promise<number> {
     const projectRoot = command.projectRoot ?? path.resolve(__dirname, "..", "..");
     const prepared = prepareStack({ projectRoot, stack: args.stack, stackFile: args.stackFile, edits: args.edits });
     const { project, stack } = prepared;
+    context.encryptedKeys = prepared.secretKeys;
+    context.project = project.name;
+    if (args.out !== undefined) checkOutDir(args.out);
     // Read before the program runs (and before --out may overwrite the same directory).
     const base = args.diff !== undefined ? readPlanDir(args.diff, "--diff") : undefined;
     const policyConfig = args.policyConfig !== undefined ? readPolicyConfig(args.policyConfig) : {};
@@ -165,13 +176,14 @@ function parseCommandLine(argv: string[], usage: string): CommandLine {
  * User mistakes (ours or the program's) are one line, with a hint when a `--config` value was read
  * as a number where text was wanted; anything else is a bug and keeps its trace.
  */
-function reportError(err: unknown, io: PlanIo, edits: ConfigEdit[]): number {
+function reportError(err: unknown, io: PlanIo, context: ErrorContext): number {
     const message = err instanceof Error ? err.message : String(err);
     const isUserError =
         err instanceof InputError || (err instanceof Error && (err.name === "InputError" || err.name === "RunError" || err.constructor?.name === "RunError"));
     if (isUserError) {
         const line = message.split("\n")[0]!;
-        io.stderr.write(`error: ${line}${hintForScalarOverride(line, edits)}\n`);
+        const hint = hintForEncryptedKey(line, context.encryptedKeys, context.project) || hintForScalarOverride(line, context.edits);
+        io.stderr.write(`error: ${line}${hint}\n`);
     } else {
         io.stderr.write(`error: internal: ${err instanceof Error && err.stack ? err.stack : message}\n`);
     }

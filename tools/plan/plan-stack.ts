@@ -9,7 +9,7 @@ import * as path from "path";
 import { Registration, runProgram, startMockRuntime } from "./mock-runtime";
 import { buildPlan, Plan } from "./plan-model";
 import { programEntry, ProjectFile, readProjectFile, stackFileFor } from "./project";
-import { applyConfigEdit, ConfigEdit, readStackFile, toEngineConfig } from "./stack-config";
+import { applyConfigEdit, ConfigEdit, readStackFile, secretKeysOf, toEngineConfig } from "./stack-config";
 
 export type { ProjectFile } from "./project";
 export { readProjectFile } from "./project";
@@ -36,6 +36,11 @@ export interface PreparedStack {
     programPath: string;
     stack: string;
     engineConfig: Record<string, string>;
+    /**
+     * Keys the engine would mark secret: those whose value is encrypted (`secure:`) in the stack file,
+     * wholly or under `--path`. Their encrypted parts are planned as a placeholder.
+     */
+    secretKeys: string[];
 }
 
 /** Reads the stack file and applies the overrides (one InputError naming the file or key on a mistake). */
@@ -48,7 +53,13 @@ export function prepareStack(request: StackPlanRequest): PreparedStack {
     for (const edit of edits) {
         applyConfigEdit(config, edit, project.name);
     }
-    return { project, programPath: programEntry(request.projectRoot, project), stack, engineConfig: toEngineConfig(config, project.name) };
+    return {
+        project,
+        programPath: programEntry(request.projectRoot, project),
+        stack,
+        engineConfig: toEngineConfig(config, project.name),
+        secretKeys: secretKeysOf(config),
+    };
 }
 
 /**
@@ -62,7 +73,12 @@ export async function runStackPlan(
 ): Promise<{ plan: Plan; elapsedMs: number; registrations: Registration[] }> {
     const load = request.loadProgram ?? ((programPath: string) => import(programPath));
     const started = process.hrtime.bigint();
-    const runtime = await startMockRuntime({ project: prepared.project.name, stack: prepared.stack, config: prepared.engineConfig });
+    const runtime = await startMockRuntime({
+        project: prepared.project.name,
+        stack: prepared.stack,
+        config: prepared.engineConfig,
+        secretKeys: prepared.secretKeys,
+    });
     await runProgram(runtime, () => load(prepared.programPath));
     const plan = buildPlan(runtime.registrations, runtime.componentOutputs);
     return { plan, elapsedMs: Number(process.hrtime.bigint() - started) / 1e6, registrations: runtime.registrations };

@@ -1,6 +1,5 @@
-import * as fs from "fs";
-
 import { InputError } from "../../components/errors";
+import { readUserTextFile, showPath } from "../../components/files";
 import { Rule, RULES, StackResource } from "../../policy/rules";
 import { Plan, PlanResource, refOf } from "./plan-model";
 
@@ -88,12 +87,13 @@ const LEVELS: readonly string[] = ["mandatory", "advisory", "disabled"];
 /** Reads and checks a policy config file (JSON, the `--policy-pack-config` format). */
 export function readPolicyConfig(file: string, rules: readonly Rule[] = RULES): PolicyConfig {
     const expected = 'a JSON file such as {"ack-api-server-private": {"allowPublicApiServer": true}}';
+    // A policy config is a few lines; 1 MiB refuses a device or runaway file before it is read.
+    const text = readUserTextFile(file, { key: "--policy-config", what: "a policy config JSON file", maxBytes: 1024 * 1024 });
     let parsed: unknown;
     try {
-        parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-    } catch (err) {
-        const reason = (err as NodeJS.ErrnoException).code ? `no readable file at ${JSON.stringify(file)}` : `${file} is not valid JSON`;
-        throw new InputError("--policy-config", reason, expected);
+        parsed = JSON.parse(text);
+    } catch {
+        throw new InputError("--policy-config", `${showPath(file)} is not valid JSON`, expected);
     }
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
         throw new InputError("--policy-config", `${file} is not a JSON object`, expected);

@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { stringify as toYaml } from "yaml";
 
+import { InputError } from "../../components/errors";
+import { showPath } from "../../components/files";
 import { Plan, PlanResource, refOf, UNKNOWN_PLACEHOLDER } from "./plan-model";
 import { renderJobs } from "./render-jobs";
 import { renderPlatform } from "./render-platform";
@@ -17,14 +19,17 @@ export function manifestOf(resource: PlanResource): Record<string, unknown> {
     return { apiVersion, kind, metadata, ...rest };
 }
 
-/** File name of a manifest: `<kind>-<namespace>-<name>.yaml`, lower-case. */
+/**
+ * File of a manifest under `manifests/`: `<kind>/<namespace>/<name>.yaml` (`<kind>/<name>.yaml` for a
+ * cluster-wide object), kind lower-case. One directory level per part, so two objects get one file
+ * only when Kubernetes would take them for one object (a flat `<kind>-<namespace>-<name>` made job
+ * `x-y` in namespace `a` and job `y` in namespace `a-x` collide).
+ */
 export function manifestFileName(manifest: Record<string, unknown>): string {
     const metadata = (manifest.metadata ?? {}) as { name?: string; namespace?: string };
-    const parts = [String(manifest.kind), metadata.namespace, metadata.name].filter((p) => p !== undefined && p !== "");
-    return `${parts
-        .join("-")
-        .toLowerCase()
-        .replace(/[^a-z0-9.-]/g, "_")}.yaml`;
+    const safe = (part: string) => part.replace(/[^A-Za-z0-9.-]/g, "_").replace(/^\.+/, "_");
+    const parts = [String(manifest.kind).toLowerCase(), metadata.namespace, metadata.name].filter((p): p is string => typeof p === "string" && p !== "");
+    return `${parts.map(safe).join("/")}.yaml`;
 }
 
 /** Checks a manifest is complete: no unknowns, no undefined fields. Returns the problems found. */
@@ -83,19 +88,55 @@ export function writePlan(plan: Plan, dir: string): { manifests: number } {
         }
         const file = manifestFileName(manifest);
         if (files.has(file)) {
-            throw new Error(`two Kubernetes objects would be written to manifests/${file}`);
+            // Two objects of one kind, namespace and name: Kubernetes would keep one, so deploying would fail or overwrite.
+            throw new InputError(
+                "manifests",
+                `two Kubernetes objects are both ${String(manifest.kind)} ${file.slice(file.indexOf("/") + 1, -".yaml".length)}`,
+                "one object per kind, namespace and name",
+            );
         }
         files.set(file, toYaml(manifest, { sortMapEntries: false, lineWidth: 0 }));
     }
-    fs.mkdirSync(dir, { recursive: true });
-    fs.rmSync(path.join(dir, "manifests"), { recursive: true, force: true });
-    fs.mkdirSync(path.join(dir, "manifests"));
-    fs.writeFileSync(path.join(dir, "resources.json"), `${JSON.stringify(plan.resources, null, 2)}\n`);
-    fs.writeFileSync(path.join(dir, "jobs.json"), `${JSON.stringify(plan.jobs, null, 2)}\n`);
-    fs.rmSync(path.join(dir, "platform-cost.json"), { force: true });
-    if (plan.platform) fs.writeFileSync(path.join(dir, "platform-cost.json"), `${JSON.stringify(plan.platform, null, 2)}\n`);
-    for (const [file, text] of [...files.entries()].sort()) {
-        fs.writeFileSync(path.join(dir, "manifests", file), text);
+    try {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.rmSync(path.join(dir, "manifests"), { recursive: true, force: true });
+        fs.mkdirSync(path.join(dir, "manifests"));
+        fs.writeFileSync(path.join(dir, "resources.json"), `${JSON.stringify(plan.resources, null, 2)}\n`);
+        fs.writeFileSync(path.join(dir, "jobs.json"), `${JSON.stringify(plan.jobs, null, 2)}\n`);
+        fs.rmSync(path.join(dir, "platform-cost.json"), { force: true });
+        if (plan.platform) fs.writeFileSync(path.join(dir, "platform-cost.json"), `${JSON.stringify(plan.platform, null, 2)}\n`);
+        for (const [file, text] of [...files.entries()].sort()) {
+            fs.mkdirSync(path.dirname(path.join(dir, "manifests", file)), { recursive: true });
+            fs.writeFileSync(path.join(dir, "manifests", file), text);
+        }
+    } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        if (typeof code !== "string") throw err;
+        throw new InputError("--out", `cannot write the plan to ${showPath(dir)} (${code})`, "a directory (or a path to create one) you can write to");
     }
     return { manifests: files.size };
+}
+
+/**
+ * Refuses an `--out` that cannot be a directory before the program runs: an existing file, or a path
+ * below one.
+ */
+export function checkOutDir(dir: string): void {
+    let current = path.resolve(dir);
+    for (;;) {
+        let stat: fs.Stats | undefined;
+        try {
+            stat = fs.statSync(current);
+        } catch {
+            stat = undefined;
+        }
+        if (stat !== undefined) {
+            if (stat.isDirectory()) return;
+            const where = current === path.resolve(dir) ? showPath(dir) : `${showPath(dir)}: ${showPath(current)}`;
+            throw new InputError("--out", `${where} is a file, not a directory`, "a directory to write the plan to");
+        }
+        const parent = path.dirname(current);
+        if (parent === current) return;
+        current = parent;
+    }
 }

@@ -1,20 +1,36 @@
-import * as fs from "fs";
 import { parse as parseYaml } from "yaml";
 
 import { InputError as PlanUsageError } from "../../components/errors";
+import { readUserTextFile, showPath } from "../../components/files";
 
 export { stackFileFor } from "./project";
 
 /** Stack config as in a `Pulumi.<stack>.yaml` file: fully-qualified keys to YAML values. */
 export type StackConfigValues = Record<string, unknown>;
 
+/**
+ * The largest stack file read. Stack files are kilobytes; an inline keytab (base64, at most 1 MiB of
+ * bytes as a Secret holds) fits with room to spare. The cap refuses a device or runaway file fast.
+ */
+export const STACK_FILE_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Keys that would reach an object's prototype when assigned (`node["__proto__"] = v`), or that
+ * shadow what every object inherits: refused wherever a config key is built from user text.
+ */
+export const RESERVED_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
+
 /** Reads `config:` from a stack file. */
 export function readStackFile(file: string, optionName: string): StackConfigValues {
     let text: string;
     try {
-        text = fs.readFileSync(file, "utf8");
-    } catch {
-        throw new PlanUsageError(optionName, `no readable stack file at ${JSON.stringify(file)}`, "the path of a Pulumi.<stack>.yaml file");
+        text = readUserTextFile(file, { key: optionName, what: "a Pulumi stack file", maxBytes: STACK_FILE_MAX_BYTES });
+    } catch (err) {
+        const problem = (err as PlanUsageError).problem ?? "";
+        if (problem.startsWith("no readable file")) {
+            throw new PlanUsageError(optionName, `no readable stack file at ${showPath(file)}`, "the path of a Pulumi.<stack>.yaml file");
+        }
+        throw err;
     }
     let doc: unknown;
     try {
@@ -32,6 +48,14 @@ export function readStackFile(file: string, optionName: string): StackConfigValu
     const config = (doc as { config?: unknown }).config ?? {};
     if (typeof config !== "object" || config === null || Array.isArray(config)) {
         throw new PlanUsageError(optionName, `config: in ${file} is not a mapping`, "config: key: value pairs");
+    }
+    const reserved = Object.keys(config).find((key) => RESERVED_KEYS.includes(key.slice(key.indexOf(":") + 1)));
+    if (reserved !== undefined) {
+        throw new PlanUsageError(
+            optionName,
+            `config: in ${file} has the key ${JSON.stringify(reserved)}`,
+            "config keys other than __proto__, constructor, prototype",
+        );
     }
     return { ...(config as Record<string, unknown>) };
 }
@@ -53,7 +77,7 @@ export function applyConfigEdit(config: StackConfigValues, edit: ConfigEdit, pro
 export function applyOverride(config: StackConfigValues, assignment: string, project: string): void {
     const eq = assignment.indexOf("=");
     if (eq <= 0) {
-        throw new PlanUsageError("--config", `got ${JSON.stringify(assignment)}`, "key=value");
+        throw new PlanUsageError("--config", describeAssignment(assignment), "key=value");
     }
     const key = assignment.slice(0, eq);
     const value = parseOverrideValue(assignment.slice(eq + 1));
@@ -102,14 +126,41 @@ export function unsetKey(config: StackConfigValues, key: string, project: string
     config[head] = copy;
 }
 
+/**
+ * A `--config` argument without `=`, described without its text past the key: `kerberos.keytab:BQIA...`
+ * (a colon typed for `=`) or `kerberos.keytab BQIA...` carries the value, which may be secret.
+ */
+function describeAssignment(assignment: string): string {
+    const key = /^[A-Za-z0-9_.-]*/.exec(assignment)![0];
+    const rest = assignment.length - key.length;
+    if (key === "") return `got ${rest} characters that do not start with a key`;
+    const separator = assignment[key.length]!;
+    const shown = separator === ":" ? "a colon" : /\s/.test(separator) ? "a space" : JSON.stringify(separator);
+    return rest === 0
+        ? `got the key ${showKey(key)} with no "=" and no value`
+        : `got ${showKey(key)} followed by ${shown} and ${rest - 1} more characters, no "="`;
+}
+
+/** A key as typed, quoted; cut at 60 characters (a key is short; a long one is likely a pasted value). */
+function showKey(key: string): string {
+    return key.length > 60 ? `a key of ${key.length} characters` : JSON.stringify(key);
+}
+
 /** `operator.webhookReplicas` -> [`<project>:operator`, `webhookReplicas`]; `aws:region` -> [`aws:region`]. */
 function keyPath(key: string, project: string, option: string): [string, ...string[]] {
     const [head, ...rest] = key.includes(":") ? splitNamespaced(key) : [`${project}:${key.split(".")[0]}`, ...key.split(".").slice(1)];
-    if (!/^[^.:\s]+:[^.\s]+$/.test(head!) || rest.some((part) => part === "")) {
+    // Each part is a name: no spaces, `=` or `:` (a value typed into the key would carry them) and none
+    // of the names that reach an object's prototype.
+    if (!/^[^.:\s]+:[^.:\s=]+$/.test(head!) || rest.some((part) => part === "" || /[\s=:]/.test(part))) {
+        const visible = /^[A-Za-z0-9_.:-]{1,60}$/.test(key) ? JSON.stringify(key) : `a key of ${key.length} characters with a space, "=" or ":" in a path part`;
+        throw new PlanUsageError(option, `bad key ${visible}`, "a dotted key such as operator.webhookReplicas or a namespaced key such as aws:region");
+    }
+    const reserved = [head.slice(head.indexOf(":") + 1), ...rest].find((part) => RESERVED_KEYS.includes(part));
+    if (reserved !== undefined) {
         throw new PlanUsageError(
             option,
-            `bad key ${JSON.stringify(key)}`,
-            "a dotted key such as operator.webhookReplicas or a namespaced key such as aws:region",
+            `key ${JSON.stringify(key)} has the part ${JSON.stringify(reserved)}`,
+            "config key names other than __proto__, constructor, prototype",
         );
     }
     return [head!, ...rest];
@@ -136,23 +187,51 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Converts stack config to what the engine hands a program (`PULUMI_CONFIG`): every value a string,
- * structured values JSON-encoded. Encrypted (`secure:`) values cannot be decrypted offline: the
- * error names the `--config` override that replaces one (for `project`'s keys, in their short form).
+ * What stands in for an encrypted (`secure:`) value, which the offline plan cannot decrypt. The
+ * program sees this text where the value was, under a key marked secret as the engine marks it, so
+ * every input derived from it is planned as a secret (`[secret]`).
  */
-export function toEngineConfig(config: StackConfigValues, project?: string): Record<string, string> {
+export const SECURE_PLACEHOLDER = "offline-plan-placeholder-for-a-secret";
+
+/** `{secure: "v1:..."}`, what `pulumi config set --secret` writes (at the top level, or under `--path`). */
+function isSecure(value: unknown): boolean {
+    return isPlainObject(value) && Object.keys(value).length === 1 && typeof value.secure === "string";
+}
+
+/** The value with every encrypted leaf replaced by {@link SECURE_PLACEHOLDER}, and whether it had one. */
+function withPlaceholders(value: unknown): { value: unknown; secret: boolean } {
+    if (isSecure(value)) return { value: SECURE_PLACEHOLDER, secret: true };
+    if (Array.isArray(value)) {
+        const items = value.map(withPlaceholders);
+        return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
+    }
+    if (isPlainObject(value)) {
+        const entries = Object.entries(value).map(([k, v]) => [k, withPlaceholders(v)] as const);
+        return { value: Object.fromEntries(entries.map(([k, v]) => [k, v.value])), secret: entries.some(([, v]) => v.secret) };
+    }
+    return { value, secret: false };
+}
+
+/**
+ * Converts stack config to what the engine hands a program (`PULUMI_CONFIG`): every value a string,
+ * structured values JSON-encoded. Encrypted (`secure:`) values cannot be decrypted offline: each
+ * becomes {@link SECURE_PLACEHOLDER} (see {@link secretKeysOf} for the keys the engine would mark secret).
+ */
+export function toEngineConfig(config: StackConfigValues, _project?: string): Record<string, string> {
     const out: Record<string, string> = {};
     for (const key of Object.keys(config).sort()) {
-        const value = config[key];
-        if (isPlainObject(value) && Object.keys(value).length === 1 && typeof value.secure === "string") {
-            const short = project !== undefined && key.startsWith(`${project}:`) ? key.slice(project.length + 1) : key;
-            throw new PlanUsageError(
-                key,
-                "is encrypted in the stack file and the offline plan cannot decrypt it",
-                `a plain value in the stack file, or --config ${short}=VALUE`,
-            );
-        }
+        const { value } = withPlaceholders(config[key]);
         out[key] = typeof value === "string" ? value : JSON.stringify(value);
     }
     return out;
+}
+
+/**
+ * The keys the engine would mark secret (`PULUMI_CONFIG_SECRET_KEYS`): the top-level key of every
+ * encrypted value, also when the encrypted value sits deeper (`pulumi config set --secret --path`).
+ */
+export function secretKeysOf(config: StackConfigValues): string[] {
+    return Object.keys(config)
+        .filter((key) => withPlaceholders(config[key]).secret)
+        .sort();
 }

@@ -20,7 +20,9 @@ export const WORDCOUNT_TEXT =
         "spark on kubernetes on serverless nodes counts these words too",
     ].join("\n") + "\n";
 
-const INPUT_CONFIGMAP = "wordcount-input";
+/** The ConfigMap holding the sample's input text, in each job namespace. */
+export const WORDCOUNT_INPUT_CONFIGMAP = "wordcount-input";
+const INPUT_CONFIGMAP = WORDCOUNT_INPUT_CONFIGMAP;
 const INPUT_MOUNT = "/opt/spark/wordcount";
 
 /**

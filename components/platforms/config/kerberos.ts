@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-
 import { z } from "zod";
 
 import { InputError } from "../../errors";
+import { KUBERNETES_OBJECT_DATA_LIMIT, readUserFile, showSecretPath, UserFileOptions } from "../../files";
 import { KerberosSecretsArgs, resolveKerberosSecretsArgs, SecretContent } from "../../kerberos/secrets";
 import { firstIssue, schemaIssueToError } from "../../shape";
 
@@ -41,11 +40,15 @@ export type RawKerberosConfig = z.infer<typeof kerberosSchema>;
 
 /** How {@link resolveKerberosConfig} reads files; inject a fake in tests. */
 export interface KerberosConfigIo {
-    /** Reads a whole file; throws (e.g. ENOENT) when it cannot. @default fs.readFileSync */
-    readFile(path: string): Uint8Array;
+    /**
+     * Reads a whole file; throws (an InputError, or an error with a `code` such as ENOENT) when it
+     * cannot. `options` says which key named it and the size cap.
+     * @default readUserFile: regular files of at most 1 MiB only, so `/dev/zero` or a FIFO is refused at once
+     */
+    readFile(path: string, options: UserFileOptions): Uint8Array;
 }
 
-const defaultIo: KerberosConfigIo = { readFile: (path) => readFileSync(path) };
+const defaultIo: KerberosConfigIo = { readFile: (path, options) => readUserFile(path, options) };
 
 /**
  * `kerberos` (decoded JSON, or the output of {@link kerberosSchema}) to {@link KerberosSecrets}
@@ -57,7 +60,7 @@ const defaultIo: KerberosConfigIo = { readFile: (path) => readFileSync(path) };
 export function resolveKerberosConfig(raw: unknown, io: KerberosConfigIo = defaultIo): KerberosSecretsArgs {
     const result = kerberosSchema.safeParse(raw, { reportInput: true });
     if (!result.success) {
-        throw schemaIssueToError(firstIssue(result.error.issues), { input: raw, schema: kerberosSchema, prefix: "kerberos", secretKeys: ["keytab"] });
+        throw schemaIssueToError(firstIssue(result.error.issues), { input: raw, schema: kerberosSchema, prefix: "kerberos", secret: true });
     }
     const c = result.data;
 
@@ -90,6 +93,14 @@ export function resolveKerberosConfig(raw: unknown, io: KerberosConfigIo = defau
         args.keytab = SecretContent.fromBytes(readBytes(io, c.keytabPath, "kerberos.keytabPath", "a keytab file"), "kerberos.keytabPath");
     } else if (c.keytab !== undefined) {
         args.keytab = SecretContent.fromBase64(c.keytab, "kerberos.keytab");
+        // The keytab becomes one Secret, which holds at most 1 MiB (files are capped when read).
+        if (args.keytab.byteLength > KUBERNETES_OBJECT_DATA_LIMIT) {
+            throw new InputError(
+                "kerberos.keytab",
+                `decodes to ${args.keytab.byteLength} bytes`,
+                `a keytab of at most ${KUBERNETES_OBJECT_DATA_LIMIT} bytes (what a Kubernetes Secret holds)`,
+            );
+        }
     } else {
         args.delegationToken = SecretContent.fromBytes(
             readBytes(io, c.delegationTokenPath as string, "kerberos.delegationTokenPath", "a Hadoop delegation token file"),
@@ -111,20 +122,27 @@ export function resolveKerberosConfig(raw: unknown, io: KerberosConfigIo = defau
     return args;
 }
 
+/**
+ * Reads one file the config names. The path is echoed only when it plainly is a path: these keys
+ * sit next to `kerberos.keytab`, and a keytab's base64 pasted into the path key must not be printed.
+ * Every file here ends up in a Secret or ConfigMap, so none may exceed what one holds (1 MiB).
+ */
 function readBytes(io: KerberosConfigIo, path: string, key: string, what: string): Uint8Array {
+    const shown = showSecretPath(path, key === "kerberos.krb5ConfPath" ? undefined : "kerberos.keytab");
     if (path.trim() === "") {
         throw new InputError(key, "is an empty path", `a path to ${what}`);
     }
     let bytes: Uint8Array;
     try {
-        bytes = io.readFile(path);
+        bytes = io.readFile(path, { key, what, maxBytes: KUBERNETES_OBJECT_DATA_LIMIT, shownAs: shown });
     } catch (err) {
+        if (err instanceof InputError) throw err;
         const code = (err as { code?: unknown }).code;
         const reason = typeof code === "string" ? ` (${code})` : "";
-        throw new InputError(key, `no readable file at ${JSON.stringify(path)}${reason}`, `a path to ${what}`);
+        throw new InputError(key, `no readable file at ${shown}${reason}`, `a path to ${what}`);
     }
     if (bytes.length === 0) {
-        throw new InputError(key, `the file at ${JSON.stringify(path)} is empty`, what);
+        throw new InputError(key, `the file at ${shown} is empty`, what);
     }
     return bytes;
 }
@@ -134,6 +152,6 @@ function readText(io: KerberosConfigIo, path: string, key: string): string {
     try {
         return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-        throw new InputError(key, `the file at ${JSON.stringify(path)} is not UTF-8 text`, "a krb5.conf text file");
+        throw new InputError(key, `the file at ${showSecretPath(path)} is not UTF-8 text`, "a krb5.conf text file");
     }
 }

@@ -4,7 +4,8 @@ import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cl
 import { describeValue, InputError, underKey } from "../../errors";
 import { type ResolvedHistoryServerSettings, resolveHistoryServerSettings } from "../../history/settings";
 import { planJobs, PlatformJobArgs, SampleArgs } from "../../jobs/platform-jobs";
-import type { KerberosSecretsArgs } from "../../kerberos/secrets";
+import { WORDCOUNT_INPUT_CONFIGMAP } from "../../jobs/samples/wordcount";
+import { DEFAULT_KERBEROS_NAME_PREFIX, type KerberosSecretsArgs } from "../../kerberos/secrets";
 import { checkJobNamespaces } from "../../names";
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
 import { resolveSparkOperatorSettings } from "../../operator/settings";
@@ -100,7 +101,8 @@ export function parseStackConfig(raw: Record<string, string>, allConfig: Record<
 export function decodeStackConfig(raw: Record<string, string>): Record<string, unknown> {
     const decoded: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(raw)) {
-        const spec = (topLevelKeys as Record<string, { structured: boolean } | undefined>)[key];
+        // Own keys only: `constructor` must not find Object's, and `__proto__` must not reach a prototype.
+        const spec = Object.hasOwn(topLevelKeys, key) ? (topLevelKeys as Record<string, { structured: boolean }>)[key] : undefined;
         if (spec === undefined) {
             throw new InputError(key, "unknown config key", `one of ${Object.keys(topLevelKeys).join(", ")}`);
         }
@@ -114,6 +116,7 @@ export function decodeStackConfig(raw: Record<string, string>): Record<string, u
  * arguments plus `cloud`) to typed config, or an {@link InputError} naming the key. Declares nothing.
  */
 export function resolveStackConfig(decoded: Record<string, unknown>, regions: ProviderRegions = {}): StackConfig {
+    checkReservedKeys(decoded, "");
     const result = stackConfigSchema.safeParse(decoded, { reportInput: true });
     if (!result.success) {
         throw schemaIssueToError(firstIssue(result.error.issues), { input: decoded, schema: stackConfigSchema });
@@ -161,6 +164,7 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
     const hdfs = config.cloud === "existing" ? resolveStorage(config.storage) : undefined;
     const kerberos = config.kerberos === undefined ? undefined : resolveKerberosConfig(config.kerberos);
     const storage = hdfs && { ...hdfs, hdfs: resolveHdfsKerberos(hdfs.hdfs, kerberos?.principal) };
+    checkSharedConfigMapNames(storage?.hdfs.configMapName, kerberos !== undefined, samples.wordcount === true);
     // The jobs are checked here too, so a bad job fails before the cluster is declared.
     planJobs(jobs, samples, {
         placement: { scheduling, capacityGrid, prices },
@@ -189,6 +193,58 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
         aws,
         alicloud,
     };
+}
+
+/**
+ * Names that reach or shadow an object's prototype when used as a key (`obj["__proto__"] = v`
+ * replaces the prototype): refused anywhere in the config, so no later copy or merge can be
+ * steered by them, and a `sparkConf` or label map cannot hide one.
+ */
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function checkReservedKeys(value: unknown, at: string): void {
+    if (Array.isArray(value)) {
+        value.forEach((item, i) => checkReservedKeys(item, `${at}[${i}]`));
+        return;
+    }
+    if (typeof value !== "object" || value === null || pulumiLike(value)) return;
+    for (const key of Object.keys(value)) {
+        if (RESERVED_KEYS.has(key)) {
+            throw new InputError(
+                at === "" ? key : at,
+                at === "" ? "is a reserved name" : `has the key ${JSON.stringify(key)}`,
+                "keys other than __proto__, constructor and prototype",
+            );
+        }
+        checkReservedKeys((value as Record<string, unknown>)[key], at === "" ? key : `${at}.${key}`);
+    }
+}
+
+/** Outputs, resources and secret wrappers that library users pass: not config data, not walked. */
+function pulumiLike(value: object): boolean {
+    const proto = Object.getPrototypeOf(value);
+    return proto !== Object.prototype && proto !== null;
+}
+
+/**
+ * The ConfigMaps the platform declares in every job namespace must have distinct names: two objects
+ * of one kind and name in one namespace are one object to Kubernetes, so `pulumi up` would fail on
+ * the second or overwrite the first.
+ */
+function checkSharedConfigMapNames(hadoopConfigMap: string | undefined, kerberos: boolean, wordcount: boolean): void {
+    if (hadoopConfigMap === undefined) return;
+    const others: [string, string][] = [
+        ...(kerberos ? [[`${DEFAULT_KERBEROS_NAME_PREFIX}-krb5`, "the Kerberos krb5.conf ConfigMap"] as [string, string]] : []),
+        ...(wordcount ? [[WORDCOUNT_INPUT_CONFIGMAP, "the wordcount sample's input ConfigMap"] as [string, string]] : []),
+    ];
+    const clash = others.find(([name]) => name === hadoopConfigMap);
+    if (clash !== undefined) {
+        throw new InputError(
+            "storage.hdfs.configMapName",
+            `got ${describeValue(hadoopConfigMap)}, the name of ${clash[1]}`,
+            "a ConfigMap name no other platform object uses",
+        );
+    }
 }
 
 function prefixed(raw: Record<string, string>): Record<string, string> {
