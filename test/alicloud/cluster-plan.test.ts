@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-import { ALICLOUD_DEFAULTS } from "../../components/cluster/alicloud/args";
 import { ackKubeconfig } from "../../components/cluster/alicloud/kubeconfig";
 import { planAlicloudNetwork } from "../../components/cluster/alicloud/network-plan";
 import { isZoneOf, requireAlicloudRegion } from "../../components/cluster/alicloud/region";
@@ -127,9 +126,10 @@ describe("resolveAlicloudClusterArgs", () => {
             mode: "managed",
             region: "cn-hangzhou",
             clusterName: "analytics",
-            version: ALICLOUD_DEFAULTS.version,
+            version: { kind: "newest" },
             clusterSpec: "ack.pro.small",
             publicEndpoint: false,
+            publicAccessCidrs: [],
             deletionProtection: true,
             serviceCidr: "192.168.0.0/16",
             imageCaches: [],

@@ -79,7 +79,19 @@ describe("the inferred multi-language schema", () => {
         ],
         [
             "AlicloudSparkPlatform",
-            ["bucket", "capacityGrid", "clusterName", "dataRoot", "jobNamespaces", "jobs", "kubeconfig", "operatorNamespace", "operatorRelease", "region"],
+            [
+                "apiServerAclBinding",
+                "bucket",
+                "capacityGrid",
+                "clusterName",
+                "dataRoot",
+                "jobNamespaces",
+                "jobs",
+                "kubeconfig",
+                "operatorNamespace",
+                "operatorRelease",
+                "region",
+            ],
         ],
     ])("GIVEN %s WHEN analyzed THEN its outputs are documented plain outputs", (component, outputs) => {
         const properties = schema.resources[TOKEN(component)]!.properties;

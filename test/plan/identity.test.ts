@@ -30,6 +30,14 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
         "kubernetes:core/v1:Namespace::cluster-aws-observability",
         "kubernetes:core/v1:ConfigMap::cluster-aws-logging",
     ],
+    alicloud: [
+        // The shipped stack's API server went public behind an allow-list (issue 14): the ACL and its
+        // entries (the admin network the plan passes, ACK's control-plane range, the VPC).
+        "alicloud:slb/acl:Acl::cluster-api-server",
+        "alicloud:slb/aclEntryAttachment:AclEntryAttachment::cluster-api-server-1-2-3-4-32",
+        "alicloud:slb/aclEntryAttachment:AclEntryAttachment::cluster-api-server-ack-control-plane",
+        "alicloud:slb/aclEntryAttachment:AclEntryAttachment::cluster-api-server-vpc",
+    ],
 };
 
 /**
