@@ -219,7 +219,7 @@ describe("AlicloudServerlessCluster, managed mode", () => {
         );
         expect(childrenOf(plan, { type: AL.cluster, name: "full" }).filter((c) => c.includes("pod-identity"))).toEqual([]);
         expect(cluster.readyResources).toEqual([cluster.virtualNode, cluster.systemNodePool, ...cluster.network!.egress]);
-        expect(cluster.scheduling.podAnnotations).toEqual({ "k8s.aliyun.com/eci-extra-ephemeral-storage": "50Gi" });
+        expect(cluster.scheduling.podAnnotations).toEqual({ "k8s.aliyun.com/eci-auto-imc": "false", "k8s.aliyun.com/eci-extra-ephemeral-storage": "50Gi" });
     });
 });
 
@@ -285,6 +285,7 @@ describe("AlicloudServerlessCluster, spot executors", () => {
         const cluster = new mod.AlicloudServerlessCluster("spot", { network: { zoneIds: zones }, spot: { strategy: "SpotWithPriceLimit", priceLimit: 0.3 } });
         expect(cluster.executorPodAnnotations).toEqual({
             "k8s.aliyun.com/eci-spot-strategy": "SpotWithPriceLimit",
+            "k8s.aliyun.com/eci-spot-fallback": "true",
             "k8s.aliyun.com/eci-spot-price-limit": "0.3",
         });
         expect(cluster.scheduling.podAnnotations).not.toHaveProperty("k8s.aliyun.com/eci-spot-strategy");
@@ -300,6 +301,7 @@ describe("AlicloudServerlessCluster, spot executors", () => {
         const spec = sparkApplicationSpec(job, []) as Record<string, any>;
         expect(spec.executor.annotations).toMatchObject({
             "k8s.aliyun.com/eci-spot-strategy": "SpotWithPriceLimit",
+            "k8s.aliyun.com/eci-spot-fallback": "true",
             "k8s.aliyun.com/eci-spot-price-limit": "0.3",
             "k8s.aliyun.com/eci-auto-imc": "true",
         });
@@ -316,7 +318,7 @@ describe("AlicloudServerlessCluster, spot executors", () => {
 
     it("GIVEN SpotAsPriceGo with roles [executor] WHEN declared THEN the strategy alone, and no price limit", () => {
         const cluster = new mod.AlicloudServerlessCluster("spotgo", { network: { zoneIds: zones }, spot: { strategy: "SpotAsPriceGo", roles: ["executor"] } });
-        expect(cluster.executorPodAnnotations).toEqual({ "k8s.aliyun.com/eci-spot-strategy": "SpotAsPriceGo" });
+        expect(cluster.executorPodAnnotations).toEqual({ "k8s.aliyun.com/eci-spot-strategy": "SpotAsPriceGo", "k8s.aliyun.com/eci-spot-fallback": "true" });
         expect(Object.keys(cluster.jobSparkConf)).toHaveLength(4);
     });
 });

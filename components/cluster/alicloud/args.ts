@@ -36,8 +36,8 @@ export interface AlicloudSpotArgs {
     /** How to bid. @default none (required when `spot` is set) */
     strategy: SpotStrategy;
     /**
-     * Highest hourly price per pod, in the account's currency; required with `SpotWithPriceLimit`,
-     * refused with `SpotAsPriceGo`.
+     * Highest hourly price per pod, in the account's currency, with at most three decimals (ECI pod
+     * annotations doc, read 2026-11-29); required with `SpotWithPriceLimit`, refused with `SpotAsPriceGo`.
      * @default none
      */
     priceLimit?: number;
@@ -162,7 +162,8 @@ export interface AckClusterSettings {
     systemNodePool?: AlicloudSystemNodePoolArgs;
     /**
      * Whether every platform pod asks ECI to use (and create) image caches automatically
-     * (`k8s.aliyun.com/eci-auto-imc`): later pods of the same image start without pulling it.
+     * (`k8s.aliyun.com/eci-auto-imc`): later pods of the same image start without pulling it. False
+     * writes `"false"`: ECI's own default is true, and auto-created caches are billed as snapshots.
      * @default true
      */
     autoImageCache?: boolean;
@@ -173,8 +174,11 @@ export interface AckClusterSettings {
      */
     extraEphemeralStorage?: string;
     /**
-     * Spot ECI instances for Spark executors (drivers stay on-demand). Turns Spark decommissioning on
-     * for every job, so executors hand their shuffle and cached blocks over before they go.
+     * Spot ECI instances for Spark executors (drivers stay on-demand), falling back to on-demand when
+     * no spot capacity is left (`k8s.aliyun.com/eci-spot-fallback: "true"`). Turns Spark
+     * decommissioning on for every job; it runs only when a pod is deleted gracefully (a scale-down),
+     * not on a spot reclaim: ECI releases a reclaimed instance without running the pod's preStop
+     * hook, and Spark recomputes the lost executor's blocks (docs/alicloud.md).
      * @default none (all pods on-demand)
      */
     spot?: AlicloudSpotArgs;

@@ -186,6 +186,10 @@ function checkSpot(spot: AlicloudSpotArgs | undefined): SpotPlan | undefined {
             "the highest hourly price per pod, a positive number such as 0.5",
         );
     }
+    // ECI takes the price with at most three decimals (pod annotations doc, read 2026-11-29).
+    if (strategy === SpotStrategies.WithPriceLimit && Math.round(priceLimit! * 1000) / 1000 !== priceLimit) {
+        throw new InputError(key("priceLimit"), `got ${describeValue(priceLimit)}`, "a price with at most three decimals, such as 0.125");
+    }
     if (strategy === SpotStrategies.AsPriceGo && priceLimit !== undefined) {
         throw new InputError(
             key("priceLimit"),
