@@ -60,12 +60,12 @@ describe.each(shippedStacks())("npm run plan -- --stack %s", (stack) => {
 describe("npm run plan -- --stack alicloud", () => {
     it("GIVEN the alicloud stack WHEN planned with --out and --policy THEN it writes the ACK, OSS and RAM resources, the manifests and jobs.json, and every policy passes", async () => {
         const dir = tempDir("plan-alicloud-");
-        const result = await planCli(["--stack", "alicloud", "--out", dir, "--policy"]);
+        const result = await planCli([...stackArgs("alicloud"), "--out", dir, "--policy"]);
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         expect(result.stdout).toContain("Plan of serverless-spark/alicloud");
-        expect(result.stdout).toMatch(/Wrote .*resources\.json \(43 resources\) and 9 manifests/);
-        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 43 resources\\.$`));
+        expect(result.stdout).toMatch(/Wrote .*resources\.json \(47 resources\) and 9 manifests/);
+        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 47 resources\\.$`));
 
         const resources = readResources(dir);
         for (const type of [
