@@ -21,7 +21,7 @@ export async function runProgram(): Promise<Record<string, pulumi.Input<unknown>
     if (config.cloud === "alicloud") {
         const { AlicloudSparkPlatform } = await import("../components/alicloud");
         const platform = new AlicloudSparkPlatform("spark", args, opts);
-        return { cloud: config.cloud, ...cloudOutputs(platform), ...platformOutputs(platform) };
+        return { cloud: config.cloud, ...cloudOutputs(platform), ...platformOutputs(platform), apiServerAclBinding: platform.apiServerAclBinding };
     }
     const platform = new ExistingSparkPlatform("spark", args, opts);
     return { cloud: config.cloud, ...platformOutputs(platform), dataRoot: platform.dataRoot };

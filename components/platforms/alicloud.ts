@@ -49,6 +49,11 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
     public readonly serviceAccounts!: pulumi.Output<Record<string, Record<string, string>>>;
     /** The `kubectl port-forward` command of each job namespace's History Server. */
     public readonly historyServers!: pulumi.Output<Record<string, string>>;
+    /**
+     * With `cluster.publicEndpoint`: the one-time Alibaba Cloud CLI command that binds the API
+     * server's allow-list ACL to its listener ("" without a public endpoint).
+     */
+    public readonly apiServerAclBinding!: pulumi.Output<string>;
 
     constructor(name: string, args: AlicloudSparkPlatformArgs, opts?: SparkPlatformOptions) {
         const providerRegion = new pulumi.Config("alicloud").get("region");
@@ -69,7 +74,10 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
             { ...s.opts, parent: this },
         );
         const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
-        const out = cloudPlatformOutputs(cluster, storage, outputs, config.jobNamespaces[0]!);
+        const out = {
+            ...cloudPlatformOutputs(cluster, storage, outputs, config.jobNamespaces[0]!),
+            apiServerAclBinding: cluster.apiServerAclBinding ?? pulumi.output(""),
+        };
         Object.assign(this, out);
         this.registerOutputs(out);
     }

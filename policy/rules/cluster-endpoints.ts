@@ -1,4 +1,4 @@
-import type { ResourceRule } from "./types";
+import type { ResourceRule, StackRule, StackViolation } from "./types";
 import { asList, isObj, isOpaque, strings } from "./util";
 
 /** EKS: the private API endpoint is on and Kubernetes secrets are envelope-encrypted with KMS. */
@@ -27,39 +27,68 @@ export const eksPrivateEncrypted: ResourceRule = {
 
 /** Config of {@link ackApiServerPrivate}. */
 export interface AckApiServerConfig {
-    /** The stack exposes its API server on purpose. @default false */
+    /** The stack exposes its API server without an allow-list on purpose. @default false */
     allowPublicApiServer?: boolean;
 }
 
 const OPT_OUT = "or set allowPublicApiServer: true in this policy's config for a stack that exposes it on purpose";
+const ACL = "alicloud:slb/acl:Acl";
+const ACL_ENTRY = "alicloud:slb/aclEntryAttachment:AclEntryAttachment";
 
-/** ACK / ASK: no public API server endpoint unless the stack opts out through the policy's config. */
-export const ackApiServerPrivate: ResourceRule = {
-    kind: "resource",
+/** Why a cluster's API server is public, or undefined when it is not (or cannot be told at preview). */
+function publicApiServer(type: string, props: Record<string, any>): string | undefined {
+    if (type === "alicloud:cs/managedKubernetes:ManagedKubernetes" || type === "alicloud:cs/kubernetes:Kubernetes") {
+        // The provider's default is true: an unset field means a public endpoint for the API server.
+        if (props.slbInternetEnabled !== false && !isOpaque(props.slbInternetEnabled)) {
+            const value = props.slbInternetEnabled === undefined ? "unset (the provider's default is true)" : JSON.stringify(props.slbInternetEnabled);
+            return `slbInternetEnabled is ${value}: the API server gets an internet endpoint`;
+        }
+    }
+    if (type === "alicloud:cs/serverlessKubernetes:ServerlessKubernetes" && props.endpointPublicAccessEnabled === true) {
+        return "endpointPublicAccessEnabled is true: the API server gets a public EIP";
+    }
+    return undefined;
+}
+
+/**
+ * ACK / ASK: the API server is private, or public with an allow-list: the stack declares an SLB ACL
+ * with entries and none of them is 0.0.0.0/0 (ACK's allow-list lives on the API server's load
+ * balancer listener: alibabacloud.com/help/en/ack/cluster-access-control, read 2026-11-29). A stack
+ * rule, since the list is separate resources.
+ */
+export const ackApiServerPrivate: StackRule = {
+    kind: "stack",
     name: "ack-api-server-private",
-    description: "ACK and ACK Serverless API servers get no public endpoint, unless the policy's config sets allowPublicApiServer.",
+    description:
+        "ACK and ACK Serverless API servers are private, or public behind an SLB allow-list ACL without 0.0.0.0/0, unless the policy's config sets allowPublicApiServer.",
     configSchema: {
         properties: {
             allowPublicApiServer: {
                 type: "boolean",
                 default: false,
-                description: "Allow a public API server endpoint (for stacks that expose it on purpose).",
+                description: "Allow a public API server endpoint without an allow-list (for stacks that expose it on purpose).",
             },
         },
     },
-    check(type, props, config) {
+    check(resources, config) {
         if ((config as AckApiServerConfig).allowPublicApiServer === true) return [];
-        if (type === "alicloud:cs/managedKubernetes:ManagedKubernetes" || type === "alicloud:cs/kubernetes:Kubernetes") {
-            // The provider's default is true: an unset field means a public SLB for the API server.
-            if (props.slbInternetEnabled !== false && !isOpaque(props.slbInternetEnabled)) {
-                const value = props.slbInternetEnabled === undefined ? "unset (the provider's default is true)" : JSON.stringify(props.slbInternetEnabled);
-                return [`slbInternetEnabled is ${value}: the API server gets an internet-facing SLB; set slbInternetEnabled: false, ${OPT_OUT}`];
+        const entries = resources.filter((r) => r.type === ACL_ENTRY).map((r) => r.props.entry);
+        const hasAcl = resources.some((r) => r.type === ACL) && entries.length > 0;
+        const openToAll = entries.includes("0.0.0.0/0");
+        const out: StackViolation[] = [];
+        for (const r of resources) {
+            const why = publicApiServer(r.type, r.props);
+            if (why === undefined) continue;
+            if (!hasAcl) {
+                out.push({
+                    resource: r.id,
+                    message: `${why} and the stack declares no allow-list ACL (alicloud.slb.Acl with entries); keep it private, ${OPT_OUT}`,
+                });
+            } else if (openToAll) {
+                out.push({ resource: r.id, message: `${why} and its allow-list ACL admits 0.0.0.0/0; list your admin networks, ${OPT_OUT}` });
             }
         }
-        if (type === "alicloud:cs/serverlessKubernetes:ServerlessKubernetes" && props.endpointPublicAccessEnabled === true) {
-            return [`endpointPublicAccessEnabled is true: the API server gets a public EIP; leave it false, ${OPT_OUT}`];
-        }
-        return [];
+        return out;
     },
 };
 

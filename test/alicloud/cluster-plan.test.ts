@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-import { ALICLOUD_DEFAULTS } from "../../components/cluster/alicloud/args";
 import { ackKubeconfig } from "../../components/cluster/alicloud/kubeconfig";
 import { planAlicloudNetwork } from "../../components/cluster/alicloud/network-plan";
 import { isZoneOf, requireAlicloudRegion } from "../../components/cluster/alicloud/region";
@@ -89,8 +88,9 @@ describe("ECI scheduling", () => {
         });
     });
 
-    it("GIVEN image caches off and extra storage WHEN the profile is built THEN only the storage annotation is set", () => {
+    it('GIVEN image caches off and extra storage WHEN the profile is built THEN auto caching is written "false" (ECI\'s default is true) and the storage annotation is set', () => {
         expect(eciSchedulingProfile({ autoImageCache: false, extraEphemeralStorage: "50Gi" }).podAnnotations).toEqual({
+            "k8s.aliyun.com/eci-auto-imc": "false",
             "k8s.aliyun.com/eci-extra-ephemeral-storage": "50Gi",
         });
     });
@@ -103,9 +103,13 @@ describe("ECI scheduling", () => {
     it("GIVEN SpotWithPriceLimit WHEN executor annotations are built THEN strategy and price limit are set", () => {
         expect(spotExecutorAnnotations({ strategy: "SpotWithPriceLimit", priceLimit: 0.25 })).toEqual({
             "k8s.aliyun.com/eci-spot-strategy": "SpotWithPriceLimit",
+            "k8s.aliyun.com/eci-spot-fallback": "true",
             "k8s.aliyun.com/eci-spot-price-limit": "0.25",
         });
-        expect(spotExecutorAnnotations({ strategy: "SpotAsPriceGo" })).toEqual({ "k8s.aliyun.com/eci-spot-strategy": "SpotAsPriceGo" });
+        expect(spotExecutorAnnotations({ strategy: "SpotAsPriceGo" })).toEqual({
+            "k8s.aliyun.com/eci-spot-strategy": "SpotAsPriceGo",
+            "k8s.aliyun.com/eci-spot-fallback": "true",
+        });
     });
 
     it("GIVEN spot WHEN the job conf is built THEN decommissioning migrates shuffle and RDD blocks, and SparkJob accepts every key", () => {
@@ -127,9 +131,10 @@ describe("resolveAlicloudClusterArgs", () => {
             mode: "managed",
             region: "cn-hangzhou",
             clusterName: "analytics",
-            version: ALICLOUD_DEFAULTS.version,
+            version: { kind: "newest" },
             clusterSpec: "ack.pro.small",
             publicEndpoint: false,
+            publicAccessCidrs: [],
             deletionProtection: true,
             serviceCidr: "192.168.0.0/16",
             imageCaches: [],

@@ -29,7 +29,32 @@ describe("AlicloudServerlessCluster validation", () => {
         ["region", withNet({ region: "cn_hangzhou" }), 'region: got "cn_hangzhou", expected an Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1'],
         ["name", withNet({ name: "-spark" }), "name: got \"-spark\", expected 1-63 letters, digits and '-', starting with a letter or digit"],
         ["name length", withNet({ name: "a".repeat(64) }), 'name: got "aaaa'],
-        ["version", withNet({ version: "1.36" }), 'version: got "1.36", expected an ACK Kubernetes version such as 1.36.1-aliyun.1'],
+        ["version", withNet({ version: "1.36.1" }), 'version: got "1.36.1", expected a Kubernetes minor such as "1.36" (its newest patch ACK creates)'],
+        [
+            "publicAccessCidrs missing",
+            withNet({ publicEndpoint: true }),
+            "publicAccessCidrs: got nothing with publicEndpoint true, expected at least one IPv4 CIDR allowed to reach the API server",
+        ],
+        [
+            "publicAccessCidrs private",
+            withNet({ publicEndpoint: true, publicAccessCidrs: ["10.1.0.0/16"] }),
+            'publicAccessCidrs[0]: got "10.1.0.0/16", which overlaps 10.0.0.0/8, a private range (RFC 1918), expected public internet addresses',
+        ],
+        [
+            "publicAccessCidrs anywhere",
+            withNet({ publicEndpoint: true, publicAccessCidrs: ["0.0.0.0/0"] }),
+            "publicAccessCidrs[0]: got 0.0.0.0/0 (the whole internet), expected your admin networks, or allowPublicAccessFromAnywhere: true to mean it",
+        ],
+        [
+            "publicAccessCidrs without endpoint",
+            withNet({ publicAccessCidrs: ["1.2.3.4/32"] }),
+            "publicAccessCidrs: is set while publicEndpoint is false, expected publicEndpoint: true, or no public CIDRs",
+        ],
+        [
+            "publicAccessCidrs host bits",
+            withNet({ publicEndpoint: true, publicAccessCidrs: ["1.2.3.4/24"] }),
+            'publicAccessCidrs[0]: got "1.2.3.4/24", expected an IPv4 CIDR',
+        ],
         ["publicEndpoint", withNet({ publicEndpoint: "yes" }), 'publicEndpoint: got "yes", expected true or false'],
         ["deletionProtection", withNet({ deletionProtection: 1 }), "deletionProtection: got 1, expected true or false"],
         ["autoImageCache", withNet({ autoImageCache: "on" }), 'autoImageCache: got "on", expected true or false'],

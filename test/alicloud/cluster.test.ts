@@ -96,7 +96,6 @@ describe("AlicloudServerlessCluster, managed mode", () => {
         expect(ack.inputs).toEqual({
             name: "ack",
             clusterSpec: "ack.pro.small",
-            version: "1.36.1-aliyun.1",
             enableRrsa: true,
             deletionProtection: true,
             serviceCidr: "192.168.0.0/16",
@@ -157,10 +156,21 @@ describe("AlicloudServerlessCluster, managed mode", () => {
         expect(one(plan, AL.managedKubernetes, "kc").inputs.name).toBe("analytics");
     });
 
+    it("GIVEN a minor, or an exact version WHEN declared THEN the minor's newest creatable patch (from ACK's list), or the version as given", async () => {
+        new mod.AlicloudServerlessCluster("minor", { network: { zoneIds: zones }, version: "1.35" });
+        new mod.AlicloudServerlessCluster("exact", { network: { zoneIds: zones }, version: "1.34.10-aliyun.1" });
+        const plan = await planOf(runtime);
+        expect(one(plan, AL.managedKubernetes, "minor").inputs.version).toBe("1.35.7-aliyun.1");
+        expect(one(plan, AL.managedKubernetes, "exact").inputs.version).toBe("1.34.10-aliyun.1");
+        // The default pins nothing: ACK picks its newest when it creates the cluster.
+        expect(one(plan, AL.managedKubernetes, "ack").inputs).not.toHaveProperty("version");
+    });
+
     it("GIVEN a public endpoint, no deletion protection and a short certificate WHEN declared THEN an internet SLB, the kubeconfig uses it, and the credential is asked for that lifetime", async () => {
         const cluster = new mod.AlicloudServerlessCluster("pub", {
             network: { zoneIds: zones },
             publicEndpoint: true,
+            publicAccessCidrs: ["1.2.3.4/32"],
             deletionProtection: false,
             kubeconfigValidityMinutes: 60,
         });
@@ -170,6 +180,16 @@ describe("AlicloudServerlessCluster, managed mode", () => {
         expect(kubeconfig.clusters[0].cluster.server).toMatch(/^https:\/\/203\.0\.113\.\d+:6443$/);
         const plan = await planOf(runtime);
         expect(one(plan, AL.managedKubernetes, "pub").inputs).toMatchObject({ slbInternetEnabled: true, deletionProtection: false });
+        // The allow-list: the admin network, ACK's control-plane range and the new VPC's CIDR.
+        expect(one(plan, "alicloud:slb/acl:Acl", "pub-api-server").inputs).toEqual({ name: "pub-api-server", ipVersion: "ipv4" });
+        const entries = plan.resources.filter((r) => r.type === "alicloud:slb/aclEntryAttachment:AclEntryAttachment").map((r) => r.inputs.entry);
+        expect(entries).toEqual(["1.2.3.4/32", "100.104.0.0/16", "10.0.0.0/16"]);
+        const slbId = await valueOf((cluster.ackCluster as import("@pulumi/alicloud").cs.ManagedKubernetes).slbId);
+        expect(await valueOf(cluster.apiServerAclBinding!)).toMatch(
+            new RegExp(
+                `^aliyun slb SetLoadBalancerTCPListenerAttribute --LoadBalancerId ${slbId} --ListenerPort 6443 --AclStatus on --AclType white --AclId acl-[0-9a-f]{24}$`,
+            ),
+        );
         const clusterId = await valueOf(cluster.clusterId);
         expect(credentialCalls.filter((c) => c.clusterId === clusterId)).toEqual([{ clusterId, temporaryDurationMinutes: 60 }]);
         const defaultId = credentialCalls.find((c) => c.clusterId !== clusterId);
@@ -210,7 +230,7 @@ describe("AlicloudServerlessCluster, managed mode", () => {
         );
         expect(childrenOf(plan, { type: AL.cluster, name: "full" }).filter((c) => c.includes("pod-identity"))).toEqual([]);
         expect(cluster.readyResources).toEqual([cluster.virtualNode, cluster.systemNodePool, ...cluster.network!.egress]);
-        expect(cluster.scheduling.podAnnotations).toEqual({ "k8s.aliyun.com/eci-extra-ephemeral-storage": "50Gi" });
+        expect(cluster.scheduling.podAnnotations).toEqual({ "k8s.aliyun.com/eci-auto-imc": "false", "k8s.aliyun.com/eci-extra-ephemeral-storage": "50Gi" });
     });
 });
 
@@ -231,7 +251,6 @@ describe("AlicloudServerlessCluster, serverless mode", () => {
         expect(ask.inputs).toEqual({
             name: "ask",
             clusterSpec: "ack.pro.small",
-            version: "1.36.1-aliyun.1",
             enableRrsa: true,
             deletionProtection: true,
             serviceCidr: "192.168.0.0/16",
@@ -287,6 +306,7 @@ describe("AlicloudServerlessCluster, spot executors", () => {
         const cluster = new mod.AlicloudServerlessCluster("spot", { network: { zoneIds: zones }, spot: { strategy: "SpotWithPriceLimit", priceLimit: 0.3 } });
         expect(cluster.executorPodAnnotations).toEqual({
             "k8s.aliyun.com/eci-spot-strategy": "SpotWithPriceLimit",
+            "k8s.aliyun.com/eci-spot-fallback": "true",
             "k8s.aliyun.com/eci-spot-price-limit": "0.3",
         });
         expect(cluster.scheduling.podAnnotations).not.toHaveProperty("k8s.aliyun.com/eci-spot-strategy");
@@ -302,6 +322,7 @@ describe("AlicloudServerlessCluster, spot executors", () => {
         const spec = sparkApplicationSpec(job, []) as Record<string, any>;
         expect(spec.executor.annotations).toMatchObject({
             "k8s.aliyun.com/eci-spot-strategy": "SpotWithPriceLimit",
+            "k8s.aliyun.com/eci-spot-fallback": "true",
             "k8s.aliyun.com/eci-spot-price-limit": "0.3",
             "k8s.aliyun.com/eci-auto-imc": "true",
         });
@@ -322,7 +343,7 @@ describe("AlicloudServerlessCluster, spot executors", () => {
             spot: { strategy: "SpotAsPriceGo", roles: ["executor"] },
             logs: { enabled: false },
         });
-        expect(cluster.executorPodAnnotations).toEqual({ "k8s.aliyun.com/eci-spot-strategy": "SpotAsPriceGo" });
+        expect(cluster.executorPodAnnotations).toEqual({ "k8s.aliyun.com/eci-spot-strategy": "SpotAsPriceGo", "k8s.aliyun.com/eci-spot-fallback": "true" });
         expect(Object.keys(cluster.jobSparkConf)).toHaveLength(4);
     });
 });

@@ -4,6 +4,7 @@ import { RULES } from "../../policy/rules";
 import { Plan, PlanResource, refOf } from "../../tools/plan/plan-model";
 import { formatViolations, runPolicies } from "../../tools/plan/policy";
 import { one } from "../helpers/mocks";
+import { userSettings } from "../helpers/plan-cli";
 import { planStack as planShippedStack } from "../helpers/schema-plans";
 import { AL } from "./alicloud-types";
 import { list, O, Statement } from "./oss-types";
@@ -18,6 +19,8 @@ import { list, O, Statement } from "./oss-types";
 const SPARK_APP = "kubernetes:sparkoperator.k8s.io/v1beta2:SparkApplication";
 const RELEASE = "kubernetes:helm.sh/v3:Release";
 const REGION = "ap-southeast-1";
+const API_ACL = "alicloud:slb/acl:Acl";
+const API_ACL_ENTRY = "alicloud:slb/aclEntryAttachment:AclEntryAttachment";
 const VIRTUAL_NODE_SELECTOR = { type: "virtual-kubelet" };
 const VIRTUAL_NODE_TOLERATION = { key: "virtual-kubelet.io/provider", operator: "Equal", value: "alibabacloud", effect: "NoSchedule" };
 const SPOT = "k8s.aliyun.com/eci-spot-strategy";
@@ -25,7 +28,7 @@ const USE_SPECS = "k8s.aliyun.com/eci-use-specs";
 const RAM_ROLE = "k8s.aliyun.com/eci-ram-role-name";
 
 /** Plans the shipped alicloud stack plus `--config`-style overrides, with fresh program modules. */
-const planStack = (overrides: string[] = []): Promise<Plan> => planShippedStack("alicloud", overrides, vi.resetModules);
+const planStack = (overrides: string[] = []): Promise<Plan> => planShippedStack("alicloud", [...userSettings("alicloud"), ...overrides], vi.resetModules);
 
 let managed: Plan;
 let serverless: Plan;
@@ -64,6 +67,8 @@ describe("the shipped alicloud stack (managed mode)", () => {
             [AL.logProject]: 1,
             [AL.logStore]: 1,
             [AL.logIndex]: 1,
+            [API_ACL]: 1,
+            [API_ACL_ENTRY]: 3,
             [O.bucket]: 1,
             [O.acl]: 1,
             [O.publicAccessBlock]: 1,
@@ -75,24 +80,28 @@ describe("the shipped alicloud stack (managed mode)", () => {
             [O.policy]: 2,
             [O.attachment]: 2,
         });
-        // 52 resources (7 of them the History Server's: its component, RAM role, policy and
+        // 56 resources (7 of them the History Server's: its component, RAM role, policy and
         // attachment, service account, Deployment and Service; 3 the SLS project, logstore and index
-        // of ECI log collection), and the top-level AlicloudSparkPlatform component they sit in (no
-        // webhook PodDisruptionBudget: the operator's webhook is off).
-        expect(managed.resources).toHaveLength(53);
+        // of ECI log collection; 4 the API server's allow-list ACL and its entries), and the top-level
+        // AlicloudSparkPlatform component they sit in (no webhook PodDisruptionBudget: the operator's
+        // webhook is off).
+        expect(managed.resources).toHaveLength(57);
     });
 
-    it("GIVEN the ACK cluster WHEN inspected THEN RRSA is on, the API server is private, deletion protection is on, and ECI comes from the ack-virtual-node add-on", () => {
+    it("GIVEN the ACK cluster WHEN inspected THEN RRSA is on, the API server is public behind an allow-list of the admin network, ACK's range and the VPC, deletion protection is on, and ECI comes from the ack-virtual-node add-on", () => {
         const cluster = one(managed, AL.managedKubernetes, "cluster");
         expect(cluster.inputs).toMatchObject({
             name: "serverless-spark",
             clusterSpec: "ack.pro.small",
             enableRrsa: true,
-            slbInternetEnabled: false,
+            slbInternetEnabled: true,
             deletionProtection: true,
             serviceCidr: "192.168.0.0/16",
         });
+        // No pinned patch: ACK's newest when the cluster is created.
+        expect(cluster.inputs).not.toHaveProperty("version");
         expect(cluster.inputs.vswitchIds).toHaveLength(3);
+        expect(ofType(managed, API_ACL_ENTRY).map((e) => e.inputs.entry)).toEqual(["1.2.3.4/32", "100.104.0.0/16", "10.0.0.0/16"]);
         const addon = one(managed, AL.addon, "cluster-virtual-node");
         expect(addon.inputs).toMatchObject({ name: "ack-virtual-node", cleanupCloudResources: true, clusterId: expect.stringMatching(/^c[0-9a-f]{32}$/) });
         expect(addon.dependsOn).toContain(refOf(cluster));
@@ -235,7 +244,7 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
         expect(serverlessRest).toEqual(managedRest);
 
         const cluster = one(serverless, AL.serverlessKubernetes, "cluster");
-        expect(cluster.inputs).toMatchObject({ name: "serverless-spark", enableRrsa: true, deletionProtection: true, endpointPublicAccessEnabled: false });
+        expect(cluster.inputs).toMatchObject({ name: "serverless-spark", enableRrsa: true, deletionProtection: true, endpointPublicAccessEnabled: true });
         // ACK Serverless takes the VPC explicitly: the id of the stack's own VPC.
         expect(cluster.inputs.vpcId).toMatch(/^vpc-[0-9a-f]{24}$/);
         expect(cluster.inputs.vswitchIds).toEqual(one(managed, AL.managedKubernetes, "cluster").inputs.vswitchIds);
@@ -248,8 +257,8 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
     });
 
     it("GIVEN both plans WHEN every other resource is compared THEN its inputs, parent, provider and options are identical", () => {
-        // 53 resources (7 of them the History Server's, 3 the logs') less the ACK Pro cluster and its add-on.
-        expect(rest(managed)).toHaveLength(51);
+        // 57 resources less the ACK Pro cluster and its add-on.
+        expect(rest(managed)).toHaveLength(55);
         expect(rest(serverless).map(refOf)).toEqual(rest(managed).map(refOf));
         expect(rest(serverless).map(comparable)).toEqual(rest(managed).map(comparable));
     });

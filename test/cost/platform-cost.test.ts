@@ -135,7 +135,7 @@ describe("the plan's platform cost", () => {
     });
 
     it("GIVEN the alicloud stack WHEN planned THEN ACK Pro, the NAT gateway and the operator on ECI are priced, the EIP is listed unpriced, and spot executors are marked", async () => {
-        const result = await planCli(["--stack", "alicloud"]);
+        const result = await planCli(["--stack", "alicloud", ...userSettings("alicloud").flatMap((c) => ["--config", c])]);
         expect(result.stderr).toBe("");
         // ACK Pro + NAT + the operator on ECI 1 vCPU / 2 GiB + the History Server on ECI 1 vCPU / 4 GiB (its pinned spec).
         const hourly = 0.09 + 0.043 + (0.0000077 * 3600 + 2 * 0.00000096 * 3600) + (0.0000077 * 3600 + 4 * 0.00000096 * 3600);

@@ -52,6 +52,7 @@ export function tempDir(prefix: string): string {
  */
 export const USER_SETTINGS: Readonly<Record<string, readonly string[]>> = {
     aws: ['cluster.publicAccessCidrs=["1.2.3.4/32"]'],
+    alicloud: ['cluster.publicAccessCidrs=["1.2.3.4/32"]'],
 };
 
 /** The user's settings of a shipped stack (none for most). */

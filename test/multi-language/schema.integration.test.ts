@@ -96,6 +96,7 @@ describe("the inferred multi-language schema", () => {
         [
             "AlicloudSparkPlatform",
             [
+                "apiServerAclBinding",
                 "bucket",
                 "capacityGrid",
                 "clusterName",

@@ -50,6 +50,12 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
         "alicloud:log/project:Project::cluster-logs",
         "alicloud:log/store:Store::cluster-logs-spark",
         "alicloud:log/storeIndex:StoreIndex::cluster-logs-spark-index",
+        // The shipped stack's API server went public behind an allow-list (issue 14): the ACL and its
+        // entries (the admin network the plan passes, ACK's control-plane range, the VPC).
+        "alicloud:slb/acl:Acl::cluster-api-server",
+        "alicloud:slb/aclEntryAttachment:AclEntryAttachment::cluster-api-server-1-2-3-4-32",
+        "alicloud:slb/aclEntryAttachment:AclEntryAttachment::cluster-api-server-ack-control-plane",
+        "alicloud:slb/aclEntryAttachment:AclEntryAttachment::cluster-api-server-vpc",
     ],
 };
 

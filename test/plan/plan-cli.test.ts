@@ -60,13 +60,14 @@ describe.each(shippedStacks())("npm run plan -- --stack %s", (stack) => {
 describe("npm run plan -- --stack alicloud", () => {
     it("GIVEN the alicloud stack WHEN planned with --out and --policy THEN it writes the ACK, OSS and RAM resources, the manifests and jobs.json, and every policy passes", async () => {
         const dir = tempDir("plan-alicloud-");
-        const result = await planCli(["--stack", "alicloud", "--out", dir, "--policy"]);
+        const result = await planCli([...stackArgs("alicloud"), "--out", dir, "--policy"]);
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         expect(result.stdout).toContain("Plan of serverless-spark/alicloud");
-        // 43 resources before the History Server (7, 3 of them manifests) and ECI log collection (the SLS project, logstore and index).
-        expect(result.stdout).toMatch(/Wrote .*resources\.json \(53 resources\) and 12 manifests/);
-        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 53 resources\\.$`));
+        // 43 resources before the History Server (7, 3 of them manifests), ECI log collection (the SLS
+        // project, logstore and index) and the API server's allow-list (an ACL and 3 entries).
+        expect(result.stdout).toMatch(/Wrote .*resources\.json \(57 resources\) and 12 manifests/);
+        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 57 resources\\.$`));
 
         const resources = readResources(dir);
         for (const type of ["alicloud:cs/managedKubernetes:ManagedKubernetes", "alicloud:cs/kubernetesAddon:KubernetesAddon", "alicloud:oss/bucket:Bucket"]) {

@@ -73,36 +73,51 @@ describe("eks-public-endpoint-allow-list", () => {
 });
 
 describe("ack-api-server-private", () => {
-    const check = (type: string, props: Record<string, any>, config: Record<string, unknown> = {}) => ackApiServerPrivate.check(type, props, config);
+    const res = (type: string, props: Record<string, any>, name = "c") => ({ id: `${type}::${name}`, type, name, props, dependsOn: [], protect: false });
+    const acl = (...entries: string[]) => [
+        res("alicloud:slb/acl:Acl", { name: "api" }, "api"),
+        ...entries.map((entry, i) => res("alicloud:slb/aclEntryAttachment:AclEntryAttachment", { aclId: "acl-1", entry }, `e${i}`)),
+    ];
+    const check = (resources: ReturnType<typeof res>[], config: Record<string, unknown> = {}) =>
+        ackApiServerPrivate.check(resources, config).map((v) => v.message);
 
     it("GIVEN ACK with slbInternetEnabled false and ASK without a public endpoint WHEN checked THEN there is no violation", () => {
-        expect(check(ACK, { name: "c", slbInternetEnabled: false })).toEqual([]);
-        expect(check(ASK, { name: "c", endpointPublicAccessEnabled: false })).toEqual([]);
+        expect(check([res(ACK, { name: "c", slbInternetEnabled: false })])).toEqual([]);
+        expect(check([res(ASK, { name: "c", endpointPublicAccessEnabled: false })])).toEqual([]);
         // ASK's default is no public endpoint.
-        expect(check(ASK, { name: "c" })).toEqual([]);
+        expect(check([res(ASK, { name: "c" })])).toEqual([]);
     });
 
-    it("GIVEN ACK with slbInternetEnabled true WHEN checked THEN it is reported with the opt-out named", () => {
-        expect(check(ACK, { slbInternetEnabled: true })).toEqual([
-            "slbInternetEnabled is true: the API server gets an internet-facing SLB; set slbInternetEnabled: false, or set allowPublicApiServer: true in this policy's config for a stack that exposes it on purpose",
+    it("GIVEN ACK with slbInternetEnabled true and no ACL WHEN checked THEN it is reported with the opt-out named", () => {
+        expect(check([res(ACK, { slbInternetEnabled: true })])).toEqual([
+            "slbInternetEnabled is true: the API server gets an internet endpoint and the stack declares no allow-list ACL (alicloud.slb.Acl with entries); keep it private, or set allowPublicApiServer: true in this policy's config for a stack that exposes it on purpose",
+        ]);
+        // An ACL without entries admits no one through the list and proves nothing.
+        expect(check([res(ACK, { slbInternetEnabled: true }), ...acl()])).toHaveLength(1);
+    });
+
+    it("GIVEN a public ACK with an allow-list ACL WHEN checked THEN it passes, unless the list admits 0.0.0.0/0", () => {
+        expect(check([res(ACK, { slbInternetEnabled: true }), ...acl("1.2.3.4/32", "100.104.0.0/16")])).toEqual([]);
+        expect(check([res(ACK, { slbInternetEnabled: true }), ...acl("0.0.0.0/0", "100.104.0.0/16")])).toEqual([
+            expect.stringContaining("its allow-list ACL admits 0.0.0.0/0"),
         ]);
     });
 
     it("GIVEN ACK without slbInternetEnabled WHEN checked THEN it is reported (the provider's default is true)", () => {
-        expect(check(ACK, {})).toEqual([expect.stringContaining("slbInternetEnabled is unset (the provider's default is true)")]);
-        expect(check("alicloud:cs/kubernetes:Kubernetes", {})).toHaveLength(1);
+        expect(check([res(ACK, {})])).toEqual([expect.stringContaining("slbInternetEnabled is unset (the provider's default is true)")]);
+        expect(check([res("alicloud:cs/kubernetes:Kubernetes", {})])).toHaveLength(1);
     });
 
     it("GIVEN ASK with a public endpoint WHEN checked THEN it is reported", () => {
-        expect(check(ASK, { endpointPublicAccessEnabled: true })).toEqual([
+        expect(check([res(ASK, { endpointPublicAccessEnabled: true })])).toEqual([
             expect.stringContaining("endpointPublicAccessEnabled is true: the API server gets a public EIP"),
         ]);
     });
 
     it("GIVEN the opt-out in the policy's config WHEN a public API server is declared THEN nothing is reported", () => {
-        expect(check(ACK, { slbInternetEnabled: true }, { allowPublicApiServer: true })).toEqual([]);
-        expect(check(ASK, { endpointPublicAccessEnabled: true }, { allowPublicApiServer: true })).toEqual([]);
-        expect(check(ACK, { slbInternetEnabled: true }, { allowPublicApiServer: false })).toHaveLength(1);
+        expect(check([res(ACK, { slbInternetEnabled: true })], { allowPublicApiServer: true })).toEqual([]);
+        expect(check([res(ASK, { endpointPublicAccessEnabled: true })], { allowPublicApiServer: true })).toEqual([]);
+        expect(check([res(ACK, { slbInternetEnabled: true })], { allowPublicApiServer: false })).toHaveLength(1);
     });
 
     it("GIVEN the rule WHEN its config schema is read THEN the opt-out is a boolean defaulting to false", () => {

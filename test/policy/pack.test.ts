@@ -147,11 +147,9 @@ describe("the policy pack", () => {
     });
 
     it("GIVEN the ACK policy's config WHEN it opts out THEN a public API server passes", () => {
-        const props = asEngineProps({ slbInternetEnabled: true });
-        expect(validate("ack-api-server-private", resourceArgs("alicloud:cs/managedKubernetes:ManagedKubernetes", props))).toHaveLength(1);
-        expect(
-            validate("ack-api-server-private", resourceArgs("alicloud:cs/managedKubernetes:ManagedKubernetes", props, { allowPublicApiServer: true })),
-        ).toEqual([]);
+        const ack = [policyResource("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", asEngineProps({ slbInternetEnabled: true }))];
+        expect(validateStack("ack-api-server-private", ack)).toHaveLength(1);
+        expect(validateStack("ack-api-server-private", ack, { allowPublicApiServer: true })).toEqual([]);
     });
 });
 

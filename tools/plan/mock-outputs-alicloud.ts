@@ -176,3 +176,30 @@ defineInvoke("alicloud:cs/getClusterCredential:getClusterCredential", (inputs) =
         ...(inputs.temporaryDurationMinutes !== undefined ? { temporaryDurationMinutes: inputs.temporaryDurationMinutes } : {}),
     };
 });
+
+/**
+ * `alicloud.cs.getKubernetesVersion`: the versions ACK creates in the region. A placeholder list
+ * shaped like ACK's answer (the newest patch of each of three minors), not a claim about any region
+ * today: the plan shows which patch a minor would resolve to against it.
+ */
+export const MOCK_CREATABLE_ACK_VERSIONS = ["1.36.2-aliyun.1", "1.35.7-aliyun.1", "1.34.10-aliyun.1"] as const;
+defineInvoke("alicloud:cs/getKubernetesVersion:getKubernetesVersion", (inputs) => ({
+    id: stableHex(16, "ack-versions", String(inputs.profile ?? "")),
+    clusterType: inputs.clusterType,
+    ...(inputs.profile !== undefined ? { profile: inputs.profile } : {}),
+    metadatas: MOCK_CREATABLE_ACK_VERSIONS.map((version) => ({ version, runtimes: [{ name: "containerd", version: "1.6.38" }] })),
+}));
+
+simple("alicloud:slb/acl:Acl", "acl");
+defineOutputs("alicloud:slb/aclEntryAttachment:AclEntryAttachment", (_name, inputs) => ({ id: `${inputs.aclId}:${inputs.entry}` }));
+
+/** `alicloud.vpc.getNetworks` by id: your own VPC, with a placeholder CIDR. */
+defineInvoke("alicloud:vpc/getNetworks:getNetworks", (inputs) => {
+    const ids: string[] = inputs.ids ?? [];
+    return {
+        id: stableHex(16, "vpcs", ...ids),
+        ids,
+        names: ids.map((id) => `vpc-of-${id}`),
+        vpcs: ids.map((id) => ({ id, vpcId: id, cidrBlock: "172.16.0.0/16", vpcName: `vpc-of-${id}`, status: "Available" })),
+    };
+});

@@ -36,8 +36,8 @@ export interface AlicloudSpotArgs {
     /** How to bid. @default none (required when `spot` is set) */
     strategy: SpotStrategy;
     /**
-     * Highest hourly price per pod, in the account's currency; required with `SpotWithPriceLimit`,
-     * refused with `SpotAsPriceGo`.
+     * Highest hourly price per pod, in the account's currency, with at most three decimals (ECI pod
+     * annotations doc, read 2026-11-29); required with `SpotWithPriceLimit`, refused with `SpotAsPriceGo`.
      * @default none
      */
     priceLimit?: number;
@@ -110,18 +110,40 @@ export interface AckClusterSettings {
      */
     name?: string;
     /**
-     * ACK Kubernetes version (`x.y.z-aliyun.n`). Raise it to upgrade; ACK never downgrades.
-     * @default "1.36.1-aliyun.1"
+     * ACK Kubernetes version: a minor such as `"1.36"` (the newest patch ACK creates in the region,
+     * looked up with `alicloud.cs.getKubernetesVersion` at deploy time; a later `pulumi up` moves the
+     * control plane to a newer patch of it when one ships), or an exact `x.y.z-aliyun.n` for those who
+     * must pin (ACK stops creating a patch once a newer one ships, so a pinned patch soon fails to
+     * create a cluster). Raise the minor to upgrade; ACK never downgrades.
+     * @default none: ACK's newest version when the cluster is created, left as it is afterwards
      */
     version?: string;
     /**
-     * Whether the API server is also reachable from the internet (managed: an internet SLB;
-     * serverless: an EIP). Off, `pulumi up` must run where the VPC is reachable. ACK applies it only
-     * when the cluster is created, and no allow-list is set here: a public API server is guarded by
-     * authentication alone.
+     * Whether the API server is also reachable from the internet (managed: an EIP on the API server's
+     * load balancer; serverless: an EIP). Off, `pulumi up` must run where the VPC is reachable (a VPN,
+     * Express Connect, a bastion or ECS instance in the VPC, Cloud Shell with VPC access). ACK applies
+     * it only when the cluster is created. On, `publicAccessCidrs` is required.
      * @default false
      */
     publicEndpoint?: boolean;
+    /**
+     * IPv4 CIDRs allowed to reach the API server (the egress of where `pulumi up` and `kubectl` run),
+     * required with `publicEndpoint`. They go into an allow-list ACL for the 6443 listener of the API
+     * server's load balancer, with ACK's control-plane range 100.104.0.0/16 and the VPC's CIDR, which
+     * ACK requires in any allow-list (alibabacloud.com/help/en/ack/cluster-access-control, updated
+     * 2026-03-26, read 2026-11-29). Private, documentation and other special-purpose ranges are
+     * refused (they admit no one over the internet); `0.0.0.0/0` needs `allowPublicAccessFromAnywhere`.
+     * The provider cannot bind an ACL to the listener ACK made: bind it once (the component's
+     * `apiServerAclBinding` output is the command), after which the entries follow this list.
+     * @default none
+     */
+    publicAccessCidrs?: string[];
+    /**
+     * Acknowledges `0.0.0.0/0` in `publicAccessCidrs`: the API server open to the whole internet
+     * (still behind certificate authentication).
+     * @default false
+     */
+    allowPublicAccessFromAnywhere?: boolean;
     /**
      * ACK deletion protection: `pulumi destroy` (or a mode switch) fails until it is turned off.
      * @default true
@@ -140,7 +162,8 @@ export interface AckClusterSettings {
     systemNodePool?: AlicloudSystemNodePoolArgs;
     /**
      * Whether every platform pod asks ECI to use (and create) image caches automatically
-     * (`k8s.aliyun.com/eci-auto-imc`): later pods of the same image start without pulling it.
+     * (`k8s.aliyun.com/eci-auto-imc`): later pods of the same image start without pulling it. False
+     * writes `"false"`: ECI's own default is true, and auto-created caches are billed as snapshots.
      * @default true
      */
     autoImageCache?: boolean;
@@ -151,8 +174,11 @@ export interface AckClusterSettings {
      */
     extraEphemeralStorage?: string;
     /**
-     * Spot ECI instances for Spark executors (drivers stay on-demand). Turns Spark decommissioning on
-     * for every job, so executors hand their shuffle and cached blocks over before they go.
+     * Spot ECI instances for Spark executors (drivers stay on-demand), falling back to on-demand when
+     * no spot capacity is left (`k8s.aliyun.com/eci-spot-fallback: "true"`). Turns Spark
+     * decommissioning on for every job; it runs only when a pod is deleted gracefully (a scale-down),
+     * not on a spot reclaim: ECI releases a reclaimed instance without running the pod's preStop
+     * hook, and Spark recomputes the lost executor's blocks (docs/alicloud.md).
      * @default none (all pods on-demand)
      */
     spot?: AlicloudSpotArgs;
@@ -208,8 +234,10 @@ export const ackClusterSettingsSchema = z.strictObject(
     {
         mode: z.string({ error: "managed or serverless" }).optional(),
         name: z.string({ error: "an ACK cluster name" }).optional(),
-        version: z.string({ error: 'an ACK Kubernetes version such as "1.36.1-aliyun.1"' }).optional(),
+        version: z.string({ error: 'a Kubernetes minor such as "1.36", or an exact ACK version such as "1.36.2-aliyun.1"' }).optional(),
         publicEndpoint: z.boolean({ error: "true or false" }).optional(),
+        publicAccessCidrs: z.array(z.string({ error: "IPv4 CIDR" }), { error: "a list of IPv4 CIDRs" }).optional(),
+        allowPublicAccessFromAnywhere: z.boolean({ error: "true or false" }).optional(),
         deletionProtection: z.boolean({ error: "true or false" }).optional(),
         serviceCidr: z.string({ error: "an IPv4 CIDR such as 192.168.0.0/16" }).optional(),
         systemNodePool: z
@@ -248,7 +276,7 @@ export const ackClusterSettingsSchema = z.strictObject(
             .optional(),
     },
     {
-        error: "an object with mode, name, version, publicEndpoint, deletionProtection, serviceCidr, systemNodePool, autoImageCache, extraEphemeralStorage, spot, imageCaches, podIdentityWebhook, kubeconfigValidityMinutes, logs",
+        error: "an object with mode, name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, deletionProtection, serviceCidr, systemNodePool, autoImageCache, extraEphemeralStorage, spot, imageCaches, podIdentityWebhook, kubeconfigValidityMinutes, logs",
     },
 ) as unknown as z.ZodType<AckClusterSettings>;
 
@@ -270,12 +298,6 @@ export interface AlicloudServerlessClusterArgs extends AckClusterSettings {
 /** Defaults of {@link AlicloudServerlessClusterArgs}, with where the outside facts come from. */
 export const ALICLOUD_DEFAULTS = {
     mode: ClusterModes.Managed,
-    /**
-     * ACK release notes for Kubernetes 1.36 (alibabacloud.com, "ACK release notes for Kubernetes 1.36",
-     * updated 2026-06-06): 1.36.1-aliyun.1; ACK supports 1.36 until 2027-05 (version policy page,
-     * read 2026-11-21).
-     */
-    version: "1.36.1-aliyun.1",
     /** ACK Pro: the managed control plane with an SLA (`clusterSpec` docs, @pulumi/alicloud 3.108.0). */
     clusterSpec: "ack.pro.small",
     publicEndpoint: false,

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { checkComponentArgs, describeValue, InputError } from "../../errors";
 import type { CapacityGridName, SchedulingProfile, ServerlessCluster } from "../types";
+import { createApiServerAcl } from "./api-acl";
 import type { AlicloudServerlessClusterArgs } from "./args";
 import { ACK_ADDONS, createAckCluster, RrsaOidc } from "./control-plane";
 import { createImageCache } from "./image-cache";
@@ -61,6 +62,13 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
     readonly imageCache?: alicloud.eci.ImageCache;
     /** The SLS project, logstore and index Spark pods log to (with `logs.enabled`, the default). */
     readonly logs?: AckLogs;
+    /** With `publicEndpoint`: the API server's allow-list (admin networks, ACK's range, the VPC). */
+    readonly apiServerAcl?: alicloud.slb.Acl;
+    /**
+     * With `publicEndpoint`: the one-time command that binds {@link apiServerAcl} to the API server's
+     * 6443 listener (the provider cannot change the listener ACK made).
+     */
+    readonly apiServerAclBinding?: pulumi.Output<string>;
 
     constructor(name: string, args: AlicloudServerlessClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything is checked before the first registration: a bad argument leaves nothing half made.
@@ -100,6 +108,17 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
         this.rrsa = controlPlane.rrsa;
         this.virtualNode = controlPlane.virtualNode;
         this.systemNodePool = controlPlane.systemNodePool;
+
+        if (r.publicEndpoint) {
+            const vpcCidr =
+                r.network.kind === "new"
+                    ? r.network.vpcCidr
+                    : alicloud.vpc.getNetworksOutput({ ids: [r.network.vpcId] }, { parent: this }).vpcs.apply((vpcs) => vpcs[0]?.cidrBlock ?? "");
+            const slbId = this.ackCluster instanceof alicloud.cs.ManagedKubernetes ? this.ackCluster.slbId : undefined;
+            const apiAcl = createApiServerAcl(name, r.publicAccessCidrs, vpcCidr, slbId, this);
+            this.apiServerAcl = apiAcl.acl;
+            this.apiServerAclBinding = apiAcl.binding;
+        }
 
         if (r.podIdentityWebhook) {
             this.podIdentityWebhook = new alicloud.cs.KubernetesAddon(
@@ -160,6 +179,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             vpcId: this.vpcId,
             rrsa: this.rrsa,
             ...(this.logs ? { logProject: this.logs.projectName, logstore: SPARK_LOGSTORE } : {}),
+            ...(this.apiServerAclBinding ? { apiServerAclBinding: this.apiServerAclBinding } : {}),
         });
     }
 }

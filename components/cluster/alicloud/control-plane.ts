@@ -1,8 +1,11 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
+import { checkComponentArgs } from "../../errors";
+import type { ClusterMode } from "./args";
 import { ACK_SLS_DELETE_OPTIONS } from "./logs";
 import type { ResolvedAlicloudArgs } from "./validate";
+import { AckVersionPlan, newestPatchOf } from "./version";
 
 /**
  * Add-on names (ACK add-on docs and the @pulumi/alicloud 3.108.0 `ManagedKubernetes` examples, read
@@ -64,7 +67,7 @@ export function createAckCluster(
     const common = {
         name: r.clusterName,
         clusterSpec: r.clusterSpec,
-        version: r.version,
+        version: ackVersionInput(r.version, r.mode, r.region, parent, name),
         // RRSA cannot be turned off once on (`enableRrsa` docs), so it is on from the start.
         enableRrsa: true,
         deletionProtection: r.deletionProtection,
@@ -138,4 +141,35 @@ export function createAckCluster(
 
 function rrsaOf(metadata: pulumi.Output<{ ramOidcProviderArn: string; ramOidcProviderName: string; rrsaOidcIssuerUrl: string }>): pulumi.Output<RrsaOidc> {
     return metadata.apply((m) => ({ oidcProviderArn: m.ramOidcProviderArn, oidcProviderName: m.ramOidcProviderName, oidcIssuerUrl: m.rrsaOidcIssuerUrl }));
+}
+
+/**
+ * What the cluster's `version` input gets: nothing for ACK's newest, the exact version as given, or
+ * for a minor the newest patch ACK creates in the region, from `alicloud.cs.getKubernetesVersion`
+ * (ACK's DescribeKubernetesVersionMetadata, which without a version or mode lists the creatable
+ * versions: help.aliyun.com/document_detail/2667899.html, read 2026-11-29).
+ *
+ * With a minor, a later `pulumi up` after ACK ships a newer patch shows the cluster's `version`
+ * changing, and applying it upgrades the control plane in place to that patch (as EKS moves its
+ * own patch versions); ACK never downgrades. A minor the region no longer creates fails the deployment
+ * with one line naming `version` and the minors it does create.
+ */
+function ackVersionInput(
+    plan: AckVersionPlan,
+    mode: ClusterMode,
+    region: string,
+    parent: pulumi.Resource,
+    componentName: string,
+): pulumi.Output<string> | string | undefined {
+    if (plan.kind === "newest") return undefined;
+    if (plan.kind === "exact") return plan.version;
+    const metadata = alicloud.cs.getKubernetesVersionOutput(
+        // ASK clusters are ManagedKubernetes with the Serverless profile (the data source's docs).
+        { clusterType: "ManagedKubernetes", profile: mode === "serverless" ? "Serverless" : "Default" },
+        { parent },
+    );
+    return metadata.metadatas.apply((list) => {
+        const versions = list.map((m) => m.version);
+        return checkComponentArgs("AlicloudServerlessCluster", componentName, () => newestPatchOf(plan.minor, versions, region));
+    });
 }

@@ -27,6 +27,12 @@ export const ECI_ANNOTATIONS = {
     extraEphemeralStorage: "k8s.aliyun.com/eci-extra-ephemeral-storage",
     spotStrategy: "k8s.aliyun.com/eci-spot-strategy",
     spotPriceLimit: "k8s.aliyun.com/eci-spot-price-limit",
+    /**
+     * Fall back to an on-demand instance when no spot capacity is left at the bid, instead of
+     * pending up to `eci-max-pending-minute` (ECI pod annotations,
+     * alibabacloud.com/help/en/eci/user-guide/pod-annotations-1, read 2026-11-29).
+     */
+    spotFallback: "k8s.aliyun.com/eci-spot-fallback",
 } as const;
 
 /** What the ECI scheduling profile is built from (validated). */
@@ -38,7 +44,9 @@ export interface EciSchedulingInput {
 /** The profile every platform pod carries: the virtual-node selector and toleration, and ECI annotations. */
 export function eciSchedulingProfile(input: EciSchedulingInput): SchedulingProfile {
     const podAnnotations: Record<string, string> = {};
-    if (input.autoImageCache) podAnnotations[ECI_ANNOTATIONS.autoImageCache] = "true";
+    // Written either way: ECI's default is "true" (alibabacloud.com/help/en/elastic-container-instance/latest/use-imagecache,
+    // read 2026-11-29), so leaving it out would not turn automatic (billed) cache creation off.
+    podAnnotations[ECI_ANNOTATIONS.autoImageCache] = input.autoImageCache ? "true" : "false";
     if (input.extraEphemeralStorage !== undefined) podAnnotations[ECI_ANNOTATIONS.extraEphemeralStorage] = input.extraEphemeralStorage;
     return schedulingProfile({
         nodeSelector: { ...VIRTUAL_NODE_SELECTOR },
@@ -53,11 +61,15 @@ export interface SpotPlan {
     priceLimit?: number;
 }
 
-/** Executor-only pod annotations that put executors on spot ECI instances ({} without spot). */
+/**
+ * Executor-only pod annotations that put executors on spot ECI instances, falling back to on-demand
+ * when spot capacity runs out ({} without spot).
+ */
 export function spotExecutorAnnotations(spot: SpotPlan | undefined): Record<string, string> {
     if (spot === undefined) return {};
     return {
         [ECI_ANNOTATIONS.spotStrategy]: spot.strategy,
+        [ECI_ANNOTATIONS.spotFallback]: "true",
         ...(spot.strategy === SpotStrategies.WithPriceLimit ? { [ECI_ANNOTATIONS.spotPriceLimit]: String(spot.priceLimit) } : {}),
     };
 }

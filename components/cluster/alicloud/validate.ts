@@ -1,6 +1,7 @@
 import { describeValue, InputError, underKey } from "../../errors";
 import { requireUnique } from "../../names";
 import { dropUndefined, parseShape } from "../../shape";
+import { specialBlockOverlapping } from "../special-ipv4";
 import type { SchedulingProfile } from "../types";
 import {
     ackClusterSettingsSchema,
@@ -17,15 +18,19 @@ import { overlaps, parseIpv4Cidr } from "./cidr";
 import { AlicloudNetworkPlan, planAlicloudNetwork } from "./network-plan";
 import { requireAlicloudRegion } from "./region";
 import { eciSchedulingProfile, spotExecutorAnnotations, SpotPlan, spotSparkConf } from "./scheduling";
+import { AckVersionPlan, parseAckVersion } from "./version";
 
 /** {@link AlicloudServerlessClusterArgs} after validation, with every default applied. */
 export interface ResolvedAlicloudArgs {
     mode: ClusterMode;
     region: string;
     clusterName: string;
-    version: string;
+    /** The version setting: ACK's newest, a minor resolved at deploy time, or an exact version. */
+    version: AckVersionPlan;
     clusterSpec: string;
     publicEndpoint: boolean;
+    /** The admin networks of the API server's allow-list ([] without a public endpoint). */
+    publicAccessCidrs: string[];
     deletionProtection: boolean;
     serviceCidr: string;
     network: AlicloudNetworkPlan;
@@ -46,8 +51,6 @@ export interface ResolvedAlicloudArgs {
 
 /** ACK cluster names: CreateCluster API docs (alibabacloud.com, read 2026-11-21). */
 const CLUSTER_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
-/** ACK versions are `x.y.z-aliyun.n` (ACK Kubernetes version policy page, read 2026-11-21). */
-const ACK_VERSION = /^1\.\d{1,2}\.\d{1,2}-aliyun\.\d{1,2}$/;
 const GI_QUANTITY = /^[1-9]\d{0,4}Gi$/;
 const INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
 /** An image reference with an optional registry, a repository path, and a tag or digest. */
@@ -75,11 +78,9 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string): 
     if (!CLUSTER_NAME.test(name)) {
         throw new InputError("name", `got ${describeValue(name)}`, "1-63 letters, digits and '-', starting with a letter or digit");
     }
-    const version = args.version ?? ALICLOUD_DEFAULTS.version;
-    if (!ACK_VERSION.test(version)) {
-        throw new InputError("version", `got ${describeValue(version)}`, `an ACK Kubernetes version such as ${ALICLOUD_DEFAULTS.version}`);
-    }
+    const version = parseAckVersion(args.version);
     const publicEndpoint = args.publicEndpoint ?? ALICLOUD_DEFAULTS.publicEndpoint;
+    const publicAccessCidrs = checkPublicAccessCidrs(args.publicAccessCidrs, publicEndpoint, args.allowPublicAccessFromAnywhere ?? false);
     const deletionProtection = args.deletionProtection ?? ALICLOUD_DEFAULTS.deletionProtection;
     const autoImageCache = args.autoImageCache ?? ALICLOUD_DEFAULTS.autoImageCache;
     const podIdentityWebhook = args.podIdentityWebhook ?? ALICLOUD_DEFAULTS.podIdentityWebhook;
@@ -109,6 +110,7 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string): 
         version,
         clusterSpec: ALICLOUD_DEFAULTS.clusterSpec,
         publicEndpoint,
+        publicAccessCidrs,
         deletionProtection,
         serviceCidr,
         ...(systemNodePool ? { systemNodePool } : {}),
@@ -199,6 +201,10 @@ function checkSpot(spot: AlicloudSpotArgs | undefined): SpotPlan | undefined {
             "the highest hourly price per pod, a positive number such as 0.5",
         );
     }
+    // ECI takes the price with at most three decimals (pod annotations doc, read 2026-11-29).
+    if (strategy === SpotStrategies.WithPriceLimit && Math.round(priceLimit! * 1000) / 1000 !== priceLimit) {
+        throw new InputError(key("priceLimit"), `got ${describeValue(priceLimit)}`, "a price with at most three decimals, such as 0.125");
+    }
     if (strategy === SpotStrategies.AsPriceGo && priceLimit !== undefined) {
         throw new InputError(
             key("priceLimit"),
@@ -243,4 +249,50 @@ function checkImages(images: unknown, key: string): string[] {
     });
     requireUnique(images as string[], key);
     return [...(images as string[])];
+}
+
+const ANYWHERE = "0.0.0.0/0";
+
+/** Admin networks of a public API server: public IPv4 CIDRs, `0.0.0.0/0` only when acknowledged. */
+function checkPublicAccessCidrs(cidrs: unknown, publicEndpoint: boolean, fromAnywhere: boolean): string[] {
+    const key = "publicAccessCidrs";
+    if (!publicEndpoint) {
+        if (cidrs !== undefined && !(Array.isArray(cidrs) && cidrs.length === 0)) {
+            throw new InputError(key, "is set while {{publicEndpoint}} is false", "{{publicEndpoint}}: true, or no public CIDRs");
+        }
+        return [];
+    }
+    if (!Array.isArray(cidrs) || cidrs.length === 0) {
+        throw new InputError(
+            key,
+            `got ${describeValue(cidrs)} with {{publicEndpoint}} true`,
+            "at least one IPv4 CIDR allowed to reach the API server: the egress address of where pulumi up runs, as a.b.c.d/32",
+        );
+    }
+    cidrs.forEach((cidr, i) => {
+        const block = typeof cidr === "string" ? parseIpv4Cidr(cidr) : undefined;
+        if (block === undefined) {
+            throw new InputError(`${key}[${i}]`, `got ${describeValue(cidr)}`, "an IPv4 CIDR with no host bits set, such as a.b.c.d/32");
+        }
+        if (cidr === ANYWHERE) {
+            if (!fromAnywhere) {
+                throw new InputError(
+                    `${key}[${i}]`,
+                    "got 0.0.0.0/0 (the whole internet)",
+                    "your admin networks, or {{allowPublicAccessFromAnywhere}}: true to mean it",
+                );
+            }
+            return;
+        }
+        const special = specialBlockOverlapping(block);
+        if (special !== undefined) {
+            throw new InputError(
+                `${key}[${i}]`,
+                `got ${describeValue(cidr)}, which overlaps ${special.cidr}, ${special.purpose}`,
+                "public internet addresses (the egress of where pulumi up runs); the VPC and ACK's own range are in the allow-list already",
+            );
+        }
+    });
+    requireUnique(cidrs as string[], key);
+    return [...(cidrs as string[])];
 }
