@@ -71,9 +71,10 @@ describe("the shipped alicloud stack (managed mode)", () => {
             [O.policy]: 1,
             [O.attachment]: 1,
         });
-        // 42 resources, and the top-level AlicloudSparkPlatform component they sit in (no webhook
-        // PodDisruptionBudget: the operator's webhook is off).
-        expect(managed.resources).toHaveLength(43);
+        // 44 resources (the job namespace's admission guard among them), and the top-level
+        // AlicloudSparkPlatform component they sit in (no webhook PodDisruptionBudget: the operator's
+        // webhook is off).
+        expect(managed.resources).toHaveLength(45);
     });
 
     it("GIVEN the ACK cluster WHEN inspected THEN RRSA is on, the API server is private, deletion protection is on, and ECI comes from the ack-virtual-node add-on", () => {
@@ -242,8 +243,8 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
     });
 
     it("GIVEN both plans WHEN every other resource is compared THEN its inputs, parent, provider and options are identical", () => {
-        // 43 resources less the ACK Pro cluster and its add-on.
-        expect(rest(managed)).toHaveLength(41);
+        // 45 resources less the ACK Pro cluster and its add-on.
+        expect(rest(managed)).toHaveLength(43);
         expect(rest(serverless).map(refOf)).toEqual(rest(managed).map(refOf));
         expect(rest(serverless).map(comparable)).toEqual(rest(managed).map(comparable));
     });

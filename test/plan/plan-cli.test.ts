@@ -64,8 +64,8 @@ describe("npm run plan -- --stack alicloud", () => {
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         expect(result.stdout).toContain("Plan of serverless-spark/alicloud");
-        expect(result.stdout).toMatch(/Wrote .*resources\.json \(43 resources\) and 9 manifests/);
-        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 43 resources\\.$`));
+        expect(result.stdout).toMatch(/Wrote .*resources\.json \(45 resources\) and 11 manifests/);
+        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 45 resources\\.$`));
 
         const resources = readResources(dir);
         for (const type of [
@@ -96,6 +96,8 @@ describe("npm run plan -- --stack alicloud", () => {
                 "sparkapplication-spark-jobs-tpcds-datagen.yaml",
                 "sparkapplication-spark-jobs-tpcds-queries.yaml",
                 "sparkapplication-spark-jobs-wordcount.yaml",
+                "validatingadmissionpolicy-serverless-spark-guard-spark-jobs.yaml",
+                "validatingadmissionpolicybinding-serverless-spark-guard-spark-jobs.yaml",
             ].map((f) => path.join("manifests", f)),
         );
         const wordcount = tree.get(path.join("manifests", "sparkapplication-spark-jobs-wordcount.yaml"))!;
