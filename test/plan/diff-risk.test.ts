@@ -109,6 +109,11 @@ describe("the plan diff lists replacements and deletions first, with their conse
         expect(report).toContain(`-/+ ${FARGATE}::spark  (likely replaced: selectors changed)`);
     });
 
+    it("GIVEN a removed namespace that is retained on delete WHEN diffed THEN the report says it stays in the cluster", () => {
+        const kept = diffPlans(snapshot([resource(NS, "team-b", { metadata: { name: "team-b" } }, { retainOnDelete: true })]), snapshot([]));
+        expect(kept.risks[0]!.consequence).toMatch(/^leaves the stack; the namespace and everything in it stay in the cluster/);
+    });
+
     it("GIVEN the report WHEN rendered THEN replacements come before grants, removals, changes and additions", () => {
         const at = (h: string) => report.indexOf(h);
         expect(at("#### Replaced or deleted (3)")).toBeGreaterThan(0);

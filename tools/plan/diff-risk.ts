@@ -156,8 +156,11 @@ const REPLACED_BY: { type: RegExp; paths: RegExp }[] = [
  * read 2026-11-29).
  */
 function consequence(type: string, kind: RiskEntry["kind"], r: PlanResource): string {
-    if (type === "kubernetes:core/v1:Namespace")
-        return "deletes the namespace and everything in it: its Spark applications and their pods, Secrets, ConfigMaps and objects Pulumi does not manage";
+    if (type === "kubernetes:core/v1:Namespace") {
+        return r.retainOnDelete
+            ? "leaves the stack; the namespace and everything in it stay in the cluster (retainOnDelete) until deleted by hand"
+            : "deletes the namespace and everything in it: its Spark applications and their pods, Secrets, ConfigMaps and objects Pulumi does not manage";
+    }
     if (type === "aws:eks/fargateProfile:FargateProfile")
         return "deletes every running pod the profile scheduled (Spark drivers and executors are killed and rescheduled)";
     if (/:(SparkApplication|ScheduledSparkApplication)$/.test(type))
@@ -179,7 +182,9 @@ export function riskEntries(removed: PlanResource[], changed: { before: PlanReso
         if (!after.custom) continue;
         const rule = REPLACED_BY.find((x) => x.type.test(after.type));
         // Named by the input itself (`selectors`, not `selectors[1]`).
-        const because = rule ? [...new Set(paths.filter((p) => rule.paths.test(p)).map((p) => p.replace(/\[.*$/, "")))] : [];
+        // Inputs the engine ignores (a derived bucket name, fixed at creation) replace nothing.
+        const ignored = new Set(after.ignoreChanges ?? []);
+        const because = rule ? [...new Set(paths.filter((p) => rule.paths.test(p) && !ignored.has(p)).map((p) => p.replace(/\[.*$/, "")))] : [];
         if (because.length > 0) out.push({ ref: refOf(after), kind: "replaced", because, consequence: consequence(after.type, "replaced", before) });
     }
     return out;

@@ -69,12 +69,11 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
         const child = { parent: this };
 
         let bucketReady: pulumi.Resource[] = [];
-        let bucketName: string;
         if (s.existingBucket !== undefined) {
-            bucketName = s.existingBucket;
             this.bucketName = pulumi.output(s.existingBucket);
         } else {
-            bucketName = s.bucket ?? derivedBucketName(name, { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() });
+            const bucketName =
+                s.bucket ?? derivedBucketName(name, { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() });
             const created = createOssDataBucket(name, bucketName, s, this);
             this.bucket = created.bucket;
             this.bucketName = created.bucket.bucket;
@@ -97,8 +96,9 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
                 // The name is known before deployment, so the policy is plain text in the plan.
                 {
                     policyName: roleName,
-                    policyDocument: JSON.stringify(sparkOssNamespacePolicy(bucketName, ns, kms)),
-                    description: `Spark in namespace ${ns}: JindoSDK access to oss://${bucketName}`,
+                    // The bucket's actual name: a derived name is fixed at creation (./bucket.ts).
+                    policyDocument: this.bucketName.apply((b) => JSON.stringify(sparkOssNamespacePolicy(b, ns, kms))),
+                    description: pulumi.interpolate`Spark in namespace ${ns}: JindoSDK access to oss://${this.bucketName}`,
                 },
                 child,
             );
