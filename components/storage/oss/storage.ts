@@ -93,7 +93,7 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
             );
             const policy = new alicloud.ram.Policy(
                 `${name}-${ns}`,
-                // The name is known before deployment, so the policy is plain text in the plan.
+                // The role name is known before deployment; the document names the bucket it was created with.
                 {
                     policyName: roleName,
                     // The bucket's actual name: a derived name is fixed at creation (./bucket.ts).
