@@ -14,7 +14,8 @@ import { checkJobNamespaces, isSystemNamespace } from "./names";
 import { OPERATOR_DEFAULTS } from "./operator/defaults";
 import { SparkOperator, SparkOperatorArgs } from "./operator/operator";
 import { resolveSparkOperatorSettings, SparkOperatorSettings } from "./operator/settings";
-import { SparkNamespace } from "./rbac/namespace";
+import { declareNamespaceGuard, NamespaceGuardInput } from "./rbac/guard";
+import { resolveSparkNamespaceArgs, SparkNamespace } from "./rbac/namespace";
 import { dropUndefined, parseShape } from "./shape";
 import { defaultPriceTable, type PriceTable } from "./sizing";
 import { HdfsStorage, NAMENODE_PRINCIPAL_KEY } from "./storage/hdfs";
@@ -220,6 +221,8 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             this.namespaces[namespace] = ns;
             const handle = { name: namespace, namespace: ns.namespace };
             integrations[namespace] = shared.map((integrator) => integrator.integrate(handle, { parent: ns }));
+            const accounts = resolveSparkNamespaceArgs({ namespace });
+            declareNamespaceGuard(`${name}-${namespace}`, guardInput(namespace, accounts, integrations[namespace]!), { parent: ns });
         }
 
         this.historyServers = {};
@@ -291,4 +294,21 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
 function historyServerStorage(storage: SparkStorage | undefined): HistoryServerStorage | undefined {
     const candidate = storage as Partial<HistoryServerStorage> | undefined;
     return typeof candidate?.historyServerAccess === "function" ? (candidate as HistoryServerStorage) : undefined;
+}
+
+/**
+ * What a namespace's guard protects, from what its integrations add: the Secrets they mount into
+ * drivers (the keytab) or name as a token source stay in driver pods, and their pod annotations
+ * (the namespace's ECI RAM role) are pinned to their value.
+ */
+export function guardInput(namespace: string, accounts: { driver: string; executor: string }, integrations: JobIntegration[]): NamespaceGuardInput {
+    const driverOnlySecrets: string[] = [];
+    const pinnedPodAnnotations: Record<string, string> = {};
+    for (const integration of integrations) {
+        driverOnlySecrets.push(...Object.keys(integration.driverSecrets ?? {}));
+        const token = integration.sparkConf?.["spark.kubernetes.kerberos.tokenSecret.name"];
+        if (typeof token === "string") driverOnlySecrets.push(token);
+        Object.assign(pinnedPodAnnotations, integration.podAnnotations ?? {});
+    }
+    return { namespace, driverServiceAccount: accounts.driver, executorServiceAccount: accounts.executor, driverOnlySecrets, pinnedPodAnnotations };
 }

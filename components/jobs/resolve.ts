@@ -6,6 +6,7 @@ import { AppLanguage, formatMiB, JobCost, jobCostPerHour, parseSizeMiB, rightSiz
 import { requireSchedule, requireTimeZone } from "./cron";
 import { sparkJobSettingsSchema } from "./shape";
 import { SizingConf, sizingConf } from "./sizing-conf";
+import { checkDependencyUri } from "./spark-conf-guard";
 import { checkSparkConfKeys } from "./spark-conf-rules";
 import { DynamicAllocationArgs, RestartPolicyArgs, SPARK_APPLICATION_TYPES, SparkJobArgs, SparkRoleArgs } from "./types";
 
@@ -97,6 +98,7 @@ export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
     }
     requireText(args.image, "image", "a container image such as apache/spark:3.5.3");
     requireText(args.mainApplicationFile, "mainApplicationFile", "the application jar or script, e.g. local:///opt/spark/examples/jars/spark-examples.jar");
+    checkDependencyUri(args.mainApplicationFile, "mainApplicationFile");
     if ((args.type === "Scala" || args.type === "Java") && (typeof args.mainClass !== "string" || args.mainClass.trim() === "")) {
         throw new InputError("mainClass", `is required for ${args.type} applications, got ${describeValue(args.mainClass)}`, "a fully-qualified class name");
     }
@@ -341,8 +343,12 @@ const DEPS_RULES: Record<string, { pattern: RegExp; expected: string }> = {
     pyFiles: { pattern: /^\S+$/, expected: "a .py, .zip or .egg URI such as s3a://bucket/lib.zip" },
     packages: { pattern: /^[^:\s]+:[^:\s]+:[^:\s]+$/, expected: "a Maven coordinate groupId:artifactId:version such as org.apache.hadoop:hadoop-aws:3.3.4" },
     excludePackages: { pattern: /^[^:\s]+:[^:\s]+$/, expected: "groupId:artifactId such as com.google.guava:guava" },
-    repositories: { pattern: /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/, expected: "a Maven repository URL such as https://repo1.maven.org/maven2" },
+    // https only: a repository over plain HTTP serves code anyone on the path can change.
+    repositories: { pattern: /^https:\/\/\S+$/i, expected: "an https:// Maven repository URL such as https://repo1.maven.org/maven2" },
 };
+
+/** The `deps` lists that hold URIs spark-submit fetches (the others are Maven coordinates). */
+const URI_DEPS = new Set(["jars", "files", "pyFiles"]);
 
 function checkDeps(deps: object): void {
     for (const [field, values] of Object.entries(deps)) {
@@ -355,6 +361,7 @@ function checkDeps(deps: object): void {
             if (typeof value !== "string" || !rule.pattern.test(value)) {
                 throw new InputError(`deps.${field}[${i}]`, `got ${describeValue(value)}`, rule.expected);
             }
+            if (URI_DEPS.has(field)) checkDependencyUri(value, `deps.${field}[${i}]`);
         });
     }
 }

@@ -1,4 +1,5 @@
 import { describeValue, InputError } from "../errors";
+import { checkPodWidening } from "./spark-conf-guard";
 
 /**
  * Spark conf keys the operator's validating webhook refuses (kubeflow/spark-operator v2.5.2,
@@ -65,7 +66,8 @@ const UNMODELLED: Record<string, string> = {
 const EMPTY_DIR_MEDIUM = /^spark\.kubernetes\.(driver|executor)\.volumes\.emptyDir\.[^.]+\.options\.medium$/;
 
 /**
- * Refuses Spark conf the webhook would reject at apply time, and keys SparkJob owns.
+ * Refuses Spark conf the webhook would reject at apply time, keys SparkJob owns, and keys that would
+ * widen what the job's pods may do (./spark-conf-guard.ts).
  * @param namespace the application's namespace (`spark.kubernetes.namespace` must equal it)
  */
 export function checkSparkConfKeys(conf: Record<string, unknown>, namespace: string, key: string): void {
@@ -74,13 +76,13 @@ export function checkSparkConfKeys(conf: Record<string, unknown>, namespace: str
         if (name.trim() === "" || /\s/.test(name)) {
             throw new InputError(at, "is not a Spark conf key", "a key such as spark.sql.shuffle.partitions");
         }
-        if (name in WEBHOOK_DENIED) {
+        if (Object.hasOwn(WEBHOOK_DENIED, name)) {
             throw new InputError(at, "is refused by the Spark operator's webhook", WEBHOOK_DENIED[name]!);
         }
         if (name === "spark.kubernetes.namespace" && value !== namespace) {
             throw new InputError(at, `got ${describeValue(value)} (the operator requires the application's namespace)`, describeValue(namespace));
         }
-        if (name in UNMODELLED) {
+        if (Object.hasOwn(UNMODELLED, name)) {
             throw new InputError(at, "would put Spark's local dirs in memory, which sizing does not count", UNMODELLED[name]!);
         }
         if (EMPTY_DIR_MEDIUM.test(name) && typeof value === "string" && value.trim().toLowerCase() === "memory") {
@@ -90,8 +92,9 @@ export function checkSparkConfKeys(conf: Record<string, unknown>, namespace: str
                 "the default medium (the pod's ephemeral storage)",
             );
         }
-        if (name in MANAGED) {
+        if (Object.hasOwn(MANAGED, name)) {
             throw new InputError(at, "is set by SparkJob from its arguments", `${MANAGED[name]} instead`);
         }
+        checkPodWidening(name, at);
     }
 }

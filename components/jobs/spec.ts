@@ -115,10 +115,19 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
     );
 
     const sharedAnnotations = Object.assign({}, placement.scheduling.podAnnotations, ...integrations.map((i) => i.podAnnotations ?? {}));
+    refuseOverrides(args.labels, placement.scheduling.podLabels ?? {}, "labels");
     const podLabels = { ...placement.scheduling.podLabels, ...(args.labels ?? {}) };
     const role = (name: "driver" | "executor") => {
         const sized = job[name];
         const roleArgs = args[name] ?? {};
+        // A job may add pod labels and annotations but not replace the platform's: the ECI RAM role
+        // (the namespace's own), the scheduling label that sends pods to virtual nodes, the shape.
+        refuseOverrides(roleArgs.labels, { ...POD_PLATFORM_LABELS, ...placement.scheduling.podLabels }, `${name}.labels`);
+        refuseOverrides(
+            roleArgs.annotations,
+            { ...sharedAnnotations, ...(name === "executor" ? (placement.executorPodAnnotations ?? {}) : {}), ...sized.annotations },
+            `${name}.annotations`,
+        );
         return {
             ...roleFields(sized),
             serviceAccount: accounts[name],
@@ -161,6 +170,15 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
         spec.suspend = true;
     }
     return spec;
+}
+
+/** Refuses a job's label or annotation that would replace one the platform sets on the pods. */
+function refuseOverrides(own: Record<string, unknown> | undefined, platform: Record<string, unknown>, key: string): void {
+    for (const name of Object.keys(own ?? {})) {
+        if (Object.hasOwn(platform, name)) {
+            throw new InputError(`${key}.${name}`, "is set by the platform on every pod", "another key: the platform's value stays");
+        }
+    }
 }
 
 /** `spec.dynamicAllocation`: shuffle tracking on (Kubernetes has no external shuffle service), its timeout in milliseconds. */

@@ -24,6 +24,7 @@ import { checkComponentArgs, describeValue, InputError, underKey } from "../erro
 import { integrationChildOptions } from "../jobs/integration-options";
 import type { JobIntegration, JobNamespaceHandle, NamespaceIntegrator } from "../jobs/types";
 import { requireDns1123Label } from "../names";
+import { PLATFORM_OBJECT_LABELS } from "../rbac/guard";
 import { dropUndefined, parseShape } from "../shape";
 import { SecretContent } from "./secret-content";
 export { SecretContent } from "./secret-content";
@@ -333,7 +334,7 @@ export class KerberosSecrets extends pulumi.ComponentResource implements Namespa
         const secret = new k8s.core.v1.Secret(
             `${this.componentName}-${ns.name}-${keytab ? "keytab" : "token"}`,
             {
-                metadata: { name: keytab ? this.keytabSecretName : this.tokenSecretName, namespace: ns.name },
+                metadata: { name: keytab ? this.keytabSecretName : this.tokenSecretName, namespace: ns.name, labels: PLATFORM_OBJECT_LABELS },
                 type: "Opaque",
                 data: { [keytab ? KEYTAB_SECRET_KEY : DELEGATION_TOKEN_KEY]: this.secretContent.base64 },
             },
@@ -342,7 +343,7 @@ export class KerberosSecrets extends pulumi.ComponentResource implements Namespa
         const krb5Conf = new k8s.core.v1.ConfigMap(
             `${this.componentName}-${ns.name}-krb5`,
             {
-                metadata: { name: this.krb5ConfigMapName, namespace: ns.name },
+                metadata: { name: this.krb5ConfigMapName, namespace: ns.name, labels: PLATFORM_OBJECT_LABELS },
                 data: { [KRB5_CONF_KEY]: this.krb5Conf },
             },
             child,

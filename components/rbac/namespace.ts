@@ -34,6 +34,14 @@ export interface SparkNamespaceArgs {
      * @default {}
      */
     serviceAccountAnnotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /**
+     * Whether the Kubernetes namespace stays in the cluster when this component is deleted (the
+     * namespace dropped from `jobNamespaces`, or `pulumi destroy`). Deleting a namespace deletes
+     * everything in it, objects Pulumi does not manage included, so it takes an explicit act:
+     * `kubectl delete namespace <name>` afterwards, or `false` here beforehand.
+     * @default true
+     */
+    retainOnDelete?: boolean;
 }
 
 /** The shape of {@link SparkNamespaceArgs}; each message is the "expected" half of an error. */
@@ -45,8 +53,9 @@ const sparkNamespaceArgsSchema = z.strictObject(
         executorServiceAccount: z.string({ error: "a service account name" }).optional(),
         // Inputs (often outputs of an IAM or RAM role): checked by Kubernetes when they resolve.
         serviceAccountAnnotations: z.unknown().optional(),
+        retainOnDelete: z.boolean({ error: "true or false" }).optional(),
     },
-    { error: "an object with namespace, labels, driverServiceAccount, executorServiceAccount, serviceAccountAnnotations" },
+    { error: "an object with namespace, labels, driverServiceAccount, executorServiceAccount, serviceAccountAnnotations, retainOnDelete" },
 );
 
 /** Parses the namespace's arguments (shape, names, labels); returns the two service account names. */
@@ -88,7 +97,7 @@ export class SparkNamespace extends pulumi.ComponentResource {
                     labels: { ...(args.labels ?? {}), ...restrictedNamespaceLabels() },
                 },
             },
-            child,
+            { ...child, retainOnDelete: args.retainOnDelete ?? true },
         );
         this.namespaceName = this.namespace.metadata.name;
         const annotations = args.serviceAccountAnnotations ?? {};

@@ -6,6 +6,7 @@ import { checkComponentArgs } from "../errors";
 import { integrationChildOptions } from "../jobs/integration-options";
 import type { JobIntegration, JobNamespaceHandle } from "../jobs/types";
 import { requireDns1123Label } from "../names";
+import { PLATFORM_OBJECT_LABELS } from "../rbac/guard";
 import { parseShape } from "../shape";
 import { hadoopConfFiles, HdfsClientConf, hdfsClientConf, HdfsConfArgs } from "./hdfs-conf";
 import type { SparkStorage } from "./types";
@@ -142,7 +143,7 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
         const configMap = new k8s.core.v1.ConfigMap(
             `${this.componentName}-${ns.name}-hadoop-conf`,
             {
-                metadata: { name: this.configMapName, namespace: ns.name },
+                metadata: { name: this.configMapName, namespace: ns.name, labels: PLATFORM_OBJECT_LABELS },
                 data: { ...this.files },
             },
             integrationChildOptions(this, opts, [ns.namespace]),

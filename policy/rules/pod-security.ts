@@ -106,13 +106,40 @@ export function sparkPod(appSpec: Obj, role: "driver" | "executor", webhook = tr
     spec.initContainers = [...asList(templateSpec.initContainers), ...asList(roleSpec.initContainers)];
     if (roleSpec.podSecurityContext !== undefined) spec.securityContext = roleSpec.podSecurityContext;
     if (roleSpec.hostNetwork !== undefined) spec.hostNetwork = roleSpec.hostNetwork;
-    spec.volumes = [...asList(templateSpec.volumes), ...asList(webhook ? appSpec.volumes : [])];
+    spec.volumes = [...asList(templateSpec.volumes), ...asList(webhook ? appSpec.volumes : []), ...sparkConfVolumes(appSpec.sparkConf, role)];
 
     const annotations = {
         ...(isObj(template.metadata) && isObj(template.metadata.annotations) ? template.metadata.annotations : {}),
         ...(isObj(roleSpec.annotations) ? roleSpec.annotations : {}),
     };
     return { metadata: { annotations }, spec };
+}
+
+/** `spark.kubernetes.<role>.volumes.<type>.<name>.*`: spark-submit adds these volumes to the pod with or without the webhook. */
+const CONF_VOLUME = /^spark\.kubernetes\.(driver|executor)\.volumes\.([^.]+)\.([^.]+)\./;
+/** `spark.kubernetes.<role>.secrets.<secret>=<path>`: a Secret volume. */
+const CONF_SECRET = /^spark\.kubernetes\.(driver|executor)\.secrets\.(.+)$/;
+
+/**
+ * The volumes a SparkApplication's Spark conf adds to the driver or executor pod (Spark 3.5,
+ * spark.apache.org/docs/3.5.3/running-on-kubernetes.html, "Using Kubernetes Volumes" and "Secret
+ * Management", read 2026-11-29), as pod volumes, so a hostPath or NFS volume set through conf is
+ * judged like one in the pod spec.
+ */
+export function sparkConfVolumes(conf: unknown, role: "driver" | "executor"): Obj[] {
+    if (!isObj(conf)) return [];
+    const volumes = new Map<string, Obj>();
+    for (const key of Object.keys(conf)) {
+        const volume = CONF_VOLUME.exec(key);
+        if (volume && volume[1] === role) {
+            volumes.set(`${volume[2]}/${volume[3]}`, { name: volume[3], [volume[2]!]: {} });
+        }
+        const secret = CONF_SECRET.exec(key);
+        if (secret && secret[1] === role) {
+            volumes.set(`secret/${secret[2]}`, { name: `${secret[2]}-volume`, secret: { secretName: secret[2] } });
+        }
+    }
+    return [...volumes.values()];
 }
 
 /** Every way a pod (metadata + spec) breaks the restricted profile, prefixed with `label`. */

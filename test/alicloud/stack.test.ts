@@ -80,12 +80,12 @@ describe("the shipped alicloud stack (managed mode)", () => {
             [O.policy]: 2,
             [O.attachment]: 2,
         });
-        // 56 resources (7 of them the History Server's: its component, RAM role, policy and
+        // 58 resources (7 of them the History Server's: its component, RAM role, policy and
         // attachment, service account, Deployment and Service; 3 the SLS project, logstore and index
-        // of ECI log collection; 4 the API server's allow-list ACL and its entries), and the top-level
-        // AlicloudSparkPlatform component they sit in (no webhook PodDisruptionBudget: the operator's
-        // webhook is off).
-        expect(managed.resources).toHaveLength(57);
+        // of ECI log collection; 4 the API server's allow-list ACL and its entries; 2 the job
+        // namespace's admission guard), and the top-level AlicloudSparkPlatform component they sit in
+        // (no webhook PodDisruptionBudget: the operator's webhook is off).
+        expect(managed.resources).toHaveLength(59);
     });
 
     it("GIVEN the ACK cluster WHEN inspected THEN RRSA is on, the API server is public behind an allow-list of the admin network, ACK's range and the VPC, deletion protection is on, and ECI comes from the ack-virtual-node add-on", () => {
@@ -257,8 +257,8 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
     });
 
     it("GIVEN both plans WHEN every other resource is compared THEN its inputs, parent, provider and options are identical", () => {
-        // 57 resources less the ACK Pro cluster and its add-on.
-        expect(rest(managed)).toHaveLength(55);
+        // 59 resources less the ACK Pro cluster and its add-on.
+        expect(rest(managed)).toHaveLength(57);
         expect(rest(serverless).map(refOf)).toEqual(rest(managed).map(refOf));
         expect(rest(serverless).map(comparable)).toEqual(rest(managed).map(comparable));
     });

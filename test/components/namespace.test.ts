@@ -30,6 +30,9 @@ describe("SparkNamespace", () => {
             ].sort(),
         );
 
+        // Dropping the namespace from the stack leaves it, and everything in it, in the cluster.
+        expect(one(plan, T.namespace, "jobs-ns").retainOnDelete).toBe(true);
+
         // Extra labels cannot weaken pod security.
         expect(one(plan, T.namespace, "jobs-ns").inputs.metadata).toEqual({
             name: "etl",

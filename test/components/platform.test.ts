@@ -23,7 +23,8 @@ describe("ServerlessSparkPlatform", () => {
             `${T.sparkNamespace}::p-etl`,
         ]);
         const customs = plan.resources.filter((r) => r.custom && r.type.startsWith("kubernetes:"));
-        expect(customs).toHaveLength(2 * 5 + 3);
+        // Per namespace: Namespace, two service accounts, Role, RoleBinding, the guard's policy and binding.
+        expect(customs).toHaveLength(2 * 7 + 3);
         for (const r of customs) {
             expect(r.provider).toBe(`${T.k8sProvider}::c-k8s`);
         }

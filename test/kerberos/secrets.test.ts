@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { InputError } from "../../components/errors";
 import type { SecretContent as SecretContentType } from "../../components/kerberos/secrets";
+import { PLATFORM_OBJECT_LABELS } from "../../components/rbac/guard";
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { childrenOf, mockRuntime, one, planOf, T } from "../helpers/mocks";
 import { buildKeytab, EntrySpec, SECRET_MARKER } from "./keytab-builder";
@@ -88,7 +89,7 @@ describe("KerberosSecrets with a keytab", () => {
             expect(secret.inputs).toEqual({
                 apiVersion: "v1",
                 kind: "Secret",
-                metadata: { name: "spark-kerberos-keytab", namespace: ns },
+                metadata: { name: "spark-kerberos-keytab", namespace: ns, labels: PLATFORM_OBJECT_LABELS },
                 type: "Opaque",
                 data: "[secret]",
             });
@@ -100,7 +101,7 @@ describe("KerberosSecrets with a keytab", () => {
             expect(cm.inputs).toEqual({
                 apiVersion: "v1",
                 kind: "ConfigMap",
-                metadata: { name: "spark-kerberos-krb5", namespace: ns },
+                metadata: { name: "spark-kerberos-krb5", namespace: ns, labels: PLATFORM_OBJECT_LABELS },
                 data: { "krb5.conf": CONF },
             });
         }
@@ -151,7 +152,7 @@ describe("KerberosSecrets with a keytab", () => {
         const plan = await planOf(runtime);
         const secret = one(plan, SECRET, "gen-jobs-keytab");
         expect(secret.parent).toBe("test:index:Owner::owner");
-        expect(secret.inputs.metadata).toEqual({ name: "etl-krb-keytab", namespace: "jobs" });
+        expect(secret.inputs.metadata).toEqual({ name: "etl-krb-keytab", namespace: "jobs", labels: PLATFORM_OBJECT_LABELS });
         const cm = one(plan, CONFIG_MAP, "gen-jobs-krb5");
         expect((cm.inputs.data as any)["krb5.conf"]).toBe(ks.krb5Conf);
         expect((cm.inputs.data as any)["krb5.conf"]).toContain("admin_server = kdc1.example.com");
@@ -169,7 +170,7 @@ describe("KerberosSecrets with a delegation token", () => {
         expect(secret.inputs).toEqual({
             apiVersion: "v1",
             kind: "Secret",
-            metadata: { name: "spark-kerberos-token", namespace: "tokjobs" },
+            metadata: { name: "spark-kerberos-token", namespace: "tokjobs", labels: PLATFORM_OBJECT_LABELS },
             type: "Opaque",
             data: "[secret]",
         });

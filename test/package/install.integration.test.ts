@@ -121,7 +121,8 @@ describe("installed from the tarball", () => {
         });
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
-        expect(result.stdout).toMatch(/^Plan of lab-spark\/dev: 19 resources/);
+        // 19 before the job namespace's admission guard (a ValidatingAdmissionPolicy and its binding).
+        expect(result.stdout).toMatch(/^Plan of lab-spark\/dev: 21 resources/);
         expect(result.stdout).toContain("acme:observability:Dashboard");
         expect(result.stdout).toContain("etl/nightly-pi (scheduled)");
     });

@@ -21,7 +21,17 @@ const FIXTURES = path.join(PROJECT_ROOT, "test", "fixtures", "identity");
  * Cloud resources added on purpose since the fixtures were recorded (before the top-level components,
  * 0.1), by stack, as `type::name`: each must be new, and nothing else may be.
  */
+/**
+ * Each job namespace's admission guard (issue 17 item 5): a ValidatingAdmissionPolicy and its binding
+ * that keep Spark drivers off the platform's ConfigMaps and Secrets, the keytab in drivers and the
+ * ECI RAM role the namespace's own.
+ */
+const GUARD = [
+    "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy::spark-spark-jobs-guard",
+    "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding::spark-spark-jobs-guard",
+];
 const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
+    existing: [...GUARD],
     aws: [
         "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration::storage-lifecycle",
         // Fargate's log router (issue 13): its log group, the pod role's right to write it, its config.
@@ -36,6 +46,7 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
         "kubernetes:core/v1:ServiceAccount::spark-spark-jobs-history-sa",
         "kubernetes:apps/v1:Deployment::spark-spark-jobs-history-deployment",
         "kubernetes:core/v1:Service::spark-spark-jobs-history-service",
+        ...GUARD,
     ],
     alicloud: [
         // The Spark History Server of the job namespace (issue 16): its read-only ECI RAM role,
@@ -56,6 +67,7 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
         "alicloud:slb/aclEntryAttachment:AclEntryAttachment::cluster-api-server-1-2-3-4-32",
         "alicloud:slb/aclEntryAttachment:AclEntryAttachment::cluster-api-server-ack-control-plane",
         "alicloud:slb/aclEntryAttachment:AclEntryAttachment::cluster-api-server-vpc",
+        ...GUARD,
     ],
 };
 

@@ -40,7 +40,7 @@ describe.each(shippedStacks())("npm run plan -- --stack %s", (stack) => {
         for (const r of resources) {
             const required = ["custom", "dependsOn", "inputs", "name", "parent", "protect", "provider", "retainOnDelete", "type"];
             // Options recorded only when a resource sets them.
-            const optional = ["customTimeouts", "deleteBeforeReplace", "importId", "replaceOnChanges"];
+            const optional = ["customTimeouts", "deleteBeforeReplace", "ignoreChanges", "importId", "replaceOnChanges"];
             expect(
                 Object.keys(r)
                     .filter((k) => !optional.includes(k))
@@ -65,9 +65,10 @@ describe("npm run plan -- --stack alicloud", () => {
         expect(result.status).toBe(0);
         expect(result.stdout).toContain("Plan of serverless-spark/alicloud");
         // 43 resources before the History Server (7, 3 of them manifests), ECI log collection (the SLS
-        // project, logstore and index) and the API server's allow-list (an ACL and 3 entries).
-        expect(result.stdout).toMatch(/Wrote .*resources\.json \(57 resources\) and 12 manifests/);
-        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 57 resources\\.$`));
+        // project, logstore and index), the API server's allow-list (an ACL and 3 entries) and the
+        // job namespace's admission guard (a policy and its binding, 2 manifests).
+        expect(result.stdout).toMatch(/Wrote .*resources\.json \(59 resources\) and 14 manifests/);
+        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 59 resources\\.$`));
 
         const resources = readResources(dir);
         for (const type of ["alicloud:cs/managedKubernetes:ManagedKubernetes", "alicloud:cs/kubernetesAddon:KubernetesAddon", "alicloud:oss/bucket:Bucket"]) {
@@ -100,6 +101,8 @@ describe("npm run plan -- --stack alicloud", () => {
                 "sparkapplication/spark-jobs/tpcds-datagen.yaml",
                 "sparkapplication/spark-jobs/tpcds-queries.yaml",
                 "sparkapplication/spark-jobs/wordcount.yaml",
+                "validatingadmissionpolicy/serverless-spark-guard-spark-jobs.yaml",
+                "validatingadmissionpolicybinding/serverless-spark-guard-spark-jobs.yaml",
             ].map((f) => path.join("manifests", f)),
         );
         const wordcount = tree.get(path.join("manifests", "sparkapplication/spark-jobs/wordcount.yaml"))!;
@@ -161,7 +164,8 @@ describe("npm run plan -- --stack existing", () => {
         const release = readResources(dir).find((r) => r.type === "kubernetes:helm.sh/v3:Release")!;
         expect(release.inputs.values.webhook).toMatchObject({ enable: true, replicas: 3 });
         expect(readResources(dir).filter((r) => r.type === "kubernetes:policy/v1:PodDisruptionBudget")).toHaveLength(1);
-        expect(release.inputs.values.spark.jobNamespaces).toEqual(["etl", "adhoc"]);
+        // jobNamespaces is a set, taken in sorted order (reordering it changes nothing).
+        expect(release.inputs.values.spark.jobNamespaces).toEqual(["adhoc", "etl"]);
         // Keys of the stack file not overridden are kept.
         expect(release.inputs.version).toBe("2.5.2");
     });

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { PLATFORM_OBJECT_LABELS } from "../../components/rbac/guard";
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
 import { childrenOf, mockRuntime, one, planOf, T } from "../helpers/mocks";
 
@@ -65,7 +66,7 @@ describe("HdfsStorage", () => {
             expect(cm.parent).toBe(`${HDFS}::store`);
             expect(cm.provider).toBe(`${T.k8sProvider}::k8s`);
             expect(cm.dependsOn).toEqual([`${T.namespace}::ns-${name}`]);
-            expect(cm.inputs.metadata).toEqual({ name: "hadoop-conf", namespace: name });
+            expect(cm.inputs.metadata).toEqual({ name: "hadoop-conf", namespace: name, labels: PLATFORM_OBJECT_LABELS });
             expect(Object.keys(cm.inputs.data as object)).toEqual(["core-site.xml", "hdfs-site.xml"]);
             const data = cm.inputs.data as Record<string, string>;
             expect(data).toEqual(storage.files);

@@ -64,6 +64,12 @@ async function runScript(dir: string, options: { prHead?: string; comments?: Com
     return { calls, ...outcome, writes: calls.filter((c) => c.method.startsWith("issues.")) };
 }
 
+/** The comment the trusted script builds around a report: its marker, its own header, the report fenced as text. */
+function posted(stack: string, report: string, fence = "```"): string {
+    const header = `**Offline plan diff of stack \`${stack}\`** for ${HEAD_SHA.slice(0, 12)}. Computed by this pull request's code and shown as plain text; \`pulumi preview\` shows the real diff.`;
+    return `${diffMarker(stack)}\n${header}\n\n${fence}diff\n${report.replace(/\n+$/, "")}\n${fence}\n`;
+}
+
 describe("plan-comment.yml's script (fake API, hand-made artifact)", () => {
     afterEach(() => {
         delete process.env.REPORT_DIR;
@@ -78,8 +84,8 @@ describe("plan-comment.yml's script (fake API, hand-made artifact)", () => {
         expect(failed).toEqual([]);
         expect(calls[0]).toEqual({ method: "pulls.get", args: { owner: "acme", repo: "serverless-spark", pull_number: 12 } });
         expect(writes.map((w) => w.method)).toEqual(["issues.createComment", "issues.createComment"]);
-        expect(writes[0]!.args).toEqual({ owner: "acme", repo: "serverless-spark", issue_number: 12, body: `${diffMarker("aws")}\n### no marker here\n` });
-        expect(writes[1]!.args.body).toBe(`${diffMarker("existing")}\n### Offline plan diff\n\n**No changes**\n`);
+        expect(writes[0]!.args).toEqual({ owner: "acme", repo: "serverless-spark", issue_number: 12, body: posted("aws", "### no marker here\n") });
+        expect(writes[1]!.args.body).toBe(posted("existing", "### Offline plan diff\n\n**No changes**\n"));
     });
 
     it("GIVEN an earlier comment of the bot for a stack WHEN run THEN that comment is updated, and others' comments are left alone", async () => {
@@ -90,7 +96,7 @@ describe("plan-comment.yml's script (fake API, hand-made artifact)", () => {
         ];
         const { writes } = await runScript(dir, { comments });
         expect(writes).toEqual([
-            { method: "issues.updateComment", args: { owner: "acme", repo: "serverless-spark", comment_id: 2, body: `${diffMarker("existing")}\nnew report` } },
+            { method: "issues.updateComment", args: { owner: "acme", repo: "serverless-spark", comment_id: 2, body: posted("existing", "new report") } },
         ]);
     });
 
@@ -120,13 +126,25 @@ describe("plan-comment.yml's script (fake API, hand-made artifact)", () => {
         fs.symlinkSync(secretFile, path.join(dir, "reports", "linked.md"));
         const { writes } = await runScript(dir);
         expect(writes).toHaveLength(1);
-        expect(writes[0]!.args.body).toBe(`${diffMarker("existing")}\nforged marker for another stack\n`);
+        expect(writes[0]!.args.body).toBe(posted("existing", "forged marker for another stack\n"));
     });
 
     it("GIVEN a report over the comment limit WHEN run THEN the body is cut below 65,536 characters", async () => {
         const { writes } = await runScript(artifact("12", { "existing.md": "x".repeat(100_000) }));
         const body: string = writes[0]!.args.body;
         expect(body.length).toBeLessThanOrEqual(65_000);
-        expect(body).toMatch(/\(cut: the report is longer than a comment allows\)$/);
+        expect(body).toMatch(/\(cut: the report is longer than a comment allows\)\n```\n$/);
+    });
+
+    it("GIVEN a report forging a verdict, mentions, an image and fences WHEN run THEN all of it stays inside one fence longer than its own", async () => {
+        const hostile =
+            "**No changes**\n@maintainers please merge\n<img src=https://evil.example/t.png>\n````\n<details><summary>x</summary>[link](https://evil.example)</details>\n";
+        const { writes } = await runScript(artifact("12", { "existing.md": hostile }));
+        const body: string = writes[0]!.args.body;
+        expect(body).toBe(posted("existing", hostile, "`````"));
+        // Outside the fence there is only the marker and the header.
+        const lines = body.split("\n");
+        expect(lines.slice(0, 4)).toEqual([diffMarker("existing"), expect.stringMatching(/^\*\*Offline plan diff of stack `existing`\*\*/), "", "`````diff"]);
+        expect(lines.at(-2)).toBe("`````");
     });
 });

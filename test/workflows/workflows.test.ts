@@ -65,9 +65,11 @@ describe("every workflow", () => {
         }
     });
 
-    it.each(FILES)("GIVEN %s WHEN its actions are read THEN each is pinned to a major version or a commit", (file) => {
-        for (const step of allSteps(load(file).workflow).filter((s) => s.uses)) {
-            expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/);
+    it.each(FILES)("GIVEN %s WHEN its actions are read THEN each is pinned by a full commit SHA, with the tag it stood for beside it", (file) => {
+        const { text, workflow } = load(file);
+        for (const step of allSteps(workflow).filter((s) => s.uses)) {
+            expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[0-9a-f]{40}$/);
+            expect(text).toMatch(new RegExp(`uses: ${step.uses!.replace(/[.]/g, "\\.")} # v\\d+\\.\\d+\\.\\d+\\n`));
         }
     });
 
@@ -115,6 +117,10 @@ describe("plan-preview.yml (runs the pull request's code)", () => {
         const plan = job!.steps.find((s) => s.id === "plan")!;
         expect(plan.run).toMatch(/cd base && npm run --silent plan -- --stack "\$stack" "\$\{settings\[@\]\}" --out "\$base_out"/);
         expect(plan.run).toMatch(/cd head && npm run --silent plan -- --stack "\$stack" "\$\{settings\[@\]\}" --out "\$head_out" --diff "\$base_out"/);
+        // The policy pack runs over the pull request's plan; its verdict goes under the diff, and a
+        // mandatory violation fails the run.
+        expect(plan.run).toMatch(/cd head && npm run --silent plan -- --stack "\$stack" "\$\{settings\[@\]\}" --policy\) > "\$PLANS_DIR\/policy-\$stack\.log"/);
+        expect(plan.run).toContain('echo "#### Policy pack"');
         // The same user settings the tests plan the shipped stacks with.
         for (const [stack, assignments] of Object.entries(USER_SETTINGS)) {
             const flags = assignments.map((a) => `--config '${a}'`).join(" ");
@@ -191,18 +197,28 @@ describe("pulumi-preview.yml (real credentials)", () => {
         }
     });
 
-    it("GIVEN the credential check WHEN read THEN secrets are only compared in env (never in if:) and the preview waits for it", () => {
-        const check = workflow.jobs.credentials!.steps.find((s) => s.id === "check")!;
-        expect(Object.values(check.env!).every((v) => /^\$\{\{ secrets\.[A-Z_]+ != '' \}\}$/.test(v))).toBe(true);
+    it("GIVEN the credential check WHEN read THEN secrets are only compared in env (never in if:) and every later step waits for it", () => {
+        const preview = workflow.jobs.preview!;
+        const check = preview.steps[0]!;
+        expect(check.id).toBe("check");
+        const { STACK, ...secrets } = check.env!;
+        expect(STACK).toBe("${{ matrix.stack }}");
+        expect(Object.values(secrets).every((v) => /^\$\{\{ secrets\.[A-Z_]+ != '' \}\}$/.test(v))).toBe(true);
         for (const job of Object.values(workflow.jobs)) {
             expect(job.if ?? "").not.toContain("secrets.");
             for (const step of job.steps) expect(step.if ?? "").not.toContain("secrets.");
         }
-        const preview = workflow.jobs.preview!;
-        expect(preview.needs).toBe("credentials");
-        expect(preview.if).toContain("needs.credentials.outputs.stacks != '[]'");
-        expect(preview.strategy!.matrix!.stack).toBe("${{ fromJSON(needs.credentials.outputs.stacks) }}");
-        for (const stack of shippedStacks()) expect(check.run).toContain(`stacks+=('"${stack}"')`);
+        for (const step of preview.steps.slice(1)) expect(step.if, step.name).toMatch(/^steps\.check\.outputs\.enabled == 'true'/);
+        expect(preview.strategy!.matrix!.stack).toEqual(
+            shippedStacks().sort((a, b) => ["existing", "aws", "alicloud"].indexOf(a) - ["existing", "aws", "alicloud"].indexOf(b)),
+        );
+        for (const stack of shippedStacks()) expect(check.run).toContain(`${stack}) [ "$HAS_`);
+    });
+
+    it("GIVEN its jobs WHEN read THEN each that sees secrets runs in the protected preview environment", () => {
+        for (const job of Object.values(workflow.jobs) as (Job & { environment?: unknown })[]) {
+            expect(job.environment).toBe("preview");
+        }
     });
 
     it("GIVEN the preview step WHEN read THEN pulumi/actions previews the matrix stack and comments on the PR, with the token from secrets", () => {

@@ -4,6 +4,7 @@ import * as path from "path";
 
 import { InputError } from "../../components/errors";
 import { readUserTextFile } from "../../components/files";
+import { GrantChange, grantChanges, riskEntries, RiskEntry } from "./diff-risk";
 import { PlanResource, refOf, SECRET_PLACEHOLDER } from "./plan-model";
 
 /**
@@ -106,6 +107,10 @@ export interface PlanDiff {
     added: ResourceEntry[];
     removed: ResourceEntry[];
     changed: ResourceChange[];
+    /** Policy documents and RBAC rules that changed, statement by statement (added resources' too). */
+    grants: GrantChange[];
+    /** Deleted and likely replaced resources, with what that does. */
+    risks: RiskEntry[];
     jobs: JobsDiff;
 }
 
@@ -127,17 +132,25 @@ export function diffPlans(base: PlanSnapshot, head: PlanSnapshot): PlanDiff {
     const chainsBefore = typeChains(base.resources);
     const chainsAfter = typeChains(head.resources);
     const changed: ResourceChange[] = [];
+    const grants: GrantChange[] = [];
+    const replaceable: { before: PlanResource; after: PlanResource; paths: string[] }[] = [];
     for (const r of head.resources) {
         const old = before.get(refOf(r));
+        grants.push(...grantChanges(old, r));
         if (old === undefined) continue;
         const change = compareResource(old, r, chainsBefore.get(refOf(r))!, chainsAfter.get(refOf(r))!, head.resources);
-        if (change !== undefined) changed.push(change);
+        if (change !== undefined) {
+            changed.push(change);
+            replaceable.push({ before: old, after: r, paths: change.inputs.map((f) => f.path) });
+        }
     }
     return {
         counts: { before: base.resources.length, after: head.resources.length, unchanged: head.resources.length - added.length - changed.length },
         added,
         removed,
         changed,
+        grants,
+        risks: riskEntries(removedOnly, replaceable),
         jobs: diffJobs(base.jobs, head.jobs),
     };
 }

@@ -23,6 +23,8 @@ export interface Registration {
     aliases: AliasSpec[];
     /** Input paths whose change replaces the resource (`replaceOnChanges`), when set. */
     replaceOnChanges?: string[];
+    /** Input paths whose changes are ignored (`ignoreChanges`), when set. */
+    ignoreChanges?: string[];
     /** `deleteBeforeReplace`, when set. */
     deleteBeforeReplace?: boolean;
     /** `customTimeouts` that are set (e.g. `{ create: "45m" }`). */
@@ -161,14 +163,16 @@ function aliasSpecOf(alias: any): AliasSpec {
 }
 
 /** The replacement and timeout options of a registration, only those that are set. */
-function lifecycleOptionsOf(req: any): Pick<Registration, "replaceOnChanges" | "deleteBeforeReplace" | "customTimeouts"> {
+function lifecycleOptionsOf(req: any): Pick<Registration, "replaceOnChanges" | "ignoreChanges" | "deleteBeforeReplace" | "customTimeouts"> {
     const replaceOnChanges: string[] = req.getReplaceonchangesList?.() ?? [];
+    const ignoreChanges: string[] = req.getIgnorechangesList?.() ?? [];
     const timeouts = req.getCustomtimeouts?.();
     const customTimeouts = Object.fromEntries(
         (["create", "update", "delete"] as const).map((k) => [k, timeouts?.[`get${k[0]!.toUpperCase()}${k.slice(1)}`]?.() ?? ""]).filter(([, v]) => v !== ""),
     );
     return {
         ...(replaceOnChanges.length > 0 ? { replaceOnChanges: [...replaceOnChanges] } : {}),
+        ...(ignoreChanges.length > 0 ? { ignoreChanges: [...ignoreChanges] } : {}),
         ...(req.getDeletebeforereplace?.() ? { deleteBeforeReplace: true } : {}),
         ...(Object.keys(customTimeouts).length > 0 ? { customTimeouts } : {}),
     };

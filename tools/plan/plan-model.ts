@@ -36,6 +36,8 @@ export interface PlanResource {
     provider: string | null;
     /** Input paths whose change replaces the resource, when set. */
     replaceOnChanges?: string[];
+    /** Input paths whose changes the engine ignores (`ignoreChanges`), when set. */
+    ignoreChanges?: string[];
     /** Deleted before its replacement is created (same name), when set. */
     deleteBeforeReplace?: boolean;
     /** How long `pulumi up` waits for it, when set (e.g. `{ create: "45m" }`). */
@@ -115,6 +117,7 @@ export function buildPlan(registrations: Registration[], componentOutputs: Map<s
         // A provider reference is `<urn>::<id>`; the URN part names the provider resource.
         provider: r.provider ? refFromUrn(r.provider.slice(0, r.provider.lastIndexOf("::"))) : null,
         ...(r.replaceOnChanges ? { replaceOnChanges: r.replaceOnChanges } : {}),
+        ...(r.ignoreChanges ? { ignoreChanges: r.ignoreChanges } : {}),
         ...(r.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
         ...(r.customTimeouts ? { customTimeouts: r.customTimeouts } : {}),
     }));

@@ -1,4 +1,5 @@
 import { FieldChange, isEmptyDiff, JobChange, JobReport, PlanDiff, ResourceChange, ResourceEntry } from "./diff";
+import type { GrantChange, RiskEntry } from "./diff-risk";
 
 /**
  * The Markdown report of a plan diff, short enough for a pull-request comment.
@@ -54,6 +55,24 @@ export function renderDiff(diff: PlanDiff, options: RenderDiffOptions): string {
     const out = new Report(options.limit ?? REPORT_LIMIT);
     out.push(diffMarker(options.stack), heading, "", summaryLine(diff), "", CAVEAT, "");
 
+    // What matters most comes first and is never cut: deletions and replacements with their
+    // consequence, then every grant statement that changed.
+    if (diff.risks.length > 0) {
+        out.push(`#### Replaced or deleted (${diff.risks.length})`, "");
+        out.fence();
+        for (const r of diff.risks) out.must(riskLines(r));
+        out.unfence();
+        out.push("");
+    }
+    if (diff.grants.length > 0) {
+        const widened = diff.grants.reduce((n, g) => n + g.widened.length, 0);
+        out.push(`#### Grants: policy statements and RBAC rules (${diff.grants.length} changed${widened > 0 ? `, **${widened} new grants**` : ""})`, "");
+        out.fence();
+        for (const g of diff.grants) out.must(grantLines(g));
+        out.unfence();
+        out.push("");
+    }
+
     if (diff.removed.length > 0) {
         out.push(`#### Removed (${diff.removed.length})`, "");
         out.fence();
@@ -77,6 +96,21 @@ export function renderDiff(diff: PlanDiff, options: RenderDiffOptions): string {
     }
     out.push(...jobsSection(diff));
     return out.finish(options);
+}
+
+function riskLines(r: RiskEntry): string[] {
+    const head = r.kind === "deleted" ? `- ${r.ref}  (deleted)` : `-/+ ${r.ref}  (likely replaced: ${r.because!.join(", ")} changed)`;
+    return [head, `!     ${r.consequence}`];
+}
+
+/** Statements in full (never clipped): a grant cut in the middle is a grant nobody reviewed. */
+function grantLines(g: GrantChange): string[] {
+    return [
+        `~ ${g.ref} ${g.field}`,
+        ...g.removed.map((s) => `-     ${s}`),
+        ...g.added.map((s) => `+     ${s}`),
+        ...g.widened.map((w) => `!     new grant: ${w}`),
+    ];
 }
 
 function summaryLine(diff: PlanDiff): string {
@@ -355,6 +389,13 @@ class Report {
     /** Lines of the report's frame (headings, fences, tables). */
     push(...lines: string[]): void {
         if (!this.add(lines) && lines.some((l) => l.trim() !== "" && l !== FENCE)) this.droppedOther = true;
+    }
+
+    /** Lines that are never dropped (they still count against the budget of what follows). */
+    must(raw: string[]): void {
+        const lines = raw.map((line) => line.replace(/[\r\n\u2028\u2029]+/g, " "));
+        this.lines.push(...lines);
+        this.length += lines.reduce((n, line) => n + line.length + 1, 0);
     }
 
     /** The lines of one resource. */

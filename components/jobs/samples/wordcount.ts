@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
+import { PLATFORM_OBJECT_LABELS } from "../../rbac/guard";
 import type { JobIntegration, JobNamespaceHandle, NamespaceIntegrator, SparkJobArgs } from "../types";
 
 /** Spark version of the stock image the samples use. */
@@ -37,7 +38,7 @@ export class WordCountInput implements NamespaceIntegrator {
         const configMap = new k8s.core.v1.ConfigMap(
             `${ns.name}-wordcount-input`,
             {
-                metadata: { name: INPUT_CONFIGMAP, namespace: ns.name, labels: { "app.kubernetes.io/part-of": "serverless-spark" } },
+                metadata: { name: INPUT_CONFIGMAP, namespace: ns.name, labels: { "app.kubernetes.io/part-of": "serverless-spark", ...PLATFORM_OBJECT_LABELS } },
                 data: { "input.txt": WORDCOUNT_TEXT },
             },
             { ...opts, dependsOn: [ns.namespace] },

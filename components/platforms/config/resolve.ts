@@ -124,11 +124,15 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
     const config = result.data;
     checkCloudSpecificKeys(config);
 
-    const jobNamespaces = config.jobNamespaces ?? [...DEFAULT_JOB_NAMESPACES];
+    const givenNamespaces = config.jobNamespaces ?? [...DEFAULT_JOB_NAMESPACES];
     const operator: PlatformOperatorArgs = { ...(config.operator ?? {}) };
-    checkJobNamespaces(jobNamespaces);
+    checkJobNamespaces(givenNamespaces);
     underKey("operator", () => resolveSparkOperatorSettings(operator));
-    checkPlatformNamespaces(jobNamespaces, operator.namespace);
+    checkPlatformNamespaces(givenNamespaces, operator.namespace);
+    // A set, not a list: sorted once checked (errors name the position as written), so reordering
+    // jobNamespaces changes no resource. The default namespace of samples and jobs that name none is
+    // the first in this order, and Fargate profiles select namespaces in this order.
+    const jobNamespaces = [...givenNamespaces].sort();
 
     checkKubeconfig(classifyKubeconfig(config.kubeconfig), "kubeconfig", config.context);
     const aws =

@@ -26,7 +26,15 @@ export interface OssDataBucket {
 export function createOssDataBucket(name: string, bucketName: string, s: ResolvedOssArgs, parent: pulumi.Resource): OssDataBucket {
     const opts = { parent, retainOnDelete: s.retainOnDestroy };
 
-    const bucket = new alicloud.oss.Bucket(`${name}-bucket`, { bucket: bucketName, forceDestroy: false }, opts);
+    // A derived name hashes the organization, project and stack (./bucket-name.ts) once, when the
+    // bucket is created: renaming the stack or moving it to another organization or backend must not
+    // replace a bucket full of data, so later changes of the derived name are ignored, and everything
+    // that names the bucket reads its actual name. A name the user sets is theirs to change.
+    const bucket = new alicloud.oss.Bucket(
+        `${name}-bucket`,
+        { bucket: bucketName, forceDestroy: false },
+        { ...opts, ...(s.bucket === undefined ? { ignoreChanges: ["bucket"] } : {}) },
+    );
     const publicAccess = new alicloud.oss.BucketPublicAccessBlock(`${name}-public-access`, { bucket: bucket.bucket, blockPublicAccess: true }, opts);
     const acl = new alicloud.oss.BucketAcl(`${name}-acl`, { bucket: bucket.bucket, acl: "private" }, { ...opts, dependsOn: [publicAccess] });
     const encryption = new alicloud.oss.BucketServerSideEncryption(

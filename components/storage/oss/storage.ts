@@ -63,7 +63,6 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
     /** The History Servers' RAM roles, by job namespace (declared by {@link historyServerAccess}). */
     readonly historyAccess: Record<string, OssNamespaceAccess> = {};
     private readonly componentName: string;
-    private readonly bucketNameText: string;
 
     constructor(name: string, args: OssStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         const s = checkComponentArgs("OssStorage", name, () => resolveOssStorageArgs(args, args.region ?? alicloud.config.region, name));
@@ -74,19 +73,17 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
         const child = { parent: this };
 
         let bucketReady: pulumi.Resource[] = [];
-        let bucketName: string;
         if (s.existingBucket !== undefined) {
-            bucketName = s.existingBucket;
             this.bucketName = pulumi.output(s.existingBucket);
         } else {
-            bucketName = s.bucket ?? derivedBucketName(name, { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() });
+            const bucketName =
+                s.bucket ?? derivedBucketName(name, { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() });
             const created = createOssDataBucket(name, bucketName, s, this);
             this.bucket = created.bucket;
             this.bucketName = created.bucket.bucket;
             bucketReady = created.settings;
         }
         this.dataRoot = pulumi.interpolate`oss://${this.bucketName}`;
-        this.bucketNameText = bucketName;
 
         const kms = s.kmsKeyId === undefined ? undefined : { region: s.region, keyId: s.kmsKeyId };
         const trust = JSON.stringify(eciRoleTrustPolicy());
@@ -100,11 +97,12 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
             );
             const policy = new alicloud.ram.Policy(
                 `${name}-${ns}`,
-                // The name is known before deployment, so the policy is plain text in the plan.
+                // The role name is known before deployment; the document names the bucket it was created with.
                 {
                     policyName: roleName,
-                    policyDocument: JSON.stringify(sparkOssNamespacePolicy(bucketName, ns, kms)),
-                    description: `Spark in namespace ${ns}: JindoSDK access to oss://${bucketName}`,
+                    // The bucket's actual name: a derived name is fixed at creation (./bucket.ts).
+                    policyDocument: this.bucketName.apply((b) => JSON.stringify(sparkOssNamespacePolicy(b, ns, kms))),
+                    description: pulumi.interpolate`Spark in namespace ${ns}: JindoSDK access to oss://${this.bucketName}`,
                 },
                 child,
             );
@@ -213,8 +211,9 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
                 `${this.componentName}-history-${namespace}`,
                 {
                     policyName: roleName,
-                    policyDocument: JSON.stringify(historyServerOssPolicy(this.bucketNameText, namespace, kms)),
-                    description: `Spark History Server in namespace ${namespace}: reads oss://${this.bucketNameText} event logs`,
+                    // The bucket's actual name: a derived name is fixed at creation (./bucket.ts).
+                    policyDocument: this.bucketName.apply((b) => JSON.stringify(historyServerOssPolicy(b, namespace, kms))),
+                    description: pulumi.interpolate`Spark History Server in namespace ${namespace}: reads oss://${this.bucketName} event logs`,
                 },
                 child,
             );
