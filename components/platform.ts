@@ -7,6 +7,7 @@ import { HISTORY_SERVER_NAME } from "./history/conf";
 import { SparkHistoryServer } from "./history/server";
 import { type HistoryServerSettings, resolveHistoryServerSettings } from "./history/settings";
 import { SparkJob } from "./jobs/job";
+import { SparkPrometheusMetrics } from "./jobs/metrics";
 import { placementFor, planJobs, PlannedJob, PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
 import type { JobIntegration, NamespaceIntegrator } from "./jobs/types";
 import { KerberosSecrets } from "./kerberos/secrets";
@@ -63,6 +64,13 @@ export interface ServerlessSparkPlatformArgs {
      * @default { enabled: true, maxAgeDays: 30 }
      */
     historyServer?: HistoryServerSettings;
+    /**
+     * Spark's Prometheus endpoints on in every job, drivers annotated for scraping
+     * (`prometheus.io/scrape`, port 4040, `/metrics/prometheus`; executors' metrics at
+     * `/metrics/executors/prometheus` on the driver). Nothing is exposed outside the cluster.
+     * @default true
+     */
+    metrics?: boolean;
 }
 
 const isObject = (value: unknown) => typeof value === "object" && value !== null;
@@ -88,8 +96,9 @@ const platformArgsSchema = z.strictObject(
             .optional(),
         prices: z.custom<PriceTable>(isObject, { error: "a price table" }).optional(),
         historyServer: z.unknown().optional(),
+        metrics: z.boolean({ error: "true or false" }).optional(),
     },
-    { error: "an object with cluster, jobNamespaces, operator, storage, integrations, jobs, samples, prices, historyServer" },
+    { error: "an object with cluster, jobNamespaces, operator, storage, integrations, jobs, samples, prices, historyServer, metrics" },
 );
 
 /** The default job namespace list. */
@@ -207,7 +216,11 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
         const child: pulumi.ComponentResourceOptions = { parent: this, providers: [args.cluster.provider] };
         this.namespaces = {};
         const integrations: Record<string, JobIntegration[]> = {};
-        const shared: NamespaceIntegrator[] = [...(args.storage ? [args.storage] : []), ...(args.integrations ?? [])];
+        const shared: NamespaceIntegrator[] = [
+            ...(args.storage ? [args.storage] : []),
+            ...(args.integrations ?? []),
+            ...(args.metrics === false ? [] : [new SparkPrometheusMetrics()]),
+        ];
         for (const namespace of jobNamespaces) {
             const ns = new SparkNamespace(
                 `${name}-${namespace}`,

@@ -115,6 +115,7 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
     );
 
     const sharedAnnotations = Object.assign({}, placement.scheduling.podAnnotations, ...integrations.map((i) => i.podAnnotations ?? {}));
+    const driverAnnotations = Object.assign({}, ...integrations.map((i) => i.driverPodAnnotations ?? {}));
     refuseOverrides(args.labels, placement.scheduling.podLabels ?? {}, "labels");
     const podLabels = { ...placement.scheduling.podLabels, ...(args.labels ?? {}) };
     const role = (name: "driver" | "executor") => {
@@ -125,7 +126,11 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
         refuseOverrides(roleArgs.labels, { ...POD_PLATFORM_LABELS, ...placement.scheduling.podLabels }, `${name}.labels`);
         refuseOverrides(
             roleArgs.annotations,
-            { ...sharedAnnotations, ...(name === "executor" ? (placement.executorPodAnnotations ?? {}) : {}), ...sized.annotations },
+            {
+                ...sharedAnnotations,
+                ...(name === "executor" ? (placement.executorPodAnnotations ?? {}) : driverAnnotations),
+                ...sized.annotations,
+            },
             `${name}.annotations`,
         );
         return {
@@ -134,7 +139,7 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
             labels: sortKeys({ ...POD_PLATFORM_LABELS, ...podLabels, ...(roleArgs.labels ?? {}) }),
             annotations: sortKeys({
                 ...sharedAnnotations,
-                ...(name === "executor" ? (placement.executorPodAnnotations ?? {}) : {}),
+                ...(name === "executor" ? (placement.executorPodAnnotations ?? {}) : driverAnnotations),
                 ...sized.annotations,
                 ...(roleArgs.annotations ?? {}),
             }),

@@ -129,6 +129,8 @@ export interface JobIntegration {
     executorSecrets?: Record<string, string>;
     /** Pod annotations for driver and executors (e.g. an ECI RAM role). */
     podAnnotations?: Record<string, string>;
+    /** Pod annotations for the driver only (e.g. Prometheus scrape annotations). */
+    driverPodAnnotations?: Record<string, string>;
     /**
      * ConfigMaps mounted read-only into driver and executors through the pod templates (webhook-free):
      * volume name -> ConfigMap name and mount path.

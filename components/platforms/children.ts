@@ -98,6 +98,7 @@ export function declarePlatform(
             samples: config.samples,
             prices: config.prices,
             historyServer: config.historyServer,
+            metrics: config.metrics,
         },
         p.opts,
     );

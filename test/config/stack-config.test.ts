@@ -22,7 +22,10 @@ describe("parseStackConfig", () => {
             jobs: [],
             prices: undefined,
             historyServer: { enabled: true, maxAgeDays: 30 },
+            metrics: true,
         });
+        expect(parseStackConfig({ ...base, metrics: "false" }).metrics).toBe(false);
+        expect(() => parseStackConfig({ ...base, metrics: '"yes"' })).toThrow(/^metrics: .*expected true or false/);
     });
 
     it("GIVEN structured values as JSON strings WHEN parsed THEN they are decoded by their key's type", () => {

@@ -76,4 +76,6 @@ export interface SparkPlatformConfig {
      * @default { enabled: true, maxAgeDays: 30 }
      */
     historyServer?: HistoryServerSettings;
+    /** Spark's Prometheus endpoints on in every job, drivers annotated for scraping. @default true */
+    metrics?: boolean;
 }

@@ -49,6 +49,8 @@ export interface StackConfig {
     prices?: PriceTable;
     /** The History Servers (one per job namespace with event logs in a bucket). */
     historyServer: ResolvedHistoryServerSettings;
+    /** Spark's Prometheus endpoints in every job. */
+    metrics: boolean;
     /** Storage: HDFS for an existing cluster (object stores come with the cloud clusters). */
     storage?: { type: "hdfs"; hdfs: HdfsStorageArgs };
     /** Kerberos credentials shipped to every job namespace. */
@@ -192,6 +194,7 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
         jobs,
         prices,
         historyServer: resolveHistoryServerSettings(config.historyServer),
+        metrics: config.metrics ?? true,
         storage,
         kerberos,
         aws,

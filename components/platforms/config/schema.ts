@@ -46,6 +46,7 @@ export const topLevelKeys = {
     },
     tpcds: { structured: true, schema: tpcdsSettingsSchema.optional() },
     historyServer: { structured: true, schema: historyServerSettingsSchema.optional() },
+    metrics: { structured: true, schema: z.boolean({ error: "true or false" }).optional() },
     jobs: { structured: true, schema: z.array(platformJobSchema, { error: "a list of job objects" }).optional() },
     // Shape-checked by their own resolvers (./hdfs.ts, ./kerberos.ts, the cloud modules), which know
     // which values are secret and must never be echoed in an error.
