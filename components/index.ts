@@ -51,6 +51,8 @@ export type { ProviderRegions, StackConfig } from "./platforms/config/resolve";
 export { CONFIG_NAMESPACE, decodeStackConfig, parseStackConfig, resolveStackConfig } from "./platforms/config/resolve";
 export { ExistingSparkPlatform, resolveExistingSparkPlatformArgs } from "./platforms/existing";
 export { restrictedNamespaceLabels } from "./pod-security";
+export type { FinishedDriverReaperArgs } from "./rbac/driver-reaper";
+export { DRIVER_REAPER_IMAGE, DRIVER_REAPER_SCHEDULE, FinishedDriverReaper } from "./rbac/driver-reaper";
 export { SPARK_DRIVER_RULES } from "./rbac/driver-role";
 export type { SparkNamespaceArgs } from "./rbac/namespace";
 export { SparkNamespace } from "./rbac/namespace";

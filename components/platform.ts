@@ -15,6 +15,7 @@ import { checkJobNamespaces, isSystemNamespace } from "./names";
 import { OPERATOR_DEFAULTS } from "./operator/defaults";
 import { SparkOperator, SparkOperatorArgs } from "./operator/operator";
 import { resolveSparkOperatorSettings, SparkOperatorSettings } from "./operator/settings";
+import { FinishedDriverReaper } from "./rbac/driver-reaper";
 import { declareNamespaceGuard, NamespaceGuardInput } from "./rbac/guard";
 import { resolveSparkNamespaceArgs, SparkNamespace } from "./rbac/namespace";
 import { dropUndefined, parseShape } from "./shape";
@@ -71,6 +72,13 @@ export interface ServerlessSparkPlatformArgs {
      * @default true
      */
     metrics?: boolean;
+    /**
+     * Delete finished driver pods in every job namespace (a `FinishedDriverReaper` CronJob every 15
+     * minutes), so finished jobs cost nothing while their SparkApplication stays as the record, with
+     * no `timeToLiveSeconds` by default, and `pulumi up --refresh` does not run them again.
+     * @default true on a billed grid (fargate, eci), false on `none`
+     */
+    reapFinishedDrivers?: boolean;
 }
 
 const isObject = (value: unknown) => typeof value === "object" && value !== null;
@@ -97,8 +105,9 @@ const platformArgsSchema = z.strictObject(
         prices: z.custom<PriceTable>(isObject, { error: "a price table" }).optional(),
         historyServer: z.unknown().optional(),
         metrics: z.boolean({ error: "true or false" }).optional(),
+        reapFinishedDrivers: z.boolean({ error: "true or false" }).optional(),
     },
-    { error: "an object with cluster, jobNamespaces, operator, storage, integrations, jobs, samples, prices, historyServer, metrics" },
+    { error: "an object with cluster, jobNamespaces, operator, storage, integrations, jobs, samples, prices, historyServer, metrics, reapFinishedDrivers" },
 );
 
 /** The default job namespace list. */
@@ -203,7 +212,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             checkPlatformNamespaces(jobNamespaces, operatorArgs.namespace);
             checkHdfsKerberos(args.storage, args.integrations ?? []);
             const planned = planJobs(args.jobs ?? [], args.samples ?? {}, {
-                placement: placementFor(args.cluster, args.prices),
+                placement: placementFor(args.cluster, args.prices, reapsFinishedDrivers(args)),
                 jobNamespaces,
                 storage: args.storage,
             });
@@ -232,6 +241,13 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
                 child,
             );
             this.namespaces[namespace] = ns;
+            if (reapsFinishedDrivers(args)) {
+                new FinishedDriverReaper(
+                    `${name}-${namespace}-reaper`,
+                    { namespace, scheduling: args.cluster.scheduling, capacityGrid: args.cluster.capacityGrid },
+                    { ...child, dependsOn: [ns, ...args.cluster.readyResources] },
+                );
+            }
             const handle = { name: namespace, namespace: ns.namespace };
             integrations[namespace] = shared.map((integrator) => integrator.integrate(handle, { parent: ns }));
             const accounts = resolveSparkNamespaceArgs({ namespace });
@@ -301,6 +317,11 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             },
         );
     }
+}
+
+/** Whether the platform deletes finished driver pods: on billed grids unless turned off. */
+function reapsFinishedDrivers(args: ServerlessSparkPlatformArgs): boolean {
+    return args.reapFinishedDrivers ?? args.cluster.capacityGrid !== "none";
 }
 
 /** The storage, when it can give a History Server its own access to event logs (S3, OSS). */

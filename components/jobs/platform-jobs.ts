@@ -46,8 +46,9 @@ export interface PlannedJob {
 }
 
 /** Placement every job on a cluster gets. */
-export function placementFor(cluster: ServerlessCluster, prices?: PriceTable): JobPlacement {
+export function placementFor(cluster: ServerlessCluster, prices?: PriceTable, finishedDriversReaped = false): JobPlacement {
     return {
+        ...(finishedDriversReaped ? { finishedDriversReaped } : {}),
         scheduling: cluster.scheduling,
         capacityGrid: cluster.capacityGrid,
         prices,

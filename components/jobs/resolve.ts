@@ -137,7 +137,10 @@ export function resolveJob(name: string, args: SparkJobArgs): ResolvedJob {
         executor: requireEphemeralStorage(args.executor?.ephemeralStorage ?? DEFAULT_EPHEMERAL_STORAGE.executor, "executor.ephemeralStorage", grid),
     };
 
-    let timeToLiveSeconds = args.timeToLiveSeconds ?? (grid === "none" ? undefined : SERVERLESS_TIME_TO_LIVE_SECONDS);
+    // With a reaper deleting finished drivers, the application stays as the job's record: a TTL would
+    // delete it, and `pulumi up --refresh` would declare it again and run it again.
+    const billedUntilDeleted = grid !== "none" && !args.placement.finishedDriversReaped;
+    let timeToLiveSeconds = args.timeToLiveSeconds ?? (billedUntilDeleted ? SERVERLESS_TIME_TO_LIVE_SECONDS : undefined);
     if (timeToLiveSeconds !== undefined) {
         timeToLiveSeconds = requireInteger(timeToLiveSeconds, "timeToLiveSeconds", 1, 365 * 24 * 3600);
     }

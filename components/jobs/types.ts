@@ -164,6 +164,12 @@ export interface JobPlacement {
      * @default {}
      */
     sparkConf?: Record<string, string>;
+    /**
+     * A reaper deletes the namespace's finished driver pods (see `FinishedDriverReaper`), so jobs need
+     * no `timeToLiveSeconds` to stop paying and keep their SparkApplication as a record.
+     * @default false
+     */
+    finishedDriversReaped?: boolean;
 }
 
 /** What a Spark job runs and how: the settings of a job, whether declared alone or by a platform. */

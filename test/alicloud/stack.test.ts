@@ -85,7 +85,8 @@ describe("the shipped alicloud stack (managed mode)", () => {
         // of ECI log collection; 4 the API server's allow-list ACL and its entries; 2 the job
         // namespace's admission guard), and the top-level AlicloudSparkPlatform component they sit in
         // (no webhook PodDisruptionBudget: the operator's webhook is off).
-        expect(managed.resources).toHaveLength(59);
+        // Plus the finished-driver reaper (its component, service account, Role, RoleBinding, CronJob).
+        expect(managed.resources).toHaveLength(64);
     });
 
     it("GIVEN the ACK cluster WHEN inspected THEN RRSA is on, the API server is public behind an allow-list of the admin network, ACK's range and the VPC, deletion protection is on, and ECI comes from the ack-virtual-node add-on", () => {
@@ -257,8 +258,8 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
     });
 
     it("GIVEN both plans WHEN every other resource is compared THEN its inputs, parent, provider and options are identical", () => {
-        // 59 resources less the ACK Pro cluster and its add-on.
-        expect(rest(managed)).toHaveLength(57);
+        // 64 resources less the ACK Pro cluster and its add-on.
+        expect(rest(managed)).toHaveLength(62);
         expect(rest(serverless).map(refOf)).toEqual(rest(managed).map(refOf));
         expect(rest(serverless).map(comparable)).toEqual(rest(managed).map(comparable));
     });
@@ -285,7 +286,7 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
         }
         // The difference is real (the operator and the jobs wait for the add-on in managed mode) ...
         expect(changed).toEqual(expect.arrayContaining([`${RELEASE}::spark-operator`, `${SPARK_APP}::spark-job-wordcount`, `${AL.k8sProvider}::cluster-k8s`]));
-        expect(changed.every((ref) => /^(serverless-spark:(jobs|operator|history):|kubernetes:|pulumi:providers:kubernetes::)/.test(ref))).toBe(true);
+        expect(changed.every((ref) => /^(serverless-spark:(jobs|operator|history|rbac):|kubernetes:|pulumi:providers:kubernetes::)/.test(ref))).toBe(true);
         expect(one(managed, RELEASE, "spark-operator").dependsOn).toContain(`${AL.addon}::cluster-virtual-node`);
         // ... and in serverless mode the cluster itself is what pods wait for.
         expect(one(serverless, RELEASE, "spark-operator").dependsOn).toContain(serverlessCluster);

@@ -122,7 +122,7 @@ describe("installed from the tarball", () => {
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         // 19 before the job namespace's admission guard (a ValidatingAdmissionPolicy and its binding).
-        expect(result.stdout).toMatch(/^Plan of lab-spark\/dev: 21 resources/);
+        expect(result.stdout).toMatch(/^Plan of lab-spark\/dev: 26 resources/);
         expect(result.stdout).toContain("acme:observability:Dashboard");
         expect(result.stdout).toContain("etl/nightly-pi (scheduled)");
     });

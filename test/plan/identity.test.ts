@@ -30,8 +30,19 @@ const GUARD = [
     "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy::spark-spark-jobs-guard",
     "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding::spark-spark-jobs-guard",
 ];
+/**
+ * Each job namespace's finished-driver reaper (issue 16 item 5): a service account that may list and
+ * delete pods, its Role and binding, and the CronJob that deletes finished driver pods, so that jobs
+ * keep their SparkApplication without paying for its pod.
+ */
+const REAPER = [
+    "kubernetes:core/v1:ServiceAccount::spark-spark-jobs-reaper-sa",
+    "kubernetes:rbac.authorization.k8s.io/v1:Role::spark-spark-jobs-reaper-role",
+    "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::spark-spark-jobs-reaper-binding",
+    "kubernetes:batch/v1:CronJob::spark-spark-jobs-reaper-cronjob",
+];
 const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
-    existing: [...GUARD],
+    existing: [...GUARD, ...REAPER],
     aws: [
         "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration::storage-lifecycle",
         // Fargate's log router (issue 13): its log group, the pod role's right to write it, its config.
@@ -47,6 +58,7 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
         "kubernetes:apps/v1:Deployment::spark-spark-jobs-history-deployment",
         "kubernetes:core/v1:Service::spark-spark-jobs-history-service",
         ...GUARD,
+        ...REAPER,
     ],
     alicloud: [
         // The Spark History Server of the job namespace (issue 16): its read-only ECI RAM role,
@@ -68,6 +80,7 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
         "alicloud:slb/aclEntryAttachment:AclEntryAttachment::cluster-api-server-ack-control-plane",
         "alicloud:slb/aclEntryAttachment:AclEntryAttachment::cluster-api-server-vpc",
         ...GUARD,
+        ...REAPER,
     ],
 };
 

@@ -66,9 +66,10 @@ describe("npm run plan -- --stack alicloud", () => {
         expect(result.stdout).toContain("Plan of serverless-spark/alicloud");
         // 43 resources before the History Server (7, 3 of them manifests), ECI log collection (the SLS
         // project, logstore and index), the API server's allow-list (an ACL and 3 entries) and the
-        // job namespace's admission guard (a policy and its binding, 2 manifests).
-        expect(result.stdout).toMatch(/Wrote .*resources\.json \(59 resources\) and 14 manifests/);
-        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 59 resources\\.$`));
+        // job namespace's admission guard (a policy and its binding, 2 manifests) and finished-driver
+        // reaper (a component, its service account, Role, RoleBinding and CronJob: 4 manifests).
+        expect(result.stdout).toMatch(/Wrote .*resources\.json \(64 resources\) and 18 manifests/);
+        expect(result.stdout.trimEnd().split("\n").pop()).toMatch(new RegExp(`^${RULES.length} policies passed on 64 resources\\.$`));
 
         const resources = readResources(dir);
         for (const type of ["alicloud:cs/managedKubernetes:ManagedKubernetes", "alicloud:cs/kubernetesAddon:KubernetesAddon", "alicloud:oss/bucket:Bucket"]) {
@@ -89,12 +90,16 @@ describe("npm run plan -- --stack alicloud", () => {
         const tree = readTree(dir);
         expect([...tree.keys()].filter((f) => f.startsWith("manifests/")).sort()).toEqual(
             [
+                "cronjob/spark-jobs/spark-driver-reaper.yaml",
                 "deployment/spark-jobs/spark-history.yaml",
                 "namespace/spark-jobs.yaml",
                 "namespace/spark-operator.yaml",
+                "role/spark-jobs/spark-driver-reaper.yaml",
                 "role/spark-jobs/spark-driver.yaml",
+                "rolebinding/spark-jobs/spark-driver-reaper.yaml",
                 "rolebinding/spark-jobs/spark-driver.yaml",
                 "service/spark-jobs/spark-history.yaml",
+                "serviceaccount/spark-jobs/spark-driver-reaper.yaml",
                 "serviceaccount/spark-jobs/spark-driver.yaml",
                 "serviceaccount/spark-jobs/spark-executor.yaml",
                 "serviceaccount/spark-jobs/spark-history.yaml",
@@ -137,10 +142,11 @@ describe("npm run plan -- --stack existing", () => {
             byType("kubernetes:core/v1:ServiceAccount")
                 .map((r) => r.inputs.metadata.name)
                 .sort(),
-        ).toEqual(["spark-driver", "spark-executor"]);
+        ).toEqual(["spark-driver", "spark-driver-reaper", "spark-executor"]);
         const [role] = byType("kubernetes:rbac.authorization.k8s.io/v1:Role");
         expect(JSON.stringify(role!.inputs.rules)).not.toContain("*");
-        expect(byType("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")).toHaveLength(1);
+        // The driver's, and the finished-driver reaper's.
+        expect(byType("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")).toHaveLength(2);
         expect(resources.filter((r) => /ClusterRole/.test(r.type))).toEqual([]);
         expect(byType("kubernetes:policy/v1:PodDisruptionBudget")).toEqual([]);
         expect(fs.readFileSync(path.join(dir, "manifests", "namespace/spark-jobs.yaml"), "utf8")).toContain("pod-security.kubernetes.io/enforce: restricted");
