@@ -48,10 +48,10 @@ function load(file: string): { text: string; workflow: Workflow } {
 }
 
 const allSteps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
-const FILES = ["plan-preview.yml", "plan-comment.yml", "pulumi-preview.yml"];
+const FILES = ["plan-preview.yml", "plan-comment.yml", "pulumi-preview.yml", "plan-preview-program.yml"];
 
 describe("every workflow", () => {
-    it("GIVEN .github/workflows WHEN listed THEN it holds the three preview workflows", () => {
+    it("GIVEN .github/workflows WHEN listed THEN it holds the preview workflows, the reusable one for users' programs included", () => {
         expect(fs.readdirSync(DIR)).toEqual(expect.arrayContaining(FILES));
     });
 
@@ -142,7 +142,8 @@ describe("plan-comment.yml (may comment; must not trust the artifact)", () => {
     const script = String(job.steps.find((s) => s.uses?.startsWith("actions/github-script@"))!.with!.script);
 
     it("GIVEN its trigger WHEN read THEN it runs on completion of the preview workflow, for pull_request runs only", () => {
-        expect(workflow.on).toEqual({ workflow_run: { workflows: [load("plan-preview.yml").workflow.name], types: ["completed"] } });
+        // workflow_call: users' repositories call it from their own workflow_run workflow, whose event it then reads.
+        expect(workflow.on).toEqual({ workflow_run: { workflows: [load("plan-preview.yml").workflow.name], types: ["completed"] }, workflow_call: {} });
         expect(job.if).toContain("github.event.workflow_run.event == 'pull_request'");
     });
 
@@ -253,5 +254,31 @@ describe("ci.yml (the project's checks on pushes and pull requests)", () => {
         expect(run.map((s) => s.run!.trim())).toEqual([".ci/run"]);
         expect(run[0]!.env).toEqual({ CI: "true" });
         expect(fs.readFileSync(path.join(PROJECT_ROOT, ".ci", "run"), "utf8")).toMatch(/^npm test /m);
+    });
+});
+
+describe("plan-preview-program.yml (reusable: a user's program, runs the pull request's code)", () => {
+    const { workflow } = load("plan-preview-program.yml");
+    const steps = allSteps(workflow);
+    const plan = steps.find((s) => s.id === "plan")!;
+
+    it("GIVEN its trigger WHEN read THEN only workflow_call, with the project directory and stacks as inputs, and a read-only token", () => {
+        expect(Object.keys(workflow.on)).toEqual(["workflow_call"]);
+        expect(Object.keys(workflow.on.workflow_call.inputs).sort()).toEqual(["node-version", "stacks", "working-directory"]);
+        expect(workflow.permissions).toEqual({ contents: "read" });
+    });
+
+    it("GIVEN its plan step WHEN read THEN inputs arrive through env, the path is checked, and base and head are planned with serverless-spark plan", () => {
+        expect(plan.env).toMatchObject({ PROJECT_DIR: "${{ inputs.working-directory }}", STACKS: "${{ inputs.stacks }}" });
+        expect(plan.run).toContain('"$PROJECT_DIR" == *..*');
+        expect(plan.run).toMatch(/serverless-spark plan --stack "\$stack" --out "\$PLANS_DIR\/base-\$stack"/);
+        expect(plan.run).toMatch(/--diff "\$PLANS_DIR\/base-\$stack"/);
+        expect(plan.run).toContain("--policy");
+    });
+
+    it("GIVEN its upload WHEN read THEN the artifact has the name plan-comment.yml downloads", () => {
+        const comment = load("plan-comment.yml").workflow.jobs.comment!.steps.find((s) => s.uses?.startsWith("actions/download-artifact@"))!;
+        const upload = steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
+        expect(upload.with!.name).toBe(comment.with!.name);
     });
 });
