@@ -49,6 +49,14 @@ export const OPERATOR_DEFAULTS = {
      * 1 vCPU / 2 GiB ECI spec.
      */
     controllerResources: { cpu: "1", memory: "1792Mi" },
+    /**
+     * Concurrent reconciles, each of which may run a spark-submit JVM (chart 2.5.2 `controller.workers`,
+     * default 10, "higher values might increase memory usage"). spark-submit gets no `-Xmx` there, so
+     * each JVM may take a quarter of the container's 1792 Mi as heap (the JDK's default for a
+     * container): ten at once can outgrow the pod and be OOM-killed mid-submission
+     * (kubeflow/spark-operator#1287). Four keep the worst case near the limit; submissions queue.
+     */
+    controllerWorkers: 4,
     /** The webhook is a small Go server; 0.25 vCPU / 256 Mi fills the smallest Fargate and ECI shapes. */
     webhookResources: { cpu: "250m", memory: "256Mi" },
 } as const;

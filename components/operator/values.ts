@@ -1,4 +1,5 @@
 import { SchedulingProfile } from "../cluster/types";
+import { OPERATOR_DEFAULTS } from "./defaults";
 
 /** CPU and memory for one operator container; requests and limits are set equal. */
 export interface ContainerResources {
@@ -35,6 +36,7 @@ export function operatorHelmValues(input: OperatorValuesInput): Record<string, u
     return {
         controller: {
             ...placement,
+            workers: OPERATOR_DEFAULTS.controllerWorkers,
             resources: resources(input.controllerResources),
         },
         // Off, the chart renders none of the webhook's objects (Deployment, Service, RBAC, webhook

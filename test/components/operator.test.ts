@@ -52,6 +52,8 @@ describe("SparkOperator", () => {
         const values = release.inputs.values as any;
         expect(values.spark).toEqual({ jobNamespaces: ["jobs-a", "jobs-b"], serviceAccount: { create: false }, rbac: { create: false } });
         expect(values.controller.resources).toEqual({ requests: { cpu: "1", memory: "1792Mi" }, limits: { cpu: "1", memory: "1792Mi" } });
+        // Four concurrent reconciles (spark-submit JVMs) instead of the chart's ten: they share 1792 Mi.
+        expect(values.controller.workers).toBe(4);
         // Off, the chart renders no webhook object, so no other webhook value is passed.
         expect(values.webhook).toEqual({ enable: false });
         expect(values.prometheus.metrics.enable).toBe(true);
