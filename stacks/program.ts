@@ -50,8 +50,9 @@ interface CloudOutputs {
     region: pulumi.Output<string>;
     bucket: pulumi.Output<string>;
     dataRoot: pulumi.Output<string>;
+    logs: pulumi.Output<string>;
 }
 
 function cloudOutputs(p: CloudOutputs): Record<string, pulumi.Input<unknown>> {
-    return { kubeconfig: p.kubeconfig, clusterName: p.clusterName, region: p.region, bucket: p.bucket, dataRoot: p.dataRoot };
+    return { kubeconfig: p.kubeconfig, clusterName: p.clusterName, region: p.region, bucket: p.bucket, dataRoot: p.dataRoot, logs: p.logs };
 }

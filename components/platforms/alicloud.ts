@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { AlicloudServerlessCluster } from "../cluster/alicloud/cluster";
+import { SPARK_LOGSTORE } from "../cluster/alicloud/logs";
 import { checkComponentArgs, underKey } from "../errors";
 import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
 import { resolveOssBucketSettings } from "../storage/oss/args";
@@ -35,6 +36,8 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
     public readonly bucket!: pulumi.Output<string>;
     /** Where the first job namespace's jobs (the samples) keep data: `oss://<bucket>/namespaces/<namespace>`. */
     public readonly dataRoot!: pulumi.Output<string>;
+    /** Where pod logs go: the stack's SLS project and logstore (fields `_namespace_`, `_pod_name_`), or "" with `cluster.logs.enabled: false`. */
+    public readonly logs!: pulumi.Output<string>;
     /** The namespaces Spark jobs run in. */
     public readonly jobNamespaces!: pulumi.Output<string[]>;
     /** The Spark operator's namespace. */
@@ -75,7 +78,13 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
         );
         const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
         const out = {
-            ...cloudPlatformOutputs(cluster, storage, outputs, config.jobNamespaces[0]!),
+            ...cloudPlatformOutputs(
+                cluster,
+                storage,
+                outputs,
+                config.jobNamespaces[0]!,
+                cluster.logs ? pulumi.interpolate`SLS project ${cluster.logs.projectName}, logstore ${SPARK_LOGSTORE} in ${cluster.region}` : "",
+            ),
             apiServerAclBinding: cluster.apiServerAclBinding ?? pulumi.output(""),
         };
         Object.assign(this, out);

@@ -36,6 +36,8 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
     public readonly bucket!: pulumi.Output<string>;
     /** Where the first job namespace's jobs (the samples) keep data: `s3a://<bucket>/namespaces/<namespace>`. */
     public readonly dataRoot!: pulumi.Output<string>;
+    /** Where pod logs go: the Fargate log router's CloudWatch Logs group, a stream per pod. */
+    public readonly logs!: pulumi.Output<string>;
     /** The namespaces Spark jobs run in. */
     public readonly jobNamespaces!: pulumi.Output<string[]>;
     /** The Spark operator's namespace. */
@@ -71,7 +73,8 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
             { ...s.opts, parent: this },
         );
         const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
-        const out = cloudPlatformOutputs(cluster, storage, outputs, config.jobNamespaces[0]!);
+        const logs = `CloudWatch Logs group /aws/eks/${cluster.clusterName}/fargate in ${cluster.region}, a stream per pod`;
+        const out = cloudPlatformOutputs(cluster, storage, outputs, config.jobNamespaces[0]!, logs);
         Object.assign(this, out);
         this.registerOutputs(out);
     }

@@ -53,6 +53,8 @@ export interface CloudPlatformOutputs extends SparkPlatformOutputs {
     region: pulumi.Output<string>;
     bucket: pulumi.Output<string>;
     dataRoot: pulumi.Output<string>;
+    /** Where the jobs' pod logs go (a CloudWatch log group, an SLS logstore), or "" when nowhere. */
+    logs: pulumi.Output<string>;
 }
 
 /** A cloud top-level component's outputs from its cluster and storage (the kubeconfig kept secret). */
@@ -61,6 +63,7 @@ export function cloudPlatformOutputs(
     storage: { bucketName: pulumi.Output<string>; namespaceDataRoot(namespace: string): pulumi.Output<string> },
     platform: SparkPlatformOutputs,
     defaultNamespace: string,
+    logs: pulumi.Input<string>,
 ): CloudPlatformOutputs {
     return {
         ...platform,
@@ -69,6 +72,7 @@ export function cloudPlatformOutputs(
         region: pulumi.output(cluster.region),
         bucket: storage.bucketName,
         dataRoot: storage.namespaceDataRoot(defaultNamespace),
+        logs: pulumi.output(logs),
     };
 }
 
