@@ -99,6 +99,7 @@ export function declarePlatform(
             prices: config.prices,
             historyServer: config.historyServer,
             metrics: config.metrics,
+            sparkConnect: config.sparkConnect,
         },
         p.opts,
     );
