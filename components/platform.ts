@@ -6,6 +6,7 @@ import { checkComponentArgs, describeValue, InputError, underKey } from "./error
 import { HISTORY_SERVER_NAME } from "./history/conf";
 import { SparkHistoryServer } from "./history/server";
 import { type HistoryServerSettings, resolveHistoryServerSettings } from "./history/settings";
+import { connectSparkVersion, DEFAULT_CONNECT_IMAGE, resolveSparkConnectSettings, SparkConnectServer, type SparkConnectSettings } from "./jobs/connect";
 import { SparkJob } from "./jobs/job";
 import { SparkPrometheusMetrics } from "./jobs/metrics";
 import { placementFor, planJobs, PlannedJob, PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
@@ -79,6 +80,14 @@ export interface ServerlessSparkPlatformArgs {
      * @default true on a billed grid (fargate, eci), false on `none`
      */
     reapFinishedDrivers?: boolean;
+    /**
+     * A Spark Connect server (a `SparkConnect` object, `sparkoperator.k8s.io/v1alpha1`) in every job
+     * namespace: the server pod and its executors sized to the billing grid, executors by dynamic
+     * allocation (none while idle), the namespace's storage and Kerberos settings, a ClusterIP
+     * Service only (Spark Connect has no authentication): `kubectl port-forward` to reach it.
+     * @default { enabled: false }
+     */
+    sparkConnect?: SparkConnectSettings;
 }
 
 const isObject = (value: unknown) => typeof value === "object" && value !== null;
@@ -106,8 +115,11 @@ const platformArgsSchema = z.strictObject(
         historyServer: z.unknown().optional(),
         metrics: z.boolean({ error: "true or false" }).optional(),
         reapFinishedDrivers: z.boolean({ error: "true or false" }).optional(),
+        sparkConnect: z.unknown().optional(),
     },
-    { error: "an object with cluster, jobNamespaces, operator, storage, integrations, jobs, samples, prices, historyServer, metrics, reapFinishedDrivers" },
+    {
+        error: "an object with cluster, jobNamespaces, operator, storage, integrations, jobs, samples, prices, historyServer, metrics, reapFinishedDrivers, sparkConnect",
+    },
 );
 
 /** The default job namespace list. */
@@ -200,10 +212,12 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
     readonly jobs: Record<string, SparkJob>;
     /** History Servers by job namespace (none when the storage keeps no event logs in a bucket, or when turned off). */
     readonly historyServers: Record<string, SparkHistoryServer>;
+    /** Spark Connect servers by job namespace (none unless `sparkConnect.enabled`). */
+    readonly sparkConnect: Record<string, SparkConnectServer>;
 
     constructor(name: string, args: ServerlessSparkPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         // Every argument is checked before the first resource is registered: nothing half made.
-        const { jobNamespaces, operatorArgs, planned, history } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
+        const { jobNamespaces, operatorArgs, planned, history, connect } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
             parseShape(platformArgsSchema, dropUndefined(args));
             const jobNamespaces = resolvePlatformNamespaces(args.jobNamespaces, { cluster: args.cluster.jobNamespaces, storage: args.storage?.jobNamespaces });
             checkJobNamespaces(jobNamespaces);
@@ -217,7 +231,9 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
                 storage: args.storage,
             });
             const history = resolveHistoryServerSettings(args.historyServer);
-            return { jobNamespaces, operatorArgs, planned, history };
+            const connect = resolveSparkConnectSettings(args.sparkConnect);
+            if (connect.enabled) connectSparkVersion(connect.image ?? args.storage?.sampleImage ?? DEFAULT_CONNECT_IMAGE, "sparkConnect.image");
+            return { jobNamespaces, operatorArgs, planned, history, connect };
         });
 
         super("serverless-spark:index:ServerlessSparkPlatform", name, {}, opts);
@@ -280,6 +296,24 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             dependsOn: [...Object.values(this.namespaces), ...args.cluster.readyResources],
         });
 
+        this.sparkConnect = {};
+        for (const namespace of connect.enabled ? jobNamespaces : []) {
+            this.sparkConnect[namespace] = new SparkConnectServer(
+                `${name}-${namespace}-connect`,
+                {
+                    namespace,
+                    settings: connect,
+                    scheduling: args.cluster.scheduling,
+                    capacityGrid: args.cluster.capacityGrid,
+                    prices: args.prices,
+                    integrations: integrations[namespace]!,
+                    defaultImage: args.storage?.sampleImage,
+                },
+                // The release installs the CRD and the controller; the pod needs the namespace's accounts and the virtual nodes.
+                { ...child, dependsOn: [this.operator.release, this.namespaces[namespace]!, ...args.cluster.readyResources] },
+            );
+        }
+
         this.jobs = {};
         for (const job of planned) {
             this.jobs[job.args.applicationName!] = this.declareJob(name, job, integrations, child, args.cluster);
@@ -292,6 +326,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             operatorNamespace: this.operator.namespace,
             jobs: Object.keys(this.jobs),
             historyServers: Object.keys(this.historyServers),
+            sparkConnect: Object.keys(this.sparkConnect),
             costBasis,
         });
     }

@@ -103,6 +103,7 @@ export function declarePlatform(
             prices: config.prices,
             historyServer: config.historyServer,
             metrics: config.metrics,
+            sparkConnect: config.sparkConnect,
         },
         p.opts,
     );

@@ -31,6 +31,13 @@ export interface NamespaceGuardInput {
 
 /** The label Spark puts on driver pods (apache/spark v3.5.3, `Constants.SPARK_ROLE_LABEL`, `SPARK_POD_DRIVER_ROLE`). */
 const SPARK_ROLE_LABEL = "spark-role";
+/**
+ * Roles of pods that are drivers: Spark's `driver`, and `connect-server`, which the operator puts on a
+ * Spark Connect server pod it creates from the platform's template (kubeflow/spark-operator v2.5.2
+ * `pkg/common/spark.go`, `SparkRoleConnectServer`, read 2026-11-29). Pods Spark's own accounts create
+ * may reference no Secret at all (validation 2), so neither label opens anything to a driver.
+ */
+const DRIVER_ROLES = ["driver", "connect-server"];
 
 /** A CEL string literal (names here are DNS labels and annotation values; JSON escapes are valid CEL escapes). */
 const lit = (s: string): string => JSON.stringify(s);
@@ -97,7 +104,8 @@ export function guardName(namespace: string): string {
  *    delegation tokens from their driver, never the keytab.
  * 3. Those pods run as the executor service account, so a driver cannot start a pod holding its own
  *    API token.
- * 4. Only driver pods (label `spark-role: driver`) reference the driver-only Secrets, whoever creates them.
+ * 4. Only driver pods (label `spark-role: driver`, or `connect-server` on a Spark Connect server, which
+ *    is its session's driver) reference the driver-only Secrets, whoever creates them.
  * 5. Pinned annotations (the ECI RAM role) carry the namespace's value on every pod.
  */
 export function namespaceGuardPolicy(input: NamespaceGuardInput): GuardPolicy {
@@ -126,7 +134,7 @@ export function namespaceGuardPolicy(input: NamespaceGuardInput): GuardPolicy {
     ];
     if (driverOnly.length > 0) {
         validations.push({
-            expression: `${notPod} || (has(object.metadata.labels) && ${lit(SPARK_ROLE_LABEL)} in object.metadata.labels && object.metadata.labels[${lit(SPARK_ROLE_LABEL)}] == "driver") || !(${referencesSecret((n) => `${n} in ${list(driverOnly)}`)})`,
+            expression: `${notPod} || (has(object.metadata.labels) && ${lit(SPARK_ROLE_LABEL)} in object.metadata.labels && object.metadata.labels[${lit(SPARK_ROLE_LABEL)}] in ${list(DRIVER_ROLES)}) || !(${referencesSecret((n) => `${n} in ${list(driverOnly)}`)})`,
             message: `only Spark driver pods may reference ${driverOnly.join(", ")}`,
             reason: "Forbidden",
         });

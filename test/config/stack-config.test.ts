@@ -23,6 +23,7 @@ describe("parseStackConfig", () => {
             prices: undefined,
             historyServer: { enabled: true, maxAgeDays: 30 },
             metrics: true,
+            sparkConnect: { enabled: false, executors: 2, executorCores: 1, serverCores: 1, sparkConf: {} },
         });
         expect(parseStackConfig({ ...base, metrics: "false" }).metrics).toBe(false);
         expect(() => parseStackConfig({ ...base, metrics: '"yes"' })).toThrow(/^metrics: .*expected true or false/);

@@ -1,7 +1,7 @@
 /**
  * What a plan keeps running whether or not a job runs, read from its declared resources: fixed fees
  * by resource type, and every always-on pod (Deployments and StatefulSets, Helm values with
- * resources, CoreDNS on Fargate). Generic on purpose: a component that adds a Deployment or a Helm
+ * resources, Spark Connect servers, CoreDNS on Fargate). Generic on purpose: a component that adds a Deployment or a Helm
  * release with resources (a History Server, a metrics agent) is counted without a change here.
  */
 import { InputError } from "../../components/errors";
@@ -117,6 +117,29 @@ function coreDnsPods(r: PlanResource): AlwaysOnPods | null {
     };
 }
 
+/**
+ * A Spark Connect server: the operator keeps one pod per `SparkConnect` object running from
+ * `spec.server.template` (kubeflow/spark-operator v2.5.2 `internal/controller/sparkconnect/reconciler.go`,
+ * read 2026-11-29), so its containers' resources are an always-on pod. Its executors come and go
+ * with the queries and are not counted.
+ */
+function sparkConnectServerPod(r: PlanResource): AlwaysOnPods | null {
+    const inputs = r.inputs as Json;
+    const spec = isObject(inputs.spec) ? inputs.spec : {};
+    const server = isObject(spec.server) ? spec.server : {};
+    const template = isObject(server.template) && isObject(server.template.spec) ? server.template.spec : {};
+    const containers = Array.isArray(template.containers) ? template.containers : [];
+    const parts = containers.flatMap((c, i) => resourcesOf(isObject(c) ? c.resources : undefined, `${r.name}.server.containers[${i}].resources`) ?? []);
+    if (parts.length === 0) return null;
+    const metadata = isObject(inputs.metadata) ? inputs.metadata : {};
+    return {
+        name: `SparkConnect server ${metadata.namespace ? `${String(metadata.namespace)}/` : ""}${String(metadata.name ?? r.name)}`,
+        from: `${r.type}::${r.name}`,
+        replicas: 1,
+        ...sum(parts),
+    };
+}
+
 /** Always-on pods of a plan. */
 export function alwaysOnPods(resources: PlanResource[]): AlwaysOnPods[] {
     const pods: AlwaysOnPods[] = [];
@@ -127,6 +150,9 @@ export function alwaysOnPods(resources: PlanResource[]): AlwaysOnPods[] {
             pods.push(...helmPods(String(inputs.name ?? r.name), inputs.values));
         } else if (r.type === "kubernetes:apps/v1:Deployment" || r.type === "kubernetes:apps/v1:StatefulSet") {
             const p = workloadPods(r);
+            if (p) pods.push(p);
+        } else if (r.type === "kubernetes:sparkoperator.k8s.io/v1alpha1:SparkConnect") {
+            const p = sparkConnectServerPod(r);
             if (p) pods.push(p);
         } else if (r.type === "aws:eks/addon:Addon") {
             const p = coreDnsPods(r);

@@ -1,4 +1,5 @@
 import type { HistoryServerSettings } from "../../history/settings";
+import type { SparkConnectSettings } from "../../jobs/connect";
 import type { PlatformJobArgs } from "../../jobs/platform-jobs";
 import type { TpcdsSettings } from "../../jobs/samples/tpcds";
 import type { SparkOperatorSettings } from "../../operator/settings";
@@ -78,4 +79,6 @@ export interface SparkPlatformConfig {
     historyServer?: HistoryServerSettings;
     /** Spark's Prometheus endpoints on in every job, drivers annotated for scraping. @default true */
     metrics?: boolean;
+    /** A Spark Connect server in every job namespace (ClusterIP only: reach it by `kubectl port-forward`). @default { enabled: false } */
+    sparkConnect?: SparkConnectSettings;
 }

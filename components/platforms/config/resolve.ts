@@ -3,6 +3,7 @@ import { checkSchedulingProfile } from "../../cluster/scheduling-rules";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cluster/types";
 import { describeValue, InputError, underKey } from "../../errors";
 import { type ResolvedHistoryServerSettings, resolveHistoryServerSettings } from "../../history/settings";
+import { type ResolvedSparkConnectSettings, resolveSparkConnectSettings } from "../../jobs/connect";
 import { planJobs, PlatformJobArgs, SampleArgs } from "../../jobs/platform-jobs";
 import { WORDCOUNT_INPUT_CONFIGMAP } from "../../jobs/samples/wordcount";
 import { DEFAULT_KERBEROS_NAME_PREFIX, type KerberosSecretsArgs } from "../../kerberos/secrets";
@@ -51,6 +52,8 @@ export interface StackConfig {
     historyServer: ResolvedHistoryServerSettings;
     /** Spark's Prometheus endpoints in every job. */
     metrics: boolean;
+    /** Spark Connect servers (off by default). */
+    sparkConnect: ResolvedSparkConnectSettings;
     /** Storage: HDFS for an existing cluster (object stores come with the cloud clusters). */
     storage?: { type: "hdfs"; hdfs: HdfsStorageArgs };
     /** Kerberos credentials shipped to every job namespace. */
@@ -195,6 +198,7 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
         prices,
         historyServer: resolveHistoryServerSettings(config.historyServer),
         metrics: config.metrics ?? true,
+        sparkConnect: resolveSparkConnectSettings(config.sparkConnect),
         storage,
         kerberos,
         aws,

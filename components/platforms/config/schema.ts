@@ -47,6 +47,23 @@ export const topLevelKeys = {
     tpcds: { structured: true, schema: tpcdsSettingsSchema.optional() },
     historyServer: { structured: true, schema: historyServerSettingsSchema.optional() },
     metrics: { structured: true, schema: z.boolean({ error: "true or false" }).optional() },
+    // Values checked by resolveSparkConnectSettings (components/jobs/connect.ts).
+    sparkConnect: {
+        structured: true,
+        schema: z
+            .strictObject(
+                {
+                    enabled: z.unknown().optional(),
+                    executors: z.unknown().optional(),
+                    executorCores: z.unknown().optional(),
+                    serverCores: z.unknown().optional(),
+                    image: z.unknown().optional(),
+                    sparkConf: z.unknown().optional(),
+                },
+                { error: "an object {enabled, executors, executorCores, serverCores, image, sparkConf}" },
+            )
+            .optional(),
+    },
     jobs: { structured: true, schema: z.array(platformJobSchema, { error: "a list of job objects" }).optional() },
     // Shape-checked by their own resolvers (./hdfs.ts, ./kerberos.ts, the cloud modules), which know
     // which values are secret and must never be echoed in an error.
