@@ -4,6 +4,7 @@ import { requireInteger } from "../checks";
 import { describeValue, InputError } from "../errors";
 import { isSystemNamespace, requireDns1123Label } from "../names";
 import { parseShape } from "../shape";
+import { largestShape, parseCpuMilli } from "../sizing";
 import { OPERATOR_DEFAULTS } from "./defaults";
 import type { ContainerResources } from "./values";
 
@@ -100,6 +101,13 @@ export const sparkOperatorSettingsSchema = z.strictObject(
 
 const CHART_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 // CPU in cores or millicores; memory in bytes with a decimal or binary suffix ("m" would be millibytes).
+/** MiB of a memory quantity the QUANTITY pattern accepted (Kubernetes binary and decimal suffixes). */
+function kubernetesMemoryMiB(quantity: string): number {
+    const [, amount, , unit] = QUANTITY.memory.pattern.exec(quantity)!;
+    const bytes: Record<string, number> = { "": 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+    return (Number(amount) * bytes[unit ?? ""]!) / 2 ** 20;
+}
+
 const QUANTITY = {
     cpu: { pattern: /^(\d+(\.\d+)?)m?$/, expected: "a Kubernetes quantity of CPU above zero, such as 250m, 1 or 1.5" },
     memory: {
@@ -171,6 +179,17 @@ export function resolveSparkOperatorSettings(input: unknown, createNamespace = t
             if (!match || Number(match[1]) <= 0) {
                 throw new InputError(`${key}.${field}`, `got ${describeValue(resources[field])}`, QUANTITY[field].expected);
             }
+        }
+        // A pod larger than the largest virtual-node shape never schedules (and a runaway figure is a typo).
+        const largest = {
+            vcpu: Math.max(largestShape("fargate").vcpu, largestShape("eci").vcpu),
+            memoryGiB: Math.max(largestShape("fargate").memoryGiB, largestShape("eci").memoryGiB),
+        };
+        if (parseCpuMilli(resources.cpu, `${key}.cpu`) > largest.vcpu * 1000) {
+            throw new InputError(`${key}.cpu`, `got ${describeValue(resources.cpu)}`, `at most ${largest.vcpu} CPUs, the largest virtual-node shape`);
+        }
+        if (kubernetesMemoryMiB(resources.memory) > largest.memoryGiB * 1024) {
+            throw new InputError(`${key}.memory`, `got ${describeValue(resources.memory)}`, `at most ${largest.memoryGiB}Gi, the largest virtual-node shape`);
         }
     }
     const webhook = settings.webhook ?? OPERATOR_DEFAULTS.webhook;

@@ -50,13 +50,17 @@ const DOCUMENTS: Record<string, (props: Obj) => Document[]> = {
     "alicloud:oss/bucket:Bucket": POLICY_FIELD,
 };
 
-/** `*` or `service:*`: every action (of every service, or of one). */
+/**
+ * Any `*` in an action: `*`, `service:*`, and partial ones such as `s3:Get*` or `iam:Pass*`, which
+ * grant every present and future action with that prefix.
+ */
 export function isWildcardAction(action: string): boolean {
-    return action === "*" || /^[^:*]+:\*$/.test(action);
+    return action.includes("*");
 }
 
 /**
- * `*`, or an ARN whose resource part names nothing (`arn:aws:s3:::*`, `acs:oss:*:*:*`). Wildcard
+ * `*`, or an ARN whose resource part names nothing or only a prefix (`arn:aws:s3:::*`,
+ * `arn:aws:s3:::prod-*` followed by an object path, `acs:oss:*:*:b*`). Wildcard
  * region or account fields are fine when the resource part names something
  * (`acs:oss:*:*:my-bucket/*`, `arn:aws:s3:::my-bucket/*`).
  */
@@ -65,7 +69,10 @@ export function isWildcardResource(resource: string): boolean {
     const parts = resource.split(":");
     const fixedFields = parts[0] === "arn" ? 5 : parts[0] === "acs" ? 4 : undefined;
     if (fixedFields === undefined || parts.length <= fixedFields) return false;
-    return parts.slice(fixedFields).join(":").startsWith("*");
+    // The resource's own name (up to the first slash or colon) must be spelt out: `prod-*` or `b*`
+    // names every bucket with that prefix; a `*` after it (`my-bucket/*`, `...:log-stream:*`) is fine.
+    const name = parts.slice(fixedFields).join(":").split(/[/:]/)[0]!;
+    return name.includes("*");
 }
 
 /** Wildcard violations of one policy document. */

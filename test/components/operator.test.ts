@@ -142,3 +142,16 @@ describe("SparkOperator", () => {
         expect(runtime.registrations.length).toBe(before);
     });
 });
+
+describe("operator resources beyond any virtual node", () => {
+    it("GIVEN a controller larger than the largest Fargate or ECI shape WHEN resolved THEN it is refused with one line", async () => {
+        const { resolveSparkOperatorSettings } = await import("../../components/operator/settings");
+        expect(() => resolveSparkOperatorSettings({ controllerResources: { cpu: "1", memory: "1000000000000000000000000000000Gi" } })).toThrow(
+            'controllerResources.memory: got "1000000000000000000000000000000Gi", expected at most 512Gi, the largest virtual-node shape',
+        );
+        expect(() => resolveSparkOperatorSettings({ controllerResources: { cpu: "200", memory: "1Gi" } })).toThrow(
+            'controllerResources.cpu: got "200", expected at most 64 CPUs, the largest virtual-node shape',
+        );
+        expect(resolveSparkOperatorSettings({ controllerResources: { cpu: "2", memory: "4Gi" } }).controllerResources).toEqual({ cpu: "2", memory: "4Gi" });
+    });
+});

@@ -15,7 +15,9 @@ describe("no-wildcard-policies: classification", () => {
         ["*", true],
         ["s3:*", true],
         ["oss:*", true],
-        ["s3:Get*", false],
+        // Partial wildcards grant every present and future action with the prefix.
+        ["s3:Get*", true],
+        ["iam:Pass*", true],
         ["s3:GetObject", false],
     ])("GIVEN action %s WHEN classified THEN wildcard is %s", (action, expected) => {
         expect(isWildcardAction(action)).toBe(expected);
@@ -26,6 +28,11 @@ describe("no-wildcard-policies: classification", () => {
         ["arn:aws:s3:::*", true],
         ["arn:aws:s3:::*/*", true],
         ["acs:oss:*:*:*", true],
+        // A prefix is not a name: every bucket starting with it.
+        ["arn:aws:s3:::prod-*/*", true],
+        ["acs:oss:*:*:b*", true],
+        ["arn:aws:s3:::data-bucket/namespaces/etl/*", false],
+        ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/eks/c/fargate:log-stream:*", false],
         ["arn:aws:s3:::data-bucket", false],
         ["arn:aws:s3:::data-bucket/*", false],
         ["acs:oss:*:*:data-bucket/*", false],
