@@ -33,7 +33,7 @@ describe("AlicloudServerlessCluster validation", () => {
         [
             "publicAccessCidrs missing",
             withNet({ publicEndpoint: true }),
-            "publicAccessCidrs: got nothing with publicEndpoint true, expected at least one IPv4 CIDR allowed to reach the API server",
+            "publicAccessCidrs: got nothing, expected at least one IPv4 CIDR allowed to reach the public endpoint of the API server",
         ],
         [
             "publicAccessCidrs private",

@@ -1,7 +1,7 @@
 import { describeValue, InputError, underKey } from "../../errors";
 import { requireUnique } from "../../names";
 import { dropUndefined, parseShape } from "../../shape";
-import { specialBlockOverlapping } from "../special-ipv4";
+import { checkPublicAccessCidrs } from "../public-access";
 import type { SchedulingProfile } from "../types";
 import {
     ackClusterSettingsSchema,
@@ -80,7 +80,9 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string): 
     }
     const version = parseAckVersion(args.version);
     const publicEndpoint = args.publicEndpoint ?? ALICLOUD_DEFAULTS.publicEndpoint;
-    const publicAccessCidrs = checkPublicAccessCidrs(args.publicAccessCidrs, publicEndpoint, args.allowPublicAccessFromAnywhere ?? false);
+    const publicAccessCidrs = checkPublicAccessCidrs(args.publicAccessCidrs, publicEndpoint, args.allowPublicAccessFromAnywhere ?? false, {
+        privateNetworkHint: "the VPC and ACK's own range are in the allow-list already",
+    });
     const deletionProtection = args.deletionProtection ?? ALICLOUD_DEFAULTS.deletionProtection;
     const autoImageCache = args.autoImageCache ?? ALICLOUD_DEFAULTS.autoImageCache;
     const podIdentityWebhook = args.podIdentityWebhook ?? ALICLOUD_DEFAULTS.podIdentityWebhook;
@@ -249,50 +251,4 @@ function checkImages(images: unknown, key: string): string[] {
     });
     requireUnique(images as string[], key);
     return [...(images as string[])];
-}
-
-const ANYWHERE = "0.0.0.0/0";
-
-/** Admin networks of a public API server: public IPv4 CIDRs, `0.0.0.0/0` only when acknowledged. */
-function checkPublicAccessCidrs(cidrs: unknown, publicEndpoint: boolean, fromAnywhere: boolean): string[] {
-    const key = "publicAccessCidrs";
-    if (!publicEndpoint) {
-        if (cidrs !== undefined && !(Array.isArray(cidrs) && cidrs.length === 0)) {
-            throw new InputError(key, "is set while {{publicEndpoint}} is false", "{{publicEndpoint}}: true, or no public CIDRs");
-        }
-        return [];
-    }
-    if (!Array.isArray(cidrs) || cidrs.length === 0) {
-        throw new InputError(
-            key,
-            `got ${describeValue(cidrs)} with {{publicEndpoint}} true`,
-            "at least one IPv4 CIDR allowed to reach the API server: the egress address of where pulumi up runs, as a.b.c.d/32",
-        );
-    }
-    cidrs.forEach((cidr, i) => {
-        const block = typeof cidr === "string" ? parseIpv4Cidr(cidr) : undefined;
-        if (block === undefined) {
-            throw new InputError(`${key}[${i}]`, `got ${describeValue(cidr)}`, "an IPv4 CIDR with no host bits set, such as a.b.c.d/32");
-        }
-        if (cidr === ANYWHERE) {
-            if (!fromAnywhere) {
-                throw new InputError(
-                    `${key}[${i}]`,
-                    "got 0.0.0.0/0 (the whole internet)",
-                    "your admin networks, or {{allowPublicAccessFromAnywhere}}: true to mean it",
-                );
-            }
-            return;
-        }
-        const special = specialBlockOverlapping(block);
-        if (special !== undefined) {
-            throw new InputError(
-                `${key}[${i}]`,
-                `got ${describeValue(cidr)}, which overlaps ${special.cidr}, ${special.purpose}`,
-                "public internet addresses (the egress of where pulumi up runs); the VPC and ACK's own range are in the allow-list already",
-            );
-        }
-    });
-    requireUnique(cidrs as string[], key);
-    return [...(cidrs as string[])];
 }

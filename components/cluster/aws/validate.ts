@@ -2,7 +2,7 @@ import { describeValue, InputError, underKey } from "../../errors";
 import { checkJobNamespaces, requireDns1123Label, requireUnique } from "../../names";
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
 import { parseShape, pickShape } from "../../shape";
-import { specialBlockOverlapping } from "../special-ipv4";
+import { checkPublicAccessCidrs } from "../public-access";
 import { EKS_DEFAULTS, eksClusterSettingsSchema, EksFargateClusterArgs, EksLogType, EksSupportType } from "./args";
 import { DEFAULT_MAX_FARGATE_PROFILES, FargateProfilePlan, planFargateProfiles } from "./fargate-profiles";
 import { NetworkPlan, parseCidr, planNetwork } from "./network-plan";
@@ -25,6 +25,7 @@ const K8S_VERSION = /^1\.\d{1,2}$/;
 const PRINCIPAL_ARN = /^arn:aws(-[a-z]+(-[a-z])?)?:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const MAX_PUBLIC_CIDRS = 40;
+const ANYWHERE = "0.0.0.0/0";
 
 /** A region where EKS runs Fargate pods: any region code but AWS GovCloud's. */
 export function requireEksFargateRegion(region: unknown, key: string): string {
@@ -65,7 +66,10 @@ export function resolveEksClusterSettings(input: unknown, defaultName: string): 
         throw new InputError("version", `got ${describeValue(version)}`, `a Kubernetes minor version such as ${EKS_DEFAULTS.version}`);
     }
     const publicEndpoint = settings.publicEndpoint ?? EKS_DEFAULTS.publicEndpoint;
-    const publicAccessCidrs = checkPublicAccessCidrs(settings.publicAccessCidrs, publicEndpoint, settings.allowPublicAccessFromAnywhere ?? false);
+    const publicAccessCidrs = checkPublicAccessCidrs(settings.publicAccessCidrs, publicEndpoint, settings.allowPublicAccessFromAnywhere ?? false, {
+        maxCidrs: MAX_PUBLIC_CIDRS,
+        privateNetworkHint: "for access from a private network use {{privateAccessCidrs}}",
+    });
     const privateAccessCidrs = checkPrivateAccessCidrs(settings.privateAccessCidrs);
     if (settings.adminPrincipalArn !== undefined && !PRINCIPAL_ARN.test(settings.adminPrincipalArn)) {
         throw new InputError(
@@ -129,51 +133,6 @@ export function resolveEksFargateClusterArgs(args: EksFargateClusterArgs, region
         profiles: planFargateProfiles(operatorNamespace, args.jobNamespaces, maxProfiles, "jobNamespaces"),
         coreDnsVersion: args.coreDnsVersion,
     };
-}
-
-const ANYWHERE = "0.0.0.0/0";
-
-function checkPublicAccessCidrs(cidrs: unknown, publicEndpoint: boolean, fromAnywhere: boolean): string[] {
-    const key = "publicAccessCidrs";
-    if (!publicEndpoint) {
-        if (cidrs !== undefined && !(Array.isArray(cidrs) && cidrs.length === 0)) {
-            throw new InputError(key, "is set while {{publicEndpoint}} is false", "{{publicEndpoint}}: true, or no public CIDRs");
-        }
-        return [];
-    }
-    if (!Array.isArray(cidrs) || cidrs.length === 0 || cidrs.length > MAX_PUBLIC_CIDRS) {
-        throw new InputError(
-            key,
-            `got ${describeValue(cidrs)}`,
-            `1 to ${MAX_PUBLIC_CIDRS} IPv4 CIDRs allowed to reach the public endpoint: the egress address of where pulumi up runs, as a.b.c.d/32`,
-        );
-    }
-    cidrs.forEach((cidr, i) => {
-        const block = parseCidr(cidr);
-        if (block === undefined) {
-            throw new InputError(`${key}[${i}]`, `got ${describeValue(cidr)}`, "an IPv4 CIDR with no host bits set, such as a.b.c.d/32");
-        }
-        if (cidr === ANYWHERE) {
-            if (!fromAnywhere) {
-                throw new InputError(
-                    `${key}[${i}]`,
-                    "got 0.0.0.0/0 (the whole internet)",
-                    "your admin networks, or {{allowPublicAccessFromAnywhere}}: true to mean it",
-                );
-            }
-            return;
-        }
-        const special = specialBlockOverlapping(block);
-        if (special !== undefined) {
-            throw new InputError(
-                `${key}[${i}]`,
-                `got ${describeValue(cidr)}, which overlaps ${special.cidr}, ${special.purpose}`,
-                "public internet addresses (the egress of where pulumi up runs); for access from a private network use {{privateAccessCidrs}}",
-            );
-        }
-    });
-    requireUnique(cidrs as string[], key);
-    return [...(cidrs as string[])];
 }
 
 function checkPrivateAccessCidrs(cidrs: string[] = []): string[] {
