@@ -103,3 +103,14 @@ describe("serverless-spark plan on this repository", () => {
         expect(result.stdout).toContain("serverless-spark:index:AwsSparkPlatform");
     });
 });
+
+// Last in the file: the failed program leaves a rejected registration behind in the process-global runtime.
+describe("serverless-spark plan on a program it cannot fully answer", () => {
+    it("GIVEN a program calling a data source the plan cannot answer WHEN planned THEN one line names it and the plan fails, instead of leaving its dependents out", async () => {
+        const result = await serverlessSpark(["plan", "--stack", "dev"], path.join(PROJECT_ROOT, "test/fixtures/user-program-invoke"));
+        expect(result.status).toBe(1);
+        expect(result.stderr.trimEnd().split("\n")).toEqual([
+            'error: the program: calls "acme:index:getThing", a data source the offline plan has no answer for (what depends on it would be left out of the plan), expected a program whose data sources the plan answers: those of @pulumi/aws and @pulumi/alicloud it registers, or none',
+        ]);
+    });
+});

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
+import { InputError } from "../../components/errors";
 import { invokeRule, mockResourceState } from "./mock-outputs";
 
 /** One resource registration as the program sent it to the (mock) engine. */
@@ -64,6 +65,11 @@ export interface MockRuntime {
     readonly componentOutputs: Map<string, Record<string, unknown>>;
     /** Waits until every pending registration has reached the mock engine. */
     settle(): Promise<void>;
+    /**
+     * Data sources the program called that the plan has no answer for. Their callers' resources
+     * never register (the SDK drops a resource whose input failed), so a plan with any is refused.
+     */
+    readonly unansweredInvokes: string[];
 }
 
 /**
@@ -72,6 +78,7 @@ export interface MockRuntime {
  * offline plan and by the tests.
  */
 export async function startMockRuntime(options: MockRuntimeOptions): Promise<MockRuntime> {
+    const unansweredInvokes: string[] = [];
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     await pulumi.runtime.setMocks(
         {
@@ -80,6 +87,7 @@ export async function startMockRuntime(options: MockRuntimeOptions): Promise<Moc
                 // A fixture given to this run wins over the placeholders cloud modules register.
                 const fixture = options.invokes?.[args.token] ?? invokeRule(args.token);
                 if (fixture === undefined) {
+                    unansweredInvokes.push(args.token);
                     // A call without a fixture would need a cloud API: fail loudly instead of guessing.
                     throw new Error(`the offline plan has no fixture for the data source ${args.token}`);
                 }
@@ -120,7 +128,7 @@ export async function startMockRuntime(options: MockRuntimeOptions): Promise<Moc
         });
         return register(req, callback);
     };
-    return { registrations, componentOutputs, settle: () => pulumi.runtime.disconnect() };
+    return { registrations, componentOutputs, unansweredInvokes, settle: () => pulumi.runtime.disconnect() };
 }
 
 /**
@@ -147,6 +155,14 @@ export async function runProgram(runtime: MockRuntime, loadProgram: () => unknow
     }
     if (asyncError !== undefined) {
         throw asyncError;
+    }
+    const unanswered = [...new Set(runtime.unansweredInvokes)];
+    if (unanswered.length > 0) {
+        throw new InputError(
+            "the program",
+            `calls ${unanswered.map((t) => JSON.stringify(t)).join(", ")}, a data source the offline plan has no answer for (what depends on it would be left out of the plan)`,
+            "a program whose data sources the plan answers: those of @pulumi/aws and @pulumi/alicloud it registers, or none",
+        );
     }
 }
 
