@@ -4,19 +4,10 @@ import { jobReport } from "../../components/jobs/report";
 import { resolveJob } from "../../components/jobs/resolve";
 import type { SparkJobArgs } from "../../components/jobs/types";
 import { ECI_INTERNATIONAL_PRICES } from "../../components/sizing";
-
-const noScheduling = { nodeSelector: {}, tolerations: [], podAnnotations: {}, podLabels: {} };
+import { NO_SCHEDULING, scalaJob } from "../helpers/jobs";
 
 function job(overrides: Partial<SparkJobArgs>): SparkJobArgs {
-    return {
-        namespace: "spark-jobs",
-        type: "Scala",
-        image: "apache/spark:3.5.3",
-        mainClass: "org.example.Main",
-        mainApplicationFile: "local:///opt/app.jar",
-        placement: { capacityGrid: "fargate", scheduling: noScheduling },
-        ...overrides,
-    };
+    return scalaJob({ capacityGrid: "fargate", scheduling: NO_SCHEDULING }, overrides);
 }
 
 describe("job report shares and warnings", () => {
@@ -38,7 +29,7 @@ describe("job report shares and warnings", () => {
 
 describe("spot executors", () => {
     const eci = (annotations: Record<string, string>) =>
-        job({ placement: { capacityGrid: "eci", scheduling: noScheduling, executorPodAnnotations: annotations }, executor: { cores: 1, instances: 3 } });
+        job({ placement: { capacityGrid: "eci", scheduling: NO_SCHEDULING, executorPodAnnotations: annotations }, executor: { cores: 1, instances: 3 } });
 
     it("GIVEN SpotAsPriceGo WHEN reported THEN executors are marked spot, priced from 10% to 100% of on-demand, drivers stay on-demand", () => {
         const report = jobReport(resolveJob("spotty", eci({ "k8s.aliyun.com/eci-spot-strategy": "SpotAsPriceGo" })));

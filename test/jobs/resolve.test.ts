@@ -2,19 +2,12 @@ import { describe, expect, it } from "vitest";
 
 import { resolveJob } from "../../components/jobs/resolve";
 import type { SparkJobArgs } from "../../components/jobs/types";
+import { scalaJob } from "../helpers/jobs";
 
 const fargate = { capacityGrid: "fargate" as const, scheduling: { nodeSelector: {}, tolerations: [], podAnnotations: {}, podLabels: {} } };
 
 function job(overrides: Partial<SparkJobArgs> = {}): SparkJobArgs {
-    return {
-        namespace: "spark-jobs",
-        type: "Scala",
-        image: "apache/spark:3.5.3",
-        mainClass: "org.example.Main",
-        mainApplicationFile: "local:///opt/app.jar",
-        placement: fargate,
-        ...overrides,
-    };
+    return scalaJob(fargate, overrides);
 }
 
 describe("resolveJob", () => {

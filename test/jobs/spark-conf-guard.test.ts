@@ -4,6 +4,7 @@ import { resolveJob } from "../../components/jobs/resolve";
 import { sparkApplicationObject } from "../../components/jobs/spec";
 import type { SparkJobArgs } from "../../components/jobs/types";
 import { ECI_RAM_ROLE_ANNOTATION } from "../../components/storage/oss/storage";
+import { scalaJob } from "../helpers/jobs";
 
 const eci = {
     capacityGrid: "eci" as const,
@@ -11,15 +12,7 @@ const eci = {
 };
 
 function job(overrides: Partial<SparkJobArgs> = {}): SparkJobArgs {
-    return {
-        namespace: "spark-jobs",
-        type: "Scala",
-        image: "apache/spark:3.5.3",
-        mainClass: "org.example.Main",
-        mainApplicationFile: "local:///opt/app.jar",
-        placement: eci,
-        ...overrides,
-    };
+    return scalaJob(eci, overrides);
 }
 
 const conf = (sparkConf: Record<string, string>) => ({ sparkConf });

@@ -71,48 +71,13 @@ describe("the inferred multi-language schema", () => {
         expect(schema.resources[TOKEN(component)]!.requiredInputs).toEqual([]);
     });
 
+    // The platform's outputs; the cloud components add their cluster's and storage's; ACK its API server's ACL binding.
+    const platformOutputs = ["capacityGrid", "dataRoot", "historyServers", "jobNamespaces", "jobs", "operatorNamespace", "operatorRelease", "serviceAccounts"];
+    const cloudOutputs = [...platformOutputs, "bucket", "clusterName", "kubeconfig", "logs", "region"].sort();
     it.each([
-        [
-            "ExistingSparkPlatform",
-            ["capacityGrid", "dataRoot", "historyServers", "jobNamespaces", "jobs", "operatorNamespace", "operatorRelease", "serviceAccounts"],
-        ],
-        [
-            "AwsSparkPlatform",
-            [
-                "bucket",
-                "capacityGrid",
-                "clusterName",
-                "dataRoot",
-                "historyServers",
-                "jobNamespaces",
-                "jobs",
-                "kubeconfig",
-                "logs",
-                "operatorNamespace",
-                "operatorRelease",
-                "region",
-                "serviceAccounts",
-            ],
-        ],
-        [
-            "AlicloudSparkPlatform",
-            [
-                "apiServerAclBinding",
-                "bucket",
-                "capacityGrid",
-                "clusterName",
-                "dataRoot",
-                "historyServers",
-                "jobNamespaces",
-                "jobs",
-                "kubeconfig",
-                "logs",
-                "operatorNamespace",
-                "operatorRelease",
-                "region",
-                "serviceAccounts",
-            ],
-        ],
+        ["ExistingSparkPlatform", platformOutputs],
+        ["AwsSparkPlatform", cloudOutputs],
+        ["AlicloudSparkPlatform", [...cloudOutputs, "apiServerAclBinding"].sort()],
     ])("GIVEN %s WHEN analyzed THEN its outputs are documented plain outputs", (component, outputs) => {
         const properties = schema.resources[TOKEN(component)]!.properties;
         expect(Object.keys(properties).sort()).toEqual(outputs);

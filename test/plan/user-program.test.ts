@@ -104,7 +104,7 @@ describe("serverless-spark plan on this repository", () => {
     });
 });
 
-// Last in the file: the failed program leaves a rejected registration behind in the process-global runtime.
+// A data source with no offline answer: the plan is refused, with nothing left pending in the runtime.
 describe("serverless-spark plan on a program it cannot fully answer", () => {
     it("GIVEN a program calling a data source the plan cannot answer WHEN planned THEN one line names it and the plan fails, instead of leaving its dependents out", async () => {
         const result = await serverlessSpark(["plan", "--stack", "dev"], path.join(PROJECT_ROOT, "test/fixtures/user-program-invoke"));

@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { InputError } from "../../components/errors";
 import { hadoopConfFiles, hdfsClientConf, HdfsConfArgs } from "../../components/storage/hdfs-conf";
 import { checkNamenodePrincipal, defaultNamenodePrincipal, kerberosCoreSite } from "../../components/storage/hdfs-kerberos";
+import { oneLineInputError } from "../helpers/errors";
 
 const HA: HdfsConfArgs = { namenodes: ["nn1.example.com:8020", "nn2.example.com:8020"], nameservice: "prod-hdfs" };
 
-function errorOf(run: () => unknown): InputError {
-    try {
-        run();
-    } catch (err) {
-        expect(err).toBeInstanceOf(InputError);
-        expect((err as Error).message).not.toContain("\n");
-        return err as InputError;
-    }
-    throw new Error("expected an InputError");
-}
+const errorOf = oneLineInputError;
 
 describe("hdfsClientConf with namenodePrincipal (Kerberos)", () => {
     it("GIVEN one NameNode and a principal WHEN derived THEN core-site switches Hadoop to Kerberos and hdfs-site names the principal", () => {

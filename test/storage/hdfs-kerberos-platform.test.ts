@@ -4,11 +4,11 @@ import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 
-import { InputError } from "../../components/errors";
 import { resolveHdfsConfig, resolveHdfsKerberos } from "../../components/platforms/config/hdfs";
 import { resolveStackConfig } from "../../components/platforms/config/resolve";
 import { hadoopConfFiles, hdfsClientConf } from "../../components/storage/hdfs-conf";
 import type { MockRuntime } from "../../tools/plan/mock-runtime";
+import { oneLineInputError } from "../helpers/errors";
 import { mockRuntime, one, planOf } from "../helpers/mocks";
 
 /**
@@ -30,16 +30,7 @@ function propertiesOf(xml: string): Record<string, string> {
     return doc.configuration === "" ? {} : Object.fromEntries((doc.configuration.property ?? []).map((p) => [p.name, String(p.value)]));
 }
 
-function errorOf(run: () => unknown): InputError {
-    try {
-        run();
-    } catch (err) {
-        expect(err).toBeInstanceOf(InputError);
-        expect((err as Error).message).not.toContain("\n");
-        return err as InputError;
-    }
-    throw new Error("expected an InputError");
-}
+const errorOf = oneLineInputError;
 
 describe("storage.hdfs with kerberos in the stack config", () => {
     it("GIVEN HA HDFS and kerberos WHEN resolved THEN namenodePrincipal defaults to nn/_HOST@<realm of kerberos.principal>", () => {
