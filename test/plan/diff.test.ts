@@ -3,7 +3,17 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 
 import { InputError } from "../../components/errors";
-import { diffPlans, fieldChanges, isEmptyDiff, JobReport, PlanSnapshot, readPlanDir, renderPath } from "../../tools/plan/diff";
+import {
+    diffPlans,
+    fieldChanges,
+    isEmptyDiff,
+    JobReport,
+    nestingExceeds,
+    PLAN_MAX_NESTING,
+    PlanSnapshot,
+    readPlanDir,
+    renderPath,
+} from "../../tools/plan/diff";
 import { PlanResource } from "../../tools/plan/plan-model";
 import { diffMarker, renderDiff, REPORT_LIMIT } from "../../tools/plan/render-diff";
 import { tempDir } from "../helpers/plan-cli";
@@ -330,5 +340,49 @@ describe("readPlanDir", () => {
         const { provider: _provider, ...old } = resource("kubernetes:core/v1:Namespace", "ns");
         fs.writeFileSync(path.join(dir, "resources.json"), JSON.stringify([old]));
         expect(readPlanDir(dir, "--diff")).toEqual({ resources: [{ ...old, provider: null }], jobs: null });
+    });
+
+    /** A ConfigMap whose `data.x` holds `levels` nested objects: {a: {a: ... "leaf"}}. */
+    function nested(levels: number): PlanResource {
+        let value: unknown = "leaf";
+        for (let i = 0; i < levels; i++) value = { a: value };
+        return resource("kubernetes:core/v1:ConfigMap", "deep", { inputs: { data: { x: value } } });
+    }
+
+    it("GIVEN a base nested 8000 deep WHEN read THEN one line names --diff and the depth, before anything is compared", () => {
+        const dir = tempDir("plan-diff-deep-");
+        // Written as text: JSON.stringify itself overflows at this depth.
+        const deep = `${'{"a":'.repeat(8000)}"leaf"${"}".repeat(8000)}`;
+        fs.writeFileSync(path.join(dir, "resources.json"), JSON.stringify([nested(0)]).replace('"leaf"', deep));
+        let error: unknown;
+        try {
+            readPlanDir(dir, "--diff");
+        } catch (err) {
+            error = err;
+        }
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as Error).message).toMatch(
+            new RegExp(`^--diff: ".*resources.json" nests objects or lists more than ${PLAN_MAX_NESTING} deep, expected a directory written by`),
+        );
+        expect((error as Error).message).not.toContain("\n");
+    });
+
+    it("GIVEN a base just inside the nesting limit WHEN read, compared and reported THEN the report is written without overflowing the stack", () => {
+        const dir = tempDir("plan-diff-limit-");
+        // resources.json adds 4 levels (list, resource, inputs, data) around the nested value.
+        const base = nested(PLAN_MAX_NESTING - 5);
+        fs.writeFileSync(path.join(dir, "resources.json"), JSON.stringify([base]));
+        const read = readPlanDir(dir, "--diff");
+        const after: PlanSnapshot = { resources: [{ ...base, inputs: { data: { x: "flat" } } }], jobs: null };
+        const report = renderDiff(diffPlans(read, after), { stack: "existing", project: "serverless-spark" });
+        expect(report).toContain("deep");
+    });
+
+    it("GIVEN values at and beyond a limit WHEN measured THEN only deeper ones exceed it", () => {
+        expect(nestingExceeds("scalar", 0)).toBe(false);
+        expect(nestingExceeds({}, 0)).toBe(true);
+        expect(nestingExceeds({ a: [1] }, 2)).toBe(false);
+        expect(nestingExceeds({ a: [[]] }, 2)).toBe(true);
+        expect(nestingExceeds([{ a: 1 }, { b: { c: {} } }], 3)).toBe(true);
     });
 });

@@ -416,11 +416,36 @@ const PLAN_FILE_MAX_BYTES = 256 * 1024 * 1024;
 
 function readJson(file: string, option: string): unknown {
     const text = readUserTextFile(file, { key: option, what: "a plan file written by --out", maxBytes: PLAN_FILE_MAX_BYTES });
+    let parsed: unknown;
     try {
-        return JSON.parse(text);
+        parsed = JSON.parse(text);
     } catch {
         throw new InputError(option, `${JSON.stringify(file)} is not valid JSON`, EXPECTED_DIR);
     }
+    // The comparison and the report walk values recursively: a hand-made file nested thousands deep
+    // would overflow the stack there, so it is refused here, before anything is compared.
+    if (nestingExceeds(parsed, PLAN_MAX_NESTING)) {
+        throw new InputError(option, `${JSON.stringify(file)} nests objects or lists more than ${PLAN_MAX_NESTING} deep`, EXPECTED_DIR);
+    }
+    return parsed;
+}
+
+/**
+ * A plan's values are Kubernetes objects and cloud resource inputs, a few dozen levels deep at most
+ * (a SparkApplication's pod template is about 15); 1000 leaves room for any real one.
+ */
+export const PLAN_MAX_NESTING = 1000;
+
+/** True when `value` holds objects or lists more than `limit` levels deep (iterative: no recursion to overflow). */
+export function nestingExceeds(value: unknown, limit: number): boolean {
+    const stack: [unknown, number][] = [[value, 0]];
+    while (stack.length > 0) {
+        const [current, depth] = stack.pop() as [unknown, number];
+        if (!isContainer(current)) continue;
+        if (depth >= limit) return true;
+        for (const child of Object.values(current as object)) stack.push([child, depth + 1]);
+    }
+    return false;
 }
 
 function isPlanResource(value: unknown): value is PlanResource {
