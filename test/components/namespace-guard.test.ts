@@ -8,8 +8,9 @@ import { planStack } from "../../tools/plan/plan-stack";
 import { PROJECT_ROOT, userSettings } from "../helpers/plan-cli";
 
 /**
- * The guard is checked as rendered data: no CEL evaluator is installed, and only an API server
- * (Kubernetes 1.30 or later) can run the expressions for real (README, "Known limitations").
+ * The guard as rendered data; test/components/namespace-guard-cel.test.ts evaluates its CEL on
+ * admission requests. Only an API server (Kubernetes 1.30 or later) type-checks the expressions
+ * against the objects' schemas (README, "Known limitations").
  */
 const VAP = "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy";
 const BINDING = "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding";
