@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { EksFargateCluster } from "../cluster/aws/cluster";
+import { declareScraperAccess } from "../cluster/aws/prometheus-scraper";
 import { checkComponentArgs, underKey } from "../errors";
 import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
 import { OPERATOR_DEFAULTS } from "../operator/defaults";
@@ -52,6 +53,8 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
     public readonly serviceAccounts!: pulumi.Output<Record<string, Record<string, string>>>;
     /** The `kubectl port-forward` command of each job namespace's History Server. */
     public readonly historyServers!: pulumi.Output<Record<string, string>>;
+    /** The AMP workspace the managed scraper writes to (with `cluster.prometheusScraper`), else none. */
+    public readonly prometheusWorkspaceArn!: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AwsSparkPlatformArgs, opts?: SparkPlatformOptions) {
         const providerRegion = new pulumi.Config("aws").get("region");
@@ -72,9 +75,21 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
             { ...aws.storage, region: aws.region, jobNamespaces: config.jobNamespaces, irsa: cluster.irsa, wordCountText: WORDCOUNT_TEXT },
             { ...s.opts, parent: this },
         );
-        const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
+        const { platform, outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
+        if (cluster.prometheus) {
+            // The scraper reads pods in each namespace it scrapes, once the namespace exists.
+            const k8sOpts = { parent: this, provider: cluster.provider };
+            for (const [ns, n] of Object.entries(platform.namespaces)) {
+                declareScraperAccess(`${name}-prometheus-${ns}`, ns, { ...k8sOpts, dependsOn: [n.namespace] });
+            }
+            const operatorNs = namespaces.operatorNamespace;
+            declareScraperAccess(`${name}-prometheus-${operatorNs}`, operatorNs, { ...k8sOpts, dependsOn: [platform.operator.release] });
+        }
         const logs = `CloudWatch Logs group /aws/eks/${cluster.clusterName}/fargate in ${cluster.region}, a stream per pod`;
-        const out = cloudPlatformOutputs(cluster, storage, outputs, config.jobNamespaces[0]!, logs);
+        const out = {
+            ...cloudPlatformOutputs(cluster, storage, outputs, config.jobNamespaces[0]!, logs),
+            prometheusWorkspaceArn: cluster.prometheus ? cluster.prometheus.workspaceArn : pulumi.output(undefined),
+        };
         Object.assign(this, out);
         this.registerOutputs(out);
     }

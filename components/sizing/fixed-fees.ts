@@ -159,6 +159,21 @@ export const FIXED_FEES = Object.freeze({
         note: "configuration fee (attached to a NAT gateway) and data transfer: unit prices only on the buy page",
     }),
     /**
+     * An AMP managed collector (`cluster.prometheusScraper`): billed for the hours it is on and the
+     * samples it collects, plus the workspace's ingestion, storage and queries
+     * (https://aws.amazon.com/prometheus/pricing/). The unit prices were not readable from here on
+     * 2026-11-29, so the line is shown unpriced rather than guessed.
+     */
+    awsPrometheusCollector: fee({
+        id: "aws-prometheus-collector",
+        label: "Amazon Managed Service for Prometheus collector",
+        perHour: null,
+        currency: "USD",
+        region: "by region",
+        source: "https://aws.amazon.com/prometheus/pricing/",
+        note: "collector hours and samples collected, plus the workspace's samples ingested and stored: unit prices not read offline",
+    }),
+    /**
      * KMS on Alibaba is billed per instance or per key version by edition: not priced here
      * (https://www.alibabacloud.com/help/en/kms/key-management-service/product-overview/billing).
      */

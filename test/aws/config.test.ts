@@ -31,6 +31,8 @@ describe("resolveAwsConfig", () => {
                 controlPlaneLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
                 upgradePolicy: "STANDARD",
                 adoptLogGroup: false,
+                prometheusScraper: false,
+                prometheusWorkspaceArn: undefined,
             },
             network: {},
             storage: {},

@@ -76,7 +76,7 @@ describe("the inferred multi-language schema", () => {
     const cloudOutputs = [...platformOutputs, "bucket", "clusterName", "kubeconfig", "logs", "region"].sort();
     it.each([
         ["ExistingSparkPlatform", platformOutputs],
-        ["AwsSparkPlatform", cloudOutputs],
+        ["AwsSparkPlatform", [...cloudOutputs, "prometheusWorkspaceArn"].sort()],
         ["AlicloudSparkPlatform", [...cloudOutputs, "apiServerAclBinding"].sort()],
     ])("GIVEN %s WHEN analyzed THEN its outputs are documented plain outputs", (component, outputs) => {
         const properties = schema.resources[TOKEN(component)]!.properties;

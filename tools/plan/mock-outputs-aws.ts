@@ -135,6 +135,31 @@ defineOutputs("aws:eks/addon:Addon", (name, inputs) => ({
     },
 }));
 
+// AMP: workspace ids are `ws-<uuid>`, scraper ids `s-<uuid>`; the scraper's role is its
+// service-linked role under the aws-service-role path, as `aws amp describe-scraper` shows it.
+defineOutputs("aws:amp/workspace:Workspace", (name, inputs) => {
+    const region = regionOf(inputs);
+    const id = `ws-${uuid("amp-ws", name)}`;
+    return {
+        id,
+        state: {
+            arn: `arn:${partitionOf(region)}:aps:${region}:${ACCOUNT}:workspace/${id}`,
+            prometheusEndpoint: `https://aps-workspaces.${region}.amazonaws.com/workspaces/${id}/`,
+        },
+    };
+});
+defineOutputs("aws:amp/scraper:Scraper", (name, inputs) => {
+    const region = regionOf(inputs);
+    const id = `s-${uuid("amp-scraper", name)}`;
+    return {
+        id,
+        state: {
+            arn: `arn:${partitionOf(region)}:aps:${region}:${ACCOUNT}:scraper/${id}`,
+            roleArn: `arn:${partitionOf(region)}:iam::${ACCOUNT}:role/aws-service-role/scraper.aps.amazonaws.com/AWSServiceRoleForAmazonPrometheusScraper_${stableHex(12, "amp-role", name)}`,
+        },
+    };
+});
+
 defineOutputs("aws:s3/bucket:Bucket", (name, inputs) => {
     const bucket = inputs.bucket ?? `${name}-${stableHex(7, "bucket", name)}`;
     const region = regionOf(inputs);

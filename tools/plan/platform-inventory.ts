@@ -182,6 +182,9 @@ export function alwaysOnFees(resources: PlanResource[]): AlwaysOnFee[] {
             case "aws:kms/key:Key":
                 fees.push({ name, fee: FIXED_FEES.awsKmsKey });
                 break;
+            case "aws:amp/scraper:Scraper":
+                fees.push({ name, fee: FIXED_FEES.awsPrometheusCollector });
+                break;
             case "alicloud:cs/managedKubernetes:ManagedKubernetes":
                 fees.push({ name, fee: String(inputs.clusterSpec ?? "").startsWith("ack.pro") ? FIXED_FEES.ackPro : FIXED_FEES.ackBasic });
                 break;

@@ -111,6 +111,20 @@ export interface EksClusterSettings {
      * @default false
      */
     adoptLogGroup?: boolean;
+    /**
+     * Scrape the Spark drivers' and the operator's Prometheus endpoints with an Amazon Managed
+     * Service for Prometheus managed collector (agentless: no DaemonSet, so it works with Fargate)
+     * into an AMP workspace. It needs subnets in two zones or more. Billed by collector hour and by
+     * samples collected, ingested and stored (aws.amazon.com/prometheus/pricing/).
+     * @default false
+     */
+    prometheusScraper?: boolean;
+    /**
+     * The AMP workspace the scraper writes to, `arn:aws:aps:<region>:<account>:workspace/ws-...`;
+     * only with `prometheusScraper`.
+     * @default a new workspace named after the cluster
+     */
+    prometheusWorkspaceArn?: string;
 }
 
 /** The cluster's version support policy (`upgradePolicy.supportType` of the EKS API). */
@@ -134,9 +148,11 @@ export const eksClusterSettingsSchema = z.strictObject(
             .optional(),
         upgradePolicy: z.enum(EksSupportType, { error: Object.values(EksSupportType).join(" or ") }).optional(),
         adoptLogGroup: z.boolean({ error: "true or false" }).optional(),
+        prometheusScraper: z.boolean({ error: "true or false" }).optional(),
+        prometheusWorkspaceArn: z.string({ error: "an AMP workspace ARN" }).optional(),
     },
     {
-        error: "an object with name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, privateAccessCidrs, adminPrincipalArn, logRetentionDays, controlPlaneLogTypes, upgradePolicy, adoptLogGroup",
+        error: "an object with name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, privateAccessCidrs, adminPrincipalArn, logRetentionDays, controlPlaneLogTypes, upgradePolicy, adoptLogGroup, prometheusScraper, prometheusWorkspaceArn",
     },
 ) satisfies z.ZodType<EksClusterSettings>;
 

@@ -9,6 +9,7 @@ import { createControlPlane } from "./control-plane";
 import { declareFargateLogging } from "./fargate-logging";
 import { eksKubeconfig } from "./kubeconfig";
 import { fargatePodTrustPolicy, IrsaProvider, managedPolicyArn } from "./policies";
+import { declarePrometheusScraper, PrometheusScraper } from "./prometheus-scraper";
 import { ResolvedEksArgs, resolveEksFargateClusterArgs } from "./validate";
 import { FargateVpc } from "./vpc";
 
@@ -55,6 +56,11 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
     readonly fargateProfiles: aws.eks.FargateProfile[];
     readonly coreDns: aws.eks.Addon;
     readonly secretsKey: aws.kms.Key;
+    /**
+     * The AMP managed collector and its workspace, with `prometheusScraper`. Its Kubernetes rights
+     * (reading pods in each scraped namespace) are the platform's to declare once the namespaces exist.
+     */
+    readonly prometheus?: PrometheusScraper;
 
     constructor(name: string, args: EksFargateClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything is checked before the first registration: a bad argument leaves nothing half made.
@@ -176,6 +182,21 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
             this,
         );
         this.readyResources = [...clusterReady, ...logging];
+
+        if (r.prometheusScraper) {
+            this.prometheus = declarePrometheusScraper(
+                name,
+                {
+                    region: r.region,
+                    clusterName: r.clusterName,
+                    eksCluster: cluster,
+                    subnetIds: this.privateSubnetIds,
+                    namespaces: [r.operatorNamespace, ...r.jobNamespaces],
+                    workspaceArn: r.prometheusWorkspaceArn,
+                },
+                this,
+            );
+        }
 
         this.registerOutputs({
             clusterName: this.clusterName,

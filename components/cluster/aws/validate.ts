@@ -22,6 +22,7 @@ export interface ResolvedEksArgs extends Omit<ResolvedEksClusterSettings, "name"
 
 const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
 const K8S_VERSION = /^1\.\d{1,2}$/;
+const AMP_WORKSPACE_ARN = /^arn:aws(-[a-z]+)*:aps:[a-z]{2}(-[a-z]+)+-\d:\d{12}:workspace\/ws-[0-9a-z-]+$/;
 const PRINCIPAL_ARN = /^arn:aws(-[a-z]+(-[a-z])?)?:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const MAX_PUBLIC_CIDRS = 40;
@@ -48,6 +49,8 @@ export interface ResolvedEksClusterSettings {
     controlPlaneLogTypes: EksLogType[];
     upgradePolicy: EksSupportType;
     adoptLogGroup: boolean;
+    prometheusScraper: boolean;
+    prometheusWorkspaceArn?: string;
 }
 
 /**
@@ -90,6 +93,18 @@ export function resolveEksClusterSettings(input: unknown, defaultName: string): 
     requireUnique(controlPlaneLogTypes, "controlPlaneLogTypes");
     const upgradePolicy = settings.upgradePolicy ?? EksSupportType.Standard;
     const adoptLogGroup = settings.adoptLogGroup ?? false;
+    const prometheusScraper = settings.prometheusScraper ?? false;
+    const workspaceArn = settings.prometheusWorkspaceArn;
+    if (workspaceArn !== undefined && !prometheusScraper) {
+        throw new InputError("prometheusWorkspaceArn", "is set but prometheusScraper is not true", "prometheusScraper: true with it, or no workspace");
+    }
+    if (workspaceArn !== undefined && !AMP_WORKSPACE_ARN.test(workspaceArn)) {
+        throw new InputError(
+            "prometheusWorkspaceArn",
+            `got ${describeValue(workspaceArn)}`,
+            "an AMP workspace ARN such as arn:aws:aps:us-east-1:123456789012:workspace/ws-0123abcd-4567-89ef-0123-456789abcdef",
+        );
+    }
     return {
         name,
         version,
@@ -101,6 +116,8 @@ export function resolveEksClusterSettings(input: unknown, defaultName: string): 
         controlPlaneLogTypes,
         upgradePolicy,
         adoptLogGroup,
+        prometheusScraper,
+        prometheusWorkspaceArn: workspaceArn,
     };
 }
 
