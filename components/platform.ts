@@ -3,7 +3,9 @@ import { z } from "zod";
 
 import { ServerlessCluster } from "./cluster/types";
 import { checkComponentArgs, describeValue, InputError, underKey } from "./errors";
+import { withLogin } from "./history/access";
 import { HISTORY_SERVER_NAME } from "./history/conf";
+import { planHistoryServers } from "./history/plan";
 import { SparkHistoryServer } from "./history/server";
 import { type HistoryServerSettings, resolveHistoryServerSettings } from "./history/settings";
 import { connectSparkVersion, DEFAULT_CONNECT_IMAGE, resolveSparkConnectSettings, SparkConnectServer, type SparkConnectSettings } from "./jobs/connect";
@@ -22,7 +24,7 @@ import { resolveSparkNamespaceArgs, SparkNamespace } from "./rbac/namespace";
 import { dropUndefined, parseShape } from "./shape";
 import { defaultPriceTable, type PriceTable } from "./sizing";
 import { HdfsStorage, NAMENODE_PRINCIPAL_KEY } from "./storage/hdfs";
-import type { HistoryServerStorage, SparkStorage } from "./storage/types";
+import type { SparkStorage } from "./storage/types";
 
 /** Operator settings of the platform (the job namespaces and placement come from the platform). */
 export type PlatformOperatorArgs = SparkOperatorSettings;
@@ -61,8 +63,12 @@ export interface ServerlessSparkPlatformArgs {
     /** Prices for the jobs' cost reports. @default the cluster grid's default table */
     prices?: PriceTable;
     /**
-     * A Spark History Server in each job namespace, when the storage keeps event logs in a bucket
-     * (S3, OSS), with its own read-only identity; none without such a storage.
+     * A Spark History Server in each job namespace, when the storage keeps event logs: in a bucket
+     * (S3, OSS), with its own read-only identity, the bucket's lifecycle rules expiring old logs
+     * (`maxAgeDays`, if given, must be the storage's `eventLogMaxAgeDays`); on an HDFS with
+     * `eventLogDir`, as the jobs' user or Kerberos principal, its cleaner expiring logs after
+     * `maxAgeDays` (none with a Kerberos delegation token, which the server cannot log in with).
+     * None without such a storage.
      * @default { enabled: true, maxAgeDays: 30 }
      */
     historyServer?: HistoryServerSettings;
@@ -210,14 +216,14 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
     readonly namespaces: Record<string, SparkNamespace>;
     /** Jobs by name. */
     readonly jobs: Record<string, SparkJob>;
-    /** History Servers by job namespace (none when the storage keeps no event logs in a bucket, or when turned off). */
+    /** History Servers by job namespace (none when the storage keeps no event logs, or when turned off). */
     readonly historyServers: Record<string, SparkHistoryServer>;
     /** Spark Connect servers by job namespace (none unless `sparkConnect.enabled`). */
     readonly sparkConnect: Record<string, SparkConnectServer>;
 
     constructor(name: string, args: ServerlessSparkPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         // Every argument is checked before the first resource is registered: nothing half made.
-        const { jobNamespaces, operatorArgs, planned, history, connect } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
+        const { jobNamespaces, operatorArgs, planned, history, historyPlan, connect } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
             parseShape(platformArgsSchema, dropUndefined(args));
             const jobNamespaces = resolvePlatformNamespaces(args.jobNamespaces, { cluster: args.cluster.jobNamespaces, storage: args.storage?.jobNamespaces });
             checkJobNamespaces(jobNamespaces);
@@ -231,9 +237,10 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
                 storage: args.storage,
             });
             const history = resolveHistoryServerSettings(args.historyServer);
+            const historyPlan = planHistoryServers(args.storage, args.integrations ?? [], args.historyServer);
             const connect = resolveSparkConnectSettings(args.sparkConnect);
             if (connect.enabled) connectSparkVersion(connect.image ?? args.storage?.sampleImage ?? DEFAULT_CONNECT_IMAGE, "sparkConnect.image");
-            return { jobNamespaces, operatorArgs, planned, history, connect };
+            return { jobNamespaces, operatorArgs, planned, history, historyPlan, connect };
         });
 
         super("serverless-spark:index:ServerlessSparkPlatform", name, {}, opts);
@@ -271,9 +278,9 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
         }
 
         this.historyServers = {};
-        const historyStorage = history.enabled ? historyServerStorage(args.storage) : undefined;
-        for (const namespace of historyStorage ? jobNamespaces : []) {
+        for (const namespace of historyPlan ? jobNamespaces : []) {
             const ns = this.namespaces[namespace]!;
+            const access = withLogin(historyPlan!.storage.historyServerAccess(namespace, HISTORY_SERVER_NAME), historyPlan!.login(namespace));
             this.historyServers[namespace] = new SparkHistoryServer(
                 `${name}-${namespace}-history`,
                 {
@@ -281,7 +288,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
                     scheduling: args.cluster.scheduling,
                     capacityGrid: args.cluster.capacityGrid,
                     prices: args.prices,
-                    access: historyStorage!.historyServerAccess(namespace, HISTORY_SERVER_NAME),
+                    access,
                     maxAgeDays: history.maxAgeDays,
                 },
                 // Its pod needs the namespace and the cluster's virtual-node plumbing.
@@ -357,12 +364,6 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
 /** Whether the platform deletes finished driver pods: on billed grids unless turned off. */
 function reapsFinishedDrivers(args: ServerlessSparkPlatformArgs): boolean {
     return args.reapFinishedDrivers ?? args.cluster.capacityGrid !== "none";
-}
-
-/** The storage, when it can give a History Server its own access to event logs (S3, OSS). */
-function historyServerStorage(storage: SparkStorage | undefined): HistoryServerStorage | undefined {
-    const candidate = storage as Partial<HistoryServerStorage> | undefined;
-    return typeof candidate?.historyServerAccess === "function" ? (candidate as HistoryServerStorage) : undefined;
 }
 
 /**

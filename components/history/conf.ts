@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
  * The Spark History Server's settings, as plain functions. Sources (read 2026-11-29): apache/spark
  * v3.5.3 `docs/monitoring.md` ("Viewing After the Fact": `spark.history.fs.logDirectory` is one
  * directory, the server's port is `spark.history.ui.port`, 18080; the cleaner keys
- * `spark.history.fs.cleaner.{enabled,interval,maxAge}`; `SPARK_DAEMON_MEMORY`, 1g by default) and
+ * `spark.history.fs.cleaner.{enabled,interval,maxAge}`; `spark.history.kerberos.{enabled,principal,keytab}`
+ * for a server reading a Kerberized HDFS; `SPARK_DAEMON_MEMORY`, 1g by default) and
  * `sbin/start-thriftserver.sh`, which starts a server class through `spark-submit --class ...
  * spark-internal`: the same route here lets `spark.jars.packages` bring a connector the image lacks
  * (JindoSDK for OSS) onto the server's class path, as spark-submit does for a job's driver.
@@ -26,10 +27,15 @@ export const HISTORY_SERVER_CLASS = "org.apache.spark.deploy.history.HistoryServ
 export interface HistoryServerConfInput {
     /** The event-log directory. */
     logDirectory: pulumi.Input<string>;
-    /** Days an event log is kept. */
-    maxAgeDays: number;
+    /**
+     * Days after which the server's cleaner deletes an event log, when the server expires logs itself
+     * (HDFS); undefined turns the cleaner off (a bucket's lifecycle rules expire them).
+     */
+    cleanerMaxAgeDays?: number;
     /** Hadoop settings, without `spark.hadoop.`. */
     hadoopConf: Record<string, pulumi.Input<string>>;
+    /** Other Spark settings (Kerberos login). @default none */
+    sparkConf?: Record<string, pulumi.Input<string>>;
     /** Packages and their repositories, when the image lacks the connector. */
     packages?: { packages: string[]; repositories?: string[] };
 }
@@ -37,20 +43,45 @@ export interface HistoryServerConfInput {
 /**
  * The server's Spark settings. The listing is cached on the pod's `/tmp` (`spark.history.store.path`)
  * so a page view does not replay a log from the bucket twice; the cache is lost with the pod, which
- * only costs a replay. The cleaner runs daily (Spark's default interval).
+ * only costs a replay.
+ *
+ * The cleaner (`spark.history.fs.cleaner.*`) runs only where the server expires logs itself (HDFS).
+ * On a bucket the server's identity may not delete, and the cleaner would fail loudly and loop
+ * (apache/spark `core/src/main/scala/org/apache/spark/deploy/history/FsHistoryProvider.scala`, 3.x
+ * versions in a code index, not the v3.5.3 tag itself: the repository is too large to fetch; read
+ * 2026-11-29): `deleteAttemptLogs` drops an expired application from the listing first, then
+ * `deleteLog` calls `fs.delete`, which S3A answers with `java.nio.file.AccessDeniedException` for a
+ * 403 (apache/hadoop `S3AUtils.translateException`, read 2026-11-29): an IOException, not Hadoop's
+ * AccessControlException, the only refusal `deleteLog` logs quietly, so every expired log logs an
+ * error with its stack trace (JindoSDK's exception class for a refusal was not checked); the file is
+ * still there, so the next scan (every 30 s) lists it as new,
+ * replays it, and `checkAndCleanLog`, which runs after each replay while the cleaner is on, fails
+ * again. Spark has no setting that only forgets expired entries (the cleaner's keys are `enabled`,
+ * `interval`, `maxAge` and `maxNum`). None is needed: `checkForLogs`, the scan itself, deletes the
+ * listing entry of every application whose files were not seen in the scan ("Delete all information
+ * about applications whose log files disappeared from storage"), so once the bucket's lifecycle rule
+ * has deleted a log, the application leaves the listing within one update interval. The server writes
+ * nothing to the log directory either: compaction only rewrites logs beyond
+ * `spark.history.fs.eventLog.rolling.maxFilesToRetain`, unlimited by default.
  */
 export function historyServerSparkConf(input: HistoryServerConfInput): Record<string, pulumi.Input<string>> {
     const conf: Record<string, pulumi.Input<string>> = {
         "spark.history.fs.logDirectory": input.logDirectory,
         "spark.history.ui.port": String(HISTORY_SERVER_PORT),
         "spark.history.fs.update.interval": "30s",
-        "spark.history.fs.cleaner.enabled": "true",
-        "spark.history.fs.cleaner.interval": "1d",
-        "spark.history.fs.cleaner.maxAge": `${input.maxAgeDays}d`,
         "spark.history.store.path": "/tmp/spark-history-store",
         // Ivy's home must be writable under the restricted profile (read-only image paths).
         "spark.jars.ivy": "/tmp/.ivy2",
+        ...(input.sparkConf ?? {}),
     };
+    if (input.cleanerMaxAgeDays === undefined) {
+        conf["spark.history.fs.cleaner.enabled"] = "false";
+    } else {
+        // Daily (Spark's default interval).
+        conf["spark.history.fs.cleaner.enabled"] = "true";
+        conf["spark.history.fs.cleaner.interval"] = "1d";
+        conf["spark.history.fs.cleaner.maxAge"] = `${input.cleanerMaxAgeDays}d`;
+    }
     if (input.packages !== undefined) {
         conf["spark.jars.packages"] = input.packages.packages.join(",");
         if (input.packages.repositories?.length) {

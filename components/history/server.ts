@@ -19,7 +19,11 @@ export interface SparkHistoryServerArgs {
     prices?: PriceTable;
     /** The storage's event-log directory and the server's own identity. */
     access: HistoryServerAccess;
-    /** Days an event log is kept before the cleaner deletes it. */
+    /**
+     * Days an event log is kept: the server's cleaner deletes older ones when the storage leaves
+     * that to the server (`access.expiry.by` is `cleaner`, HDFS); unused otherwise (a bucket's
+     * lifecycle rules expire them).
+     */
     maxAgeDays: number;
 }
 
@@ -50,7 +54,8 @@ export function sizeHistoryServer(grid: CapacityGridName, prices: PriceTable | u
  * `kubectl port-forward`; nothing is exposed outside the cluster). Spark 3.5's server reads one
  * log directory (`spark.history.fs.logDirectory`), and each namespace's jobs write under their
  * own prefix, which only that namespace's identities may read: so one server per namespace, each
- * with its own read-only identity.
+ * with its own read-only identity. On HDFS it reads `<eventLogDir>/<namespace>` with the mounted
+ * Hadoop configuration, as the jobs' Kerberos principal when HDFS uses Kerberos.
  */
 export class SparkHistoryServer extends pulumi.ComponentResource {
     readonly serviceAccount: k8s.core.v1.ServiceAccount;
@@ -77,8 +82,9 @@ export class SparkHistoryServer extends pulumi.ComponentResource {
         const conf = {
             ...historyServerSparkConf({
                 logDirectory: access.logDirectory,
-                maxAgeDays: args.maxAgeDays,
+                ...(access.expiry.by === "cleaner" ? { cleanerMaxAgeDays: args.maxAgeDays } : {}),
                 hadoopConf: access.hadoopConf,
+                ...(access.sparkConf ? { sparkConf: access.sparkConf } : {}),
                 packages: access.packages,
             }),
             // spark-submit in client mode gives the server's JVM this heap.
@@ -104,6 +110,7 @@ export class SparkHistoryServer extends pulumi.ComponentResource {
                     imagePullPolicy: "IfNotPresent",
                     command: ["/opt/spark/bin/spark-submit"],
                     args: historyServerArgs(conf),
+                    ...(access.env ? { env: Object.entries(access.env).map(([name, value]) => ({ name, value })) } : {}),
                     ports: [{ name: "http", containerPort: HISTORY_SERVER_PORT }],
                     readinessProbe: { httpGet: { path: "/", port: "http" }, periodSeconds: 10 },
                     // Fargate and ECI bill by limits: requests = limits fills the shape sizing picked.
@@ -114,10 +121,10 @@ export class SparkHistoryServer extends pulumi.ComponentResource {
                         runAsNonRoot: true,
                         seccompProfile: { type: "RuntimeDefault" },
                     },
-                    volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+                    volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(access.volumes ?? []).map((v) => v.mount)],
                 },
             ],
-            volumes: [{ name: "tmp", emptyDir: {} }],
+            volumes: [{ name: "tmp", emptyDir: {} }, ...(access.volumes ?? []).map((v) => v.volume)],
         };
         this.deployment = new k8s.apps.v1.Deployment(
             `${name}-deployment`,
@@ -130,7 +137,7 @@ export class SparkHistoryServer extends pulumi.ComponentResource {
                     selector: { matchLabels: { ...HISTORY_SERVER_LABELS } },
                     template: {
                         metadata: {
-                            labels: { ...scheduling.podLabels, ...HISTORY_SERVER_LABELS },
+                            labels: { ...scheduling.podLabels, ...access.podLabels, ...HISTORY_SERVER_LABELS },
                             annotations: { ...scheduling.podAnnotations, ...access.podAnnotations, ...sized.annotations },
                         },
                         spec: podSpec,

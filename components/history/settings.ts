@@ -2,18 +2,23 @@ import { z } from "zod";
 
 import { underKey } from "../errors";
 import { parseShape } from "../shape";
+import { DEFAULT_EVENT_LOG_MAX_AGE_DAYS, MAX_EVENT_LOG_MAX_AGE_DAYS } from "../storage/event-log-expiry";
 
 /** Settings of the Spark History Server the platform runs in each job namespace. */
 export interface HistoryServerSettings {
     /**
-     * Run a History Server in every job namespace whose jobs keep event logs in a bucket (S3, OSS).
-     * It is reached with `kubectl port-forward` only: nothing is exposed outside the cluster.
+     * Run a History Server in every job namespace whose jobs keep event logs: in a bucket (S3, OSS),
+     * or on an HDFS with `storage.hdfs.eventLogDir`. It is reached with `kubectl port-forward` only:
+     * nothing is exposed outside the cluster.
      * @default true
      */
     enabled?: boolean;
     /**
-     * Days an event log is kept: the History Server's cleaner (`spark.history.fs.cleaner.maxAge`)
-     * deletes older ones once a day.
+     * Days an event log is kept. On a bucket the package creates, the bucket's lifecycle rules delete
+     * older rolling logs (the server only reads; the stacks pass this value to the storage, and a
+     * storage component's `eventLogMaxAgeDays` must equal it); an existing bucket's rules are its
+     * owner's. On HDFS the server's cleaner (`spark.history.fs.cleaner.maxAge`) deletes older logs
+     * once a day.
      * @default 30
      */
     maxAgeDays?: number;
@@ -25,10 +30,10 @@ export interface ResolvedHistoryServerSettings {
     maxAgeDays: number;
 }
 
-export const HISTORY_SERVER_DEFAULTS: ResolvedHistoryServerSettings = Object.freeze({ enabled: true, maxAgeDays: 30 });
+export const HISTORY_SERVER_DEFAULTS: ResolvedHistoryServerSettings = Object.freeze({ enabled: true, maxAgeDays: DEFAULT_EVENT_LOG_MAX_AGE_DAYS });
 
-/** At most ten years: the cleaner's age is a Spark time string and a larger one is a typo. */
-const MAX_AGE_DAYS = 3650;
+/** At most ten years: a larger age is a typo. */
+const MAX_AGE_DAYS = MAX_EVENT_LOG_MAX_AGE_DAYS;
 
 export const historyServerSettingsSchema = z.strictObject(
     {

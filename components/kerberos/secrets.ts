@@ -24,8 +24,9 @@ import { checkComponentArgs, describeValue, InputError, underKey } from "../erro
 import { integrationChildOptions } from "../jobs/integration-options";
 import type { JobIntegration, JobNamespaceHandle, NamespaceIntegrator } from "../jobs/types";
 import { requireDns1123Label } from "../names";
-import { PLATFORM_OBJECT_LABELS } from "../rbac/guard";
+import { HISTORY_SERVER_ROLE, PLATFORM_OBJECT_LABELS, SPARK_ROLE_LABEL } from "../rbac/guard";
 import { dropUndefined, parseShape } from "../shape";
+import type { HistoryServerLogin } from "../storage/types";
 import { SecretContent } from "./secret-content";
 export { SecretContent } from "./secret-content";
 import { describeKeytabEntry, KeytabEntry } from "./keytab";
@@ -374,6 +375,48 @@ export class KerberosSecrets extends pulumi.ComponentResource implements Namespa
                 "spark.kubernetes.kerberos.tokenSecret.itemKey": DELEGATION_TOKEN_KEY,
                 "spark.kubernetes.kerberos.krb5.configMapName": this.krb5ConfigMapName,
             },
+        };
+    }
+
+    /**
+     * What a job namespace's Spark History Server adds to log in to a Kerberized HDFS as the jobs'
+     * principal, from the namespace's keytab: `spark.history.kerberos.enabled`, `.principal` and
+     * `.keytab` (apache/spark `docs/monitoring.md`, "Spark History Server Configuration Options",
+     * read 2026-11-29: "required if the history server is accessing HDFS files on a secure Hadoop
+     * cluster"; `HistoryServer.initSecurity` logs in from the keytab before the provider starts, and
+     * Hadoop's RPC client logs in again from it when the ticket expires), the keytab Secret mounted
+     * where the driver has it, krb5.conf at `/etc/krb5.conf` (where Spark mounts it in drivers and the
+     * JDK looks by default), and the pod role the namespace's guard lets hold the keytab. Undefined
+     * with a delegation token: Spark's History Server cannot log in from one, nor renew it.
+     * Declares nothing; call it after {@link integrate} for the namespace.
+     */
+    historyServerLogin(namespace: string): HistoryServerLogin | undefined {
+        const objects = this.objects[namespace];
+        if (objects === undefined) {
+            throw new Error(`KerberosSecrets ${this.componentName}: namespace ${namespace} is not integrated`);
+        }
+        if (this.credentials !== "keytab") {
+            return undefined;
+        }
+        return {
+            sparkConf: {
+                "spark.history.kerberos.enabled": "true",
+                "spark.history.kerberos.principal": this.principal,
+                "spark.history.kerberos.keytab": `${this.keytabMountDir}/${KEYTAB_SECRET_KEY}`,
+            },
+            hadoopConf: { "hadoop.security.authentication": "kerberos" },
+            volumes: [
+                {
+                    volume: { name: "kerberos-keytab", secret: { secretName: this.keytabSecretName } },
+                    mount: { name: "kerberos-keytab", mountPath: this.keytabMountDir, readOnly: true },
+                },
+                {
+                    volume: { name: "krb5-conf", configMap: { name: this.krb5ConfigMapName } },
+                    mount: { name: "krb5-conf", mountPath: "/etc/krb5.conf", subPath: KRB5_CONF_KEY, readOnly: true },
+                },
+            ],
+            podLabels: { [SPARK_ROLE_LABEL]: HISTORY_SERVER_ROLE },
+            dependsOn: [objects.secret, objects.krb5Conf],
         };
     }
 }

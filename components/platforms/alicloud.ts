@@ -7,7 +7,7 @@ import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
 import { resolveOssBucketSettings } from "../storage/oss/args";
 import { OssStorage } from "../storage/oss/storage";
 import type { AlicloudSparkPlatformArgs } from "./args";
-import { childOf, cloudPlatformOutputs, declarePlatform, resolveCloudPlatformArgs, SparkPlatformOptions } from "./children";
+import { childOf, cloudPlatformOutputs, declarePlatform, eventLogAge, resolveCloudPlatformArgs, SparkPlatformOptions } from "./children";
 import type { StackConfig } from "./config/resolve";
 
 /**
@@ -73,7 +73,7 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
         const cluster = new AlicloudServerlessCluster(c.name, { ...ali.cluster, region: ali.region, network: ali.network }, c.opts);
         const storage = new OssStorage(
             s.name,
-            { ...ali.storage, region: ali.region, jobNamespaces: config.jobNamespaces, wordCountText: WORDCOUNT_TEXT },
+            { ...ali.storage, region: ali.region, jobNamespaces: config.jobNamespaces, wordCountText: WORDCOUNT_TEXT, ...eventLogAge(ali.storage, config) },
             { ...s.opts, parent: this },
         );
         const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });

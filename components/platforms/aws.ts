@@ -8,7 +8,7 @@ import { OPERATOR_DEFAULTS } from "../operator/defaults";
 import { resolveS3BucketSettings } from "../storage/s3/args";
 import { S3Storage } from "../storage/s3/storage";
 import type { AwsSparkPlatformArgs } from "./args";
-import { childOf, cloudPlatformOutputs, declarePlatform, resolveCloudPlatformArgs, SparkPlatformOptions } from "./children";
+import { childOf, cloudPlatformOutputs, declarePlatform, eventLogAge, resolveCloudPlatformArgs, SparkPlatformOptions } from "./children";
 import { eksClusterArgs } from "./config/aws";
 import type { StackConfig } from "./config/resolve";
 
@@ -72,7 +72,14 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
         const cluster = new EksFargateCluster(c.name, eksClusterArgs(aws, namespaces), c.opts);
         const storage = new S3Storage(
             s.name,
-            { ...aws.storage, region: aws.region, jobNamespaces: config.jobNamespaces, irsa: cluster.irsa, wordCountText: WORDCOUNT_TEXT },
+            {
+                ...aws.storage,
+                region: aws.region,
+                jobNamespaces: config.jobNamespaces,
+                irsa: cluster.irsa,
+                wordCountText: WORDCOUNT_TEXT,
+                ...eventLogAge(aws.storage, config),
+            },
             { ...s.opts, parent: this },
         );
         const { platform, outputs } = declarePlatform(this, name, opts, config, { cluster, storage });

@@ -129,6 +129,15 @@ export function declarePlatform(
 }
 
 /**
+ * The bucket storage's `eventLogMaxAgeDays` from `historyServer.maxAgeDays`: a created bucket's
+ * lifecycle rules expire event logs after it; an existing bucket gets no rules (its configuration is
+ * its owner's), so nothing is passed.
+ */
+export function eventLogAge(storage: { existingBucket?: string }, config: StackConfig): { eventLogMaxAgeDays?: number } {
+    return storage.existingBucket === undefined ? { eventLogMaxAgeDays: config.historyServer.maxAgeDays } : {};
+}
+
+/**
  * A cloud top-level component's arguments parsed as its stack's config: the region is `args.region`
  * (errors name `region`), else the provider's (errors name `aws:region` or `alicloud:region`).
  */

@@ -34,7 +34,7 @@ export class ExistingSparkPlatform extends pulumi.ComponentResource {
     public readonly jobs: pulumi.Output<string[]>;
     /** Each job namespace's Spark service accounts (`driver`, `executor`). */
     public readonly serviceAccounts: pulumi.Output<Record<string, Record<string, string>>>;
-    /** The `kubectl port-forward` command of each job namespace's History Server (`{}`: none without a bucket). */
+    /** The `kubectl port-forward` command of each job namespace's History Server (`{}` without `storage.hdfs.eventLogDir`). */
     public readonly historyServers: pulumi.Output<Record<string, string>>;
     /** Where jobs keep data (`hdfs://...`), or "" without storage. */
     public readonly dataRoot: pulumi.Output<string>;

@@ -30,14 +30,20 @@ export interface NamespaceGuardInput {
 }
 
 /** The label Spark puts on driver pods (apache/spark v3.5.3, `Constants.SPARK_ROLE_LABEL`, `SPARK_POD_DRIVER_ROLE`). */
-const SPARK_ROLE_LABEL = "spark-role";
+export const SPARK_ROLE_LABEL = "spark-role";
 /**
- * Roles of pods that are drivers: Spark's `driver`, and `connect-server`, which the operator puts on a
- * Spark Connect server pod it creates from the platform's template (kubeflow/spark-operator v2.5.2
- * `pkg/common/spark.go`, `SparkRoleConnectServer`, read 2026-11-29). Pods Spark's own accounts create
- * may reference no Secret at all (validation 2), so neither label opens anything to a driver.
+ * The role the platform's Spark History Server pod carries when it logs in to a Kerberized HDFS with
+ * the namespace's keytab (`spark.history.kerberos.keytab`): it holds the keytab as a driver does.
  */
-const DRIVER_ROLES = ["driver", "connect-server"];
+export const HISTORY_SERVER_ROLE = "history-server";
+/**
+ * Roles of pods that may hold the driver-only Secrets: Spark's `driver`, `connect-server`, which the
+ * operator puts on a Spark Connect server pod it creates from the platform's template
+ * (kubeflow/spark-operator v2.5.2 `pkg/common/spark.go`, `SparkRoleConnectServer`, read 2026-11-29)
+ * and which is its session's driver, and the platform's History Server. Pods Spark's own accounts
+ * create may reference no Secret at all (validation 2), so no label opens anything to a driver.
+ */
+const DRIVER_ROLES = ["driver", "connect-server", HISTORY_SERVER_ROLE];
 
 /** A CEL string literal (names here are DNS labels and annotation values; JSON escapes are valid CEL escapes). */
 const lit = (s: string): string => JSON.stringify(s);
@@ -105,7 +111,8 @@ export function guardName(namespace: string): string {
  * 3. Those pods run as the executor service account, so a driver cannot start a pod holding its own
  *    API token.
  * 4. Only driver pods (label `spark-role: driver`, or `connect-server` on a Spark Connect server, which
- *    is its session's driver) reference the driver-only Secrets, whoever creates them.
+ *    is its session's driver, or `history-server` on the History Server that reads a Kerberized
+ *    HDFS) reference the driver-only Secrets, whoever creates them.
  * 5. Pinned annotations (the ECI RAM role) carry the namespace's value on every pod.
  */
 export function namespaceGuardPolicy(input: NamespaceGuardInput): GuardPolicy {
@@ -135,7 +142,7 @@ export function namespaceGuardPolicy(input: NamespaceGuardInput): GuardPolicy {
     if (driverOnly.length > 0) {
         validations.push({
             expression: `${notPod} || (has(object.metadata.labels) && ${lit(SPARK_ROLE_LABEL)} in object.metadata.labels && object.metadata.labels[${lit(SPARK_ROLE_LABEL)}] in ${list(DRIVER_ROLES)}) || !(${referencesSecret((n) => `${n} in ${list(driverOnly)}`)})`,
-            message: `only Spark driver pods may reference ${driverOnly.join(", ")}`,
+            message: `only Spark driver pods (and the History Server) may reference ${driverOnly.join(", ")}`,
             reason: "Forbidden",
         });
     }

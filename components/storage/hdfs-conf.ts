@@ -49,6 +49,16 @@ export interface HdfsConfArgs {
      */
     wordCountInput?: string;
     /**
+     * Absolute HDFS directory for event logs, e.g. `/spark-events` (or the same as a full `hdfs://`
+     * URI of this file system). Jobs in each job namespace write to `<eventLogDir>/<namespace>`, and
+     * a Spark History Server per namespace reads it. Each namespace's directory must exist before a
+     * job or the server starts (Spark creates neither): writable by the jobs' user, readable by the
+     * same user (the server logs in as the jobs' principal), e.g.
+     * `hdfs dfs -mkdir -p /spark-events/spark-jobs`.
+     * @default none: jobs write no event logs and no History Server is declared
+     */
+    eventLogDir?: string;
+    /**
      * The NameNodes' Kerberos service principal, `service/host@REALM`; `_HOST` stands for each
      * NameNode's host name, so one value fits an HA pair. Giving it switches the generated files to
      * Kerberos: `dfs.namenode.kerberos.principal` in hdfs-site.xml, and
@@ -87,6 +97,8 @@ export interface HdfsClientConf {
     readonly hdfsSite: readonly HadoopProperty[];
     /** Full URI of the WordCount input, when one was given. */
     readonly wordCountInput?: string;
+    /** Full URI of the event-log directory (namespaces get a directory each under it), when one was given. */
+    readonly eventLogDir?: string;
     /** The NameNode principal, when the HDFS uses Kerberos. */
     readonly namenodePrincipal?: string;
 }
@@ -212,6 +224,7 @@ export function hdfsClientConf(args: HdfsConfArgs): HdfsClientConf {
     const hdfsKerberos = namenodePrincipal === undefined ? [] : [{ name: NAMENODE_PRINCIPAL_KEY, value: namenodePrincipal }];
 
     const wordCountInput = args.wordCountInput === undefined ? undefined : hdfsUri(args.wordCountInput, defaultFS, "wordCountInput");
+    const eventLogDir = args.eventLogDir === undefined ? undefined : hdfsUri(args.eventLogDir, defaultFS, "eventLogDir", EXPECT_DIR);
     return {
         defaultFS,
         ...(nameservice === undefined ? {} : { nameservice }),
@@ -219,6 +232,7 @@ export function hdfsClientConf(args: HdfsConfArgs): HdfsClientConf {
         coreSite: [{ name: "fs.defaultFS", value: defaultFS }, ...coreKerberos, ...coreExtra],
         hdfsSite: [...haProps, ...hdfsKerberos, ...hdfsExtra],
         ...(wordCountInput === undefined ? {} : { wordCountInput }),
+        ...(eventLogDir === undefined ? {} : { eventLogDir }),
         ...(namenodePrincipal === undefined ? {} : { namenodePrincipal }),
     };
 }
@@ -274,29 +288,33 @@ function extraProperties(map: unknown, key: string, reserved: ReadonlyMap<string
 }
 
 const EXPECT_PATH = "an absolute HDFS path such as /user/spark/input/words.txt";
+const EXPECT_DIR = "an absolute HDFS directory such as /spark-events (no trailing '/')";
 
-/** Turns an absolute path (or an hdfs:// URI of this file system) into a full URI under `defaultFS`. */
-function hdfsUri(text: unknown, defaultFS: string, key: string): string {
+/**
+ * Turns an absolute path (or an hdfs:// URI of this file system) into a full URI under `defaultFS`.
+ * @param expected the "expected" half of its errors
+ */
+function hdfsUri(text: unknown, defaultFS: string, key: string, expected = EXPECT_PATH): string {
     if (typeof text !== "string" || text === "") {
-        throw new InputError(key, `got ${describeValue(text)}`, EXPECT_PATH);
+        throw new InputError(key, `got ${describeValue(text)}`, expected);
     }
     let path = text;
     if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(text)) {
         if (!text.startsWith(`${defaultFS}/`)) {
-            throw new InputError(key, `${describeValue(text)} is not on this file system`, `${EXPECT_PATH}, or a URI starting with ${defaultFS}/`);
+            throw new InputError(key, `${describeValue(text)} is not on this file system`, `${expected}, or a URI starting with ${defaultFS}/`);
         }
         path = text.slice(defaultFS.length);
     }
     if (!path.startsWith("/")) {
-        throw new InputError(key, `${describeValue(text)} is not an absolute path`, EXPECT_PATH);
+        throw new InputError(key, `${describeValue(text)} is not an absolute path`, expected);
     }
     const segments = path.slice(1).split("/");
     // HDFS refuses ':' in names, and '.'/'..' or empty segments are never what a job should read.
     if (segments.some((s) => s === "" || s === "." || s === "..") || /[\s:?#%\\]/.test(path) || XML_INVALID.test(path)) {
         throw new InputError(
             key,
-            `${describeValue(text)} is not a plain HDFS file path`,
-            `${EXPECT_PATH} (no empty, '.' or '..' segments, no whitespace, ':', '?', '#', '%' or '\\')`,
+            `${describeValue(text)} is not a plain HDFS path`,
+            `${expected} (no empty, '.' or '..' segments, no whitespace, ':', '?', '#', '%' or '\\')`,
         );
     }
     return `${defaultFS}${path}`;

@@ -8,8 +8,9 @@ import type { JobIntegration, JobNamespaceHandle } from "../jobs/types";
 import { requireDns1123Label } from "../names";
 import { PLATFORM_OBJECT_LABELS } from "../rbac/guard";
 import { parseShape } from "../shape";
+import { eventLogSparkConfAt } from "./event-log";
 import { hadoopConfFiles, HdfsClientConf, hdfsClientConf, HdfsConfArgs } from "./hdfs-conf";
-import type { SparkStorage } from "./types";
+import type { EventLogExpiry, HistoryServerAccess, HistoryServerStorage, SparkStorage } from "./types";
 
 export type { HadoopProperty, HdfsClientConf, HdfsConfArgs, NamenodeAddress } from "./hdfs-conf";
 export { CONFIGURED_FAILOVER_PROXY_PROVIDER, hadoopConfFiles, hadoopConfigurationXml, hdfsClientConf, parseNamenodeAddress } from "./hdfs-conf";
@@ -31,6 +32,9 @@ export const DEFAULT_HADOOP_CONFIG_MAP = "hadoop-conf";
 /** Spark's conf key naming a ConfigMap with HADOOP_CONF_DIR files, mounted on driver and executors. */
 export const SPARK_HADOOP_CONFIG_MAP_KEY = "spark.kubernetes.hadoop.configMapName";
 
+/** Where the History Server's pod mounts the Hadoop configuration ConfigMap (its HADOOP_CONF_DIR). */
+export const HISTORY_HADOOP_CONF_DIR = "/etc/hadoop/conf";
+
 const propertyMap = (file: string) =>
     z.record(z.string(), z.string({ error: `${file} property values as strings (quote numbers and booleans)` }), {
         error: `a map of ${file} property names to string values`,
@@ -46,10 +50,11 @@ export const hdfsStorageSchema = z.strictObject(
         coreSite: propertyMap("core-site.xml").optional(),
         hdfsSite: propertyMap("hdfs-site.xml").optional(),
         wordCountInput: z.string({ error: "an absolute HDFS path such as /user/spark/input/words.txt" }).optional(),
+        eventLogDir: z.string({ error: "an absolute HDFS directory such as /spark-events" }).optional(),
         configMapName: z.string({ error: "a ConfigMap name" }).optional(),
         namenodePrincipal: z.string({ error: "a NameNode service principal such as nn/_HOST@EXAMPLE.COM" }).optional(),
     },
-    { error: "an object with namenodes, nameservice, coreSite, hdfsSite, wordCountInput" },
+    { error: "an object with namenodes, nameservice, coreSite, hdfsSite, wordCountInput, eventLogDir" },
 ) satisfies z.ZodType<HdfsStorageArgs>;
 
 /**
@@ -76,8 +81,12 @@ export function resolveHdfsStorageArgs(input: unknown): { args: HdfsStorageArgs;
  * resource-managers/kubernetes/core/src/main/scala/org/apache/spark/deploy/k8s/features/, read
  * 2026-11-29 in stored 3.x versions, not at the v3.5.3 tag: the repository was too large to fetch).
  * Executors need no keytab: they reach HDFS with the delegation tokens the driver sends them.
+ *
+ * With `eventLogDir`, jobs keep event logs in `<eventLogDir>/<namespace>` (on the same file system,
+ * so the driver's Kerberos login and delegation tokens cover it) and a History Server per namespace
+ * reads them; its cleaner expires them, as HDFS has no lifecycle rules.
  */
-export class HdfsStorage extends pulumi.ComponentResource implements SparkStorage {
+export class HdfsStorage extends pulumi.ComponentResource implements SparkStorage, HistoryServerStorage {
     readonly type = "hdfs" as const;
     /** `hdfs://<nameservice>` or `hdfs://<host>:<port>`. */
     readonly dataRoot: pulumi.Output<string>;
@@ -93,6 +102,11 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
     readonly configMapName: string;
     /** The ConfigMaps declared so far, by namespace name. */
     readonly configMaps: Record<string, k8s.core.v1.ConfigMap> = {};
+    /**
+     * With `eventLogDir`: the History Server's cleaner expires event logs (HDFS has no lifecycle
+     * rules); undefined without it (no event logs, no History Server).
+     */
+    readonly eventLogExpiry: EventLogExpiry | undefined;
 
     private readonly componentName: string;
 
@@ -105,12 +119,14 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
         this.files = hadoopConfFiles(clientConf);
         this.configMapName = args.configMapName ?? DEFAULT_HADOOP_CONFIG_MAP;
         this.dataRoot = pulumi.output(clientConf.defaultFS);
+        this.eventLogExpiry = clientConf.eventLogDir === undefined ? undefined : { by: "cleaner" };
         if (clientConf.wordCountInput !== undefined) {
             this.wordCountInput = pulumi.output(clientConf.wordCountInput);
         }
         this.registerOutputs({
             dataRoot: this.dataRoot,
             ...(this.wordCountInput === undefined ? {} : { wordCountInput: this.wordCountInput }),
+            ...(clientConf.eventLogDir === undefined ? {} : { eventLogDir: clientConf.eventLogDir }),
             configMapName: this.configMapName,
         });
     }
@@ -118,6 +134,11 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
     /** The file system's root: HDFS access is by Kerberos user and HDFS permissions, not by namespace. */
     namespaceDataRoot(_namespace: string): pulumi.Output<string> {
         return this.dataRoot;
+    }
+
+    /** A job namespace's event-log directory, `<eventLogDir>/<namespace>`, or undefined without `eventLogDir`. */
+    namespaceEventLogDir(namespace: string): string | undefined {
+        return this.clientConf.eventLogDir === undefined ? undefined : `${this.clientConf.eventLogDir}/${namespace}`;
     }
 
     /** HDFS needs no workload identity. */
@@ -132,8 +153,9 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
 
     /**
      * Declares the Hadoop configuration ConfigMap in one job namespace and returns what jobs there
-     * add: `spark.kubernetes.hadoop.configMapName` and `fs.defaultFS` (so relative paths resolve to
-     * HDFS even where the mounted files are not read first).
+     * add: `spark.kubernetes.hadoop.configMapName`, `fs.defaultFS` (so relative paths resolve to
+     * HDFS even where the mounted files are not read first) and, with `eventLogDir`, event logs in
+     * the namespace's directory.
      * @param opts options for the ConfigMap (parent and Kubernetes provider); the parent defaults to this component
      */
     integrate(ns: JobNamespaceHandle, opts: pulumi.ComponentResourceOptions = {}): JobIntegration {
@@ -149,10 +171,44 @@ export class HdfsStorage extends pulumi.ComponentResource implements SparkStorag
             integrationChildOptions(this, opts, [ns.namespace]),
         );
         this.configMaps[ns.name] = configMap;
+        const eventLogDir = this.namespaceEventLogDir(ns.name);
         return {
             source: "storage",
-            sparkConf: { [SPARK_HADOOP_CONFIG_MAP_KEY]: this.configMapName },
+            sparkConf: { [SPARK_HADOOP_CONFIG_MAP_KEY]: this.configMapName, ...(eventLogDir === undefined ? {} : eventLogSparkConfAt(eventLogDir)) },
             hadoopConf: { "fs.defaultFS": this.dataRoot },
+            dependsOn: [configMap],
+        };
+    }
+
+    /**
+     * What a job namespace's History Server needs to read `<eventLogDir>/<namespace>`: the namespace's
+     * Hadoop configuration ConfigMap mounted as its HADOOP_CONF_DIR (spark-submit's launcher puts that
+     * directory on the class path, as for the jobs) and `fs.defaultFS`. No identity of its own: HDFS
+     * grants by user, so the server reads as the image's user, or, on a Kerberized HDFS, as the jobs'
+     * principal (the platform adds that login); its cleaner expires old logs. Declares nothing; call
+     * it after {@link integrate} for the namespace.
+     */
+    historyServerAccess(namespace: string, _serviceAccount: string): HistoryServerAccess {
+        const logDirectory = this.namespaceEventLogDir(namespace);
+        const configMap = this.configMaps[namespace];
+        if (logDirectory === undefined || configMap === undefined) {
+            throw new Error(
+                `HdfsStorage ${this.componentName}: no event-log directory for namespace ${namespace} (eventLogDir unset, or the namespace not integrated)`,
+            );
+        }
+        return {
+            logDirectory: pulumi.output(logDirectory),
+            expiry: { by: "cleaner" },
+            serviceAccountAnnotations: {},
+            podAnnotations: {},
+            hadoopConf: { "fs.defaultFS": this.dataRoot },
+            env: { HADOOP_CONF_DIR: HISTORY_HADOOP_CONF_DIR },
+            volumes: [
+                {
+                    volume: { name: "hadoop-conf", configMap: { name: this.configMapName } },
+                    mount: { name: "hadoop-conf", mountPath: HISTORY_HADOOP_CONF_DIR, readOnly: true },
+                },
+            ],
             dependsOn: [configMap],
         };
     }

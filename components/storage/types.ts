@@ -1,3 +1,4 @@
+import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 import type { NamespaceIntegrator } from "../jobs/types";
@@ -40,18 +41,45 @@ export interface SparkStorage extends NamespaceIntegrator {
 }
 
 /**
+ * Who deletes a job namespace's old event logs, so that the History Server needs no more than it must:
+ * - `lifecycle`: the bucket's own lifecycle rule, `maxAgeDays` after a log was written; the server
+ *   only lists and reads, and forgets an application once its files are gone.
+ * - `owner`: nothing this package declares. An existing bucket's lifecycle configuration is its
+ *   owner's (one configuration per bucket: declaring one would replace theirs), so they add the rule.
+ * - `cleaner`: the History Server's own cleaner (`spark.history.fs.cleaner.*`), for a file system
+ *   without lifecycle rules (HDFS), where the server's identity is what HDFS permissions grant it.
+ */
+export type EventLogExpiry = { by: "lifecycle"; maxAgeDays: number } | { by: "owner" } | { by: "cleaner" };
+
+/** A volume of the History Server's pod and where its container mounts it. */
+export interface HistoryServerVolume {
+    volume: k8s.types.input.core.v1.Volume;
+    mount: k8s.types.input.core.v1.VolumeMount;
+}
+
+/**
  * What a Spark History Server needs from a storage in one job namespace: where the event logs are,
- * and an identity of its own that may read them (and delete them for its cleaner) and nothing else.
+ * and an identity of its own that may read them and nothing else (on HDFS: what HDFS grants it).
  */
 export interface HistoryServerAccess {
     /** The namespace's event-log directory as Hadoop names it, e.g. `s3a://bucket/namespaces/spark-jobs/spark-events/`. */
     logDirectory: pulumi.Output<string>;
+    /** Who deletes old event logs; the server's cleaner runs only for `cleaner`. */
+    expiry: EventLogExpiry;
     /** Annotations for the History Server's service account (IRSA). */
     serviceAccountAnnotations: Record<string, pulumi.Input<string>>;
     /** Annotations for its pod (the ECI RAM role). */
     podAnnotations: Record<string, string>;
+    /** Labels for its pod (e.g. the role that lets it mount the keytab past the namespace's guard). @default none */
+    podLabels?: Record<string, string>;
     /** Hadoop settings (without `spark.hadoop.`) the server's file system client needs. */
     hadoopConf: Record<string, pulumi.Input<string>>;
+    /** Other Spark settings of the server (e.g. `spark.history.kerberos.*`). @default none */
+    sparkConf?: Record<string, pulumi.Input<string>>;
+    /** Files the server reads (the Hadoop configuration, krb5.conf, a keytab). @default none */
+    volumes?: HistoryServerVolume[];
+    /** Environment of its container (e.g. `HADOOP_CONF_DIR`). @default none */
+    env?: Record<string, string>;
     /** Maven packages the server loads at start (a connector missing from the image). @default none */
     packages?: { packages: string[]; repositories?: string[] };
     /** MiB of native memory the connector uses outside the JVM heap. @default 0 */
@@ -62,8 +90,16 @@ export interface HistoryServerAccess {
     dependsOn: pulumi.Resource[];
 }
 
+/** What a login (Kerberos) adds to a History Server's access: settings, files, a pod label, what to wait for. */
+export type HistoryServerLogin = Required<Pick<HistoryServerAccess, "sparkConf" | "hadoopConf" | "volumes" | "podLabels" | "dependsOn">>;
+
 /** A storage a History Server can read: it declares that server's identity for a namespace. */
 export interface HistoryServerStorage {
+    /**
+     * Who deletes old event logs (the same for every namespace of the storage); undefined when the
+     * storage keeps no event logs (an HDFS without `eventLogDir`), which then has no History Server.
+     */
+    readonly eventLogExpiry: EventLogExpiry | undefined;
     /**
      * Declares (once per namespace) the History Server's own identity and returns what the server
      * needs. Throws an InputError for a namespace the storage has no prefix for.

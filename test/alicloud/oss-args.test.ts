@@ -31,6 +31,7 @@ describe("OssStorage arguments", () => {
             kmsKeyId: undefined,
             jindoVersion: "6.8.0",
             jobNamespaces: ["etl"],
+            eventLogMaxAgeDays: 30,
         });
     });
 
@@ -52,6 +53,11 @@ describe("OssStorage arguments", () => {
             { existingBucket: "theirs", retainOnDestroy: false },
             "retainOnDestroy: is set for an existing bucket, expected it only for a bucket this package creates (without existingBucket)",
         ],
+        [
+            { existingBucket: "theirs", eventLogMaxAgeDays: 30 },
+            "eventLogMaxAgeDays: is set for an existing bucket, expected it only for a bucket this package creates",
+        ],
+        [{ eventLogMaxAgeDays: 3651 }, "eventLogMaxAgeDays: got 3651, expected a whole number of days from 1 to 3650"],
         [{ retainOnDestroy: "no" }, 'retainOnDestroy: got "no", expected true or false'],
         [{ versioning: 1 }, "versioning: got 1, expected true or false"],
         [{ kmsKeyId: "" }, "kmsKeyId: got \"\", expected a KMS key id: letters, digits, '-' and '_'"],

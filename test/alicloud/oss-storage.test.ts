@@ -50,7 +50,17 @@ describe("OssStorage: the bucket", () => {
         const bucketName = await valueOf(storage.bucketName);
         expect(bucketName).toMatch(/^data-[0-9a-f]{10}$/);
         expect(bucketName).toBe(names.derivedBucketName("data", { organization: "", project: "serverless-spark", stack: "test" }));
-        expect(one(plan, O.bucket, "data-bucket").inputs).toEqual({ bucket: bucketName, forceDestroy: false });
+        // Each namespace's rolling event logs expire after 30 days (the History Server only reads);
+        // the `.keep` markers are outside the rules' prefixes.
+        expect(one(plan, O.bucket, "data-bucket").inputs).toEqual({
+            bucket: bucketName,
+            forceDestroy: false,
+            lifecycleRules: [
+                { id: "expire-spark-events-adhoc", prefix: "namespaces/adhoc/spark-events/eventlog_v2_", enabled: true, expirations: [{ days: 30 }] },
+                { id: "expire-spark-events-etl", prefix: "namespaces/etl/spark-events/eventlog_v2_", enabled: true, expirations: [{ days: 30 }] },
+            ],
+        });
+        expect(storage.eventLogExpiry).toEqual({ by: "lifecycle", maxAgeDays: 30 });
         expect(one(plan, O.publicAccessBlock, "data-public-access").inputs).toEqual({ bucket: bucketName, blockPublicAccess: true });
         expect(one(plan, O.acl, "data-acl").inputs).toEqual({ bucket: bucketName, acl: "private" });
         expect(one(plan, O.encryption, "data-encryption").inputs).toEqual({ bucket: bucketName, sseAlgorithm: "AES256" });
@@ -155,6 +165,8 @@ describe("OssStorage: the bucket", () => {
         expect(storage.bucket).toBeUndefined();
         expect(storage.wordCountInput).toBeUndefined();
         expect(await valueOf(storage.dataRoot)).toBe("oss://corp-data-lake");
+        // No lifecycle rules: PutBucketLifecycle would replace the owner's.
+        expect(storage.eventLogExpiry).toEqual({ by: "owner" });
     });
 });
 

@@ -58,7 +58,8 @@ describe("S3Storage", () => {
         ] as const) {
             expect(one(plan, type, name).retainOnDelete).toBe(true);
         }
-        // Incomplete multipart uploads are aborted after 7 days by default.
+        // Incomplete multipart uploads are aborted after 7 days by default, and each namespace's rolling
+        // event logs expire after 30 (the History Server only reads), the directory markers outside the rules.
         expect(one(plan, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "data-lifecycle").inputs).toMatchObject({
             rules: [
                 {
@@ -67,8 +68,25 @@ describe("S3Storage", () => {
                     filter: { prefix: "" },
                     abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
                 },
+                {
+                    id: "expire-spark-events-adhoc",
+                    status: "Enabled",
+                    filter: { prefix: "namespaces/adhoc/spark-events/eventlog_v2_" },
+                    expiration: { days: 30 },
+                },
+                {
+                    id: "expire-spark-events-etl",
+                    status: "Enabled",
+                    filter: { prefix: "namespaces/etl/spark-events/eventlog_v2_" },
+                    expiration: { days: 30 },
+                },
             ],
         });
+        for (const ns of ["etl", "adhoc"]) {
+            const marker = one(plan, A.bucketObject, `data-${ns}-spark-events`).inputs.key as string;
+            expect(marker.startsWith(`namespaces/${ns}/spark-events/eventlog_v2_`)).toBe(false);
+        }
+        expect(storage.eventLogExpiry).toEqual({ by: "lifecycle", maxAgeDays: 30 });
         expect(one(plan, A.role, "data-etl").retainOnDelete).toBe(false);
         expect(one(plan, A.bucket, "data-bucket").inputs).toEqual({ region: "us-east-1", forceDestroy: false });
         expect(one(plan, A.publicAccessBlock, "data-public-access").inputs).toEqual({
@@ -229,6 +247,24 @@ describe("S3Storage", () => {
         ]);
         expect(storage.integrate(handle("etl"), {}).hadoopConf!["fs.s3a.path.style.access"]).toBe("true");
         expect(storage.wordCountInput).toBeUndefined();
+        // No lifecycle configuration: S3 keeps one per bucket, and the owner's stays theirs.
+        expect(plan.resources.some((r) => r.type === "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration" && r.name.startsWith("theirs"))).toBe(
+            false,
+        );
+        expect(storage.eventLogExpiry).toEqual({ by: "owner" });
+    });
+
+    it("GIVEN eventLogMaxAgeDays WHEN a bucket is created THEN each namespace's expiry rule uses it", async () => {
+        const storage = new mod.S3Storage("brief", { jobNamespaces: ["etl"], irsa, eventLogMaxAgeDays: 7 });
+        const plan = await planOf(runtime);
+        const rules = one(plan, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "brief-lifecycle").inputs.rules as { id: string }[];
+        expect(rules.find((r) => r.id === "expire-spark-events-etl")).toEqual({
+            id: "expire-spark-events-etl",
+            status: "Enabled",
+            filter: { prefix: "namespaces/etl/spark-events/eventlog_v2_" },
+            expiration: { days: 7 },
+        });
+        expect(storage.eventLogExpiry).toEqual({ by: "lifecycle", maxAgeDays: 7 });
     });
 
     it("GIVEN every storage declared WHEN its IAM policies are parsed THEN no Allow has a * action or a * resource", async () => {
@@ -253,6 +289,12 @@ describe("S3Storage", () => {
         [{ existingBucket: "a..b" }, "(two adjacent dots)"],
         [{ bucket: "one", existingBucket: "two" }, "existingBucket: is set together with bucket, expected either a bucket to create or an existing one"],
         [{ existingBucket: "theirs", versioning: true }, "versioning: is set for an existing bucket"],
+        [
+            { existingBucket: "theirs", eventLogMaxAgeDays: 30 },
+            "eventLogMaxAgeDays: is set for an existing bucket, expected it only for a bucket this package creates",
+        ],
+        [{ eventLogMaxAgeDays: 0 }, "eventLogMaxAgeDays: got 0, expected a whole number of days from 1 to 3650"],
+        [{ eventLogMaxAgeDays: 1.5 }, "eventLogMaxAgeDays: got 1.5, expected a whole number of days from 1 to 3650"],
         [{ region: "mars-1" }, 'region: got "mars-1"'],
         [{ jobNamespaces: ["Bad"] }, 'jobNamespaces[0]: got "Bad"'],
     ])("GIVEN %j WHEN declared THEN one clear error and nothing registered", async (args, message) => {

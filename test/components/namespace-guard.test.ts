@@ -73,8 +73,9 @@ describe("a job namespace's ValidatingAdmissionPolicy", () => {
     });
 
     it("GIVEN a keytab and an ECI role WHEN rendered THEN only drivers reference the keytab and every pod names the namespace's role or none", () => {
-        // Drivers, and Spark Connect servers (the operator labels them `spark-role: connect-server`), which are drivers too.
-        expect(expressions[3]).toContain('object.metadata.labels["spark-role"] in ["driver", "connect-server"]');
+        // Drivers, Spark Connect servers (the operator labels them `spark-role: connect-server`), which are drivers too,
+        // and the History Server that logs in to a Kerberized HDFS with the keytab.
+        expect(expressions[3]).toContain('object.metadata.labels["spark-role"] in ["driver", "connect-server", "history-server"]');
         expect(expressions[3]).toContain('v.secret.secretName in ["spark-kerberos-keytab"]');
         expect(expressions[4]).toBe(
             `request.resource.resource != "pods" || !has(object.metadata.annotations) || !("${ECI_RAM_ROLE_ANNOTATION}" in object.metadata.annotations) || object.metadata.annotations["${ECI_RAM_ROLE_ANNOTATION}"] == "spark-team-a-role"`,

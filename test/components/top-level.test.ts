@@ -81,6 +81,18 @@ describe("a library user's ExistingSparkPlatform", () => {
         expect(values).toEqual([["etl"], ["wordcount"], "spark-operator"]);
     });
 
+    it("GIVEN an HDFS with an event-log directory WHEN declared THEN historyServers has each namespace's port-forward command, and none without", async () => {
+        const withLogs = new lib.ExistingSparkPlatform("hist", {
+            jobNamespaces: ["etl"],
+            storage: { type: "hdfs", hdfs: { namenodes: ["nn1.corp.example:8020"], eventLogDir: "/spark-events" } },
+        });
+        const without = new lib.ExistingSparkPlatform("bare", { jobNamespaces: ["adhoc"] });
+        await planOf(runtime);
+        const servers = (p: typeof withLogs) => new Promise<Record<string, string>>((resolve) => p.historyServers.apply(resolve));
+        expect(await servers(withLogs)).toEqual({ etl: "kubectl port-forward -n etl service/spark-history 18080:18080" });
+        expect(await servers(without)).toEqual({});
+    });
+
     it("GIVEN two platforms in one program WHEN declared THEN their children do not collide", async () => {
         new lib.ExistingSparkPlatform("team-a", { jobNamespaces: ["a"] });
         new lib.ExistingSparkPlatform("team-b", { jobNamespaces: ["b"] }, { adoptRootChildren: false });

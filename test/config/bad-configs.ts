@@ -241,7 +241,7 @@ export const BAD_CONFIGS: BadConfig[] = [
     { title: "tpcds settings without the tpcds sample", area: "samples", stack: existing, set: { samples: ["wordcount"] }, error: { key: "tpcds", got: "is set but samples does not list tpcds", expected: "samples: [tpcds]" } },
 
     // ---- tpcds ----
-    { title: "no dataRoot and no storage", area: "tpcds", stack: existing, unset: ["tpcds"], error: { key: "tpcds.dataRoot", got: "is not set and the platform has no storage", expected: "a URI such as s3a://bucket/tpcds" }, runs: ["cli"] },
+    { title: "no dataRoot and no storage", area: "tpcds", stack: existing, unset: ["tpcds", "storage"], error: { key: "tpcds.dataRoot", got: "is not set and the platform has no storage", expected: "a URI such as s3a://bucket/tpcds" }, runs: ["cli"] },
     { title: "dataRoot a local path", area: "tpcds", stack: existing, set: { "tpcds.dataRoot": "/benchmarks/tpcds" }, error: { key: "tpcds.dataRoot", got: '"/benchmarks/tpcds"', expected: "a URI such as s3a://bucket/tpcds" }, runs: ["program"] },
     { title: "dataRoot a bare scheme", area: "tpcds", stack: aws, set: { "tpcds.dataRoot": "s3a://" }, error: { key: "tpcds.dataRoot", got: '"s3a://"', expected: "a URI such as s3a://bucket/tpcds" } },
     { title: "scaleFactor zero", area: "tpcds", stack: existing, set: { "tpcds.scaleFactor": 0 }, error: { key: "tpcds.scaleFactor", got: "got 0", expected: "a whole number of GB from 1" } },
@@ -332,8 +332,8 @@ export const BAD_CONFIGS: BadConfig[] = [
     // ---- storage on an existing cluster (hdfs) ----
     { title: "storage a string", area: "storage (hdfs)", stack: existing, set: { storage: "hdfs" }, error: { key: "storage", got: '"hdfs"', expected: "an object {type, ...}" } },
     { title: "s3 on an existing cluster", area: "storage (hdfs)", stack: existing, set: { "storage.type": "s3" }, error: { key: "storage.type", got: '"s3" needs a cloud cluster', expected: "hdfs on an existing cluster" } },
-    { title: "no storage type", area: "storage (hdfs)", stack: existing, set: { "storage.hdfs.namenodes": ["nn1:8020"] }, error: { key: "storage.type", got: "got nothing", expected: "s3, oss, hdfs" } },
-    { title: "hdfs type without hdfs settings", area: "storage (hdfs)", stack: existing, set: { "storage.type": "hdfs" }, error: { key: "storage.hdfs", got: "got nothing", expected: "an object with namenodes" }, runs: ["program"] },
+    { title: "no storage type", area: "storage (hdfs)", stack: existing, unset: ["storage"], set: { "storage.hdfs.namenodes": ["nn1:8020"] }, error: { key: "storage.type", got: "got nothing", expected: "s3, oss, hdfs" } },
+    { title: "hdfs type without hdfs settings", area: "storage (hdfs)", stack: existing, unset: ["storage"], set: { "storage.type": "hdfs" }, error: { key: "storage.hdfs", got: "got nothing", expected: "an object with namenodes" }, runs: ["program"] },
     { title: "namenodes a string", area: "storage (hdfs)", stack: existing, set: hdfs({ namenodes: "nn1:8020" }), error: { key: "storage.hdfs.namenodes", got: '"nn1:8020"', expected: "a list of NameNode addresses" } },
     { title: "namenode without a port", area: "storage (hdfs)", stack: existing, set: hdfs({ namenodes: ["nn1.corp.example"] }), error: { key: "storage.hdfs.namenodes[0]", got: '"nn1.corp.example" has no port', expected: "host:port" } },
     { title: "namenode port out of range", area: "storage (hdfs)", stack: existing, set: hdfs({ namenodes: ["nn1:80200"] }), error: { key: "storage.hdfs.namenodes[0]", got: '"nn1:80200"', expected: "a port from 1 to 65535" } },
@@ -348,6 +348,8 @@ export const BAD_CONFIGS: BadConfig[] = [
     { title: "fs.defaultFS in core-site", area: "storage (hdfs)", stack: existing, set: hdfs({ coreSite: { "fs.defaultFS": "hdfs://other:8020" } }), error: { key: "storage.hdfs.coreSite.fs.defaultFS", got: "is derived from namenodes and nameservice", expected: "it left out" } },
     { title: "wordCountInput relative", area: "storage (hdfs)", stack: existing, set: hdfs({ wordCountInput: "input/words.txt" }), error: { key: "storage.hdfs.wordCountInput", got: '"input/words.txt" is not an absolute path', expected: "an absolute HDFS path" } },
     { title: "wordCountInput on another file system", area: "storage (hdfs)", stack: existing, set: hdfs({ wordCountInput: "s3a://bucket/words.txt" }), error: { key: "storage.hdfs.wordCountInput", got: '"s3a://bucket/words.txt" is not on this file system', expected: "an absolute HDFS path" } },
+    { title: "eventLogDir relative", area: "storage (hdfs)", stack: existing, set: hdfs({ eventLogDir: "spark-events" }), error: { key: "storage.hdfs.eventLogDir", got: '"spark-events" is not an absolute path', expected: "an absolute HDFS directory such as /spark-events" } },
+    { title: "eventLogDir with a trailing slash", area: "storage (hdfs)", stack: existing, set: hdfs({ eventLogDir: "/spark-events/" }), error: { key: "storage.hdfs.eventLogDir", got: '"/spark-events/" is not a plain HDFS path', expected: "(no trailing '/')" } },
 
     // ---- kerberos ----
     { title: "kerberos a string", area: "kerberos", stack: existing, set: { kerberos: PRINCIPAL }, error: { key: "kerberos", got: `a string of ${PRINCIPAL.length} characters`, expected: "an object with principal", hides: PRINCIPAL } },
@@ -430,6 +432,7 @@ export const BAD_CONFIGS: BadConfig[] = [
     { title: "upgrade policy in lower case", area: "aws cluster", stack: aws, set: { "cluster.upgradePolicy": "extended" }, error: { key: "cluster.upgradePolicy", got: '"extended"', expected: "STANDARD or EXTENDED" } },
     { title: "abort uploads after 0 days", area: "aws storage (s3)", stack: aws, set: { "storage.abortIncompleteUploadsAfterDays": 0 }, error: { key: "storage.abortIncompleteUploadsAfterDays", got: "got 0", expected: "a whole number of days from 1 to 365" } },
     { title: "upload rule on an existing bucket", area: "aws storage (s3)", stack: aws, unset: ["storage"], set: { "storage.existingBucket": "corp-data", "storage.abortIncompleteUploadsAfterDays": 3 }, error: { key: "storage.abortIncompleteUploadsAfterDays", got: "is set for an existing bucket", expected: "without storage.existingBucket" } },
+    { title: "event-log age on an existing bucket", area: "aws storage (s3)", stack: aws, unset: ["storage"], set: { "storage.existingBucket": "corp-data", "historyServer.maxAgeDays": 10 }, error: { key: "historyServer.maxAgeDays", got: "is set with storage.existingBucket, whose lifecycle rules are its owner's", expected: "it left out" }, runs: ["program"] },
     { title: "bucket name with an underscore", area: "aws storage (s3)", stack: aws, set: { "storage.bucket": "spark_data" }, error: { key: "storage.bucket", got: '"spark_data"', expected: "an S3 bucket name" }, runs: ["program"] },
     { title: "bucket name with dots", area: "aws storage (s3)", stack: aws, set: { "storage.bucket": "spark.data.example" }, error: { key: "storage.bucket", got: '"spark.data.example" (dots break S3A', expected: "an S3 bucket name" } },
     { title: "new and existing bucket", area: "aws storage (s3)", stack: aws, set: { "storage.bucket": "spark-data", "storage.existingBucket": "corp-data" }, error: { key: "storage.existingBucket", got: "is set together with storage.bucket", expected: "either a bucket to create or an existing one" } },

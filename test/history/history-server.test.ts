@@ -20,7 +20,7 @@ const find = (resources: Planned[], type: string, name: string) => resources.fin
 
 describe("the Spark History Server in the shipped stacks' plans", () => {
     it.each(["aws", "alicloud"])(
-        "GIVEN the %s stack WHEN planned THEN spark-jobs has a one-replica restricted server on the virtual nodes behind a ClusterIP Service, reading its event logs with the cleaner on",
+        "GIVEN the %s stack WHEN planned THEN spark-jobs has a one-replica restricted server on the virtual nodes behind a ClusterIP Service, reading its event logs read-only while the bucket expires them",
         async (stack) => {
             const resources = await plannedResources(stack);
             const deployment = find(resources, "kubernetes:apps/v1:Deployment", "spark-spark-jobs-history-deployment");
@@ -34,8 +34,16 @@ describe("the Spark History Server in the shipped stacks' plans", () => {
             expect(container.resources.requests.memory).toBe(container.resources.limits.memory);
             const args: string[] = container.args;
             expect(args).toContain("org.apache.spark.deploy.history.HistoryServer");
-            expect(args).toContain("spark.history.fs.cleaner.enabled=true");
-            expect(args).toContain("spark.history.fs.cleaner.maxAge=30d");
+            // The bucket's lifecycle rule expires the logs; the server may not delete, so its cleaner is off.
+            expect(args).toContain("spark.history.fs.cleaner.enabled=false");
+            expect(args.filter((a) => a.startsWith("spark.history.fs.cleaner.maxAge"))).toEqual([]);
+            const rules =
+                stack === "aws"
+                    ? (find(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "storage-lifecycle").inputs.rules as any[])
+                    : (find(resources, "alicloud:oss/bucket:Bucket", "storage-bucket").inputs.lifecycleRules as any[]);
+            const expiry = rules.find((r) => r.id === "expire-spark-events-spark-jobs");
+            expect(expiry.filter?.prefix ?? expiry.prefix).toBe("namespaces/spark-jobs/spark-events/eventlog_v2_");
+            expect(expiry.expiration?.days ?? expiry.expirations[0].days).toBe(30);
             const scheme = stack === "aws" ? "s3a" : "oss";
             expect(args.find((a) => a.startsWith("spark.history.fs.logDirectory="))).toMatch(
                 new RegExp(`^spark\\.history\\.fs\\.logDirectory=${scheme}://[^/]+/namespaces/spark-jobs/spark-events/$`),
@@ -51,6 +59,9 @@ describe("the Spark History Server in the shipped stacks' plans", () => {
                 const trust = JSON.parse(find(resources, "aws:iam/role:Role", "storage-history-spark-jobs").inputs.assumeRolePolicy);
                 expect(JSON.stringify(trust)).toContain("system:serviceaccount:spark-jobs:spark-history");
                 expect(JSON.stringify(trust)).not.toContain("spark-driver");
+                const policy = JSON.parse(find(resources, "aws:iam/rolePolicy:RolePolicy", "storage-history-spark-jobs").inputs.policy);
+                const actions = policy.Statement.flatMap((st: { Action: string | string[] }) => [st.Action].flat());
+                expect(actions.filter((a: string) => /Put|Delete|\*/.test(a))).toEqual([]);
             } else {
                 expect(pod.nodeSelector).toEqual({ type: "virtual-kubelet" });
                 const annotations = deployment.inputs.spec.template.metadata.annotations;
@@ -58,9 +69,22 @@ describe("the Spark History Server in the shipped stacks' plans", () => {
                 expect(annotations["k8s.aliyun.com/eci-use-specs"]).toBeDefined();
                 const policy = JSON.parse(find(resources, "alicloud:ram/policy:Policy", "storage-history-spark-jobs").inputs.policyDocument);
                 const actions = policy.Statement.flatMap((s: { Action: string[] }) => s.Action);
-                expect(actions.filter((a: string) => /Put|\*/.test(a))).toEqual([]);
+                expect(actions.filter((a: string) => /Put|Delete|\*/.test(a))).toEqual([]);
                 expect(args.some((a) => a.startsWith("spark.jars.packages=") && a.includes("jindo"))).toBe(true);
             }
+        },
+    );
+
+    it.each(["aws", "alicloud"])(
+        "GIVEN historyServer.maxAgeDays 7 on the %s stack WHEN planned THEN the bucket's expiry rule keeps event logs 7 days",
+        async (stack) => {
+            const resources = await plannedResources(stack, ["--config", "historyServer.maxAgeDays=7"]);
+            const rules =
+                stack === "aws"
+                    ? (find(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "storage-lifecycle").inputs.rules as any[])
+                    : (find(resources, "alicloud:oss/bucket:Bucket", "storage-bucket").inputs.lifecycleRules as any[]);
+            const expiry = rules.find((r) => r.id === "expire-spark-events-spark-jobs");
+            expect(expiry.expiration?.days ?? expiry.expirations[0].days).toBe(7);
         },
     );
 

@@ -38,7 +38,7 @@ describe("npm run plan -- --stack existing --diff BASE_DIR", () => {
                 diffMarker("existing"),
                 "### Offline plan diff: `serverless-spark/existing`",
                 "",
-                "**No changes** to the offline plan (27 resources). Secret values and the Helm chart's own objects are not compared.",
+                "**No changes** to the offline plan (33 resources). Secret values and the Helm chart's own objects are not compared.",
                 "",
             ].join("\n"),
         );
@@ -49,7 +49,7 @@ describe("npm run plan -- --stack existing --diff BASE_DIR", () => {
         const result = await planCli(["--stack", "existing", "--config", "serverless-spark:operator.chartVersion=2.5.1", "--diff", base, "--out", head]);
         expect(result.status).toBe(0);
         expect(resourceLines(result.stdout)).toEqual(["~ kubernetes:helm.sh/v3:Release::spark-operator"]);
-        expect(result.stdout).toContain("**1 to change**, 0 to add, 0 to remove, 26 unchanged (resources: 27 -> 27).");
+        expect(result.stdout).toContain("**1 to change**, 0 to add, 0 to remove, 32 unchanged (resources: 33 -> 33).");
         expect(result.stdout).toMatch(/^~ {5}version: "2\.5\.2" -> "2\.5\.1"$/m);
         expect(result.stdout.match(/^~ {5}/gm)).toHaveLength(1);
         expect(result.stdout).not.toContain("#### Jobs");

@@ -41,8 +41,26 @@ const REAPER = [
     "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::spark-spark-jobs-reaper-binding",
     "kubernetes:batch/v1:CronJob::spark-spark-jobs-reaper-cronjob",
 ];
+/**
+ * The Spark History Server of the job namespace (issue 16), with its service account, Deployment and
+ * ClusterIP Service: on every shipped stack since the existing one declares an HDFS storage with an
+ * event-log directory.
+ */
+const HISTORY_SERVER = [
+    "kubernetes:core/v1:ServiceAccount::spark-spark-jobs-history-sa",
+    "kubernetes:apps/v1:Deployment::spark-spark-jobs-history-deployment",
+    "kubernetes:core/v1:Service::spark-spark-jobs-history-service",
+];
 const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
-    existing: [...GUARD, ...REAPER],
+    existing: [
+        ...GUARD,
+        ...REAPER,
+        // The shipped existing stack declares its example HDFS (issue 16: the History Server on
+        // `existing`): the Hadoop configuration ConfigMap in the job namespace, and the History
+        // Server reading `<eventLogDir>/spark-jobs` with it.
+        "kubernetes:core/v1:ConfigMap::storage-spark-jobs-hadoop-conf",
+        ...HISTORY_SERVER,
+    ],
     aws: [
         "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration::storage-lifecycle",
         // Fargate's log router (issue 13): its log group, the pod role's right to write it, its config.
@@ -54,9 +72,7 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
         // policy, and its service account, Deployment and ClusterIP Service.
         "aws:iam/role:Role::storage-history-spark-jobs",
         "aws:iam/rolePolicy:RolePolicy::storage-history-spark-jobs",
-        "kubernetes:core/v1:ServiceAccount::spark-spark-jobs-history-sa",
-        "kubernetes:apps/v1:Deployment::spark-spark-jobs-history-deployment",
-        "kubernetes:core/v1:Service::spark-spark-jobs-history-service",
+        ...HISTORY_SERVER,
         ...GUARD,
         ...REAPER,
     ],
@@ -66,9 +82,7 @@ const ADDED_SINCE_FIXTURE: Record<string, string[]> = {
         "alicloud:ram/role:Role::storage-history-spark-jobs",
         "alicloud:ram/policy:Policy::storage-history-spark-jobs",
         "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment::storage-history-spark-jobs",
-        "kubernetes:core/v1:ServiceAccount::spark-spark-jobs-history-sa",
-        "kubernetes:apps/v1:Deployment::spark-spark-jobs-history-deployment",
-        "kubernetes:core/v1:Service::spark-spark-jobs-history-service",
+        ...HISTORY_SERVER,
         // ECI log collection into an SLS project the stack owns (issue 16 item 1).
         "alicloud:log/project:Project::cluster-logs",
         "alicloud:log/store:Store::cluster-logs-spark",

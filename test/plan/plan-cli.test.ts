@@ -142,7 +142,14 @@ describe("npm run plan -- --stack existing", () => {
             byType("kubernetes:core/v1:ServiceAccount")
                 .map((r) => r.inputs.metadata.name)
                 .sort(),
-        ).toEqual(["spark-driver", "spark-driver-reaper", "spark-executor"]);
+        ).toEqual(["spark-driver", "spark-driver-reaper", "spark-executor", "spark-history"]);
+        // The History Server reads the HDFS event logs (storage.hdfs.eventLogDir) with the mounted Hadoop configuration.
+        expect(byType("kubernetes:apps/v1:Deployment").map((r) => r.inputs.metadata.name)).toEqual(["spark-history"]);
+        expect(
+            byType("kubernetes:core/v1:ConfigMap")
+                .map((r) => r.inputs.metadata.name)
+                .sort(),
+        ).toEqual(["hadoop-conf", "wordcount-input"]);
         const [role] = byType("kubernetes:rbac.authorization.k8s.io/v1:Role");
         expect(JSON.stringify(role!.inputs.rules)).not.toContain("*");
         // The driver's, and the finished-driver reaper's.

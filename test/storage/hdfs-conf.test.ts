@@ -102,8 +102,8 @@ describe("hdfsClientConf refuses", () => {
         ],
         [{ ...HA, hdfsSite: { "dfs.namenode.rpc-address.prod-hdfs.nn2": "x:1" } }, "storage.hdfs.hdfsSite.dfs.namenode.rpc-address.prod-hdfs.nn2: is derived"],
         [{ ...HA, wordCountInput: "user/words.txt" }, 'storage.hdfs.wordCountInput: "user/words.txt" is not an absolute path, expected an absolute HDFS path'],
-        [{ ...HA, wordCountInput: "/user/../etc/words.txt" }, 'storage.hdfs.wordCountInput: "/user/../etc/words.txt" is not a plain HDFS file path'],
-        [{ ...HA, wordCountInput: "/user/my words.txt" }, 'storage.hdfs.wordCountInput: "/user/my words.txt" is not a plain HDFS file path'],
+        [{ ...HA, wordCountInput: "/user/../etc/words.txt" }, 'storage.hdfs.wordCountInput: "/user/../etc/words.txt" is not a plain HDFS path'],
+        [{ ...HA, wordCountInput: "/user/my words.txt" }, 'storage.hdfs.wordCountInput: "/user/my words.txt" is not a plain HDFS path'],
         [
             { ...HA, wordCountInput: "s3a://bucket/words.txt" },
             'storage.hdfs.wordCountInput: "s3a://bucket/words.txt" is not on this file system, expected an absolute HDFS path such as /user/spark/input/words.txt, or a URI starting with hdfs://prod-hdfs/',

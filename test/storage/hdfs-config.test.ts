@@ -24,7 +24,7 @@ describe("resolveHdfsConfig", () => {
 
     // One bad value per key: each fails with one line naming the key, the value and what is expected.
     it.each<[unknown, string]>([
-        ["nn1:8020", 'storage.hdfs: got "nn1:8020", expected an object with namenodes, nameservice, coreSite, hdfsSite, wordCountInput'],
+        ["nn1:8020", 'storage.hdfs: got "nn1:8020", expected an object with namenodes, nameservice, coreSite, hdfsSite, wordCountInput, eventLogDir'],
         [{}, "storage.hdfs.namenodes: got nothing, expected a list of NameNode addresses host:port"],
         [{ namenodes: "nn1:8020" }, 'storage.hdfs.namenodes: got "nn1:8020", expected a list of NameNode addresses host:port'],
         [{ namenodes: [8020] }, "storage.hdfs.namenodes[0]: got 8020, expected a NameNode address host:port such as nn1.example.com:8020"],
@@ -47,7 +47,7 @@ describe("resolveHdfsConfig", () => {
         [{ namenodes: ["a:1"], configMapName: "Hadoop" }, 'storage.hdfs.configMapName: got "Hadoop", expected a DNS-1123 label'],
         [
             { namenodes: ["a:1"], namenode: "a:1" },
-            "storage.hdfs.namenode: unknown config key, expected one of namenodes, nameservice, coreSite, hdfsSite, wordCountInput, configMapName",
+            "storage.hdfs.namenode: unknown config key, expected one of namenodes, nameservice, coreSite, hdfsSite, wordCountInput, eventLogDir, configMapName",
         ],
     ])("GIVEN %j WHEN resolved THEN it fails with one clear line", (raw, message) => {
         let error: unknown;

@@ -73,7 +73,9 @@ export interface SparkPlatformConfig {
     /** Kerberos credentials for every job namespace. @default none */
     kerberos?: KerberosConfig;
     /**
-     * A Spark History Server in each job namespace whose event logs are in a bucket (S3, OSS).
+     * A Spark History Server in each job namespace whose jobs keep event logs: in the bucket (S3,
+     * OSS; read-only, the bucket's lifecycle rules expire the logs after `maxAgeDays`), or on an
+     * HDFS with `storage.hdfs.eventLogDir` (its cleaner expires them).
      * @default { enabled: true, maxAgeDays: 30 }
      */
     historyServer?: HistoryServerSettings;

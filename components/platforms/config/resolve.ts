@@ -158,6 +158,8 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
               })
             : undefined;
 
+    checkEventLogAgeOnExistingBucket(config.historyServer?.maxAgeDays, (aws ?? alicloud)?.storage.existingBucket);
+
     const capacityGrid: CapacityGridName = aws ? "fargate" : alicloud ? "eci" : (config.capacityGrid ?? "none");
     const scheduling = schedulingProfile(config.scheduling);
     checkSchedulingProfile(scheduling, "scheduling");
@@ -204,6 +206,21 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
         aws,
         alicloud,
     };
+}
+
+/**
+ * `historyServer.maxAgeDays` is applied by the lifecycle rules of the bucket the stack creates; an
+ * existing bucket keeps its owner's lifecycle configuration (one per bucket: the stack declares none
+ * there), so the key would promise an age nothing applies, and is refused like the other
+ * created-bucket settings.
+ */
+function checkEventLogAgeOnExistingBucket(maxAgeDays: number | undefined, existingBucket: string | undefined): void {
+    if (maxAgeDays === undefined || existingBucket === undefined) return;
+    throw new InputError(
+        "historyServer.maxAgeDays",
+        "is set with storage.existingBucket, whose lifecycle rules are its owner's",
+        'it left out, and a lifecycle rule of your own that expires namespaces/<namespace>/spark-events/eventlog_v2_ (README, "Day 2")',
+    );
 }
 
 /**

@@ -5,6 +5,7 @@ import { requireAlicloudRegion } from "../../cluster/alicloud/region";
 import { describeValue, InputError } from "../../errors";
 import { checkJobNamespaces } from "../../names";
 import { parseShape, pickShape } from "../../shape";
+import { resolveEventLogMaxAgeDays } from "../event-log-expiry";
 import { canPrefixBucketName, MAX_DERIVED_PREFIX, OSS_BUCKET_NAME_RULES, requireOssBucketName } from "./bucket-name";
 import { DEFAULT_JINDO_VERSION } from "./spark-conf";
 
@@ -81,6 +82,16 @@ export interface OssStorageArgs extends OssBucketSettings {
      * @default nothing uploaded
      */
     wordCountText?: pulumi.Input<string>;
+    /**
+     * Days a job namespace's event logs are kept: a lifecycle rule per namespace on the created
+     * bucket deletes the rolling logs under `namespaces/<namespace>/spark-events/` this long after
+     * they were last modified, so the History Server needs no delete permission. The platform's
+     * `historyServer.maxAgeDays` must be the same (the top-level components pass it). Not for an
+     * `existingBucket`: OSS's PutBucketLifecycle replaces a bucket's whole set of rules, so its owner
+     * adds this rule themselves (README, "Day 2").
+     * @default 30 for a created bucket
+     */
+    eventLogMaxAgeDays?: number;
 }
 
 /** {@link OssStorageArgs} after validation, with defaults applied. */
@@ -94,6 +105,8 @@ export interface ResolvedOssArgs {
     kmsKeyId?: string;
     jindoVersion: string;
     jobNamespaces: string[];
+    /** Days the created bucket's lifecycle rules keep event logs; undefined for an existing bucket. */
+    eventLogMaxAgeDays?: number;
 }
 
 /** Where the WordCount input is uploaded. */
@@ -157,5 +170,6 @@ export function resolveOssStorageArgs(args: OssStorageArgs, region: string | und
     const r = requireAlicloudRegion(region, "region");
     const settings = resolveOssBucketSettings(pickShape(ossBucketSettingsSchema, args), componentName);
     checkJobNamespaces(args.jobNamespaces);
-    return { region: r, ...settings, jobNamespaces: [...args.jobNamespaces] };
+    const eventLogMaxAgeDays = resolveEventLogMaxAgeDays(args.eventLogMaxAgeDays, settings.existingBucket !== undefined);
+    return { region: r, ...settings, jobNamespaces: [...args.jobNamespaces], ...(eventLogMaxAgeDays === undefined ? {} : { eventLogMaxAgeDays }) };
 }

@@ -1,8 +1,28 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
+import { eventLogExpiryRules } from "../event-log-expiry";
 import type { ResolvedOssArgs } from "./args";
 import { tlsOnlyBucketPolicy } from "./policies";
+
+/**
+ * The created bucket's lifecycle rules: each job namespace's rolling event logs expire
+ * `eventLogMaxAgeDays` after they were last modified, in place of the History Server's cleaner, so
+ * the server's RAM role needs no `oss:DeleteObject`. The `spark-events/.keep` marker is outside the
+ * rules' prefix and stays. The rules are the bucket's own argument (the provider has no separate
+ * lifecycle resource); OSS's PutBucketLifecycle replaces a bucket's whole set of rules
+ * (https://help.aliyun.com/en/oss/developer-reference/putbucketlifecycle, read 2026-11-29), which is
+ * why an existing bucket gets none.
+ */
+export function ossLifecycleRules(s: Pick<ResolvedOssArgs, "jobNamespaces" | "eventLogMaxAgeDays">): alicloud.types.input.oss.BucketLifecycleRule[] {
+    if (s.eventLogMaxAgeDays === undefined) return [];
+    return eventLogExpiryRules(s.jobNamespaces, s.eventLogMaxAgeDays).map((rule) => ({
+        id: rule.id,
+        prefix: rule.prefix,
+        enabled: true,
+        expirations: [{ days: rule.days }],
+    }));
+}
 
 /** A created data bucket and the settings objects must wait for. */
 export interface OssDataBucket {
@@ -30,9 +50,10 @@ export function createOssDataBucket(name: string, bucketName: string, s: Resolve
     // bucket is created: renaming the stack or moving it to another organization or backend must not
     // replace a bucket full of data, so later changes of the derived name are ignored, and everything
     // that names the bucket reads its actual name. A name the user sets is theirs to change.
+    const lifecycleRules = ossLifecycleRules(s);
     const bucket = new alicloud.oss.Bucket(
         `${name}-bucket`,
-        { bucket: bucketName, forceDestroy: false },
+        { bucket: bucketName, forceDestroy: false, ...(lifecycleRules.length > 0 ? { lifecycleRules } : {}) },
         { ...opts, ...(s.bucket === undefined ? { ignoreChanges: ["bucket"] } : {}) },
     );
     const publicAccess = new alicloud.oss.BucketPublicAccessBlock(`${name}-public-access`, { bucket: bucket.bucket, blockPublicAccess: true }, opts);

@@ -97,10 +97,10 @@ export function eciRoleTrustPolicy(): RamPolicyDocument {
 
 /**
  * What a job namespace's Spark History Server may do on OSS: list and read that namespace's event
- * logs and delete them for its cleaner, and the bucket metadata JindoSDK reads; no write, no read
- * of the namespace's data, no other namespace (`oss:Prefix` on the listing, Alibaba Cloud OSS
- * "Control OSS access with RAM policies", read 2026-11-29), plus reading through the KMS key when
- * objects are encrypted with one.
+ * logs, and the bucket metadata JindoSDK reads; no write, no delete (the bucket's lifecycle rules
+ * expire old logs, see `ossLifecycleRules`), no read of the namespace's data, no other namespace
+ * (`oss:Prefix` on the listing, Alibaba Cloud OSS "Control OSS access with RAM policies", read
+ * 2026-11-29), plus reading through the KMS key when objects are encrypted with one.
  */
 export function historyServerOssPolicy(bucket: string, namespace: string, kms?: { region: string; keyId: string }): RamPolicyDocument {
     const resource = ossBucketResource(bucket);
@@ -108,7 +108,7 @@ export function historyServerOssPolicy(bucket: string, namespace: string, kms?: 
     const statements: RamStatement[] = [
         { Effect: "Allow", Action: ["oss:ListObjects"], Resource: [resource], Condition: { StringLike: { "oss:Prefix": [`${events}*`] } } },
         { Effect: "Allow", Action: ["oss:GetBucketInfo", "oss:GetBucketLocation"], Resource: [resource] },
-        { Effect: "Allow", Action: ["oss:GetObject", "oss:DeleteObject"], Resource: [`${resource}/${events.replace(/\/$/, "")}`, `${resource}/${events}*`] },
+        { Effect: "Allow", Action: ["oss:GetObject"], Resource: [`${resource}/${events.replace(/\/$/, "")}`, `${resource}/${events}*`] },
     ];
     if (kms !== undefined) {
         statements.push({ Effect: "Allow", Action: ["kms:Decrypt"], Resource: [`acs:kms:${kms.region}:*:key/${kms.keyId}`] });

@@ -4,8 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkComponentArgs, describeValue, InputError } from "../../errors";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
 import { EVENT_LOG_PREFIX, eventLogSparkConf } from "../event-log";
+import { bucketEventLogExpiry } from "../event-log-expiry";
 import { namespaceDataRoot, namespacePrefix } from "../layout";
-import type { HistoryServerAccess, HistoryServerStorage, SparkStorage } from "../types";
+import type { EventLogExpiry, HistoryServerAccess, HistoryServerStorage, SparkStorage } from "../types";
 import { OSS_WORDCOUNT_KEY, OssStorageArgs, ResolvedOssArgs, resolveOssStorageArgs } from "./args";
 import { createOssDataBucket } from "./bucket";
 import { derivedBucketName } from "./bucket-name";
@@ -60,6 +61,11 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
     readonly wordCountObject?: alicloud.oss.BucketObject;
     /** The validated arguments with defaults applied. */
     readonly settings: ResolvedOssArgs;
+    /**
+     * Who deletes old event logs: the created bucket's lifecycle rules after `eventLogMaxAgeDays`, or,
+     * for an existing bucket, its owner.
+     */
+    readonly eventLogExpiry: EventLogExpiry;
     /** The History Servers' RAM roles, by job namespace (declared by {@link historyServerAccess}). */
     readonly historyAccess: Record<string, OssNamespaceAccess> = {};
     private readonly componentName: string;
@@ -70,6 +76,7 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
         this.settings = s;
         this.componentName = name;
         this.jobNamespaces = [...s.jobNamespaces];
+        this.eventLogExpiry = bucketEventLogExpiry(s.eventLogMaxAgeDays);
         const child = { parent: this };
 
         let bucketReady: pulumi.Resource[] = [];
@@ -187,8 +194,9 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
 
     /**
      * The History Server's own ECI RAM role in a job namespace (pod annotation
-     * `k8s.aliyun.com/eci-ram-role-name`), allowed only to list, read and expire that namespace's
-     * event logs (see `historyServerOssPolicy`), and JindoSDK, which the server loads at start.
+     * `k8s.aliyun.com/eci-ram-role-name`), allowed only to list and read that namespace's event logs
+     * (see `historyServerOssPolicy`; the bucket's lifecycle rules expire them), and JindoSDK, which
+     * the server loads at start.
      */
     historyServerAccess(namespace: string, _serviceAccount: string): HistoryServerAccess {
         this.accessOf(namespace);
@@ -227,6 +235,7 @@ export class OssStorage extends pulumi.ComponentResource implements SparkStorage
         }
         return {
             logDirectory: pulumi.interpolate`${this.namespaceDataRoot(namespace)}/${EVENT_LOG_PREFIX}`,
+            expiry: this.eventLogExpiry,
             serviceAccountAnnotations: {},
             podAnnotations: { [ECI_RAM_ROLE_ANNOTATION]: access.roleName },
             hadoopConf: jindoHadoopConf(this.settings.region),

@@ -7,6 +7,7 @@ import { awsPartition, requireAwsRegion } from "../../cluster/aws/region";
 import { describeValue, InputError } from "../../errors";
 import { checkJobNamespaces, requireDns1123Label } from "../../names";
 import { parseShape, pickShape } from "../../shape";
+import { resolveEventLogMaxAgeDays } from "../event-log-expiry";
 import { requireBucketName } from "./bucket-name";
 
 /** The bucket Spark keeps its data in: the `storage` settings of the `aws` stack. */
@@ -88,6 +89,16 @@ export interface S3StorageArgs extends S3BucketSettings {
      * @default nothing uploaded
      */
     wordCountText?: pulumi.Input<string>;
+    /**
+     * Days a job namespace's event logs are kept: a rule of the created bucket's lifecycle
+     * configuration per namespace deletes the rolling logs under `namespaces/<namespace>/spark-events/`
+     * this long after they were written, so the History Server needs no delete permission. The
+     * platform's `historyServer.maxAgeDays` must be the same (the top-level components pass it). Not
+     * for an `existingBucket`: S3 keeps one lifecycle configuration per bucket, and declaring one
+     * would replace its owner's rules, so they add this rule themselves (README, "Day 2").
+     * @default 30 for a created bucket
+     */
+    eventLogMaxAgeDays?: number;
 }
 
 /** {@link S3StorageArgs} after validation, with defaults applied. */
@@ -103,6 +114,8 @@ export interface ResolvedS3Args {
     downloadConnector: boolean;
     jobNamespaces: string[];
     serviceAccounts: { driver: string; executor: string };
+    /** Days the created bucket's lifecycle rules keep event logs; undefined for an existing bucket. */
+    eventLogMaxAgeDays?: number;
 }
 
 /** Where the WordCount input is uploaded. */
@@ -171,5 +184,13 @@ export function resolveS3StorageArgs(
     const serviceAccounts = args.serviceAccounts ?? { driver: "spark-driver", executor: "spark-executor" };
     requireDns1123Label(serviceAccounts.driver, "serviceAccounts.driver");
     requireDns1123Label(serviceAccounts.executor, "serviceAccounts.executor");
-    return { region: r, partition: awsPartition(r), ...settings, jobNamespaces: [...args.jobNamespaces], serviceAccounts: { ...serviceAccounts } };
+    const eventLogMaxAgeDays = resolveEventLogMaxAgeDays(args.eventLogMaxAgeDays, settings.existingBucket !== undefined);
+    return {
+        region: r,
+        partition: awsPartition(r),
+        ...settings,
+        jobNamespaces: [...args.jobNamespaces],
+        serviceAccounts: { ...serviceAccounts },
+        ...(eventLogMaxAgeDays === undefined ? {} : { eventLogMaxAgeDays }),
+    };
 }

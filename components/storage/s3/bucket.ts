@@ -1,8 +1,35 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
+import { eventLogExpiryRules } from "../event-log-expiry";
 import type { ResolvedS3Args } from "./args";
 import { tlsOnlyBucketPolicy } from "./policies";
+
+/**
+ * The created bucket's one lifecycle configuration (S3 keeps one per bucket, of up to 1,000 rules:
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html, read 2026-11-29):
+ * abort multipart uploads left incomplete, and expire each job namespace's rolling event logs
+ * `eventLogMaxAgeDays` after they were written (S3 counts from the object's creation, rounded up to
+ * the next midnight UTC). The expiry takes the place of the History Server's cleaner, so the server's
+ * role needs no `s3:DeleteObject`; the directory marker `namespaces/<namespace>/spark-events/` is
+ * outside the rules' prefix and stays.
+ */
+export function dataBucketLifecycleRules(s: Pick<ResolvedS3Args, "abortIncompleteUploadsAfterDays" | "jobNamespaces" | "eventLogMaxAgeDays">) {
+    return [
+        {
+            id: "abort-incomplete-multipart-uploads",
+            status: "Enabled",
+            filter: { prefix: "" },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: s.abortIncompleteUploadsAfterDays },
+        },
+        ...(s.eventLogMaxAgeDays === undefined ? [] : eventLogExpiryRules(s.jobNamespaces, s.eventLogMaxAgeDays)).map((rule) => ({
+            id: rule.id,
+            status: "Enabled",
+            filter: { prefix: rule.prefix },
+            expiration: { days: rule.days },
+        })),
+    ];
+}
 
 /** A created data bucket and the settings objects must wait for. */
 export interface DataBucket {
@@ -51,18 +78,7 @@ export function createDataBucket(name: string, s: ResolvedS3Args, parent: pulumi
     );
     const lifecycle = new aws.s3.BucketLifecycleConfiguration(
         `${name}-lifecycle`,
-        {
-            region,
-            bucket: bucket.id,
-            rules: [
-                {
-                    id: "abort-incomplete-multipart-uploads",
-                    status: "Enabled",
-                    filter: { prefix: "" },
-                    abortIncompleteMultipartUpload: { daysAfterInitiation: s.abortIncompleteUploadsAfterDays },
-                },
-            ],
-        },
+        { region, bucket: bucket.id, rules: dataBucketLifecycleRules(s) },
         { ...opts, dependsOn: [policy] },
     );
     const settings: pulumi.Resource[] = [publicAccess, ownership, encryption, policy, lifecycle];

@@ -69,10 +69,10 @@ export function sparkNamespaceAccessPolicy(arn: string, namespace: string): Poli
 
 /**
  * What a job namespace's Spark History Server may do: list and read that namespace's event logs,
- * and delete them for its cleaner (`spark.history.fs.cleaner.*` deletes logs past their maximum
- * age through the same file system), nothing else: no write, no read of the namespace's data, no
- * other namespace. The directory itself as a key too: S3A looks for a file named like the
- * directory before it lists it. `GetBucketLocation` takes no prefix and reveals no object.
+ * nothing else: no write, no delete (the bucket's lifecycle rules expire old logs, see
+ * `dataBucketLifecycleRules`), no read of the namespace's data, no other namespace. The directory
+ * itself as a key too: S3A looks for a file named like the directory before it lists it.
+ * `GetBucketLocation` takes no prefix and reveals no object.
  */
 export function historyServerAccessPolicy(arn: string, namespace: string): PolicyDocument {
     const events = `${namespacePrefix(namespace)}${EVENT_LOG_PREFIX}`;
@@ -88,9 +88,9 @@ export function historyServerAccessPolicy(arn: string, namespace: string): Polic
             },
             { Sid: "HistoryBucketLocation", Effect: "Allow", Action: "s3:GetBucketLocation", Resource: arn },
             {
-                Sid: "HistoryReadAndExpireEventLogs",
+                Sid: "HistoryReadEventLogs",
                 Effect: "Allow",
-                Action: ["s3:GetObject", "s3:DeleteObject"],
+                Action: "s3:GetObject",
                 Resource: [`${arn}/${events.replace(/\/$/, "")}`, `${arn}/${events}*`],
             },
         ],

@@ -6,8 +6,9 @@ import { checkComponentArgs, describeValue, InputError } from "../../errors";
 import { TPCDS_DEFAULTS } from "../../jobs/samples/tpcds";
 import type { JobIntegration, JobNamespaceHandle } from "../../jobs/types";
 import { EVENT_LOG_PREFIX, eventLogSparkConf } from "../event-log";
+import { bucketEventLogExpiry } from "../event-log-expiry";
 import { namespaceDataRoot, namespacePrefix } from "../layout";
-import type { HistoryServerAccess, HistoryServerStorage, SparkStorage } from "../types";
+import type { EventLogExpiry, HistoryServerAccess, HistoryServerStorage, SparkStorage } from "../types";
 import { ResolvedS3Args, resolveS3StorageArgs, S3StorageArgs, WORDCOUNT_KEY } from "./args";
 import { createDataBucket } from "./bucket";
 import { bucketArn, historyServerAccessPolicy, sparkNamespaceAccessPolicy } from "./policies";
@@ -52,6 +53,11 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage,
     readonly wordCountObject?: aws.s3.BucketObject;
     /** The validated arguments with defaults applied. */
     readonly settings: ResolvedS3Args;
+    /**
+     * Who deletes old event logs: the created bucket's lifecycle rules after `eventLogMaxAgeDays`, or,
+     * for an existing bucket, its owner.
+     */
+    readonly eventLogExpiry: EventLogExpiry;
     /** The History Servers' IRSA roles and policies, by job namespace (declared by {@link historyServerAccess}). */
     readonly historyRoles: Record<string, { role: aws.iam.Role; policy: aws.iam.RolePolicy }> = {};
     private readonly componentName: string;
@@ -65,6 +71,7 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage,
         this.irsa = args.irsa;
         this.sampleImage = s.downloadConnector ? undefined : TPCDS_DEFAULTS.image;
         this.jobNamespaces = [...s.jobNamespaces];
+        this.eventLogExpiry = bucketEventLogExpiry(s.eventLogMaxAgeDays);
         const child = { parent: this };
 
         let bucketReady: pulumi.Resource[] = [];
@@ -165,8 +172,9 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage,
 
     /**
      * The History Server's own IRSA role in a job namespace, trusted only by its service account and
-     * allowed only to list, read and expire that namespace's event logs (see
-     * `historyServerAccessPolicy`); the S3A settings of the jobs, whose connector is in the same image.
+     * allowed only to list and read that namespace's event logs (see `historyServerAccessPolicy`):
+     * the bucket's lifecycle rules expire them, not the server. The S3A settings of the jobs, whose
+     * connector is in the same image.
      */
     historyServerAccess(namespace: string, serviceAccount: string): HistoryServerAccess {
         this.roleOf(namespace);
@@ -193,6 +201,7 @@ export class S3Storage extends pulumi.ComponentResource implements SparkStorage,
         const pathStyle = this.settings.existingBucket?.includes(".") ?? false;
         return {
             logDirectory: pulumi.interpolate`${this.namespaceDataRoot(namespace)}/${EVENT_LOG_PREFIX}`,
+            expiry: this.eventLogExpiry,
             serviceAccountAnnotations: { [IRSA_ROLE_ANNOTATION]: access.role.arn, "eks.amazonaws.com/sts-regional-endpoints": "true" },
             podAnnotations: {},
             hadoopConf: s3aHadoopConf(this.settings.region, pathStyle),
