@@ -93,6 +93,7 @@ describe("the namespace guard's CEL, evaluated", () => {
                 },
             ],
             ["a Spark Connect server pod with the keytab", createPod(OPERATOR_SA, driverPod({ labels: { "spark-role": "connect-server" } }))],
+            ["the History Server's pod with the keytab (Kerberized HDFS)", createPod(DEPLOYER, driverPod({ labels: { "spark-role": "history-server" } }))],
         ];
         for (const [what, request] of allowed) expect(deniedBy(policy, request), what).toEqual([]);
     });
@@ -123,7 +124,7 @@ describe("the namespace guard's CEL, evaluated", () => {
 
     it("GIVEN a driver starting pods that would hold a Secret or its own token WHEN admitted THEN each is denied with the reason", () => {
         const noSecrets = "pods created by Spark drivers (executors) may not reference Secrets";
-        const driverOnly = `only Spark driver pods may reference ${KEYTAB}`;
+        const driverOnly = `only Spark driver pods (and the History Server) may reference ${KEYTAB}`;
         const keytabVolume = { name: "k", secret: { secretName: KEYTAB } };
         const container = (extra: Record<string, unknown>) => [{ name: "c", image: "apache/spark:3.5.3", ...extra }];
         const cases: [string, Record<string, unknown>, string[]][] = [
@@ -159,7 +160,7 @@ describe("the namespace guard's CEL, evaluated", () => {
     });
 
     it("GIVEN anyone's pod that is not a driver WHEN it mounts the keytab THEN it is denied, whoever creates it", () => {
-        const message = `only Spark driver pods may reference ${KEYTAB}`;
+        const message = `only Spark driver pods (and the History Server) may reference ${KEYTAB}`;
         expect(deniedBy(policy, createPod(DEPLOYER, driverPod({ labels: { "spark-role": "executor" } })))).toEqual([message]);
         expect(deniedBy(policy, createPod(OPERATOR_SA, driverPod({ labels: {} })))).toEqual([message]);
         const { labels: _labels, ...metadata } = driverPod().metadata as Record<string, unknown>;
