@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
+import { AirflowRdsDatabase, rdsIdentifier } from "../airflow/database/aws";
 import { EksFargateCluster } from "../cluster/aws/cluster";
 import { checkComponentArgs, underKey } from "../errors";
 import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
@@ -64,7 +65,11 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
         });
         const aws = config.aws!;
         super("serverless-spark:index:AwsSparkPlatform", name, {}, opts);
-        const namespaces = { jobNamespaces: config.jobNamespaces, operatorNamespace: config.operator.namespace ?? OPERATOR_DEFAULTS.namespace };
+        const namespaces = {
+            jobNamespaces: config.jobNamespaces,
+            operatorNamespace: config.operator.namespace ?? OPERATOR_DEFAULTS.namespace,
+            ...(config.airflow.enabled ? { serviceNamespaces: [config.airflow.namespace] } : {}),
+        };
         const c = childOf(this, name, opts, "cluster");
         const cluster = new EksFargateCluster(c.name, eksClusterArgs(aws, namespaces), c.opts);
         const storage = new S3Storage(
@@ -72,7 +77,24 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
             { ...aws.storage, region: aws.region, jobNamespaces: config.jobNamespaces, irsa: cluster.irsa, wordCountText: WORDCOUNT_TEXT },
             { ...s.opts, parent: this },
         );
-        const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
+        const airflowDatabase = config.airflow.enabled
+            ? new AirflowRdsDatabase(
+                  `${name}-airflow-db`,
+                  {
+                      region: aws.region,
+                      identifier: rdsIdentifier(cluster.clusterName),
+                      vpcId: cluster.vpcId,
+                      subnetIds: cluster.privateSubnetIds,
+                      podSecurityGroupId: cluster.eksCluster.vpcConfig.clusterSecurityGroupId,
+                      password: config.airflowSecrets!.databasePassword,
+                      ...(config.airflow.database.instanceClass ? { instanceClass: config.airflow.database.instanceClass } : {}),
+                      storageGiB: config.airflow.database.storageGiB,
+                      finalSnapshot: config.airflow.database.finalSnapshot,
+                  },
+                  { parent: this },
+              ).connection
+            : undefined;
+        const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage, airflowDatabase });
         const logs = `CloudWatch Logs group /aws/eks/${cluster.clusterName}/fargate in ${cluster.region}, a stream per pod`;
         const out = cloudPlatformOutputs(cluster, storage, outputs, config.jobNamespaces[0]!, logs);
         Object.assign(this, out);

@@ -1,3 +1,5 @@
+import { type AirflowSecretValues, checkAirflowSecrets } from "../../airflow/secrets";
+import { checkAirflowNamespace, resolveAirflowSettings,type ResolvedAirflowSettings } from "../../airflow/settings";
 import { checkKubeconfig, classifyKubeconfig } from "../../cluster/kubeconfig";
 import { checkSchedulingProfile } from "../../cluster/scheduling-rules";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cluster/types";
@@ -54,6 +56,10 @@ export interface StackConfig {
     metrics: boolean;
     /** Spark Connect servers (off by default). */
     sparkConnect: ResolvedSparkConnectSettings;
+    /** Apache Airflow (off by default). */
+    airflow: ResolvedAirflowSettings;
+    /** Airflow's secrets, when Airflow is on. */
+    airflowSecrets?: AirflowSecretValues;
     /** Storage: HDFS for an existing cluster (object stores come with the cloud clusters). */
     storage?: { type: "hdfs"; hdfs: HdfsStorageArgs };
     /** Kerberos credentials shipped to every job namespace. */
@@ -140,11 +146,14 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
     const jobNamespaces = [...givenNamespaces].sort();
 
     checkKubeconfig(classifyKubeconfig(config.kubeconfig), "kubeconfig", config.context);
+    const operatorNamespace = operator.namespace ?? OPERATOR_DEFAULTS.namespace;
+    const airflow = resolveAirflowSettings(config.airflow);
+    const airflowSecrets = airflow.enabled ? resolveAirflowConfig(airflow, config, jobNamespaces, operatorNamespace) : undefined;
     const aws =
         config.cloud === "aws"
             ? resolveAwsConfig(
                   { region: regions.aws, regionKey: regions.awsKey, cluster: config.cluster, network: config.network, storage: config.storage },
-                  { jobNamespaces, operatorNamespace: operator.namespace ?? OPERATOR_DEFAULTS.namespace },
+                  { jobNamespaces, operatorNamespace, serviceNamespaces: airflow.enabled ? [airflow.namespace] : [] },
               )
             : undefined;
     const alicloud =
@@ -199,11 +208,39 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
         historyServer: resolveHistoryServerSettings(config.historyServer),
         metrics: config.metrics ?? true,
         sparkConnect: resolveSparkConnectSettings(config.sparkConnect),
+        airflow,
+        ...(airflowSecrets ? { airflowSecrets } : {}),
         storage,
         kerberos,
         aws,
         alicloud,
     };
+}
+
+/**
+ * The `airflow` config when Airflow is on: its namespace apart from the platform's, its database
+ * settings only where there is a database to set (the clouds), and its three secrets.
+ */
+function resolveAirflowConfig(
+    airflow: ResolvedAirflowSettings,
+    config: RawStackConfig,
+    jobNamespaces: string[],
+    operatorNamespace: string,
+): AirflowSecretValues {
+    checkAirflowNamespace(airflow.namespace, jobNamespaces, operatorNamespace);
+    const database = (config.airflow as { database?: Record<string, unknown> } | undefined)?.database;
+    if (config.cloud === "existing" && database !== undefined) {
+        throw new InputError(
+            "airflow.database",
+            'is set for cloud "existing"',
+            "it only with cloud: aws or alicloud (an existing cluster runs the chart's PostgreSQL)",
+        );
+    }
+    return checkAirflowSecrets({
+        fernetKey: config.airflowFernetKey,
+        apiSecretKey: config.airflowApiSecretKey,
+        databasePassword: config.airflowDatabasePassword,
+    });
 }
 
 /**

@@ -65,6 +65,13 @@ export const topLevelKeys = {
             .optional(),
     },
     jobs: { structured: true, schema: z.array(platformJobSchema, { error: "a list of job objects" }).optional() },
+    // Values checked by resolveAirflowSettings (components/airflow/settings.ts).
+    airflow: { structured: true, schema: z.unknown().optional() },
+    // Airflow's secrets: plain strings (set with --secret), checked by checkAirflowSecrets, which never
+    // shows a value (a shape error here would).
+    airflowFernetKey: { structured: false, schema: z.unknown().optional() },
+    airflowApiSecretKey: { structured: false, schema: z.unknown().optional() },
+    airflowDatabasePassword: { structured: false, schema: z.unknown().optional() },
     // Shape-checked by their own resolvers (./hdfs.ts, ./kerberos.ts, the cloud modules), which know
     // which values are secret and must never be echoed in an error.
     storage: { structured: true, schema: z.unknown().optional() },
