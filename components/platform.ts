@@ -228,6 +228,8 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
     readonly sparkConnect: Record<string, SparkConnectServer>;
     /** Apache Airflow (unless `airflow.settings.enabled` is not true). */
     readonly airflow?: AirflowDeployment;
+    /** The integrations of their own the jobs got (the WordCount input), by job name. */
+    private readonly ownIntegrations: Record<string, JobIntegration[]> = {};
 
     constructor(name: string, args: ServerlessSparkPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         // Every argument is checked before the first resource is registered: nothing half made.
@@ -343,7 +345,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
                       samples: args.samples ?? {},
                       integrations,
                       // The platform's WordCount sample declared the input ConfigMap (when the storage gives no input).
-                      wordCountInputDeclared: this.jobs.wordcount !== undefined,
+                      ownIntegrations: (jobName) => this.ownIntegrations[jobName],
                       integrate: (integrator, namespace) =>
                           integrator.integrate({ name: namespace, namespace: this.namespaces[namespace]!.namespace }, { parent: this.namespaces[namespace]! }),
                   })
@@ -387,6 +389,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
         const namespace = job.args.namespace;
         const ns = this.namespaces[namespace]!;
         const own = job.ownIntegrators.map((integrator) => integrator.integrate({ name: namespace, namespace: ns.namespace }, { parent: ns }));
+        this.ownIntegrations[job.args.applicationName!] = own;
         return new SparkJob(
             `${name}-job-${job.args.applicationName}`,
             { ...job.args, integrations: [...integrations[namespace]!, ...own] },

@@ -8,7 +8,7 @@ import type { SparkStorage } from "../storage/types";
 import type { AirflowExternalDatabase } from "./airflow";
 import { sampleDagFiles, type SampleDagInput } from "./dags";
 import { type AirflowSecretValues, checkAirflowSecrets } from "./secrets";
-import { type AirflowSettings, checkAirflowNamespace, resolveAirflowSettings,type ResolvedAirflowSettings } from "./settings";
+import { type AirflowSettings, checkAirflowNamespace, resolveAirflowSettings, type ResolvedAirflowSettings } from "./settings";
 
 /** The platform's `airflow` argument. */
 export interface PlatformAirflowArgs {
@@ -49,8 +49,8 @@ export interface SampleDagContext {
     samples: SampleArgs;
     /** Each job namespace's integrations (storage, Kerberos, metrics), as its jobs get them. */
     integrations: Record<string, JobIntegration[]>;
-    /** Whether the platform already declared the WordCount input ConfigMap in the first job namespace. */
-    wordCountInputDeclared: boolean;
+    /** The integrations of its own a job of the platform already has (the WordCount input, declared once), by job name. */
+    ownIntegrations: (jobName: string) => JobIntegration[] | undefined;
     /** Declares a job-own integration (the WordCount input) in a namespace, when the platform has not. */
     integrate: (integrator: NamespaceIntegrator, namespace: string) => JobIntegration;
 }
@@ -75,9 +75,10 @@ export function platformSampleDags(context: SampleDagContext): Record<string, pu
         },
     );
     const render = (job: PlannedJob): Record<string, unknown> => {
-        const own = job.ownIntegrators.length > 0 && context.wordCountInputDeclared ? [] : job.ownIntegrators;
-        const integrations = [...(context.integrations[namespace] ?? []), ...own.map((i) => context.integrate(i, namespace))];
-        const object = sparkApplicationObject(resolveJob(job.args.applicationName!, job.args), integrations);
+        const name = job.args.applicationName!;
+        const own = job.ownIntegrators.length === 0 ? [] : (context.ownIntegrations(name) ?? job.ownIntegrators.map((i) => context.integrate(i, namespace)));
+        const integrations = [...(context.integrations[namespace] ?? []), ...own];
+        const object = sparkApplicationObject(resolveJob(name, { ...job.args, integrations }), integrations);
         delete object.spec.suspend;
         return object;
     };

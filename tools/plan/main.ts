@@ -65,7 +65,7 @@ async function plan(args: CommandLine, io: PlanIo, command: PlanCommand, context
     const projectRoot = command.projectRoot ?? path.resolve(__dirname, "..", "..");
     const prepared = prepareStack({ projectRoot, stack: args.stack, stackFile: args.stackFile, edits: args.edits });
     const { project, stack } = prepared;
-    context.encryptedKeys = prepared.secretKeys;
+    context.encryptedKeys = prepared.encryptedKeys;
     context.project = project.name;
     if (args.out !== undefined) checkOutDir(args.out);
     // Read before the program runs (and before --out may overwrite the same directory).

@@ -41,6 +41,8 @@ export interface PreparedStack {
      * wholly or under `--path`. Their encrypted parts are planned as a placeholder.
      */
     secretKeys: string[];
+    /** Keys whose value the stack file encrypts (`secure:`): planned as a placeholder. */
+    encryptedKeys: string[];
 }
 
 /** Reads the stack file and applies the overrides (one InputError naming the file or key on a mistake). */
@@ -61,6 +63,7 @@ export function prepareStack(request: StackPlanRequest): PreparedStack {
         stack,
         engineConfig: toEngineConfig(config, project.name),
         secretKeys: [...new Set([...secretKeysOf(config), ...[...setAsSecret].filter((key) => key in config)])].sort(),
+        encryptedKeys: secretKeysOf(config),
     };
 }
 

@@ -1,5 +1,5 @@
 import { type AirflowSecretValues, checkAirflowSecrets } from "../../airflow/secrets";
-import { checkAirflowNamespace, resolveAirflowSettings,type ResolvedAirflowSettings } from "../../airflow/settings";
+import { checkAirflowNamespace, resolveAirflowSettings, type ResolvedAirflowSettings } from "../../airflow/settings";
 import { checkKubeconfig, classifyKubeconfig } from "../../cluster/kubeconfig";
 import { checkSchedulingProfile } from "../../cluster/scheduling-rules";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cluster/types";
