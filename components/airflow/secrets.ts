@@ -54,10 +54,10 @@ export function isDatabasePassword(value: string): boolean {
 }
 
 /**
- * Checks the secrets the config gave when Airflow is on: each present and well formed. Throws an
- * {@link InputError} naming the config key (never the value).
+ * Checks Airflow's secrets: each given one well formed, and with `required` (Airflow on) each
+ * present. Throws an {@link InputError} naming the config key (never the value).
  */
-export function checkAirflowSecrets(values: Partial<Record<keyof AirflowSecretValues, unknown>>): AirflowSecretValues {
+export function checkAirflowSecrets(values: Partial<Record<keyof AirflowSecretValues, unknown>>, required = true): AirflowSecretValues {
     const expected = {
         fernetKey: "URL-safe base64 of 32 random bytes (44 characters ending in =)",
         apiSecretKey: "at least 32 characters without spaces",
@@ -72,6 +72,7 @@ export function checkAirflowSecrets(values: Partial<Record<keyof AirflowSecretVa
         const key = AIRFLOW_SECRET_KEYS[name];
         const value = values[name];
         if (value === undefined) {
+            if (!required) continue;
             throw new InputError(key, "is missing while airflow.enabled is true", `${expected[name]}, set with: ${AIRFLOW_SECRET_COMMANDS[name]}`);
         }
         // Outputs (library users) are checked by Kubernetes and the database when they are used.

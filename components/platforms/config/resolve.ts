@@ -1,4 +1,4 @@
-import { type AirflowSecretValues, checkAirflowSecrets } from "../../airflow/secrets";
+import { AIRFLOW_SECRET_KEYS, type AirflowSecretValues, checkAirflowSecrets } from "../../airflow/secrets";
 import { checkAirflowNamespace, resolveAirflowSettings, type ResolvedAirflowSettings } from "../../airflow/settings";
 import { checkKubeconfig, classifyKubeconfig } from "../../cluster/kubeconfig";
 import { checkSchedulingProfile } from "../../cluster/scheduling-rules";
@@ -130,7 +130,12 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
     checkReservedKeys(decoded, "");
     const result = stackConfigSchema.safeParse(decoded, { reportInput: true });
     if (!result.success) {
-        throw schemaIssueToError(firstIssue(result.error.issues), { input: decoded, schema: stackConfigSchema });
+        // Airflow's secret keys are described by shape only, never echoed.
+        throw schemaIssueToError(firstIssue(result.error.issues), {
+            input: decoded,
+            schema: stackConfigSchema,
+            secretKeys: Object.values(AIRFLOW_SECRET_KEYS),
+        });
     }
     const config = result.data;
     checkCloudSpecificKeys(config);
@@ -149,6 +154,8 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
     const operatorNamespace = operator.namespace ?? OPERATOR_DEFAULTS.namespace;
     const airflow = resolveAirflowSettings(config.airflow);
     const airflowSecrets = airflow.enabled ? resolveAirflowConfig(airflow, config, jobNamespaces, operatorNamespace) : undefined;
+    // Given while Airflow is off, a secret is still checked: it is meant for a later `enabled: true`.
+    if (!airflow.enabled) checkAirflowSecrets(airflowSecretValues(config), false);
     const aws =
         config.cloud === "aws"
             ? resolveAwsConfig(
@@ -236,11 +243,11 @@ function resolveAirflowConfig(
             "it only with cloud: aws or alicloud (an existing cluster runs the chart's PostgreSQL)",
         );
     }
-    return checkAirflowSecrets({
-        fernetKey: config.airflowFernetKey,
-        apiSecretKey: config.airflowApiSecretKey,
-        databasePassword: config.airflowDatabasePassword,
-    });
+    return checkAirflowSecrets(airflowSecretValues(config));
+}
+
+function airflowSecretValues(config: RawStackConfig): Partial<Record<keyof AirflowSecretValues, unknown>> {
+    return { fernetKey: config.airflowFernetKey, apiSecretKey: config.airflowApiSecretKey, databasePassword: config.airflowDatabasePassword };
 }
 
 /**
