@@ -3,6 +3,8 @@
  * Serverless, OSS). It loads `@pulumi/alicloud`, which is why it is separate from the main entry
  * point: users of other clouds never install it.
  */
+export type { AirflowApsaraDatabaseArgs } from "./airflow/database/alicloud";
+export { AirflowApsaraDatabase, APSARADB_DEFAULTS } from "./airflow/database/alicloud";
 export type {
     AckClusterSettings,
     AlicloudNetworkArgs,

@@ -2,6 +2,8 @@
  * serverless-spark/aws: the AWS entry point (EKS on Fargate, S3). It loads `@pulumi/aws`, which is
  * why it is separate from the main entry point: users of other clouds never install it.
  */
+export type { AirflowRdsDatabaseArgs } from "./airflow/database/aws";
+export { AirflowRdsDatabase, RDS_DEFAULTS, rdsIdentifier } from "./airflow/database/aws";
 export type { EksClusterSettings, EksFargateClusterArgs } from "./cluster/aws/args";
 export { EKS_DEFAULTS, eksClusterSettingsSchema, EksLogType, EksSupportType } from "./cluster/aws/args";
 export { EksFargateCluster } from "./cluster/aws/cluster";

@@ -4,6 +4,16 @@
  * Loads no cloud SDK: the EKS and Alibaba cluster components live behind their own entry points
  * (`serverless-spark/aws`, `serverless-spark/alicloud`), so a user of one cloud installs only its SDK.
  */
+export type { AirflowDeploymentArgs, AirflowExternalDatabase } from "./airflow/airflow";
+export { AirflowDeployment, airflowPortForwardCommand } from "./airflow/airflow";
+export { AIRFLOW_DAGS_CONFIGMAP, sampleDagFiles } from "./airflow/dags";
+export type { PlatformAirflowArgs } from "./airflow/platform-airflow";
+export { AIRFLOW_TASK_RULES, AIRFLOW_TASK_SERVICE_ACCOUNT } from "./airflow/rbac";
+export type { AirflowDatabaseConnection, AirflowSecretValues } from "./airflow/secrets";
+export { AIRFLOW_SECRET_COMMANDS, AIRFLOW_SECRET_KEYS, checkAirflowSecrets, isFernetKey } from "./airflow/secrets";
+export type { AirflowDagsSettings, AirflowDatabaseSettings, AirflowSettings, ResolvedAirflowSettings } from "./airflow/settings";
+export { AIRFLOW_DEFAULTS, AirflowDagSource, resolveAirflowSettings } from "./airflow/settings";
+export { AIRFLOW_RESOURCES, airflowHelmValues } from "./airflow/values";
 export type { ExistingClusterArgs, ExistingClusterSettings } from "./cluster/existing";
 export { ExistingCluster, existingClusterSettingsSchema, resolveExistingClusterArgs } from "./cluster/existing";
 export { checkSchedulingProfile, schedulingSchema } from "./cluster/scheduling-rules";

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 
+import { AirflowDeployment } from "./airflow/airflow";
+import { type PlatformAirflowArgs, platformSampleDags, resolvePlatformAirflow } from "./airflow/platform-airflow";
 import { ServerlessCluster } from "./cluster/types";
 import { checkComponentArgs, describeValue, InputError, underKey } from "./errors";
 import { withLogin } from "./history/access";
@@ -94,6 +96,15 @@ export interface ServerlessSparkPlatformArgs {
      * @default { enabled: false }
      */
     sparkConnect?: SparkConnectSettings;
+    /**
+     * Apache Airflow (the official chart, KubernetesExecutor) in its own namespace on the cluster's
+     * virtual nodes, whose tasks run Spark jobs in the job namespaces (`SparkKubernetesOperator`),
+     * with the sample DAGs in a ConfigMap or DAGs from git. Its secrets are Pulumi secrets; the
+     * metadata database is `airflow.database` when given (RDS, ApsaraDB RDS), else the chart's own
+     * PostgreSQL. The UI is reached with `kubectl port-forward` only.
+     * @default { settings: { enabled: false } }
+     */
+    airflow?: PlatformAirflowArgs;
 }
 
 const isObject = (value: unknown) => typeof value === "object" && value !== null;
@@ -122,9 +133,10 @@ const platformArgsSchema = z.strictObject(
         metrics: z.boolean({ error: "true or false" }).optional(),
         reapFinishedDrivers: z.boolean({ error: "true or false" }).optional(),
         sparkConnect: z.unknown().optional(),
+        airflow: z.unknown().optional(),
     },
     {
-        error: "an object with cluster, jobNamespaces, operator, storage, integrations, jobs, samples, prices, historyServer, metrics, reapFinishedDrivers, sparkConnect",
+        error: "an object with cluster, jobNamespaces, operator, storage, integrations, jobs, samples, prices, historyServer, metrics, reapFinishedDrivers, sparkConnect, airflow",
     },
 );
 
@@ -220,10 +232,14 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
     readonly historyServers: Record<string, SparkHistoryServer>;
     /** Spark Connect servers by job namespace (none unless `sparkConnect.enabled`). */
     readonly sparkConnect: Record<string, SparkConnectServer>;
+    /** Apache Airflow (unless `airflow.settings.enabled` is not true). */
+    readonly airflow?: AirflowDeployment;
+    /** The integrations of their own the jobs got (the WordCount input), by job name. */
+    private readonly ownIntegrations: Record<string, JobIntegration[]> = {};
 
     constructor(name: string, args: ServerlessSparkPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         // Every argument is checked before the first resource is registered: nothing half made.
-        const { jobNamespaces, operatorArgs, planned, history, historyPlan, connect } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
+        const { jobNamespaces, operatorArgs, planned, history, historyPlan, connect, airflow } = checkComponentArgs("ServerlessSparkPlatform", name, () => {
             parseShape(platformArgsSchema, dropUndefined(args));
             const jobNamespaces = resolvePlatformNamespaces(args.jobNamespaces, { cluster: args.cluster.jobNamespaces, storage: args.storage?.jobNamespaces });
             checkJobNamespaces(jobNamespaces);
@@ -240,7 +256,8 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             const historyPlan = planHistoryServers(args.storage, args.integrations ?? [], args.historyServer);
             const connect = resolveSparkConnectSettings(args.sparkConnect);
             if (connect.enabled) connectSparkVersion(connect.image ?? args.storage?.sampleImage ?? DEFAULT_CONNECT_IMAGE, "sparkConnect.image");
-            return { jobNamespaces, operatorArgs, planned, history, historyPlan, connect };
+            const airflow = resolvePlatformAirflow(args.airflow, jobNamespaces, operatorArgs.namespace ?? OPERATOR_DEFAULTS.namespace);
+            return { jobNamespaces, operatorArgs, planned, history, historyPlan, connect, airflow };
         });
 
         super("serverless-spark:index:ServerlessSparkPlatform", name, {}, opts);
@@ -326,6 +343,36 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             this.jobs[job.args.applicationName!] = this.declareJob(name, job, integrations, child, args.cluster);
         }
 
+        if (airflow) {
+            const dagFiles = airflow.settings.dags.samples
+                ? platformSampleDags({
+                      placement: placementFor(args.cluster, args.prices, reapsFinishedDrivers(args)),
+                      jobNamespaces,
+                      storage: args.storage,
+                      samples: args.samples ?? {},
+                      integrations,
+                      // The platform's WordCount sample declared the input ConfigMap (when the storage gives no input).
+                      ownIntegrations: (jobName) => this.ownIntegrations[jobName],
+                      integrate: (integrator, namespace) =>
+                          integrator.integrate({ name: namespace, namespace: this.namespaces[namespace]!.namespace }, { parent: this.namespaces[namespace]! }),
+                  })
+                : {};
+            this.airflow = new AirflowDeployment(
+                `${name}-airflow`,
+                {
+                    settings: airflow.settings,
+                    secrets: airflow.secrets,
+                    ...(airflow.database ? { database: airflow.database } : {}),
+                    scheduling: args.cluster.scheduling,
+                    jobNamespaces,
+                    dagFiles,
+                    jobNamespaceResources: Object.fromEntries(jobNamespaces.map((ns) => [ns, this.namespaces[ns]!.namespace])),
+                    readyResources: args.cluster.readyResources,
+                },
+                child,
+            );
+        }
+
         // The grid and pod prices the platform's always-on cost is figured with (the offline plan reads it).
         const grid = args.cluster.capacityGrid;
         const costBasis = { grid, prices: grid === "none" ? null : (args.prices ?? defaultPriceTable(grid)) };
@@ -334,6 +381,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             jobs: Object.keys(this.jobs),
             historyServers: Object.keys(this.historyServers),
             sparkConnect: Object.keys(this.sparkConnect),
+            airflow: this.airflow ? this.airflow.portForward : "",
             costBasis,
         });
     }
@@ -348,6 +396,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
         const namespace = job.args.namespace;
         const ns = this.namespaces[namespace]!;
         const own = job.ownIntegrators.map((integrator) => integrator.integrate({ name: namespace, namespace: ns.namespace }, { parent: ns }));
+        this.ownIntegrations[job.args.applicationName!] = own;
         return new SparkJob(
             `${name}-job-${job.args.applicationName}`,
             { ...job.args, integrations: [...integrations[namespace]!, ...own] },

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
+import { AirflowApsaraDatabase } from "../airflow/database/alicloud";
 import { AlicloudServerlessCluster } from "../cluster/alicloud/cluster";
 import { SPARK_LOGSTORE } from "../cluster/alicloud/logs";
 import { checkComponentArgs, underKey } from "../errors";
@@ -76,7 +77,23 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
             { ...ali.storage, region: ali.region, jobNamespaces: config.jobNamespaces, wordCountText: WORDCOUNT_TEXT, ...eventLogAge(ali.storage, config) },
             { ...s.opts, parent: this },
         );
-        const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
+        const airflowDatabase = config.airflow.enabled
+            ? new AirflowApsaraDatabase(
+                  `${name}-airflow-db`,
+                  {
+                      instanceName: `${cluster.clusterName}-airflow`,
+                      vpcId: cluster.vpcId,
+                      vswitchId: cluster.vswitchIds.apply((ids) => ids[0]!),
+                      vpcCidr: cluster.vpcCidrBlock(),
+                      password: config.airflowSecrets!.databasePassword,
+                      ...(config.airflow.database.instanceClass ? { instanceType: config.airflow.database.instanceClass } : {}),
+                      storageGiB: config.airflow.database.storageGiB,
+                      finalSnapshot: config.airflow.database.finalSnapshot,
+                  },
+                  { parent: this },
+              ).connection
+            : undefined;
+        const { outputs } = declarePlatform(this, name, opts, config, { cluster, storage, airflowDatabase });
         const out = {
             ...cloudPlatformOutputs(
                 cluster,

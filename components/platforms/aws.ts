@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
+import { AirflowRdsDatabase, rdsIdentifier } from "../airflow/database/aws";
 import { EksFargateCluster } from "../cluster/aws/cluster";
 import { declareScraperAccess } from "../cluster/aws/prometheus-scraper";
 import { checkComponentArgs, underKey } from "../errors";
@@ -67,7 +68,11 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
         });
         const aws = config.aws!;
         super("serverless-spark:index:AwsSparkPlatform", name, {}, opts);
-        const namespaces = { jobNamespaces: config.jobNamespaces, operatorNamespace: config.operator.namespace ?? OPERATOR_DEFAULTS.namespace };
+        const namespaces = {
+            jobNamespaces: config.jobNamespaces,
+            operatorNamespace: config.operator.namespace ?? OPERATOR_DEFAULTS.namespace,
+            ...(config.airflow.enabled ? { serviceNamespaces: [config.airflow.namespace] } : {}),
+        };
         const c = childOf(this, name, opts, "cluster");
         const cluster = new EksFargateCluster(c.name, eksClusterArgs(aws, namespaces), c.opts);
         const storage = new S3Storage(
@@ -82,7 +87,24 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
             },
             { ...s.opts, parent: this },
         );
-        const { platform, outputs } = declarePlatform(this, name, opts, config, { cluster, storage });
+        const airflowDatabase = config.airflow.enabled
+            ? new AirflowRdsDatabase(
+                  `${name}-airflow-db`,
+                  {
+                      region: aws.region,
+                      identifier: rdsIdentifier(cluster.clusterName),
+                      vpcId: cluster.vpcId,
+                      subnetIds: cluster.privateSubnetIds,
+                      podSecurityGroupId: cluster.eksCluster.vpcConfig.clusterSecurityGroupId,
+                      password: config.airflowSecrets!.databasePassword,
+                      ...(config.airflow.database.instanceClass ? { instanceClass: config.airflow.database.instanceClass } : {}),
+                      storageGiB: config.airflow.database.storageGiB,
+                      finalSnapshot: config.airflow.database.finalSnapshot,
+                  },
+                  { parent: this },
+              ).connection
+            : undefined;
+        const { platform, outputs } = declarePlatform(this, name, opts, config, { cluster, storage, airflowDatabase });
         if (cluster.prometheus) {
             // The scraper reads pods in each namespace it scrapes, once the namespace exists.
             const k8sOpts = { parent: this, provider: cluster.provider };

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
+import type { AirflowExternalDatabase } from "../airflow/airflow";
 import type { ServerlessCluster } from "../cluster/types";
 import { portForwardCommand } from "../history/conf";
 import { KerberosSecrets } from "../kerberos/secrets";
@@ -85,7 +86,7 @@ export function declarePlatform(
     name: string,
     opts: SparkPlatformOptions | undefined,
     config: StackConfig,
-    infrastructure: { cluster: ServerlessCluster; storage?: SparkStorage },
+    infrastructure: { cluster: ServerlessCluster; storage?: SparkStorage; airflowDatabase?: AirflowExternalDatabase },
 ): { platform: ServerlessSparkPlatform; outputs: SparkPlatformOutputs } {
     const k = childOf(parent, name, opts, "kerberos");
     const kerberos = config.kerberos ? new KerberosSecrets(k.name, config.kerberos, k.opts) : undefined;
@@ -104,6 +105,15 @@ export function declarePlatform(
             historyServer: config.historyServer,
             metrics: config.metrics,
             sparkConnect: config.sparkConnect,
+            ...(config.airflow.enabled
+                ? {
+                      airflow: {
+                          settings: config.airflow,
+                          secrets: config.airflowSecrets,
+                          ...(infrastructure.airflowDatabase ? { database: infrastructure.airflowDatabase } : {}),
+                      },
+                  }
+                : {}),
         },
         p.opts,
     );

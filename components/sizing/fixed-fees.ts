@@ -186,7 +186,57 @@ export const FIXED_FEES = Object.freeze({
         source: "https://www.alibabacloud.com/help/en/kms/key-management-service/product-overview/billing",
         note: "billed by KMS edition and key version; the key is yours, not declared here",
     }),
+    /**
+     * RDS for PostgreSQL gp3 storage, us-east-1, single-AZ: $0.115 per GB-month, 3,000 IOPS and
+     * 125 MB/s included (https://aws.amazon.com/rds/postgresql/pricing/, as restated with that figure
+     * by usage.ai's RDS pricing calculator, June 2026; the AWS page itself was not reachable here).
+     * Per GB-hour, so a line counts the allocated GB.
+     */
+    awsRdsGp3StorageGb: fee({
+        id: "aws-rds-gp3-storage",
+        label: "RDS gp3 storage (per GB)",
+        perHour: 0.115 / HOURS_PER_MONTH,
+        currency: "USD",
+        region: "us-east-1",
+        source: "https://aws.amazon.com/rds/postgresql/pricing/",
+        note: "backups up to the database's size are free; beyond that by GB-month",
+    }),
+    /**
+     * ApsaraDB RDS for PostgreSQL pay-as-you-go: priced per instance type and storage on the buy page
+     * only, by region (https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-postgresql/billable-items-billing-methods-and-pricing).
+     */
+    alicloudRdsPostgres: fee({
+        id: "alicloud-rds-postgresql",
+        label: "ApsaraDB RDS for PostgreSQL instance and storage",
+        perHour: null,
+        currency: "USD",
+        region: "by region",
+        source: "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-postgresql/billable-items-billing-methods-and-pricing",
+        note: "pay-as-you-go price of the instance type and ESSD storage: only on the buy page, by region",
+    }),
 });
+
+/**
+ * RDS for PostgreSQL on-demand instance hours, us-east-1, single-AZ, for the classes this package
+ * suggests: db.t4g.micro $0.016, db.t4g.small $0.032, db.t4g.medium $0.065 (https://aws.amazon.com/rds/postgresql/pricing/,
+ * as listed by infratally.com's "AWS RDS pricing explained (2026)"; not read on the AWS page itself).
+ * Another class is a line without a price.
+ */
+const RDS_POSTGRES_HOURLY: Record<string, number> = { "db.t4g.micro": 0.016, "db.t4g.small": 0.032, "db.t4g.medium": 0.065 };
+
+/** The hourly fee of an RDS for PostgreSQL instance class (single-AZ; twice that for Multi-AZ). */
+export function rdsPostgresInstanceFee(instanceClass: string, multiAz = false): FixedFee {
+    const hourly = RDS_POSTGRES_HOURLY[instanceClass];
+    return fee({
+        id: `aws-rds-postgresql-${instanceClass}`,
+        label: `RDS for PostgreSQL ${instanceClass}${multiAz ? " (Multi-AZ)" : ""}`,
+        perHour: hourly === undefined ? null : hourly * (multiAz ? 2 : 1),
+        currency: "USD",
+        region: "us-east-1",
+        source: "https://aws.amazon.com/rds/postgresql/pricing/",
+        ...(hourly === undefined ? { note: `no price for ${instanceClass} in this package: see the pricing page` } : {}),
+    });
+}
 
 function fee(f: Omit<FixedFee, "asOf">): FixedFee {
     return Object.freeze({ ...f, asOf: READ });

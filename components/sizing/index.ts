@@ -6,7 +6,7 @@
 export type { ExecutorScale, JobCost, JobCostArgs } from "./cost";
 export { fullScaleExecutors, jobCostPerHour, SPARK_DEFAULT_EXECUTOR_INSTANCES } from "./cost";
 export type { FixedFee } from "./fixed-fees";
-export { ECI_SPOT, FIXED_FEES, HOURS_PER_MONTH } from "./fixed-fees";
+export { ECI_SPOT, FIXED_FEES, HOURS_PER_MONTH, rdsPostgresInstanceFee } from "./fixed-fees";
 export type { BillingGridName, CapacityGrid, CapacityGridName, CapacityShape, PodSize } from "./grids";
 export {
     billedShape,

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { CONFIG_NAMESPACE, decodeStackConfig, InputError, parseStackConfig, StackConfig } from "../../components";
+import { AIRFLOW_SECRET_KEYS, CONFIG_NAMESPACE, decodeStackConfig, InputError, parseStackConfig, StackConfig } from "../../components";
 import { redactSecretError, secretConfigTransformation } from "./secrets";
 
 /** The stack's config: checked (every rule, before anything is declared) and as the component's arguments. */
@@ -34,10 +34,23 @@ export function readStackConfig(): StackSettings {
     const secretValues = [...secretKeys].flatMap((key) => [raw[key]!, decodeLoosely(raw[key]!)]);
     try {
         const config = parseStackConfig(raw, all);
+        if (config.airflow.enabled) checkSetAsSecret(Object.values(AIRFLOW_SECRET_KEYS), secretKeys);
         const { cloud: _cloud, ...args } = decodeStackConfig(raw);
         return { config, args, secretTransformation: secretConfigTransformation(secretValues) };
     } catch (err) {
         throw err instanceof InputError ? redactSecretError(err, secretKeys, secretValues) : err;
+    }
+}
+
+/**
+ * Keys that hold credentials must have been set with `pulumi config set --secret`: a plain value sits
+ * unencrypted in the stack file (and in its history). The value is never shown.
+ */
+function checkSetAsSecret(keys: readonly string[], secretKeys: ReadonlySet<string>): void {
+    for (const key of keys) {
+        if (!secretKeys.has(key)) {
+            throw new InputError(key, "is set without --secret, so it is stored in plain text in the stack file", `pulumi config set --secret ${key} <value>`);
+        }
     }
 }
 

@@ -24,6 +24,13 @@ describe("parseStackConfig", () => {
             historyServer: { enabled: true, maxAgeDays: 30 },
             metrics: true,
             sparkConnect: { enabled: false, executors: 2, executorCores: 1, serverCores: 1, sparkConf: {} },
+            airflow: {
+                enabled: false,
+                chartVersion: "1.21.0",
+                namespace: "airflow",
+                dags: { source: "configmap", samples: true },
+                database: { storageGiB: 20, finalSnapshot: true },
+            },
         });
         expect(parseStackConfig({ ...base, metrics: "false" }).metrics).toBe(false);
         expect(() => parseStackConfig({ ...base, metrics: '"yes"' })).toThrow(/^metrics: .*expected true or false/);

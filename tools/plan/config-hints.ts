@@ -14,7 +14,7 @@ export function hintForScalarOverride(message: string, edits: readonly ConfigEdi
     const expected = message.slice(message.lastIndexOf(", expected ") + 1);
     if (/\b(number|integer)\b/.test(expected)) return "";
     for (const edit of [...edits].reverse()) {
-        if (edit.kind !== "set") continue;
+        if (edit.kind !== "set" || edit.secret) continue;
         const eq = edit.text.indexOf("=");
         const key = edit.text.slice(0, eq);
         const raw = edit.text.slice(eq + 1);

@@ -12,7 +12,8 @@ import { renderDiff } from "./render-diff";
 import { ConfigEdit } from "./stack-config";
 
 /** The usage line, after the command that runs the plan. */
-const OPTIONS = "(--stack NAME | --stack-file PATH) [--config key=value]... [--unset key]... [--out DIR] [--diff BASE_DIR] [--policy [--policy-config FILE]]";
+const OPTIONS =
+    "(--stack NAME | --stack-file PATH) [--config key=value]... [--secret key=value]... [--unset key]... [--out DIR] [--diff BASE_DIR] [--policy [--policy-config FILE]]";
 
 /** Where the plan writes: `process.stdout`/`process.stderr` from the command line, buffers in tests. */
 export interface PlanIo {
@@ -64,7 +65,7 @@ async function plan(args: CommandLine, io: PlanIo, command: PlanCommand, context
     const projectRoot = command.projectRoot ?? path.resolve(__dirname, "..", "..");
     const prepared = prepareStack({ projectRoot, stack: args.stack, stackFile: args.stackFile, edits: args.edits });
     const { project, stack } = prepared;
-    context.encryptedKeys = prepared.secretKeys;
+    context.encryptedKeys = prepared.encryptedKeys;
     context.project = project.name;
     if (args.out !== undefined) checkOutDir(args.out);
     // Read before the program runs (and before --out may overwrite the same directory).
@@ -131,6 +132,7 @@ function parseCommandLine(argv: string[], usage: string): CommandLine {
                 stack: { type: "string" },
                 "stack-file": { type: "string" },
                 config: { type: "string", multiple: true },
+                secret: { type: "string", multiple: true },
                 unset: { type: "string", multiple: true },
                 out: { type: "string" },
                 diff: { type: "string" },
@@ -161,9 +163,11 @@ function parseCommandLine(argv: string[], usage: string): CommandLine {
                 ? []
                 : t.name === "config"
                   ? [{ kind: "set", text: t.value }]
-                  : t.name === "unset"
-                    ? [{ kind: "unset", key: t.value }]
-                    : [],
+                  : t.name === "secret"
+                    ? [{ kind: "set", text: t.value, secret: true }]
+                    : t.name === "unset"
+                      ? [{ kind: "unset", key: t.value }]
+                      : [],
         ),
         out: values.out,
         diff: values.diff,

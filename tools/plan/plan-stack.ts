@@ -9,7 +9,7 @@ import * as path from "path";
 import { Registration, runProgram, startMockRuntime } from "./mock-runtime";
 import { buildPlan, Plan } from "./plan-model";
 import { programEntry, ProjectFile, readProjectFile, stackFileFor } from "./project";
-import { applyConfigEdit, ConfigEdit, readStackFile, secretKeysOf, toEngineConfig } from "./stack-config";
+import { applyConfigEdit, assignedTopLevelKey, ConfigEdit, readStackFile, secretKeysOf, toEngineConfig } from "./stack-config";
 
 export type { ProjectFile } from "./project";
 export { readProjectFile } from "./project";
@@ -41,6 +41,8 @@ export interface PreparedStack {
      * wholly or under `--path`. Their encrypted parts are planned as a placeholder.
      */
     secretKeys: string[];
+    /** Keys whose value the stack file encrypts (`secure:`): planned as a placeholder. */
+    encryptedKeys: string[];
 }
 
 /** Reads the stack file and applies the overrides (one InputError naming the file or key on a mistake). */
@@ -50,15 +52,18 @@ export function prepareStack(request: StackPlanRequest): PreparedStack {
     const stack = request.stack ?? /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(stackFile))?.[1] ?? "dev";
     const config = readStackFile(stackFile, request.stackFile ? "--stack-file" : "--stack");
     const edits: ConfigEdit[] = [...(request.overrides ?? []).map((text) => ({ kind: "set" as const, text })), ...(request.edits ?? [])];
+    const setAsSecret = new Set<string>();
     for (const edit of edits) {
         applyConfigEdit(config, edit, project.name);
+        if (edit.kind === "set" && edit.secret) setAsSecret.add(assignedTopLevelKey(edit.text, project.name));
     }
     return {
         project,
         programPath: programEntry(request.projectRoot, project),
         stack,
         engineConfig: toEngineConfig(config, project.name),
-        secretKeys: secretKeysOf(config),
+        secretKeys: [...new Set([...secretKeysOf(config), ...[...setAsSecret].filter((key) => key in config)])].sort(),
+        encryptedKeys: secretKeysOf(config),
     };
 }
 

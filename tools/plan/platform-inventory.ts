@@ -4,6 +4,7 @@
  * resources, Spark Connect servers, CoreDNS on Fargate). Generic on purpose: a component that adds a Deployment or a Helm
  * release with resources (a History Server, a metrics agent) is counted without a change here.
  */
+import { airflowAlwaysOnPods, isAirflowRelease } from "../../components/airflow/cost";
 import { InputError } from "../../components/errors";
 import {
     AlwaysOnFee,
@@ -15,6 +16,7 @@ import {
     PlatformCost,
     platformCost,
     PriceTable,
+    rdsPostgresInstanceFee,
 } from "../../components/sizing";
 import type { PlanResource } from "./plan-model";
 
@@ -147,7 +149,8 @@ export function alwaysOnPods(resources: PlanResource[]): AlwaysOnPods[] {
         if (!r.custom) continue;
         if (r.type.startsWith("kubernetes:helm.sh/")) {
             const inputs = r.inputs as Json;
-            pods.push(...helmPods(String(inputs.name ?? r.name), inputs.values));
+            // The Airflow chart's values hold per-task and per-upgrade pods too: read by its own layout.
+            pods.push(...(isAirflowRelease(inputs) ? airflowAlwaysOnPods : helmPods)(String(inputs.name ?? r.name), inputs.values));
         } else if (r.type === "kubernetes:apps/v1:Deployment" || r.type === "kubernetes:apps/v1:StatefulSet") {
             const p = workloadPods(r);
             if (p) pods.push(p);
@@ -196,6 +199,13 @@ export function alwaysOnFees(resources: PlanResource[]): AlwaysOnFee[] {
                 break;
             case "alicloud:ecs/eipAddress:EipAddress":
                 fees.push({ name, fee: FIXED_FEES.alicloudEip });
+                break;
+            case "aws:rds/instance:Instance":
+                fees.push({ name, fee: rdsPostgresInstanceFee(String(inputs.instanceClass ?? ""), inputs.multiAz === true) });
+                fees.push({ name, fee: FIXED_FEES.awsRdsGp3StorageGb, count: typeof inputs.allocatedStorage === "number" ? inputs.allocatedStorage : 0 });
+                break;
+            case "alicloud:rds/instance:Instance":
+                fees.push({ name, fee: FIXED_FEES.alicloudRdsPostgres });
                 break;
         }
     }

@@ -60,8 +60,19 @@ export function readStackFile(file: string, optionName: string): StackConfigValu
     return { ...(config as Record<string, unknown>) };
 }
 
-/** One change to a stack's config from the command line, in the order given. */
-export type ConfigEdit = { kind: "set"; text: string } | { kind: "unset"; key: string };
+/**
+ * One change to a stack's config from the command line, in the order given. `secret` (from
+ * `--secret key=value`) sets the value like `--config` and marks its top-level key secret, as
+ * `pulumi config set --secret` does.
+ */
+export type ConfigEdit = { kind: "set"; text: string; secret?: boolean } | { kind: "unset"; key: string };
+
+/** The fully-qualified top-level key a `key=value` assignment sets (`airflow.enabled=true` -> `<project>:airflow`). */
+export function assignedTopLevelKey(assignment: string, project: string): string {
+    const eq = assignment.indexOf("=");
+    if (eq <= 0) throw new PlanUsageError("--secret", describeAssignment(assignment), "key=value");
+    return keyPath(assignment.slice(0, eq), project, "--secret")[0];
+}
 
 /** Applies one `--config key=value` or `--unset key`. */
 export function applyConfigEdit(config: StackConfigValues, edit: ConfigEdit, project: string): void {

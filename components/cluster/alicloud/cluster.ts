@@ -110,10 +110,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
         this.systemNodePool = controlPlane.systemNodePool;
 
         if (r.publicEndpoint) {
-            const vpcCidr =
-                r.network.kind === "new"
-                    ? r.network.vpcCidr
-                    : alicloud.vpc.getNetworksOutput({ ids: [r.network.vpcId] }, { parent: this }).vpcs.apply((vpcs) => vpcs[0]?.cidrBlock ?? "");
+            const vpcCidr = this.vpcCidrBlock();
             const slbId = this.ackCluster instanceof alicloud.cs.ManagedKubernetes ? this.ackCluster.slbId : undefined;
             const apiAcl = createApiServerAcl(name, r.publicAccessCidrs, vpcCidr, slbId, this);
             this.apiServerAcl = apiAcl.acl;
@@ -181,6 +178,20 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             ...(this.logs ? { logProject: this.logs.projectName, logstore: SPARK_LOGSTORE } : {}),
             ...(this.apiServerAclBinding ? { apiServerAclBinding: this.apiServerAclBinding } : {}),
         });
+    }
+
+    private cidrBlock?: pulumi.Output<string>;
+
+    /** The VPC's IPv4 CIDR: the new VPC's, or your VPC's as the VPC API reports it (looked up once, when asked). */
+    vpcCidrBlock(): pulumi.Output<string> {
+        if (this.cidrBlock === undefined) {
+            const r = this.settings;
+            this.cidrBlock =
+                r.network.kind === "new"
+                    ? pulumi.output(r.network.vpcCidr)
+                    : alicloud.vpc.getNetworksOutput({ ids: [r.network.vpcId] }, { parent: this }).vpcs.apply((vpcs) => vpcs[0]?.cidrBlock ?? "");
+        }
+        return this.cidrBlock;
     }
 }
 

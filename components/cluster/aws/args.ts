@@ -164,6 +164,12 @@ export interface EksFargateClusterArgs extends EksClusterSettings {
      */
     jobNamespaces: string[];
     /**
+     * Namespaces of other platform services whose pods run on Fargate (Airflow's), selected by a
+     * Fargate profile of their own (`services-<hash>`), so adding one never replaces a Spark profile.
+     * @default []
+     */
+    serviceNamespaces?: string[];
+    /**
      * The Spark operator's namespace; its pods run on Fargate too.
      * @default "spark-operator"
      */

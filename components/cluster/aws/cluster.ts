@@ -126,6 +126,24 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
             );
         }
 
+        if (r.serviceProfile) {
+            const previous = this.fargateProfiles[this.fargateProfiles.length - 1];
+            this.fargateProfiles.push(
+                new aws.eks.FargateProfile(
+                    `${name}-fargate-services`,
+                    {
+                        region: r.region,
+                        clusterName: cluster.name,
+                        fargateProfileName: r.serviceProfile.name,
+                        podExecutionRoleArn: this.podExecutionRole.arn,
+                        subnetIds: this.privateSubnetIds,
+                        selectors: r.serviceProfile.namespaces.map((namespace) => ({ namespace })),
+                    },
+                    { parent: this, dependsOn: [podPolicy, ...egress, ...(previous ? [previous] : [])] },
+                ),
+            );
+        }
+
         // CoreDNS ships pinned to EC2 nodes; `computeType: Fargate` removes that, and the add-on must
         // come after a profile that selects kube-system, or its pods stay Pending.
         this.coreDns = new aws.eks.Addon(

@@ -52,3 +52,16 @@ export function planFargateProfiles(operatorNamespace: string, jobNamespaces: re
     }
     return plans;
 }
+
+/**
+ * The Fargate profile of other platform services' namespaces (Airflow): one profile of its own,
+ * `services-<hash of its namespaces>`, so turning a service on or off adds or removes this profile
+ * and never replaces a Spark one (a replaced profile deletes the pods it scheduled).
+ */
+export function planServiceFargateProfile(namespaces: readonly string[]): FargateProfilePlan {
+    if (namespaces.length > SELECTORS_PER_PROFILE) {
+        throw new InputError("serviceNamespaces", `got ${namespaces.length} namespaces`, `at most ${SELECTORS_PER_PROFILE} (one Fargate profile)`);
+    }
+    const hash = createHash("sha256").update(namespaces.join(",")).digest("hex").slice(0, 8);
+    return { name: `services-${hash}`, namespaces: [...namespaces] };
+}

@@ -4,7 +4,7 @@ import { OPERATOR_DEFAULTS } from "../../operator/defaults";
 import { parseShape, pickShape } from "../../shape";
 import { checkPublicAccessCidrs } from "../public-access";
 import { EKS_DEFAULTS, eksClusterSettingsSchema, EksFargateClusterArgs, EksLogType, EksSupportType } from "./args";
-import { DEFAULT_MAX_FARGATE_PROFILES, FargateProfilePlan, planFargateProfiles } from "./fargate-profiles";
+import { DEFAULT_MAX_FARGATE_PROFILES, FargateProfilePlan, planFargateProfiles, planServiceFargateProfile } from "./fargate-profiles";
 import { NetworkPlan, parseCidr, planNetwork } from "./network-plan";
 import { awsPartition, requireAwsRegion } from "./region";
 
@@ -17,6 +17,8 @@ export interface ResolvedEksArgs extends Omit<ResolvedEksClusterSettings, "name"
     operatorNamespace: string;
     jobNamespaces: string[];
     profiles: FargateProfilePlan[];
+    /** The profile of `serviceNamespaces` (Airflow), when there are any. */
+    serviceProfile?: FargateProfilePlan;
     coreDnsVersion?: string;
 }
 
@@ -139,6 +141,9 @@ export function resolveEksFargateClusterArgs(args: EksFargateClusterArgs, region
         throw new InputError("coreDnsVersion", `got ${describeValue(args.coreDnsVersion)}`, "an add-on version such as v1.11.4-eksbuild.2");
     }
     const { name: clusterName, ...resolvedSettings } = settings;
+    const services = [...(args.serviceNamespaces ?? [])];
+    services.forEach((ns, i) => requireDns1123Label(ns, `serviceNamespaces[${i}]`));
+    const serviceProfile = services.length > 0 ? planServiceFargateProfile(services) : undefined;
     return {
         ...resolvedSettings,
         region: r,
@@ -147,7 +152,8 @@ export function resolveEksFargateClusterArgs(args: EksFargateClusterArgs, region
         network: underKey("network", () => planNetwork(args.network ?? {}, r)),
         operatorNamespace,
         jobNamespaces: [...args.jobNamespaces],
-        profiles: planFargateProfiles(operatorNamespace, args.jobNamespaces, maxProfiles, "jobNamespaces"),
+        profiles: planFargateProfiles(operatorNamespace, args.jobNamespaces, maxProfiles - (serviceProfile ? 1 : 0), "jobNamespaces"),
+        ...(serviceProfile ? { serviceProfile } : {}),
         coreDnsVersion: args.coreDnsVersion,
     };
 }

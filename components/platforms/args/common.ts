@@ -1,3 +1,4 @@
+import type { AirflowSettings } from "../../airflow/settings";
 import type { HistoryServerSettings } from "../../history/settings";
 import type { SparkConnectSettings } from "../../jobs/connect";
 import type { PlatformJobArgs } from "../../jobs/platform-jobs";
@@ -83,4 +84,25 @@ export interface SparkPlatformConfig {
     metrics?: boolean;
     /** A Spark Connect server in every job namespace (ClusterIP only: reach it by `kubectl port-forward`). @default { enabled: false } */
     sparkConnect?: SparkConnectSettings;
+    /**
+     * Apache Airflow (the official Helm chart, KubernetesExecutor) in its own namespace, running Spark
+     * jobs as DAG tasks; the UI by `kubectl port-forward` only. Needs `airflowFernetKey`,
+     * `airflowApiSecretKey` and `airflowDatabasePassword`.
+     * @default { enabled: false }
+     */
+    airflow?: AirflowSettings;
+    /**
+     * Airflow's fernet key: URL-safe base64 of 32 random bytes. Set it with `pulumi config set --secret`;
+     * it reaches the cluster only as a Kubernetes Secret.
+     * @default none (required with airflow.enabled)
+     */
+    airflowFernetKey?: string;
+    /** The Airflow API server's secret key: at least 32 characters; set it with `--secret`. @default none (required with airflow.enabled) */
+    airflowApiSecretKey?: string;
+    /**
+     * The metadata database's password: 16 to 32 letters and digits with a lower-case letter, an
+     * upper-case letter and a digit; set it with `--secret`.
+     * @default none (required with airflow.enabled)
+     */
+    airflowDatabasePassword?: string;
 }

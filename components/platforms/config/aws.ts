@@ -39,6 +39,8 @@ export interface AwsStackConfig {
 export interface AwsNamespaces {
     jobNamespaces: string[];
     operatorNamespace: string;
+    /** Namespaces of other platform services (Airflow), in a Fargate profile of their own. @default [] */
+    serviceNamespaces?: string[];
 }
 
 /** The AWS keys of the config, decoded (not yet checked). */
@@ -71,7 +73,8 @@ export function resolveAwsConfig(input: AwsConfigInput, namespaces?: AwsNamespac
         return settings;
     });
     if (namespaces !== undefined) {
-        planFargateProfiles(namespaces.operatorNamespace, namespaces.jobNamespaces, DEFAULT_MAX_FARGATE_PROFILES, "jobNamespaces");
+        const services = (namespaces.serviceNamespaces ?? []).length > 0 ? 1 : 0;
+        planFargateProfiles(namespaces.operatorNamespace, namespaces.jobNamespaces, DEFAULT_MAX_FARGATE_PROFILES - services, "jobNamespaces");
     }
     return { region, cluster, network, storage };
 }

@@ -1,3 +1,5 @@
+import { AIRFLOW_SECRET_KEYS, type AirflowSecretValues, checkAirflowSecrets } from "../../airflow/secrets";
+import { checkAirflowNamespace, resolveAirflowSettings, type ResolvedAirflowSettings } from "../../airflow/settings";
 import { checkKubeconfig, classifyKubeconfig } from "../../cluster/kubeconfig";
 import { checkSchedulingProfile } from "../../cluster/scheduling-rules";
 import { CapacityGridName, SchedulingProfile, schedulingProfile } from "../../cluster/types";
@@ -54,6 +56,10 @@ export interface StackConfig {
     metrics: boolean;
     /** Spark Connect servers (off by default). */
     sparkConnect: ResolvedSparkConnectSettings;
+    /** Apache Airflow (off by default). */
+    airflow: ResolvedAirflowSettings;
+    /** Airflow's secrets, when Airflow is on. */
+    airflowSecrets?: AirflowSecretValues;
     /** Storage: HDFS for an existing cluster (object stores come with the cloud clusters). */
     storage?: { type: "hdfs"; hdfs: HdfsStorageArgs };
     /** Kerberos credentials shipped to every job namespace. */
@@ -124,7 +130,12 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
     checkReservedKeys(decoded, "");
     const result = stackConfigSchema.safeParse(decoded, { reportInput: true });
     if (!result.success) {
-        throw schemaIssueToError(firstIssue(result.error.issues), { input: decoded, schema: stackConfigSchema });
+        // Airflow's secret keys are described by shape only, never echoed.
+        throw schemaIssueToError(firstIssue(result.error.issues), {
+            input: decoded,
+            schema: stackConfigSchema,
+            secretKeys: Object.values(AIRFLOW_SECRET_KEYS),
+        });
     }
     const config = result.data;
     checkCloudSpecificKeys(config);
@@ -140,11 +151,16 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
     const jobNamespaces = [...givenNamespaces].sort();
 
     checkKubeconfig(classifyKubeconfig(config.kubeconfig), "kubeconfig", config.context);
+    const operatorNamespace = operator.namespace ?? OPERATOR_DEFAULTS.namespace;
+    const airflow = resolveAirflowSettings(config.airflow);
+    const airflowSecrets = airflow.enabled ? resolveAirflowConfig(airflow, config, jobNamespaces, operatorNamespace) : undefined;
+    // Given while Airflow is off, a secret is still checked: it is meant for a later `enabled: true`.
+    if (!airflow.enabled) checkAirflowSecrets(airflowSecretValues(config), false);
     const aws =
         config.cloud === "aws"
             ? resolveAwsConfig(
                   { region: regions.aws, regionKey: regions.awsKey, cluster: config.cluster, network: config.network, storage: config.storage },
-                  { jobNamespaces, operatorNamespace: operator.namespace ?? OPERATOR_DEFAULTS.namespace },
+                  { jobNamespaces, operatorNamespace, serviceNamespaces: airflow.enabled ? [airflow.namespace] : [] },
               )
             : undefined;
     const alicloud =
@@ -201,6 +217,8 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
         historyServer: resolveHistoryServerSettings(config.historyServer),
         metrics: config.metrics ?? true,
         sparkConnect: resolveSparkConnectSettings(config.sparkConnect),
+        airflow,
+        ...(airflowSecrets ? { airflowSecrets } : {}),
         storage,
         kerberos,
         aws,
@@ -221,6 +239,32 @@ function checkEventLogAgeOnExistingBucket(maxAgeDays: number | undefined, existi
         "is set with storage.existingBucket, whose lifecycle rules are its owner's",
         'it left out, and a lifecycle rule of your own that expires namespaces/<namespace>/spark-events/eventlog_v2_ (README, "Day 2")',
     );
+}
+
+/**
+ * The `airflow` config when Airflow is on: its namespace apart from the platform's, its database
+ * settings only where there is a database to set (the clouds), and its three secrets.
+ */
+function resolveAirflowConfig(
+    airflow: ResolvedAirflowSettings,
+    config: RawStackConfig,
+    jobNamespaces: string[],
+    operatorNamespace: string,
+): AirflowSecretValues {
+    checkAirflowNamespace(airflow.namespace, jobNamespaces, operatorNamespace);
+    const database = (config.airflow as { database?: Record<string, unknown> } | undefined)?.database;
+    if (config.cloud === "existing" && database !== undefined) {
+        throw new InputError(
+            "airflow.database",
+            'is set for cloud "existing"',
+            "it only with cloud: aws or alicloud (an existing cluster runs the chart's PostgreSQL)",
+        );
+    }
+    return checkAirflowSecrets(airflowSecretValues(config));
+}
+
+function airflowSecretValues(config: RawStackConfig): Partial<Record<keyof AirflowSecretValues, unknown>> {
+    return { fernetKey: config.airflowFernetKey, apiSecretKey: config.airflowApiSecretKey, databasePassword: config.airflowDatabasePassword };
 }
 
 /**

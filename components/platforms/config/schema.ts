@@ -65,6 +65,43 @@ export const topLevelKeys = {
             .optional(),
     },
     jobs: { structured: true, schema: z.array(platformJobSchema, { error: "a list of job objects" }).optional() },
+    // Values checked by resolveAirflowSettings (components/airflow/settings.ts).
+    airflow: {
+        structured: true,
+        schema: z
+            .strictObject(
+                {
+                    enabled: z.unknown().optional(),
+                    chartVersion: z.unknown().optional(),
+                    namespace: z.unknown().optional(),
+                    dags: z
+                        .strictObject(
+                            {
+                                source: z.unknown().optional(),
+                                samples: z.unknown().optional(),
+                                repo: z.unknown().optional(),
+                                branch: z.unknown().optional(),
+                                subPath: z.unknown().optional(),
+                            },
+                            { error: "an object {source, samples, repo, branch, subPath}" },
+                        )
+                        .optional(),
+                    database: z
+                        .strictObject(
+                            { instanceClass: z.unknown().optional(), storageGiB: z.unknown().optional(), finalSnapshot: z.unknown().optional() },
+                            { error: "an object {instanceClass, storageGiB, finalSnapshot}" },
+                        )
+                        .optional(),
+                },
+                { error: "an object {enabled, chartVersion, namespace, dags, database}" },
+            )
+            .optional(),
+    },
+    // Airflow's secrets: plain strings (set with --secret), their values checked by checkAirflowSecrets;
+    // a shape error about them is described by shape only (resolve.ts passes them as secret keys).
+    airflowFernetKey: { structured: false, schema: z.string({ error: "a string set with pulumi config set --secret" }).optional() },
+    airflowApiSecretKey: { structured: false, schema: z.string({ error: "a string set with pulumi config set --secret" }).optional() },
+    airflowDatabasePassword: { structured: false, schema: z.string({ error: "a string set with pulumi config set --secret" }).optional() },
     // Shape-checked by their own resolvers (./hdfs.ts, ./kerberos.ts, the cloud modules), which know
     // which values are secret and must never be echoed in an error.
     storage: { structured: true, schema: z.unknown().optional() },
