@@ -86,6 +86,14 @@ export interface ServerlessCluster {
      * @default undefined: pods of any namespace can run
      */
     readonly jobNamespaces?: readonly string[];
+    /**
+     * A registry holding copies of the public images the platform pulls: a platform on this cluster
+     * pulls every image from a public registry (operator, samples, History Server, Spark Connect,
+     * driver reaper, jobs) as `<imageRegistry>/<last path segment>:<tag>` instead (see
+     * `mirroredImage` in components/images.ts).
+     * @default undefined: images are pulled from where they are published
+     */
+    readonly imageRegistry?: string;
 }
 
 /** Fills a partial scheduling profile with empty defaults. */

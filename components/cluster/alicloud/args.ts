@@ -189,6 +189,18 @@ export interface AckClusterSettings {
      */
     imageCaches?: string[];
     /**
+     * A registry of your own holding copies of the public images the platform pulls, e.g. an ACR
+     * namespace `registry-vpc.<region>.aliyuncs.com/<namespace>`: every image from Docker Hub, ghcr.io,
+     * gcr.io, registry.k8s.io, Quay, public.ecr.aws or mcr.microsoft.com (the Spark operator, the
+     * samples, the History Server, Spark Connect, the driver reaper, `imageCaches` and jobs) is pulled
+     * as `<imageRegistry>/<last path segment>:<tag>` instead (`apache/spark:3.5.3` ->
+     * `<imageRegistry>/spark:3.5.3`). For mainland China regions, where pulls from those registries
+     * can fail, and to keep pulls off the NAT gateway. docs/alicloud.md ("Images") lists the images
+     * to copy. An ACR VPC endpoint must be in the cluster's region.
+     * @default none: images are pulled from where they are published
+     */
+    imageRegistry?: string;
+    /**
      * Whether to install the `ack-pod-identity-webhook` add-on, which injects the RRSA token and
      * environment into pods whose namespace and service account ask for it, for your own SDK-based
      * applications. The platform's OSS storage does not need it: it gives Spark pods a RAM role
@@ -262,6 +274,7 @@ export const ackClusterSettingsSchema = z.strictObject(
             )
             .optional(),
         imageCaches: z.array(z.string({ error: "container image" }), { error: "a list of container images" }).optional(),
+        imageRegistry: z.string({ error: "a registry and namespace such as registry-vpc.<region>.aliyuncs.com/<namespace>" }).optional(),
         podIdentityWebhook: z.boolean({ error: "true or false" }).optional(),
         kubeconfigValidityMinutes: z.int({ error: "a whole number of minutes" }).optional(),
         logs: z
@@ -276,7 +289,7 @@ export const ackClusterSettingsSchema = z.strictObject(
             .optional(),
     },
     {
-        error: "an object with mode, name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, deletionProtection, serviceCidr, systemNodePool, autoImageCache, extraEphemeralStorage, spot, imageCaches, podIdentityWebhook, kubeconfigValidityMinutes, logs",
+        error: "an object with mode, name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, deletionProtection, serviceCidr, systemNodePool, autoImageCache, extraEphemeralStorage, spot, imageCaches, imageRegistry, podIdentityWebhook, kubeconfigValidityMinutes, logs",
     },
 ) as unknown as z.ZodType<AckClusterSettings>;
 

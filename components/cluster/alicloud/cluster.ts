@@ -37,6 +37,8 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
     readonly readyResources: pulumi.Resource[];
     readonly executorPodAnnotations: Record<string, string>;
     readonly jobSparkConf: Record<string, string>;
+    /** Where the platform pulls public images from instead (`imageRegistry`), or undefined. */
+    readonly imageRegistry?: string;
 
     /** The validated arguments with defaults applied. */
     readonly settings: ResolvedAlicloudArgs;
@@ -85,6 +87,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
         this.region = r.region;
         this.scheduling = r.scheduling;
         this.executorPodAnnotations = r.executorPodAnnotations;
+        this.imageRegistry = r.imageRegistry;
         const logProjectName = r.logs
             ? derivedLogProjectName(r.clusterName, name, { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() })
             : undefined;

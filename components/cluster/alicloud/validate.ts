@@ -1,4 +1,5 @@
 import { describeValue, InputError, underKey } from "../../errors";
+import { checkMirrorCollisions, mirroredImage, requireImageRegistry } from "../../images";
 import { requireUnique } from "../../names";
 import { dropUndefined, parseShape } from "../../shape";
 import { checkPublicAccessCidrs } from "../public-access";
@@ -42,7 +43,10 @@ export interface ResolvedAlicloudArgs {
     /** Spark conf for every job (decommissioning with spot, else {}). */
     jobSparkConf: Record<string, string>;
     spot?: SpotPlan;
+    /** The images of the image cache, as pulled (their mirror copies with `imageRegistry`). */
     imageCaches: string[];
+    /** Where public images are pulled from instead (see `imageRegistry`), or undefined. */
+    imageRegistry?: string;
     podIdentityWebhook: boolean;
     kubeconfigValidityMinutes?: number;
     /** SLS log collection, or undefined when off. */
@@ -67,8 +71,9 @@ export type ResolvedAckClusterSettings = Omit<ResolvedAlicloudArgs, "region" | "
  * Parses the cluster's own settings (shape, values, defaults); errors name the setting relative to
  * them (`spot.roles[0]`). The service CIDR is checked against the VPC by {@link checkServiceCidrOutsideVpc}.
  * @param defaultName the cluster name when `name` is not given
+ * @param region the cluster's region, when known (an ACR VPC endpoint in `imageRegistry` must be in it)
  */
-export function resolveAckClusterSettings(input: unknown, defaultName: string): ResolvedAckClusterSettings {
+export function resolveAckClusterSettings(input: unknown, defaultName: string, region?: string): ResolvedAckClusterSettings {
     const args = parseShape(ackClusterSettingsSchema, input ?? {});
     const mode = args.mode ?? ALICLOUD_DEFAULTS.mode;
     if (mode !== ClusterModes.Managed && mode !== ClusterModes.Serverless) {
@@ -96,7 +101,12 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string): 
         throw new InputError("extraEphemeralStorage", `got ${describeValue(extra)}`, 'a whole number of GiB such as "50Gi"');
     }
     const spot = checkSpot(args.spot);
+    const imageRegistry = args.imageRegistry === undefined ? undefined : requireImageRegistry(args.imageRegistry, "imageRegistry", region);
     const imageCaches = checkImages(args.imageCaches, "imageCaches");
+    checkMirrorCollisions(
+        imageCaches.map((image, i) => ({ key: `imageCaches[${i}]`, image })),
+        imageRegistry,
+    );
     const minutes = args.kubeconfigValidityMinutes;
     if (minutes !== undefined && (minutes < KUBECONFIG_MINUTES.min || minutes > KUBECONFIG_MINUTES.max)) {
         throw new InputError(
@@ -120,7 +130,8 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string): 
         executorPodAnnotations: spotExecutorAnnotations(spot),
         jobSparkConf: spotSparkConf(spot),
         ...(spot ? { spot } : {}),
-        imageCaches,
+        imageCaches: imageCaches.map((image) => mirroredImage(image, imageRegistry)),
+        ...(imageRegistry !== undefined ? { imageRegistry } : {}),
         podIdentityWebhook,
         ...(minutes !== undefined ? { kubeconfigValidityMinutes: minutes } : {}),
         ...(logs ? { logs } : {}),
@@ -160,7 +171,7 @@ export function checkServiceCidrOutsideVpc(serviceCidr: string, network: Aliclou
 export function resolveAlicloudClusterArgs(args: AlicloudServerlessClusterArgs, region: string | undefined, componentName: string): ResolvedAlicloudArgs {
     const r = requireAlicloudRegion(region, "region");
     const { region: _region, network: networkArgs, ...settingsArgs } = args;
-    const settings = resolveAckClusterSettings(dropUndefined(settingsArgs), componentName);
+    const settings = resolveAckClusterSettings(dropUndefined(settingsArgs), componentName, r);
     const network = underKey("network", () => planAlicloudNetwork(networkArgs ?? {}, r));
     checkServiceCidrOutsideVpc(settings.serviceCidr, network, { serviceCidr: "serviceCidr", vpcCidr: "network.vpcCidr" });
     return { ...settings, region: r, network };

@@ -54,7 +54,7 @@ export function resolveAlicloudConfig(input: AlicloudConfigInput, storageName = 
     const region = requireAlicloudRegion(input.region, input.regionKey ?? "alicloud:region");
     const cluster = underKey("cluster", () => {
         const settings: AckClusterSettings = parseShape(ackClusterSettingsSchema, input.cluster ?? {});
-        return { resolved: resolveAckClusterSettings(settings, DEFAULT_ACK_CLUSTER_NAME), settings };
+        return { resolved: resolveAckClusterSettings(settings, DEFAULT_ACK_CLUSTER_NAME, region), settings };
     });
     const network = underKey("network", () => {
         const args: AlicloudNetworkArgs = parseShape(alicloudNetworkSchema, input.network ?? {});
