@@ -54,6 +54,7 @@ export function placementFor(cluster: ServerlessCluster, prices?: PriceTable, fi
         capacityGrid: cluster.capacityGrid,
         prices,
         executorPodAnnotations: cluster.executorPodAnnotations,
+        ...(cluster.executorFallbackShapes?.length ? { executorFallbackShapes: cluster.executorFallbackShapes } : {}),
         sparkConf: cluster.jobSparkConf,
     };
 }

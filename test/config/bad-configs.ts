@@ -453,7 +453,7 @@ export const BAD_CONFIGS: BadConfig[] = [
         title: "spot left empty in YAML",
         area: "alicloud cluster",
         yaml: `${ALI_YAML}  serverless-spark:cluster:\n    spot:\n`,
-        error: { key: "cluster.spot", got: "got null", expected: "an object {strategy, priceLimit, roles}" },
+        error: { key: "cluster.spot", got: "got null", expected: "an object {strategy, priceLimit, roles, fallbackSpecs}" },
     },
     { title: "extraEphemeralStorage in GB", area: "alicloud cluster", stack: alicloud, set: { "cluster.extraEphemeralStorage": "50G" }, error: { key: "cluster.extraEphemeralStorage", got: '"50G"', expected: 'a whole number of GiB such as "50Gi"' } },
     { title: "serviceCidr overlapping the VPC", area: "alicloud cluster", stack: alicloud, set: { "cluster.serviceCidr": "10.0.128.0/20" }, error: { key: "cluster.serviceCidr", got: '"10.0.128.0/20", which overlaps network.vpcCidr 10.0.0.0/16', expected: "a Service range outside the VPC" } },

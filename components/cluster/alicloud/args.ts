@@ -47,6 +47,17 @@ export interface AlicloudSpotArgs {
      * @default ["executor"]
      */
     roles?: SpotRole[];
+    /**
+     * ECI vCPU-memory specs (`"8-32Gi"`, from ECI's all-regions table) an executor may take when
+     * its own spec has no spot capacity, in order; at most 4. Each executor's
+     * `k8s.aliyun.com/eci-use-specs` becomes its sized spec followed by those of these that hold it
+     * (at least its vCPU and memory): ECI tries them in order (ECI "Create pods by specifying
+     * multiple specifications", at most five specs). A larger spec is billed in full while Spark
+     * uses the executor's own size: worth it when its spot price is below the sized spec's
+     * on-demand price, which the on-demand fallback would pay.
+     * @default [] (the sized spec only)
+     */
+    fallbackSpecs?: string[];
 }
 
 /** A small ECS node pool for what cannot run on ECI (DaemonSet-based add-ons, tools you add). */
@@ -269,8 +280,9 @@ export const ackClusterSettingsSchema = z.strictObject(
                     strategy: z.string({ error: "SpotAsPriceGo or SpotWithPriceLimit" }),
                     priceLimit: z.number({ error: "a price per hour" }).optional(),
                     roles: z.array(z.string({ error: "pod role" }), { error: "a list of pod roles" }).optional(),
+                    fallbackSpecs: z.array(z.string({ error: 'an ECI spec such as "8-32Gi"' }), { error: 'a list of ECI specs such as ["8-32Gi"]' }).optional(),
                 },
-                { error: "an object {strategy, priceLimit, roles}" },
+                { error: "an object {strategy, priceLimit, roles, fallbackSpecs}" },
             )
             .optional(),
         imageCaches: z.array(z.string({ error: "container image" }), { error: "a list of container images" }).optional(),

@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 import { checkComponentArgs, describeValue, InputError } from "../../errors";
+import type { CapacityShape } from "../../sizing/grids";
 import type { CapacityGridName, SchedulingProfile, ServerlessCluster } from "../types";
 import { createApiServerAcl } from "./api-acl";
 import type { AlicloudServerlessClusterArgs } from "./args";
@@ -36,6 +37,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
     /** The virtual-node add-on (managed) or the cluster (serverless), the node pool and pod identity add-on when asked, and the SNAT entries. */
     readonly readyResources: pulumi.Resource[];
     readonly executorPodAnnotations: Record<string, string>;
+    readonly executorFallbackShapes: CapacityShape[];
     readonly jobSparkConf: Record<string, string>;
     /** Where the platform pulls public images from instead (`imageRegistry`), or undefined. */
     readonly imageRegistry?: string;
@@ -87,6 +89,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
         this.region = r.region;
         this.scheduling = r.scheduling;
         this.executorPodAnnotations = r.executorPodAnnotations;
+        this.executorFallbackShapes = r.executorFallbackShapes;
         this.imageRegistry = r.imageRegistry;
         const logProjectName = r.logs
             ? derivedLogProjectName(r.clusterName, name, { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() })

@@ -2,6 +2,7 @@ import { describeValue, InputError, underKey } from "../../errors";
 import { checkMirrorCollisions, mirroredImage, requireImageRegistry } from "../../images";
 import { requireUnique } from "../../names";
 import { dropUndefined, parseShape } from "../../shape";
+import { CapacityShape, ECI_MAX_SPECS, eciSpecShape } from "../../sizing/grids";
 import { checkPublicAccessCidrs } from "../public-access";
 import type { SchedulingProfile } from "../types";
 import {
@@ -40,6 +41,8 @@ export interface ResolvedAlicloudArgs {
     scheduling: SchedulingProfile;
     /** Spot annotations for executors ({} without spot). */
     executorPodAnnotations: Record<string, string>;
+    /** Specs an executor may take after its own ([] without spot fallback specs). */
+    executorFallbackShapes: CapacityShape[];
     /** Spark conf for every job (decommissioning with spot, else {}). */
     jobSparkConf: Record<string, string>;
     spot?: SpotPlan;
@@ -128,6 +131,7 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string, r
         ...(systemNodePool ? { systemNodePool } : {}),
         scheduling: eciSchedulingProfile({ autoImageCache, extraEphemeralStorage: extra }),
         executorPodAnnotations: spotExecutorAnnotations(spot),
+        executorFallbackShapes: spot?.fallbackShapes ?? [],
         jobSparkConf: spotSparkConf(spot),
         ...(spot ? { spot } : {}),
         imageCaches: imageCaches.map((image) => mirroredImage(image, imageRegistry)),
@@ -241,7 +245,40 @@ function checkSpot(spot: AlicloudSpotArgs | undefined): SpotPlan | undefined {
             throw new InputError(`${key("roles")}[${i}]`, `got ${describeValue(role)}`, '"executor"');
         }
     });
-    return strategy === SpotStrategies.WithPriceLimit ? { strategy, priceLimit } : { strategy };
+    const fallbackShapes = checkFallbackSpecs(spot.fallbackSpecs, key("fallbackSpecs"));
+    return {
+        strategy,
+        ...(strategy === SpotStrategies.WithPriceLimit ? { priceLimit } : {}),
+        ...(fallbackShapes.length > 0 ? { fallbackShapes } : {}),
+    };
+}
+
+/**
+ * Spot fallback specs: vCPU-memory specs of ECI's all-regions table (the grid sizing uses), each once,
+ * at most {@link ECI_MAX_SPECS} - 1 (the executor's own spec comes first).
+ */
+function checkFallbackSpecs(specs: unknown, key: string): CapacityShape[] {
+    if (specs === undefined) return [];
+    if (!Array.isArray(specs) || specs.length > ECI_MAX_SPECS - 1) {
+        throw new InputError(
+            key,
+            `got ${describeValue(specs)}`,
+            `a list of at most ${ECI_MAX_SPECS - 1} ECI specs such as ["8-32Gi"] (ECI tries ${ECI_MAX_SPECS} specs per pod, the executor's own first)`,
+        );
+    }
+    const shapes = specs.map((spec, i) => {
+        const shape = typeof spec === "string" ? eciSpecShape(spec) : undefined;
+        if (shape === undefined) {
+            throw new InputError(
+                `${key}[${i}]`,
+                `got ${describeValue(spec)}`,
+                'a vCPU-memory spec of ECI\'s all-regions table such as "8-32Gi" (vCPU 0.25-64, memory in GiB; ECS instance types are not taken)',
+            );
+        }
+        return shape;
+    });
+    requireUnique(specs as string[], key);
+    return shapes;
 }
 
 function checkImages(images: unknown, key: string): string[] {
