@@ -115,9 +115,11 @@ export interface AckClusterSettings {
      */
     mode?: ClusterMode;
     /**
-     * The cluster's name (1-63 letters, digits and '-', not starting with '-'). Also the Kubernetes
-     * provider's `clusterIdentifier`, so it must stay stable.
-     * @default the component's name
+     * The cluster's name (1-63 letters, digits and '-', not starting with '-'). Changing it renames
+     * the cluster in place. Without it, the name is derived from the stack, so stacks of one program
+     * in one account get clusters of their own names; a cluster created under the old default (the
+     * component's name, `serverless-spark` in the stacks) keeps its name.
+     * @default `<defaultName>-<stack>-<6 hex>` (the hex from the Pulumi organization, project, stack and component name), kept once created
      */
     name?: string;
     /**
@@ -307,6 +309,13 @@ export const ackClusterSettingsSchema = z.strictObject(
 
 /** Arguments of `AlicloudServerlessCluster`. */
 export interface AlicloudServerlessClusterArgs extends AckClusterSettings {
+    /**
+     * What a derived cluster name starts with, and the prefix of the names derived from the
+     * cluster's (the SLS log project, the image cache) when `name` is not set. The platform passes
+     * `serverless-spark`, the stacks' name up to 0.1, so their derived names stay as they were.
+     * @default the component's name
+     */
+    defaultName?: string;
     /**
      * The region. Alibaba resources take their region from the provider, so this must be the region of
      * the `alicloud` provider the cluster is created with; it is used to check zone ids.

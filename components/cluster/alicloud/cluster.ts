@@ -7,6 +7,7 @@ import type { CapacityShape } from "../../sizing/grids";
 import type { CapacityGridName, SchedulingProfile, ServerlessCluster } from "../types";
 import { createApiServerAcl } from "./api-acl";
 import type { AlicloudServerlessClusterArgs } from "./args";
+import { derivedClusterName } from "./cluster-name";
 import { ACK_ADDONS, createAckCluster, RrsaOidc } from "./control-plane";
 import { createImageCache } from "./image-cache";
 import { ackKubeconfig } from "./kubeconfig";
@@ -44,6 +45,10 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
 
     /** The validated arguments with defaults applied. */
     readonly settings: ResolvedAlicloudArgs;
+    /**
+     * The ACK cluster's name as asked: `name`, or derived from the stack. A cluster created under
+     * the old default keeps its name; `ackCluster.name` is the name it has.
+     */
     readonly clusterName: string;
     readonly region: string;
     /** `alicloud.cs.ManagedKubernetes` (managed) or `alicloud.cs.ServerlessKubernetes` (serverless). */
@@ -85,15 +90,14 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
         super("serverless-spark:cluster:AlicloudServerlessCluster", name, {}, opts);
         const child = { parent: this };
         this.settings = r;
-        this.clusterName = r.clusterName;
+        const scope = { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() };
+        this.clusterName = r.nameGiven ? r.clusterName : derivedClusterName(r.clusterName, name, scope);
         this.region = r.region;
         this.scheduling = r.scheduling;
         this.executorPodAnnotations = r.executorPodAnnotations;
         this.executorFallbackShapes = r.executorFallbackShapes;
         this.imageRegistry = r.imageRegistry;
-        const logProjectName = r.logs
-            ? derivedLogProjectName(r.clusterName, name, { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() })
-            : undefined;
+        const logProjectName = r.logs ? derivedLogProjectName(r.clusterName, name, scope) : undefined;
         this.jobSparkConf = { ...r.jobSparkConf, ...(logProjectName ? logCollectionSparkConf(logProjectName) : {}) };
 
         let egress: pulumi.Resource[] = [];
@@ -107,7 +111,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             this.vswitchIds = pulumi.output(r.network.vswitchIds);
         }
 
-        const controlPlane = createAckCluster(name, r, { vpcId: this.vpcId, vswitchIds: this.vswitchIds }, egress, this);
+        const controlPlane = createAckCluster(name, r, this.clusterName, { vpcId: this.vpcId, vswitchIds: this.vswitchIds }, egress, this);
         this.ackCluster = controlPlane.cluster;
         this.clusterId = controlPlane.clusterId;
         this.securityGroupId = controlPlane.securityGroupId;
@@ -179,7 +183,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
         );
 
         this.registerOutputs({
-            clusterName: this.clusterName,
+            clusterName: this.ackCluster.name,
             clusterId: this.clusterId,
             kubeconfig: this.kubeconfig,
             vpcId: this.vpcId,

@@ -54,18 +54,20 @@ export interface AckControlPlane {
 /**
  * Declares the cluster for `r.mode`, always under the logical name `name`, so that switching modes
  * touches nothing but the cluster and its add-ons. Children of `parent`.
+ * @param ackName the ACK cluster's name (`name`, or derived from the stack)
  * @param dependsOn the network's egress: ACK's own set-up and ECI pods need it, and on destroy the
  *   cluster (and the ENIs of its pods) must go before the NAT gateway and vSwitches
  */
 export function createAckCluster(
     name: string,
     r: ResolvedAlicloudArgs,
+    ackName: string,
     network: { vpcId: pulumi.Input<string>; vswitchIds: pulumi.Input<string[]> },
     dependsOn: pulumi.Resource[],
     parent: pulumi.Resource,
 ): AckControlPlane {
     const common = {
-        name: r.clusterName,
+        name: ackName,
         clusterSpec: r.clusterSpec,
         version: ackVersionInput(r.version, r.mode, r.region, parent, name),
         // RRSA cannot be turned off once on (`enableRrsa` docs), so it is on from the start.
@@ -78,7 +80,8 @@ export function createAckCluster(
         // No SLS project ACK made outlives the cluster (ours is declared on its own, see logs.ts).
         deleteOptions: ACK_SLS_DELETE_OPTIONS,
     };
-    const opts = { parent, dependsOn };
+    // A defaulted name is fixed at creation: a cluster made under the old default keeps it (cluster-name.ts).
+    const opts = { parent, dependsOn, ...(r.nameGiven ? {} : { ignoreChanges: ["name"] }) };
 
     if (r.mode === "serverless") {
         const cluster = new alicloud.cs.ServerlessKubernetes(

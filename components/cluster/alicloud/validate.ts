@@ -26,7 +26,14 @@ import { AckVersionPlan, parseAckVersion } from "./version";
 export interface ResolvedAlicloudArgs {
     mode: ClusterMode;
     region: string;
+    /**
+     * `name`, or without it the default's base (`defaultName` or the component's name): the name
+     * the log project and image cache names start with. The ACK cluster's own name is `name`, or
+     * derived from this and the stack (see cluster-name.ts).
+     */
     clusterName: string;
+    /** Whether `name` was given (then the cluster takes it as it is, and follows its changes). */
+    nameGiven: boolean;
     /** The version setting: ACK's newest, a minor resolved at deploy time, or an exact version. */
     version: AckVersionPlan;
     clusterSpec: string;
@@ -122,6 +129,7 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string, r
     return {
         mode,
         clusterName: name,
+        nameGiven: args.name !== undefined,
         version,
         clusterSpec: ALICLOUD_DEFAULTS.clusterSpec,
         publicEndpoint,
@@ -174,8 +182,11 @@ export function checkServiceCidrOutsideVpc(serviceCidr: string, network: Aliclou
  */
 export function resolveAlicloudClusterArgs(args: AlicloudServerlessClusterArgs, region: string | undefined, componentName: string): ResolvedAlicloudArgs {
     const r = requireAlicloudRegion(region, "region");
-    const { region: _region, network: networkArgs, ...settingsArgs } = args;
-    const settings = resolveAckClusterSettings(dropUndefined(settingsArgs), componentName, r);
+    const { region: _region, network: networkArgs, defaultName, ...settingsArgs } = args;
+    if (defaultName !== undefined && (typeof defaultName !== "string" || !CLUSTER_NAME.test(defaultName))) {
+        throw new InputError("defaultName", `got ${describeValue(defaultName)}`, "1-63 letters, digits and '-', starting with a letter or digit");
+    }
+    const settings = resolveAckClusterSettings(dropUndefined(settingsArgs), defaultName ?? componentName, r);
     const network = underKey("network", () => planAlicloudNetwork(networkArgs ?? {}, r));
     checkServiceCidrOutsideVpc(settings.serviceCidr, network, { serviceCidr: "serviceCidr", vpcCidr: "network.vpcCidr" });
     return { ...settings, region: r, network };
