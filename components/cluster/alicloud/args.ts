@@ -66,6 +66,14 @@ export interface AlicloudSystemNodePoolArgs {
     instanceTypes: string[];
     /** Number of nodes (1-10). @default 2 */
     size?: number;
+    /**
+     * The ECS key pair the nodes' SSH login uses. ACK needs a login method for ECS nodes (the
+     * provider's node pool docs: "You have to specify one of `password` and `key_name`"; managed node
+     * pools take only a key pair), and a key pair keeps no password in the Pulumi state. Create it
+     * once (`aliyun ecs CreateKeyPair` or the ECS console) in the cluster's region.
+     * @default none (required)
+     */
+    keyName: string;
 }
 
 /**
@@ -217,7 +225,10 @@ export interface AckClusterSettings {
      * Whether to install the `ack-pod-identity-webhook` add-on, which injects the RRSA token and
      * environment into pods whose namespace and service account ask for it, for your own SDK-based
      * applications. The platform's OSS storage does not need it: it gives Spark pods a RAM role
-     * through ECI's `k8s.aliyun.com/eci-ram-role-name` annotation.
+     * through ECI's `k8s.aliyun.com/eci-ram-role-name` annotation. In managed mode it needs
+     * `systemNodePool`: the add-on's webhook runs as a Deployment in kube-system, and its
+     * configuration takes no toleration for the virtual nodes' taint, so on virtual nodes only its
+     * pods would never be scheduled.
      * @default false
      */
     podIdentityWebhook?: boolean;
@@ -270,8 +281,9 @@ export const ackClusterSettingsSchema = z.strictObject(
                 {
                     instanceTypes: z.array(z.string({ error: "ECS instance type" }), { error: "a list of ECS instance types" }),
                     size: z.int({ error: "a whole number of nodes" }).optional(),
+                    keyName: z.string({ error: "an ECS key pair name" }).optional(),
                 },
-                { error: "an object {instanceTypes, size}" },
+                { error: "an object {instanceTypes, size, keyName}" },
             )
             .optional(),
         autoImageCache: z.boolean({ error: "true or false" }).optional(),

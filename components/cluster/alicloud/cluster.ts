@@ -134,8 +134,8 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             this.podIdentityWebhook = new alicloud.cs.KubernetesAddon(
                 `${name}-pod-identity`,
                 { clusterId: this.clusterId, name: ACK_ADDONS.podIdentityWebhook },
-                // Its webhook pods run on the virtual nodes, so they come after the add-on that makes them.
-                { parent: this, dependsOn: this.virtualNode ? [this.virtualNode] : [] },
+                // Its webhook pods run on the system node pool (managed mode) or ECI (serverless).
+                { parent: this, dependsOn: [...(this.virtualNode ? [this.virtualNode] : []), ...(this.systemNodePool ? [this.systemNodePool] : [])] },
             );
         }
 
@@ -172,7 +172,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             { parent: this },
         );
         this.kubeconfig = pulumi.secret(
-            pulumi.all([credential.kubeConfig, controlPlane.apiServer ?? ""]).apply(([config, server]) => ackKubeconfig(config, server || undefined)),
+            pulumi.all([credential.kubeConfig, controlPlane.apiServer]).apply(([config, server]) => ackKubeconfig(config, server || undefined)),
         );
         this.provider = new k8s.Provider(
             `${name}-k8s`,

@@ -41,11 +41,8 @@ export interface AckControlPlane {
     clusterId: pulumi.Output<string>;
     securityGroupId: pulumi.Output<string>;
     rrsa: pulumi.Output<RrsaOidc>;
-    /**
-     * The API server URL the kubeconfig must use (managed mode: the intranet or internet SLB);
-     * undefined when ACK's kubeconfig is taken as it is (serverless mode exposes no endpoints).
-     */
-    apiServer?: pulumi.Output<string>;
+    /** The API server URL the kubeconfig must use: the intranet endpoint, or the internet one with `publicEndpoint`. */
+    apiServer: pulumi.Output<string>;
     /** The ECI virtual-node add-on (managed mode). */
     virtualNode?: alicloud.cs.KubernetesAddon;
     systemNodePool?: alicloud.cs.NodePool;
@@ -94,7 +91,13 @@ export function createAckCluster(
             },
             opts,
         );
-        return { cluster, clusterId: cluster.id, securityGroupId: cluster.securityGroupId, rrsa: rrsaOf(cluster.rrsaMetadata) };
+        return {
+            cluster,
+            clusterId: cluster.id,
+            securityGroupId: cluster.securityGroupId,
+            rrsa: rrsaOf(cluster.rrsaMetadata),
+            apiServer: serverlessApiServer(cluster.id, r.publicEndpoint, parent),
+        };
     }
 
     const cluster = new alicloud.cs.ManagedKubernetes(
@@ -126,6 +129,8 @@ export function createAckCluster(
                 vswitchIds: network.vswitchIds,
                 instanceTypes: r.systemNodePool.instanceTypes,
                 desiredSize: String(r.systemNodePool.size),
+                // ACK's ECS nodes need a login method; a key pair keeps no password in the state.
+                keyName: r.systemNodePool.keyName,
             },
             { parent },
         );
@@ -140,6 +145,22 @@ export function createAckCluster(
         virtualNode,
         systemNodePool,
     };
+}
+
+/**
+ * The API server URL of an ACK Serverless cluster: the resource exports no endpoints, and the
+ * kubeconfig ACK returns is the internet one (`PrivateIpAddress=false`), which a cluster without a
+ * public endpoint does not have. `alicloud.cs.getServerlessKubernetesClusters` with details reads
+ * both endpoints (ACK's GetClusterEndpoints: terraform-provider-alicloud
+ * `data_source_alicloud_cs_serverless_kubernetes_clusters.go`, read 2026-11-29), so the kubeconfig
+ * is pointed at the intranet one, or the internet one with `publicEndpoint`, as in managed mode.
+ */
+function serverlessApiServer(clusterId: pulumi.Output<string>, publicEndpoint: boolean, parent: pulumi.Resource): pulumi.Output<string> {
+    const found = alicloud.cs.getServerlessKubernetesClustersOutput({ ids: [clusterId], enableDetails: true }, { parent });
+    return found.clusters.apply((clusters) => {
+        const connections = clusters[0]?.connections;
+        return (publicEndpoint ? connections?.apiServerInternet : connections?.apiServerIntranet) ?? "";
+    });
 }
 
 function rrsaOf(metadata: pulumi.Output<{ ramOidcProviderArn: string; ramOidcProviderName: string; rrsaOidcIssuerUrl: string }>): pulumi.Output<RrsaOidc> {

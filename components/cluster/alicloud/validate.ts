@@ -73,6 +73,8 @@ const IMAGE =
 /** `temporaryDurationMinutes` range of `alicloud.cs.getClusterCredential` (@pulumi/alicloud 3.108.0). */
 const KUBECONFIG_MINUTES = { min: 15, max: 4320 };
 const NODE_POOL_SIZE = { min: 1, max: 10 };
+/** ECS key pair names (ECS `CreateKeyPair` docs, read 2026-11-29): 2-128 characters starting with a letter. */
+const KEY_PAIR_NAME = /^[A-Za-z][A-Za-z0-9._:-]{1,127}$/;
 
 /** {@link AckClusterSettings} parsed, with defaults applied (the service CIDR checked on its own). */
 export type ResolvedAckClusterSettings = Omit<ResolvedAlicloudArgs, "region" | "network">;
@@ -106,6 +108,13 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string, r
         throw new InputError("serviceCidr", `got ${describeValue(serviceCidr)}`, "an IPv4 CIDR with no host bits set, such as 192.168.0.0/16");
     }
     const systemNodePool = checkSystemNodePool(args.systemNodePool, mode);
+    if (podIdentityWebhook && mode === ClusterModes.Managed && systemNodePool === undefined) {
+        throw new InputError(
+            "podIdentityWebhook",
+            "is true in managed mode without {{systemNodePool}} (its webhook pods run in kube-system and tolerate no virtual-node taint, so they would never start)",
+            "{{systemNodePool}} beside it, or podIdentityWebhook off",
+        );
+    }
     const extra = args.extraEphemeralStorage;
     if (extra !== undefined && !GI_QUANTITY.test(extra)) {
         throw new InputError("extraEphemeralStorage", `got ${describeValue(extra)}`, 'a whole number of GiB such as "50Gi"');
@@ -212,7 +221,22 @@ function checkSystemNodePool(pool: AlicloudSystemNodePoolArgs | undefined, mode:
     if (!Number.isInteger(size) || size < NODE_POOL_SIZE.min || size > NODE_POOL_SIZE.max) {
         throw new InputError(`${key}.size`, `got ${describeValue(size)}`, `a node count from ${NODE_POOL_SIZE.min} to ${NODE_POOL_SIZE.max}`);
     }
-    return { instanceTypes: [...types], size };
+    const keyName = pool.keyName;
+    if (keyName === undefined) {
+        throw new InputError(
+            `${key}.keyName`,
+            "is not set (ACK's ECS nodes need a login method: a key pair)",
+            "the name of an ECS key pair in the cluster's region",
+        );
+    }
+    if (typeof keyName !== "string" || !KEY_PAIR_NAME.test(keyName) || /^https?:\/\//.test(keyName)) {
+        throw new InputError(
+            `${key}.keyName`,
+            `got ${describeValue(keyName)}`,
+            "an ECS key pair name: 2-128 characters, starting with a letter; letters, digits, '.', '_', '-', ':'",
+        );
+    }
+    return { instanceTypes: [...types], size, keyName };
 }
 
 function checkSpot(spot: AlicloudSpotArgs | undefined): SpotPlan | undefined {
