@@ -29,7 +29,7 @@ describe("OssStorage arguments", () => {
             retainOnDestroy: true,
             versioning: false,
             kmsKeyId: undefined,
-            jindoVersion: "6.8.0",
+            jindoVersion: "6.10.7",
             jobNamespaces: ["etl"],
         });
     });
@@ -56,8 +56,8 @@ describe("OssStorage arguments", () => {
         [{ versioning: 1 }, "versioning: got 1, expected true or false"],
         [{ kmsKeyId: "" }, "kmsKeyId: got \"\", expected a KMS key id: letters, digits, '-' and '_'"],
         [{ kmsKeyId: "key id" }, "kmsKeyId: got \"key id\", expected a KMS key id: letters, digits, '-' and '_'"],
-        [{ jindoVersion: "6.8" }, 'jindoVersion: got "6.8", expected a JindoSDK release version such as 6.8.0'],
-        [{ jindoVersion: "latest" }, 'jindoVersion: got "latest", expected a JindoSDK release version such as 6.8.0'],
+        [{ jindoVersion: "6.8" }, 'jindoVersion: got "6.8", expected a JindoSDK release version such as 6.10.7'],
+        [{ jindoVersion: "latest" }, 'jindoVersion: got "latest", expected a JindoSDK release version such as 6.10.7'],
         [{ region: "Hangzhou" }, 'region: got "Hangzhou", expected an Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1'],
         [{ region: "cn_hangzhou" }, 'region: got "cn_hangzhou", expected an Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1'],
         [{ jobNamespaces: [] }, "jobNamespaces: got [], expected at least one namespace name"],

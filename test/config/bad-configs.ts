@@ -488,7 +488,7 @@ export const BAD_CONFIGS: BadConfig[] = [
     { title: "s3 on alicloud", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.type": "s3" }, error: { key: "storage.type", got: '"s3"', expected: "oss (the storage of cloud: alicloud)" } },
     { title: "existing bucket while the stack keeps retainOnDestroy", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.existingBucket": "corp-data" }, error: { key: "storage.retainOnDestroy", got: "is set for an existing bucket", expected: "without storage.existingBucket" } },
     { title: "new and existing bucket", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.bucket": "spark-data", "storage.existingBucket": "corp-data" }, error: { key: "storage.existingBucket", got: "is set together with storage.bucket", expected: "either a bucket to create or an existing one" } },
-    { title: "jindoVersion not a release", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.jindoVersion": "latest" }, error: { key: "storage.jindoVersion", got: '"latest"', expected: "a JindoSDK release version such as 6.8.0" } },
+    { title: "jindoVersion not a release", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.jindoVersion": "latest" }, error: { key: "storage.jindoVersion", got: '"latest"', expected: "a JindoSDK release version such as 6.10.7" } },
     { title: "KMS key id with a space", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.kmsKeyId": "key id" }, error: { key: "storage.kmsKeyId", got: '"key id"', expected: "a KMS key id" } },
 
     // ---- alicloud: keys of other areas ----
