@@ -213,6 +213,22 @@ defineInvoke("alicloud:cs/getServerlessKubernetesClusters:getServerlessKubernete
     };
 });
 
+/**
+ * `alicloud.ram.getRoles` by a name pattern `^(a|b|...)$` (the pre-flight check's): every role it
+ * names, as in an account whose ACK roles are authorized. A test passes its own answer to see a
+ * fresh account.
+ */
+defineInvoke("alicloud:ram/getRoles:getRoles", (inputs) => {
+    const names = /^\^\((.*)\)\$$/.exec(String(inputs.nameRegex ?? ""))?.[1]?.split("|") ?? [];
+    return {
+        id: stableHex(16, "ram-roles", ...names),
+        ...(inputs.nameRegex !== undefined ? { nameRegex: inputs.nameRegex } : {}),
+        ids: names.map((n) => stableHex(19, "role", n)),
+        names,
+        roles: names.map((name) => ({ id: stableHex(19, "role", name), name, arn: `acs:ram::${ACCOUNT}:role/${name.toLowerCase()}` })),
+    };
+});
+
 simple("alicloud:slb/acl:Acl", "acl");
 defineOutputs("alicloud:slb/aclEntryAttachment:AclEntryAttachment", (_name, inputs) => ({ id: `${inputs.aclId}:${inputs.entry}` }));
 

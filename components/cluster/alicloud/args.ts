@@ -233,6 +233,15 @@ export interface AckClusterSettings {
      */
     podIdentityWebhook?: boolean;
     /**
+     * A pre-flight check of the account at deploy time, before the cluster is created: the RAM roles
+     * ACK and its add-ons assume here are looked up (`alicloud.ram.getRoles`, needing
+     * `ram:ListRoles`), and a missing one stops `pulumi up` with one line naming it. ECI's
+     * service-linked roles are only warned about (ECI creates them on first use). Whether ACK is
+     * activated cannot be checked without activating it; docs/alicloud.md lists the one-time steps.
+     * @default false
+     */
+    preflight?: boolean;
+    /**
      * Lifetime of the client certificate in the kubeconfig (15-4320 minutes). A new one is fetched on
      * every `pulumi up`; `pulumi destroy` and `refresh` use the one stored (encrypted) in the state,
      * so a short lifetime means running `pulumi up` shortly before them.
@@ -302,6 +311,7 @@ export const ackClusterSettingsSchema = z.strictObject(
         imageCaches: z.array(z.string({ error: "container image" }), { error: "a list of container images" }).optional(),
         imageRegistry: z.string({ error: "a registry and namespace such as registry-vpc.<region>.aliyuncs.com/<namespace>" }).optional(),
         podIdentityWebhook: z.boolean({ error: "true or false" }).optional(),
+        preflight: z.boolean({ error: "true or false" }).optional(),
         kubeconfigValidityMinutes: z.int({ error: "a whole number of minutes" }).optional(),
         logs: z
             .strictObject(
@@ -315,7 +325,7 @@ export const ackClusterSettingsSchema = z.strictObject(
             .optional(),
     },
     {
-        error: "an object with mode, name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, deletionProtection, serviceCidr, systemNodePool, autoImageCache, extraEphemeralStorage, spot, imageCaches, imageRegistry, podIdentityWebhook, kubeconfigValidityMinutes, logs",
+        error: "an object with mode, name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, deletionProtection, serviceCidr, systemNodePool, autoImageCache, extraEphemeralStorage, spot, imageCaches, imageRegistry, podIdentityWebhook, preflight, kubeconfigValidityMinutes, logs",
     },
 ) as unknown as z.ZodType<AckClusterSettings>;
 

@@ -12,6 +12,7 @@ import { ACK_ADDONS, createAckCluster, RrsaOidc } from "./control-plane";
 import { createImageCache } from "./image-cache";
 import { ackKubeconfig } from "./kubeconfig";
 import { AckLogs, createAckLogs, derivedLogProjectName, logCollectionSparkConf, SPARK_LOGSTORE } from "./logs";
+import { preflightGate } from "./preflight";
 import { resolveAlicloudClusterArgs, ResolvedAlicloudArgs } from "./validate";
 import { AlicloudVpc } from "./vpc";
 
@@ -111,7 +112,9 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             this.vswitchIds = pulumi.output(r.network.vswitchIds);
         }
 
-        const controlPlane = createAckCluster(name, r, this.clusterName, { vpcId: this.vpcId, vswitchIds: this.vswitchIds }, egress, this);
+        // With `preflight`, the cluster waits for the account's roles to be found (preflight.ts).
+        const gate = r.preflight ? preflightGate(r.mode, name, this) : undefined;
+        const controlPlane = createAckCluster(name, r, this.clusterName, { vpcId: this.vpcId, vswitchIds: this.vswitchIds }, egress, this, gate);
         this.ackCluster = controlPlane.cluster;
         this.clusterId = controlPlane.clusterId;
         this.securityGroupId = controlPlane.securityGroupId;

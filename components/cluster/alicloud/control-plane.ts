@@ -54,6 +54,7 @@ export interface AckControlPlane {
  * @param ackName the ACK cluster's name (`name`, or derived from the stack)
  * @param dependsOn the network's egress: ACK's own set-up and ECI pods need it, and on destroy the
  *   cluster (and the ENIs of its pods) must go before the NAT gateway and vSwitches
+ * @param gate resolves when the pre-flight check passed (the cluster waits for it), or undefined
  */
 export function createAckCluster(
     name: string,
@@ -62,6 +63,7 @@ export function createAckCluster(
     network: { vpcId: pulumi.Input<string>; vswitchIds: pulumi.Input<string[]> },
     dependsOn: pulumi.Resource[],
     parent: pulumi.Resource,
+    gate?: pulumi.Output<unknown>,
 ): AckControlPlane {
     const common = {
         name: ackName,
@@ -78,7 +80,11 @@ export function createAckCluster(
         deleteOptions: ACK_SLS_DELETE_OPTIONS,
     };
     // A defaulted name is fixed at creation: a cluster made under the old default keeps it (cluster-name.ts).
-    const opts = { parent, dependsOn, ...(r.nameGiven ? {} : { ignoreChanges: ["name"] }) };
+    const opts = {
+        parent,
+        dependsOn: gate ? gate.apply(() => dependsOn) : dependsOn,
+        ...(r.nameGiven ? {} : { ignoreChanges: ["name"] }),
+    };
 
     if (r.mode === "serverless") {
         const cluster = new alicloud.cs.ServerlessKubernetes(

@@ -58,6 +58,8 @@ export interface ResolvedAlicloudArgs {
     /** Where public images are pulled from instead (see `imageRegistry`), or undefined. */
     imageRegistry?: string;
     podIdentityWebhook: boolean;
+    /** Whether the account's ACK roles are checked before the cluster is created. */
+    preflight: boolean;
     kubeconfigValidityMinutes?: number;
     /** SLS log collection, or undefined when off. */
     logs?: { retentionDays: number; retainOnDestroy: boolean };
@@ -154,6 +156,7 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string, r
         imageCaches: imageCaches.map((image) => mirroredImage(image, imageRegistry)),
         ...(imageRegistry !== undefined ? { imageRegistry } : {}),
         podIdentityWebhook,
+        preflight: args.preflight ?? false,
         ...(minutes !== undefined ? { kubeconfigValidityMinutes: minutes } : {}),
         ...(logs ? { logs } : {}),
     };
