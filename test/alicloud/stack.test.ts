@@ -293,7 +293,14 @@ describe("the shipped alicloud stack with cluster.mode=serverless", () => {
         }
         // The difference is real (the operator and the jobs wait for the add-on in managed mode) ...
         expect(changed).toEqual(expect.arrayContaining([`${RELEASE}::spark-operator`, `${SPARK_APP}::spark-job-wordcount`, `${AL.k8sProvider}::cluster-k8s`]));
-        expect(changed.every((ref) => /^(serverless-spark:(jobs|operator|history|rbac):|kubernetes:|pulumi:providers:kubernetes::)/.test(ref))).toBe(true);
+        // The API server ACL comes after whichever cluster (destroy deletes the cluster's load balancer first).
+        expect(
+            changed.every((ref) =>
+                /^(serverless-spark:(jobs|operator|history|rbac):|kubernetes:|pulumi:providers:kubernetes::|alicloud:slb\/acl:Acl::)/.test(ref),
+            ),
+        ).toBe(true);
+        expect(changed).toContain(`${API_ACL}::cluster-api-server`);
+        expect(one(managed, API_ACL, "cluster-api-server").dependsOn).toContain(`${AL.managedKubernetes}::cluster`);
         expect(one(managed, RELEASE, "spark-operator").dependsOn).toContain(`${AL.addon}::cluster-virtual-node`);
         // ... and in serverless mode the cluster itself is what pods wait for.
         expect(one(serverless, RELEASE, "spark-operator").dependsOn).toContain(serverlessCluster);

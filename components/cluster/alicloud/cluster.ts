@@ -128,7 +128,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
                     ? r.network.vpcCidr
                     : alicloud.vpc.getNetworksOutput({ ids: [r.network.vpcId] }, { parent: this }).vpcs.apply((vpcs) => vpcs[0]?.cidrBlock ?? "");
             const slbId = this.ackCluster instanceof alicloud.cs.ManagedKubernetes ? this.ackCluster.slbId : undefined;
-            const apiAcl = createApiServerAcl(name, r.publicAccessCidrs, vpcCidr, slbId, this);
+            const apiAcl = createApiServerAcl(name, r.publicAccessCidrs, vpcCidr, slbId, this, this.ackCluster);
             this.apiServerAcl = apiAcl.acl;
             this.apiServerAclBinding = apiAcl.binding;
         }
