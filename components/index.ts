@@ -20,6 +20,7 @@ export { checkSchedulingProfile, schedulingSchema } from "./cluster/scheduling-r
 export type { SchedulingProfile, SchedulingSettings, ServerlessCluster, Toleration } from "./cluster/types";
 export { CAPACITY_GRIDS, CapacityGridName, EMPTY_SCHEDULING_PROFILE, schedulingProfile, TolerationEffect, TolerationOperator } from "./cluster/types";
 export { InputError } from "./errors";
+export { mirroredImage, PUBLIC_REGISTRIES, requireImageRegistry } from "./images";
 export { SparkJob } from "./jobs/job";
 export type { PlatformJobArgs, SampleArgs } from "./jobs/platform-jobs";
 export type { JobReport, RoleReport } from "./jobs/report";

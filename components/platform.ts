@@ -6,7 +6,7 @@ import { type PlatformAirflowArgs, platformSampleDags, resolvePlatformAirflow } 
 import { ServerlessCluster } from "./cluster/types";
 import { checkComponentArgs, describeValue, InputError, underKey } from "./errors";
 import { withLogin } from "./history/access";
-import { HISTORY_SERVER_NAME } from "./history/conf";
+import { HISTORY_SERVER_NAME, STOCK_SPARK_IMAGE } from "./history/conf";
 import { planHistoryServers } from "./history/plan";
 import { SparkHistoryServer } from "./history/server";
 import { type HistoryServerSettings, resolveHistoryServerSettings } from "./history/settings";
@@ -20,7 +20,7 @@ import { checkJobNamespaces, isSystemNamespace } from "./names";
 import { OPERATOR_DEFAULTS } from "./operator/defaults";
 import { SparkOperator, SparkOperatorArgs } from "./operator/operator";
 import { resolveSparkOperatorSettings, SparkOperatorSettings } from "./operator/settings";
-import { FinishedDriverReaper } from "./rbac/driver-reaper";
+import { DRIVER_REAPER_IMAGE, FinishedDriverReaper } from "./rbac/driver-reaper";
 import { declareNamespaceGuard, NamespaceGuardInput } from "./rbac/guard";
 import { resolveSparkNamespaceArgs, SparkNamespace } from "./rbac/namespace";
 import { dropUndefined, parseShape } from "./shape";
@@ -244,18 +244,25 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             const jobNamespaces = resolvePlatformNamespaces(args.jobNamespaces, { cluster: args.cluster.jobNamespaces, storage: args.storage?.jobNamespaces });
             checkJobNamespaces(jobNamespaces);
             underKey("operator", () => resolveSparkOperatorSettings(args.operator ?? {}));
-            const operatorArgs: SparkOperatorArgs = { ...(args.operator ?? {}), jobNamespaces, scheduling: args.cluster.scheduling };
+            const operatorArgs: SparkOperatorArgs = {
+                ...(args.operator ?? {}),
+                jobNamespaces,
+                scheduling: args.cluster.scheduling,
+                ...(args.cluster.imageRegistry !== undefined ? { imageRegistry: args.cluster.imageRegistry } : {}),
+            };
             checkPlatformNamespaces(jobNamespaces, operatorArgs.namespace);
             checkHdfsKerberos(args.storage, args.integrations ?? []);
-            const planned = planJobs(args.jobs ?? [], args.samples ?? {}, {
-                placement: placementFor(args.cluster, args.prices, reapsFinishedDrivers(args)),
-                jobNamespaces,
-                storage: args.storage,
-            });
             const history = resolveHistoryServerSettings(args.historyServer);
             const historyPlan = planHistoryServers(args.storage, args.integrations ?? [], args.historyServer);
             const connect = resolveSparkConnectSettings(args.sparkConnect);
             if (connect.enabled) connectSparkVersion(connect.image ?? args.storage?.sampleImage ?? DEFAULT_CONNECT_IMAGE, "sparkConnect.image");
+            const planned = planJobs(args.jobs ?? [], args.samples ?? {}, {
+                placement: placementFor(args.cluster, args.prices, reapsFinishedDrivers(args)),
+                jobNamespaces,
+                storage: args.storage,
+                imageRegistry: args.cluster.imageRegistry,
+                otherImages: platformImages(args, historyPlan !== undefined, connect),
+            });
             const airflow = resolvePlatformAirflow(args.airflow, jobNamespaces, operatorArgs.namespace ?? OPERATOR_DEFAULTS.namespace);
             return { jobNamespaces, operatorArgs, planned, history, historyPlan, connect, airflow };
         });
@@ -284,7 +291,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             if (reapsFinishedDrivers(args)) {
                 new FinishedDriverReaper(
                     `${name}-${namespace}-reaper`,
-                    { namespace, scheduling: args.cluster.scheduling, capacityGrid: args.cluster.capacityGrid },
+                    { namespace, scheduling: args.cluster.scheduling, capacityGrid: args.cluster.capacityGrid, imageRegistry: args.cluster.imageRegistry },
                     { ...child, dependsOn: [ns, ...args.cluster.readyResources] },
                 );
             }
@@ -307,6 +314,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
                     prices: args.prices,
                     access,
                     maxAgeDays: history.maxAgeDays,
+                    imageRegistry: args.cluster.imageRegistry,
                 },
                 // Its pod needs the namespace and the cluster's virtual-node plumbing.
                 { ...child, dependsOn: [ns, ...args.cluster.readyResources] },
@@ -332,6 +340,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
                     prices: args.prices,
                     integrations: integrations[namespace]!,
                     defaultImage: args.storage?.sampleImage,
+                    imageRegistry: args.cluster.imageRegistry,
                 },
                 // The release installs the CRD and the controller; the pod needs the namespace's accounts and the virtual nodes.
                 { ...child, dependsOn: [this.operator.release, this.namespaces[namespace]!, ...args.cluster.readyResources] },
@@ -408,6 +417,20 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             },
         );
     }
+}
+
+/**
+ * The images the platform runs besides the jobs', with the keys they come from, so that a job's image
+ * whose mirror copy would take one of their names is refused (see `checkMirrorCollisions`).
+ */
+function platformImages(args: ServerlessSparkPlatformArgs, historyServers: boolean, connect: { enabled: boolean; image?: string }): { key: string; image: string }[] {
+    const { registry, repository } = OPERATOR_DEFAULTS.image;
+    return [
+        { key: "operator", image: `${registry}/${repository}` },
+        ...(reapsFinishedDrivers(args) ? [{ key: "reapFinishedDrivers", image: DRIVER_REAPER_IMAGE }] : []),
+        ...(historyServers ? [{ key: "historyServer", image: args.storage?.sampleImage ?? STOCK_SPARK_IMAGE }] : []),
+        ...(connect.enabled ? [{ key: "sparkConnect.image", image: connect.image ?? args.storage?.sampleImage ?? DEFAULT_CONNECT_IMAGE }] : []),
+    ];
 }
 
 /** Whether the platform deletes finished driver pods: on billed grids unless turned off. */

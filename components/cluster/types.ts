@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CapacityGridName } from "../sizing/grids";
+import { CapacityGridName, CapacityShape } from "../sizing/grids";
 
 export { CAPACITY_GRIDS, CapacityGridName } from "../sizing/grids";
 
@@ -77,6 +77,11 @@ export interface ServerlessCluster {
     readonly readyResources: pulumi.Resource[];
     /** Pod annotations for Spark executors only (e.g. ECI spot; drivers stay on-demand). @default {} */
     readonly executorPodAnnotations?: Record<string, string>;
+    /**
+     * ECI: grid shapes an executor may take when its own has no capacity (spot fallback specs),
+     * appended to its `k8s.aliyun.com/eci-use-specs` where they hold it. @default []
+     */
+    readonly executorFallbackShapes?: readonly CapacityShape[];
     /** Spark conf every job on this cluster gets (e.g. decommissioning for spot executors). @default {} */
     readonly jobSparkConf?: Record<string, string>;
     /**
@@ -86,6 +91,14 @@ export interface ServerlessCluster {
      * @default undefined: pods of any namespace can run
      */
     readonly jobNamespaces?: readonly string[];
+    /**
+     * A registry holding copies of the public images the platform pulls: a platform on this cluster
+     * pulls every image from a public registry (operator, samples, History Server, Spark Connect,
+     * driver reaper, jobs) as `<imageRegistry>/<last path segment>:<tag>` instead (see
+     * `mirroredImage` in components/images.ts).
+     * @default undefined: images are pulled from where they are published
+     */
+    readonly imageRegistry?: string;
 }
 
 /** Fills a partial scheduling profile with empty defaults. */

@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 import type { SchedulingProfile } from "../cluster/types";
+import { mirroredImage } from "../images";
 import { SPARK_IMAGE_UID } from "../jobs/pod-template";
 import { type CapacityGridName, type PriceTable, rightSize, type SizedPod } from "../sizing";
 import type { HistoryServerAccess } from "../storage/types";
@@ -25,6 +26,8 @@ export interface SparkHistoryServerArgs {
      * lifecycle rules expire them).
      */
     maxAgeDays: number;
+    /** A registry holding a copy of the server's image when it is a public one (see components/images.ts). @default none */
+    imageRegistry?: string;
 }
 
 /** Labels of the server's pod, which its Service selects. */
@@ -106,7 +109,7 @@ export class SparkHistoryServer extends pulumi.ComponentResource {
             containers: [
                 {
                     name: "history-server",
-                    image: access.image ?? STOCK_SPARK_IMAGE,
+                    image: mirroredImage(access.image ?? STOCK_SPARK_IMAGE, args.imageRegistry),
                     imagePullPolicy: "IfNotPresent",
                     command: ["/opt/spark/bin/spark-submit"],
                     args: historyServerArgs(conf),

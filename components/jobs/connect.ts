@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import type { SchedulingProfile } from "../cluster/types";
 import { describeValue, InputError } from "../errors";
+import { mirroredImage } from "../images";
 import { type CapacityGridName, type PriceTable, rightSize, type SizedPod } from "../sizing";
 import { SPARK_IMAGE_UID, sparkPodTemplate } from "./pod-template";
 import { checkSparkConfKeys } from "./spark-conf-rules";
@@ -181,6 +182,8 @@ export interface SparkConnectInput {
     integrations: JobIntegration[];
     /** The image when the settings name none (the storage's connector image). */
     defaultImage?: string;
+    /** A registry holding copies of public images (see components/images.ts). @default none */
+    imageRegistry?: string;
     /** Service accounts. @default spark-driver, spark-executor */
     serviceAccounts?: { driver: string; executor: string };
 }
@@ -196,7 +199,7 @@ export function sparkConnectObject(input: SparkConnectInput): {
     spec: Record<string, unknown>;
 } {
     const { settings, scheduling, integrations } = input;
-    const image = settings.image ?? input.defaultImage ?? DEFAULT_CONNECT_IMAGE;
+    const image = mirroredImage(settings.image ?? input.defaultImage ?? DEFAULT_CONNECT_IMAGE, input.imageRegistry);
     const sparkVersion = connectSparkVersion(image, "sparkConnect.image");
     const accounts = input.serviceAccounts ?? { driver: "spark-driver", executor: "spark-executor" };
     const { server, executor } = sizeSparkConnect(settings, input.capacityGrid, input.prices);

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { requireInteger } from "../checks";
 import type { ServerlessCluster } from "../cluster/types";
 import { describeValue, InputError, underKey } from "../errors";
+import { checkMirrorCollisions, mirroredImage } from "../images";
 import { parseShape } from "../shape";
 import type { PriceTable } from "../sizing";
 import type { SparkStorage } from "../storage/types";
@@ -53,6 +54,7 @@ export function placementFor(cluster: ServerlessCluster, prices?: PriceTable, fi
         capacityGrid: cluster.capacityGrid,
         prices,
         executorPodAnnotations: cluster.executorPodAnnotations,
+        ...(cluster.executorFallbackShapes?.length ? { executorFallbackShapes: cluster.executorFallbackShapes } : {}),
         sparkConf: cluster.jobSparkConf,
     };
 }
@@ -72,6 +74,13 @@ export function planJobs(
          * declared), a TPC-DS run defaulting to the storage is checked without its data paths.
          */
         storage?: Partial<Pick<SparkStorage, "namespaceDataRoot" | "wordCountInput" | "sampleImage">>;
+        /**
+         * The cluster's image mirror: every job's image from a public registry is pulled from there
+         * (see components/images.ts). @default none
+         */
+        imageRegistry?: string;
+        /** The platform's other images (operator, History Server, ...), whose mirror copies the jobs' must not collide with. @default [] */
+        otherImages?: { key: string; image: string }[];
     },
 ): PlannedJob[] {
     const planned: PlannedJob[] = [];
@@ -145,6 +154,12 @@ export function planJobs(
         seen.set(name, job.key);
         underKey(job.key, () => asUserKeys(job.keys ?? {}, () => resolveJob(name, job.args)));
     }
+    // With a mirror, every public image is pulled from it; two whose copies would share a name are refused.
+    checkMirrorCollisions(
+        [...(context.otherImages ?? []), ...planned.map((job) => ({ key: `${job.key}.image`, image: job.args.image }))],
+        context.imageRegistry,
+    );
+    for (const job of planned) job.args = { ...job.args, image: mirroredImage(job.args.image, context.imageRegistry) };
     return planned;
 }
 

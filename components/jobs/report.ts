@@ -1,6 +1,6 @@
 import { ECI_ANNOTATIONS } from "../cluster/alicloud/scheduling";
 import type { PodReport, SizedPod } from "../sizing";
-import { ECI_SPOT } from "../sizing";
+import { ECI_SPOT, ECI_USE_SPECS_ANNOTATION, eciSpecsWithFallbacks } from "../sizing";
 import type { ResolvedJob } from "./resolve";
 
 /** Executors on spot capacity: the price is the market's, so the report gives a ceiling and a floor. */
@@ -111,6 +111,18 @@ function role(sized: SizedPod, spotAnnotations?: Record<string, string>): RoleRe
 export function jobReport(job: ResolvedJob): JobReport {
     const driver = role(job.driver);
     const executor = role(job.executor, job.args.placement.executorPodAnnotations);
+    const specs = job.executor.annotations[ECI_USE_SPECS_ANNOTATION];
+    const fallbacks =
+        specs === undefined
+            ? []
+            : eciSpecsWithFallbacks(specs, job.args.placement.executorFallbackShapes ?? [])
+                  .split(",")
+                  .slice(1);
+    if (fallbacks.length > 0) {
+        executor.warnings.push(
+            `may run as ${fallbacks.join(" or ")} when ${specs} has no spot capacity (spot fallbackSpecs), billed as that larger spec; the prices above are ${specs}'s`,
+        );
+    }
     const spot = executor.spot;
     const executors = job.cost.executors;
     const ceiling =

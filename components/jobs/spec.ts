@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { InputError } from "../errors";
-import type { SizedPod } from "../sizing";
+import { type CapacityShape, ECI_USE_SPECS_ANNOTATION, eciSpecsWithFallbacks, type SizedPod } from "../sizing";
 import { SPARK_IMAGE_UID, sparkPodTemplate } from "./pod-template";
 import type { ResolvedDynamicAllocation, ResolvedJob } from "./resolve";
 import type { JobIntegration, SparkDepsArgs } from "./types";
@@ -120,6 +120,7 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
     const podLabels = { ...placement.scheduling.podLabels, ...(args.labels ?? {}) };
     const role = (name: "driver" | "executor") => {
         const sized = job[name];
+        const sizedAnnotations = name === "executor" ? withFallbackSpecs(sized.annotations, placement.executorFallbackShapes) : sized.annotations;
         const roleArgs = args[name] ?? {};
         // A job may add pod labels and annotations but not replace the platform's: the ECI RAM role
         // (the namespace's own), the scheduling label that sends pods to virtual nodes, the shape.
@@ -129,7 +130,7 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
             {
                 ...sharedAnnotations,
                 ...(name === "executor" ? (placement.executorPodAnnotations ?? {}) : driverAnnotations),
-                ...sized.annotations,
+                ...sizedAnnotations,
             },
             `${name}.annotations`,
         );
@@ -140,7 +141,7 @@ export function sparkApplicationSpec(job: ResolvedJob, integrations: JobIntegrat
             annotations: sortKeys({
                 ...sharedAnnotations,
                 ...(name === "executor" ? (placement.executorPodAnnotations ?? {}) : driverAnnotations),
-                ...sized.annotations,
+                ...sizedAnnotations,
                 ...(roleArgs.annotations ?? {}),
             }),
             template: sparkPodTemplate({
@@ -231,4 +232,11 @@ export function sparkApplicationObject(
 /** The Secret holding a job's `secretEnv` values: `<application>-env`. */
 export function secretEnvName(applicationName: string): string {
     return `${applicationName}-env`;
+}
+
+/** An executor's sized annotations with its ECI spec followed by the cluster's fallback specs that hold it. */
+function withFallbackSpecs(annotations: Record<string, string>, fallbacks: readonly CapacityShape[] | undefined): Record<string, string> {
+    const spec = annotations[ECI_USE_SPECS_ANNOTATION];
+    if (spec === undefined || !fallbacks?.length) return annotations;
+    return { ...annotations, [ECI_USE_SPECS_ANNOTATION]: eciSpecsWithFallbacks(spec, fallbacks) };
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import type { SchedulingProfile } from "../cluster/types";
-import type { CapacityGridName, PriceTable } from "../sizing";
+import type { CapacityGridName, CapacityShape, PriceTable } from "../sizing";
 
 /** `fit`: fill the billed shape; `exact`: take memory as given and report the waste. */
 export const JobSizing = { Fit: "fit", Exact: "exact" } as const;
@@ -159,6 +159,12 @@ export interface JobPlacement {
      * @default {}
      */
     executorPodAnnotations?: Record<string, string>;
+    /**
+     * ECI: shapes an executor may take when its own has no capacity, appended to its
+     * `k8s.aliyun.com/eci-use-specs` where they hold it (spot fallback specs).
+     * @default []
+     */
+    executorFallbackShapes?: readonly CapacityShape[];
     /**
      * Spark conf every job gets from the cluster (e.g. decommissioning when executors run on spot).
      * @default {}

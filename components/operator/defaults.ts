@@ -11,6 +11,12 @@ export const OPERATOR_DEFAULTS = {
      * `<fullname>-webhook`, ...). Without an explicit name Pulumi adds a random suffix.
      */
     releaseName: "spark-operator",
+    /**
+     * The chart's controller image (values `image.registry` / `image.repository`; the tag is the
+     * chart's appVersion, 2.5.2 for chart 2.5.2), also the webhook's. Written into the values only
+     * with an image mirror, so a release without one keeps the chart's own values.
+     */
+    image: { registry: "ghcr.io", repository: "kubeflow/spark-operator/controller" },
     namespace: "spark-operator",
     /**
      * Off: every Spark setting this package makes reaches the pods through spark-submit conf and pod

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { EMPTY_SCHEDULING_PROFILE, SchedulingProfile } from "../cluster/types";
 import { checkComponentArgs } from "../errors";
+import { requireImageRegistry } from "../images";
 import { checkJobNamespaces } from "../names";
 import { restrictedNamespaceLabels } from "../pod-security";
 import { OPERATOR_DEFAULTS, webhookSelectorLabels } from "./defaults";
@@ -24,6 +25,12 @@ export interface SparkOperatorArgs extends SparkOperatorSettings {
      * @default no constraints
      */
     scheduling?: SchedulingProfile;
+    /**
+     * A registry holding a copy of the operator's image, usually the cluster's `imageRegistry`: the
+     * controller (and webhook) image is pulled as `<imageRegistry>/controller:<chart appVersion>`.
+     * @default none: the chart's `ghcr.io/kubeflow/spark-operator/controller`
+     */
+    imageRegistry?: string;
 }
 
 /**
@@ -32,7 +39,8 @@ export interface SparkOperatorArgs extends SparkOperatorSettings {
  */
 export function resolveSparkOperatorArgs(args: SparkOperatorArgs): SparkOperatorSettings {
     checkJobNamespaces(args.jobNamespaces);
-    const { jobNamespaces: _namespaces, createNamespace, scheduling: _scheduling, ...settings } = args;
+    const { jobNamespaces: _namespaces, createNamespace, scheduling: _scheduling, imageRegistry, ...settings } = args;
+    if (imageRegistry !== undefined) requireImageRegistry(imageRegistry, "imageRegistry");
     return resolveSparkOperatorSettings(settings, createNamespace ?? true);
 }
 
@@ -76,6 +84,7 @@ export class SparkOperator extends pulumi.ComponentResource {
             controllerResources: args.controllerResources ?? { ...OPERATOR_DEFAULTS.controllerResources },
             webhookResources: args.webhookResources ?? { ...OPERATOR_DEFAULTS.webhookResources },
             scheduling: args.scheduling ?? EMPTY_SCHEDULING_PROFILE,
+            ...(args.imageRegistry !== undefined ? { imageRegistry: args.imageRegistry } : {}),
         });
 
         this.release = new k8s.helm.v3.Release(

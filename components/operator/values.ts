@@ -1,4 +1,5 @@
 import { SchedulingProfile } from "../cluster/types";
+import { mirroredImage } from "../images";
 import { OPERATOR_DEFAULTS } from "./defaults";
 
 /** CPU and memory for one operator container; requests and limits are set equal. */
@@ -18,6 +19,8 @@ export interface OperatorValuesInput {
     controllerResources: ContainerResources;
     webhookResources: ContainerResources;
     scheduling: SchedulingProfile;
+    /** A registry holding a copy of the controller image (see components/images.ts). @default none: the chart's ghcr.io image */
+    imageRegistry?: string;
 }
 
 /**
@@ -34,6 +37,7 @@ export function operatorHelmValues(input: OperatorValuesInput): Record<string, u
     // Requests = limits: Fargate requires it to size the pod and ECI bills by limits.
     const resources = (r: ContainerResources) => ({ requests: { ...r }, limits: { ...r } });
     return {
+        ...(input.imageRegistry !== undefined ? { image: operatorImageValues(input.imageRegistry) } : {}),
         controller: {
             ...placement,
             workers: OPERATOR_DEFAULTS.controllerWorkers,
@@ -61,4 +65,16 @@ export function operatorHelmValues(input: OperatorValuesInput): Record<string, u
             metrics: { enable: true },
         },
     };
+}
+
+/**
+ * The chart's `image` values for a mirror: the chart renders `<registry>/<repository>:<tag or
+ * appVersion>` (templates/_helpers.tpl `spark-operator.image`, chart 2.5.2), so the mirror copy's
+ * name goes in `repository` and the tag stays the chart's appVersion.
+ */
+function operatorImageValues(imageRegistry: string): { registry: string; repository: string } {
+    const { registry, repository } = OPERATOR_DEFAULTS.image;
+    const mirrored = mirroredImage(`${registry}/${repository}`, imageRegistry);
+    const slash = mirrored.lastIndexOf("/");
+    return { registry: mirrored.slice(0, slash), repository: mirrored.slice(slash + 1) };
 }

@@ -9,6 +9,7 @@ import { resolveOssBucketSettings } from "../storage/oss/args";
 import { OssStorage } from "../storage/oss/storage";
 import type { AlicloudSparkPlatformArgs } from "./args";
 import { childOf, cloudPlatformOutputs, declarePlatform, eventLogAge, resolveCloudPlatformArgs, SparkPlatformOptions } from "./children";
+import { DEFAULT_ACK_CLUSTER_NAME } from "./config/alicloud";
 import type { StackConfig } from "./config/resolve";
 
 /**
@@ -71,7 +72,11 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
         const ali = config.alicloud!;
         super("serverless-spark:index:AlicloudSparkPlatform", name, {}, opts);
         const c = childOf(this, name, opts, "cluster");
-        const cluster = new AlicloudServerlessCluster(c.name, { ...ali.cluster, region: ali.region, network: ali.network }, c.opts);
+        const cluster = new AlicloudServerlessCluster(
+            c.name,
+            { ...ali.cluster, defaultName: DEFAULT_ACK_CLUSTER_NAME, region: ali.region, network: ali.network },
+            c.opts,
+        );
         const storage = new OssStorage(
             s.name,
             { ...ali.storage, region: ali.region, jobNamespaces: config.jobNamespaces, wordCountText: WORDCOUNT_TEXT, ...eventLogAge(ali.storage, config) },
@@ -102,6 +107,8 @@ export class AlicloudSparkPlatform extends pulumi.ComponentResource {
                 config.jobNamespaces[0]!,
                 cluster.logs ? pulumi.interpolate`SLS project ${cluster.logs.projectName}, logstore ${SPARK_LOGSTORE} in ${cluster.region}` : "",
             ),
+            // The name the cluster has: one created under the old default kept it.
+            clusterName: cluster.ackCluster.name,
             apiServerAclBinding: cluster.apiServerAclBinding ?? pulumi.output(""),
         };
         Object.assign(this, out);

@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 import type { SchedulingProfile } from "../cluster/types";
+import { mirroredImage } from "../images";
 import { CapacityGridName, ECI_USE_SPECS_ANNOTATION, eciUseSpecsValue } from "../sizing";
 
 /**
@@ -40,6 +41,8 @@ export interface FinishedDriverReaperArgs {
     scheduling: SchedulingProfile;
     /** The grid the pod is billed on (ECI pins the smallest spec). */
     capacityGrid: CapacityGridName;
+    /** A registry holding a copy of the kubectl image (see components/images.ts). @default none: registry.k8s.io */
+    imageRegistry?: string;
 }
 
 const LABELS = { "app.kubernetes.io/name": DRIVER_REAPER_NAME, "app.kubernetes.io/part-of": "serverless-spark" } as const;
@@ -90,7 +93,7 @@ export class FinishedDriverReaper extends pulumi.ComponentResource {
         );
         const container = (suffix: string, phase: "Succeeded" | "Failed"): k8s.types.input.core.v1.Container => ({
             name: `delete-${suffix}`,
-            image: DRIVER_REAPER_IMAGE,
+            image: mirroredImage(DRIVER_REAPER_IMAGE, args.imageRegistry),
             imagePullPolicy: "IfNotPresent",
             args: deleteFinishedDrivers(namespace, phase),
             // kubectl keeps a discovery cache under $HOME; the root file system is read-only.

@@ -282,3 +282,30 @@ export const ECI_USE_SPECS_ANNOTATION = "k8s.aliyun.com/eci-use-specs";
 export function eciUseSpecsValue(shape: CapacityShape): string {
     return `${shape.vcpu}-${shape.memoryGiB}Gi`;
 }
+
+/** An ECI vCPU-memory spec as written in `eci-use-specs`: `4-16Gi`, `0.5-1Gi`. */
+const ECI_SPEC = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)Gi$/;
+
+/** The shape of an ECI vCPU-memory spec on the ECI grid, or undefined when it is not one of the grid's. */
+export function eciSpecShape(spec: string): CapacityShape | undefined {
+    const match = ECI_SPEC.exec(spec);
+    if (!match) return undefined;
+    const [vcpu, memoryGiB] = [Number(match[1]), Number(match[2])];
+    return ECI_GRID.shapes.find((s) => s.vcpu === vcpu && s.memoryGiB === memoryGiB);
+}
+
+/** ECI tries at most five specs per pod (ECI "Create pods by specifying multiple specifications", read 2026-11-29). */
+export const ECI_MAX_SPECS = 5;
+
+/**
+ * The `eci-use-specs` value of a pod sized to `spec`, followed by the `fallbacks` that hold it (at
+ * least its vCPU and memory), in order and at most {@link ECI_MAX_SPECS} in all: ECI tries them in
+ * that order until one has capacity. A fallback smaller than the pod is left out for it. `spec`
+ * alone when it is not a grid spec.
+ */
+export function eciSpecsWithFallbacks(spec: string, fallbacks: readonly CapacityShape[]): string {
+    const own = eciSpecShape(spec);
+    if (own === undefined) return spec;
+    const holding = fallbacks.filter((f) => f.vcpu >= own.vcpu && f.memoryGiB >= own.memoryGiB && !(f.vcpu === own.vcpu && f.memoryGiB === own.memoryGiB));
+    return [spec, ...holding.map(eciUseSpecsValue)].slice(0, ECI_MAX_SPECS).join(",");
+}

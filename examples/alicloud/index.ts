@@ -12,19 +12,24 @@ import { ServerlessSparkPlatform, WORDCOUNT_TEXT } from "../../components"; // i
 import { AlicloudServerlessCluster, OssStorage } from "../../components/alicloud"; // in your program: from "serverless-spark/alicloud"
 
 const config = new pulumi.Config();
-const region = "cn-hangzhou";
+// Outside mainland China: the images below come from Docker Hub, ghcr.io and registry.k8s.io, which
+// Alibaba documents as unreliable from mainland regions. For a mainland region, copy them into ACR and
+// set `imageRegistry` (docs/alicloud.md, "Images").
+const region = "ap-southeast-1";
 const jobNamespaces = ["etl", "adhoc"];
 
 const cluster = new AlicloudServerlessCluster("spark-ack", {
     region,
     name: config.get("clusterName") ?? "spark-example",
     // Zone ids differ per region and account: pick two or three where ECI is sold.
-    network: { zoneIds: [`${region}-h`, `${region}-i`], vpcCidr: "172.20.0.0/16" },
+    network: { zoneIds: [`${region}a`, `${region}b`], vpcCidr: "172.20.0.0/16" },
     // Executors on spot ECI at the market price; drivers stay on-demand.
     spot: { strategy: "SpotAsPriceGo" },
     // Shuffle-heavy jobs: 50 GiB on top of ECI's free 30 GiB, and the Spark image cached up front.
     extraEphemeralStorage: "50Gi",
     imageCaches: ["apache/spark:3.5.3"],
+    // With copies of the images in an ACR namespace of this region (pulled over the VPC, not the NAT):
+    // imageRegistry: `registry-vpc.${region}.aliyuncs.com/<namespace>`,
     // A throwaway cluster: `pulumi destroy` may delete it.
     deletionProtection: false,
 });

@@ -64,7 +64,6 @@ describe("switching mode", () => {
             network: { zoneIds: ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"] },
             imageCaches: ["apache/spark:3.5.3"],
             extraEphemeralStorage: "40Gi",
-            podIdentityWebhook: true,
         };
         const managed = await declare("managed", args);
         const serverless = await declare("serverless", args);
@@ -107,7 +106,7 @@ describe("switching mode", () => {
 
         // What else differs is the cluster's add-ons (the virtual node exists in managed mode only).
         const names = (list: Comparable[]) => list.filter((r) => r.type === AL.addon).map((r) => r.name);
-        expect(names(managed)).toEqual(["spark-pod-identity", "spark-virtual-node"]);
-        expect(names(serverless)).toEqual(["spark-pod-identity"]);
+        expect(names(managed)).toEqual(["spark-virtual-node"]);
+        expect(names(serverless)).toEqual([]);
     });
 });

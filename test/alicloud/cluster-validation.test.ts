@@ -133,8 +133,23 @@ describe("AlicloudServerlessCluster validation", () => {
         ],
         [
             "node pool size",
-            withNet({ systemNodePool: { instanceTypes: ["ecs.g7.large"], size: 0 } }),
+            withNet({ systemNodePool: { instanceTypes: ["ecs.g7.large"], size: 0, keyName: "spark-admin" } }),
             "systemNodePool.size: got 0, expected a node count from 1 to 10",
+        ],
+        [
+            "node pool without a login method",
+            withNet({ systemNodePool: { instanceTypes: ["ecs.g7.large"] } }),
+            "systemNodePool.keyName: is not set (ACK's ECS nodes need a login method: a key pair), expected the name of an ECS key pair in the cluster's region",
+        ],
+        [
+            "node pool key pair name",
+            withNet({ systemNodePool: { instanceTypes: ["ecs.g7.large"], keyName: "1key" } }),
+            'systemNodePool.keyName: got "1key", expected an ECS key pair name',
+        ],
+        [
+            "pod identity webhook on virtual nodes only",
+            withNet({ podIdentityWebhook: true }),
+            "podIdentityWebhook: is true in managed mode without systemNodePool (its webhook pods run in kube-system and tolerate no virtual-node taint, so they would never start), expected systemNodePool beside it, or podIdentityWebhook off",
         ],
         ["ephemeral storage", withNet({ extraEphemeralStorage: "50G" }), 'extraEphemeralStorage: got "50G", expected a whole number of GiB such as "50Gi"'],
         ["ephemeral storage number", withNet({ extraEphemeralStorage: 50 }), 'extraEphemeralStorage: got 50, expected a whole number of GiB such as "50Gi"'],

@@ -16,12 +16,20 @@ let runtime: MockRuntime;
 let mod: typeof import("../../components/cluster/alicloud/cluster");
 /** Every credential request the program made (the registered placeholder still answers). */
 const credentialCalls: Record<string, unknown>[] = [];
+/** Every ACK Serverless cluster lookup (for the endpoints). */
+const askLookups: Record<string, unknown>[] = [];
+const ASK_CLUSTERS_TOKEN = "alicloud:cs/getServerlessKubernetesClusters:getServerlessKubernetesClusters";
 
 beforeAll(async () => {
     const answer = invokeRule(CLUSTER_CREDENTIAL_TOKEN)!;
     defineInvoke(CLUSTER_CREDENTIAL_TOKEN, (inputs) => {
         credentialCalls.push(inputs);
         return answer(inputs);
+    });
+    const askAnswer = invokeRule(ASK_CLUSTERS_TOKEN)!;
+    defineInvoke(ASK_CLUSTERS_TOKEN, (inputs) => {
+        askLookups.push(inputs);
+        return askAnswer(inputs);
     });
     runtime = await mockRuntime({ config: { "alicloud:region": "cn-hangzhou" } });
     mod = await import("../../components/cluster/alicloud/cluster");
@@ -36,7 +44,7 @@ const CLUSTER_ID = /^c[0-9a-f]{32}$/;
 
 describe("AlicloudServerlessCluster, managed mode", () => {
     it("GIVEN two zones and defaults WHEN declared THEN a VPC with NAT egress, an ACK Pro cluster with the virtual-node add-on, and a provider", async () => {
-        const cluster = new mod.AlicloudServerlessCluster("ack", { network: { zoneIds: zones }, podIdentityWebhook: true });
+        const cluster = new mod.AlicloudServerlessCluster("ack", { network: { zoneIds: zones } });
         const plan = await planOf(runtime);
 
         expect(childrenOf(plan, { type: AL.cluster, name: "ack" })).toEqual(
@@ -44,7 +52,6 @@ describe("AlicloudServerlessCluster, managed mode", () => {
                 ref(AL.vpcComponent, "ack-vpc"),
                 ref(AL.managedKubernetes, "ack"),
                 ref(AL.addon, "ack-virtual-node"),
-                ref(AL.addon, "ack-pod-identity"),
                 ref(AL.k8sProvider, "ack-k8s"),
                 // Logs on by default: the SLS project, the spark logstore and its index.
                 ref(AL.logProject, "ack-logs"),
@@ -93,8 +100,10 @@ describe("AlicloudServerlessCluster, managed mode", () => {
         });
 
         const ack = one(plan, AL.managedKubernetes, "ack");
+        // No name given: derived from the component's name and the stack, and fixed at creation.
+        expect(ack.ignoreChanges).toEqual(["name"]);
         expect(ack.inputs).toEqual({
-            name: "ack",
+            name: expect.stringMatching(/^ack-test-[0-9a-f]{6}$/),
             clusterSpec: "ack.pro.small",
             enableRrsa: true,
             deletionProtection: true,
@@ -116,12 +125,10 @@ describe("AlicloudServerlessCluster, managed mode", () => {
         const clusterId = await valueOf(cluster.clusterId);
         expect(clusterId).toMatch(CLUSTER_ID);
         expect(one(plan, AL.addon, "ack-virtual-node").inputs).toEqual({ clusterId, name: "ack-virtual-node", cleanupCloudResources: true });
-        expect(one(plan, AL.addon, "ack-pod-identity").inputs).toEqual({ clusterId, name: "ack-pod-identity-webhook" });
-        expect(one(plan, AL.addon, "ack-pod-identity").dependsOn).toContain(ref(AL.addon, "ack-virtual-node"));
 
         expect(one(plan, AL.k8sProvider, "ack-k8s").inputs).toEqual({ kubeconfig: SECRET_PLACEHOLDER, clusterIdentifier: clusterId });
-        expect(cluster.readyResources).toEqual([cluster.virtualNode, cluster.podIdentityWebhook, cluster.logs!.index, ...cluster.network!.egress]);
-        expect(cluster.readyResources).toHaveLength(5);
+        expect(cluster.readyResources).toEqual([cluster.virtualNode, cluster.logs!.index, ...cluster.network!.egress]);
+        expect(cluster.readyResources).toHaveLength(4);
 
         expect(cluster.capacityGrid).toBe("eci");
         expect(cluster.scheduling).toEqual({
@@ -197,11 +204,12 @@ describe("AlicloudServerlessCluster, managed mode", () => {
         expect(defaultId).not.toHaveProperty("temporaryDurationMinutes");
     });
 
-    it("GIVEN a system node pool, image caches, extra storage and defaults otherwise WHEN declared THEN a node pool, one image cache in the first vSwitch, and the storage annotation", async () => {
+    it("GIVEN a system node pool with the pod identity webhook, image caches, extra storage and defaults otherwise WHEN declared THEN a node pool with its key pair, the add-on after it, one image cache in the first vSwitch, and the storage annotation", async () => {
         const images = ["apache/spark:3.5.3", "registry-vpc.cn-hangzhou.aliyuncs.com/team/etl@sha256:" + "a".repeat(64)];
         const cluster = new mod.AlicloudServerlessCluster("full", {
             network: { zoneIds: [...zones, "cn-hangzhou-j"], vpcCidr: "172.20.0.0/20", eipBandwidthMbps: 50 },
-            systemNodePool: { instanceTypes: ["ecs.g7.large", "ecs.g6.large"] },
+            systemNodePool: { instanceTypes: ["ecs.g7.large", "ecs.g6.large"], keyName: "spark-admin" },
+            podIdentityWebhook: true,
             imageCaches: images,
             extraEphemeralStorage: "50Gi",
             autoImageCache: false,
@@ -222,14 +230,19 @@ describe("AlicloudServerlessCluster, managed mode", () => {
             vswitchIds,
             instanceTypes: ["ecs.g7.large", "ecs.g6.large"],
             desiredSize: "2",
+            keyName: "spark-admin",
         });
+        expect(one(plan, AL.addon, "full-pod-identity").inputs).toEqual({ clusterId, name: "ack-pod-identity-webhook" });
+        // Its webhook pods run on the node pool: the add-on comes after it (and after the virtual nodes).
+        expect(one(plan, AL.addon, "full-pod-identity").dependsOn).toEqual(
+            expect.arrayContaining([ref(AL.addon, "full-virtual-node"), ref(AL.nodePool, "full-system")]),
+        );
         const cache = one(plan, AL.imageCache, "full-images");
         expect(cache.inputs).toEqual({ imageCacheName: "full-images", images, vswitchId: vswitchIds[0], securityGroupId });
         expect(cache.dependsOn).toEqual(
             expect.arrayContaining(["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"].map((z) => ref(AL.snatEntry, `full-vpc-${z}`))),
         );
-        expect(childrenOf(plan, { type: AL.cluster, name: "full" }).filter((c) => c.includes("pod-identity"))).toEqual([]);
-        expect(cluster.readyResources).toEqual([cluster.virtualNode, cluster.systemNodePool, ...cluster.network!.egress]);
+        expect(cluster.readyResources).toEqual([cluster.virtualNode, cluster.systemNodePool, cluster.podIdentityWebhook, ...cluster.network!.egress]);
         expect(cluster.scheduling.podAnnotations).toEqual({ "k8s.aliyun.com/eci-auto-imc": "false", "k8s.aliyun.com/eci-extra-ephemeral-storage": "50Gi" });
     });
 });
@@ -249,7 +262,7 @@ describe("AlicloudServerlessCluster, serverless mode", () => {
         const [vpcId, vswitchIds, clusterId] = await Promise.all([valueOf(cluster.vpcId), valueOf(cluster.vswitchIds), valueOf(cluster.clusterId)]);
         const ask = one(plan, AL.serverlessKubernetes, "ask");
         expect(ask.inputs).toEqual({
-            name: "ask",
+            name: expect.stringMatching(/^ask-test-[0-9a-f]{6}$/),
             clusterSpec: "ack.pro.small",
             enableRrsa: true,
             deletionProtection: true,
@@ -269,9 +282,11 @@ describe("AlicloudServerlessCluster, serverless mode", () => {
         expect(cluster.readyResources).toEqual([cluster.ackCluster, cluster.podIdentityWebhook, ...cluster.network!.egress]);
         expect(cluster.virtualNode).toBeUndefined();
         expect(one(plan, AL.k8sProvider, "ask-k8s").inputs).toEqual({ kubeconfig: SECRET_PLACEHOLDER, clusterIdentifier: clusterId });
-        // ASK exposes no endpoints: ACK's own kubeconfig is used as issued.
+        // ASK's resource exports no endpoints and ACK issues the internet kubeconfig: the intranet
+        // endpoint comes from getServerlessKubernetesClusters (no public endpoint here).
         const kubeconfig = JSON.parse(await valueOf(cluster.kubeconfig));
         expect(kubeconfig.clusters[0].cluster.server).toMatch(/^https:\/\/192\.0\.2\.\d+:6443$/);
+        expect(askLookups).toContainEqual({ ids: [clusterId], enableDetails: true });
         expect(cluster.scheduling.nodeSelector).toEqual({ type: "virtual-kubelet" });
         expect(cluster.capacityGrid).toBe("eci");
     });
@@ -419,5 +434,22 @@ describe("AlicloudServerlessCluster, logs", () => {
         expect(() => new mod.AlicloudServerlessCluster("bad", { network: { zoneIds: zones }, logs: { retentionDays: 0 } })).toThrow(
             /logs\.retentionDays: got 0, expected whole days from 1 to 3650/,
         );
+    });
+});
+
+describe("AlicloudServerlessCluster, serverless mode with a public endpoint", () => {
+    it("GIVEN mode serverless and publicEndpoint WHEN declared THEN the kubeconfig points at the internet endpoint ACK reports for the cluster", async () => {
+        const cluster = new mod.AlicloudServerlessCluster("askpub", {
+            mode: "serverless",
+            network: { zoneIds: zones },
+            publicEndpoint: true,
+            publicAccessCidrs: ["1.2.3.4/32"],
+            logs: { enabled: false },
+        });
+        const clusterId = await valueOf(cluster.clusterId);
+        const kubeconfig = JSON.parse(await valueOf(cluster.kubeconfig));
+        const answer = invokeRule(ASK_CLUSTERS_TOKEN)!({ ids: [clusterId], enableDetails: true }) as { clusters: { connections: Record<string, string> }[] };
+        expect(kubeconfig.clusters[0].cluster.server).toBe(answer.clusters[0]!.connections.apiServerInternet);
+        expect(kubeconfig.clusters[0].cluster.server).toMatch(/^https:\/\/203\.0\.113\.\d+:6443$/);
     });
 });

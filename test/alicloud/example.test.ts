@@ -12,7 +12,7 @@ import { O } from "./oss-types";
 let runtime: MockRuntime;
 
 beforeAll(async () => {
-    runtime = await mockRuntime({ config: { "alicloud:region": "cn-hangzhou" } });
+    runtime = await mockRuntime({ config: { "alicloud:region": "ap-southeast-1" } });
 });
 
 describe("examples/alicloud", () => {
@@ -29,7 +29,7 @@ describe("examples/alicloud", () => {
         });
         expect(one(plan, AL.addon, "spark-ack-virtual-node").inputs).toMatchObject({ name: "ack-virtual-node" });
         expect(one(plan, AL.vpc, "spark-ack-vpc").inputs).toMatchObject({ cidrBlock: "172.20.0.0/16" });
-        expect(plan.resources.filter((r) => r.type === AL.vswitch).map((r) => r.inputs.zoneId)).toEqual(["cn-hangzhou-h", "cn-hangzhou-i"]);
+        expect(plan.resources.filter((r) => r.type === AL.vswitch).map((r) => r.inputs.zoneId)).toEqual(["ap-southeast-1a", "ap-southeast-1b"]);
         expect(one(plan, AL.imageCache, "spark-ack-images").inputs).toMatchObject({ images: ["apache/spark:3.5.3"] });
 
         const bucket = one(plan, O.bucket, "spark-data-bucket");
@@ -45,7 +45,7 @@ describe("examples/alicloud", () => {
         const app = plan.resources.find((r) => r.type.startsWith("kubernetes:sparkoperator.k8s.io") && JSON.stringify(r.inputs).includes("JavaWordCount"))!;
         const spec = app.inputs.spec as any;
         expect(spec.arguments).toEqual([`oss://${bucket.inputs.bucket}/samples/wordcount/input.txt`]);
-        expect(spec.hadoopConf["fs.oss.endpoint"]).toBe("oss-cn-hangzhou-internal.aliyuncs.com");
+        expect(spec.hadoopConf["fs.oss.endpoint"]).toBe("oss-ap-southeast-1-internal.aliyuncs.com");
         expect(spec.executor.annotations).toMatchObject({
             "k8s.aliyun.com/eci-spot-strategy": "SpotAsPriceGo",
             "k8s.aliyun.com/eci-extra-ephemeral-storage": "50Gi",

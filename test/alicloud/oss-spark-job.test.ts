@@ -63,8 +63,6 @@ describe("OssStorage in a SparkJob", () => {
             "fs.oss.endpoint": "oss-cn-beijing-internal.aliyuncs.com",
             "fs.oss.https.enable": "true",
             "fs.oss.impl": "com.aliyun.jindodata.oss.JindoOssFileSystem",
-            "fs.oss.provider.endpoint": "ECS_ROLE",
-            "fs.oss.provider.format": "JSON",
             // JindoSDK's native pool capped, and the same room added to every pod's overhead.
             "fs.oss.memory.pool.size.max.mb": "1024",
             "fs.oss.memory.buffer.size.max.mb": "1024",
@@ -76,7 +74,7 @@ describe("OssStorage in a SparkJob", () => {
             "spark.jars.ivy": "/tmp/.ivy2",
         });
         expect(spec.deps).toEqual({
-            packages: ["com.aliyun.jindodata:jindo-core:6.8.0", "com.aliyun.jindodata:jindo-sdk:6.8.0"],
+            packages: ["com.aliyun.jindodata:jindo-core:6.10.7", "com.aliyun.jindodata:jindo-sdk:6.10.7"],
             repositories: ["https://jindodata-binary.oss-cn-shanghai.aliyuncs.com/mvn-repo/"],
         });
         // The application is submitted only once the role can be assumed and the input is in place.

@@ -249,8 +249,6 @@ describe("OssStorage: what jobs get", () => {
             "fs.oss.endpoint": "oss-ap-southeast-1-internal.aliyuncs.com",
             "fs.oss.https.enable": "true",
             "fs.oss.credentials.provider": "com.aliyun.jindodata.oss.auth.EcsStsCredentialsProvider",
-            "fs.oss.provider.endpoint": "ECS_ROLE",
-            "fs.oss.provider.format": "JSON",
             // JindoSDK's native pool capped, and the same room added to every pod's overhead.
             "fs.oss.memory.pool.size.max.mb": "1024",
             "fs.oss.memory.buffer.size.max.mb": "1024",
@@ -265,7 +263,7 @@ describe("OssStorage: what jobs get", () => {
         });
         expect(await valueOf(eventLogDir!)).toBe("oss://wired-data/namespaces/etl/spark-events/");
         expect(integration.deps).toEqual({
-            packages: ["com.aliyun.jindodata:jindo-core:6.8.0", "com.aliyun.jindodata:jindo-sdk:6.8.0"],
+            packages: ["com.aliyun.jindodata:jindo-core:6.10.7", "com.aliyun.jindodata:jindo-sdk:6.10.7"],
             repositories: ["https://jindodata-binary.oss-cn-shanghai.aliyuncs.com/mvn-repo/"],
         });
         const access = storage.access.etl!;

@@ -456,7 +456,7 @@ export const BAD_CONFIGS: BadConfig[] = [
         title: "spot left empty in YAML",
         area: "alicloud cluster",
         yaml: `${ALI_YAML}  serverless-spark:cluster:\n    spot:\n`,
-        error: { key: "cluster.spot", got: "got null", expected: "an object {strategy, priceLimit, roles}" },
+        error: { key: "cluster.spot", got: "got null", expected: "an object {strategy, priceLimit, roles, fallbackSpecs}" },
     },
     { title: "extraEphemeralStorage in GB", area: "alicloud cluster", stack: alicloud, set: { "cluster.extraEphemeralStorage": "50G" }, error: { key: "cluster.extraEphemeralStorage", got: '"50G"', expected: 'a whole number of GiB such as "50Gi"' } },
     { title: "serviceCidr overlapping the VPC", area: "alicloud cluster", stack: alicloud, set: { "cluster.serviceCidr": "10.0.128.0/20" }, error: { key: "cluster.serviceCidr", got: '"10.0.128.0/20", which overlaps network.vpcCidr 10.0.0.0/16', expected: "a Service range outside the VPC" } },
@@ -465,7 +465,14 @@ export const BAD_CONFIGS: BadConfig[] = [
     { title: "API server allow-list of a private range", area: "alicloud cluster", stack: alicloud, set: { "cluster.publicAccessCidrs": ["192.168.1.0/24"] }, error: { key: "cluster.publicAccessCidrs[0]", got: '"192.168.1.0/24"', expected: "public internet addresses" } },
     { title: "name starting with a dash", area: "alicloud cluster", stack: alicloud, set: { "cluster.name": "-spark" }, error: { key: "cluster.name", got: '"-spark"', expected: "1-63 letters, digits and '-'" } },
     { title: "system node pool in serverless mode", area: "alicloud cluster", stack: alicloud, set: { "cluster.mode": "serverless", "cluster.systemNodePool": { instanceTypes: ["ecs.g7.large"] } }, error: { key: "cluster.systemNodePool", got: "is set with cluster.mode serverless", expected: "no node pool (ACK Serverless has no ECS nodes)" } },
+    { title: "system node pool without a login method", area: "alicloud cluster", stack: alicloud, set: { "cluster.systemNodePool": { instanceTypes: ["ecs.g7.large"] } }, error: { key: "cluster.systemNodePool.keyName", got: "is not set", expected: "the name of an ECS key pair" }, runs: ["cli"] },
+    { title: "pod identity webhook on virtual nodes only", area: "alicloud cluster", stack: alicloud, set: { "cluster.podIdentityWebhook": true }, error: { key: "cluster.podIdentityWebhook", got: "is true in managed mode without cluster.systemNodePool", expected: "cluster.systemNodePool beside it" } },
     { title: "image cache without a tag", area: "alicloud cluster", stack: alicloud, set: { "cluster.imageCaches": ["apache/spark"] }, error: { key: "cluster.imageCaches[0]", got: '"apache/spark"', expected: "a versioned image" } },
+    { title: "image registry given as a URL", area: "alicloud cluster", stack: alicloud, set: { "cluster.imageRegistry": "https://registry-vpc.ap-southeast-1.aliyuncs.com/spark" }, error: { key: "cluster.imageRegistry", got: '"https://registry-vpc.ap-southeast-1.aliyuncs.com/spark"', expected: "a registry of your own and its namespace" }, runs: ["cli"] },
+    { title: "image registry: ACR's VPC endpoint of another region", area: "alicloud cluster", stack: alicloud, set: { "cluster.imageRegistry": "registry-vpc.cn-hangzhou.aliyuncs.com/spark" }, error: { key: "cluster.imageRegistry", got: "the VPC endpoint of cn-hangzhou while the cluster is in ap-southeast-1", expected: "an ACR endpoint in ap-southeast-1" }, runs: ["program"] },
+    { title: "image registry: ACR without a namespace", area: "alicloud cluster", stack: alicloud, set: { "cluster.imageRegistry": "registry-vpc.ap-southeast-1.aliyuncs.com" }, error: { key: "cluster.imageRegistry", got: "an ACR registry without a namespace", expected: "registry-vpc.ap-southeast-1.aliyuncs.com/<namespace>" } },
+    { title: "image registry: Docker Hub itself", area: "alicloud cluster", stack: alicloud, set: { "cluster.imageRegistry": "docker.io/library" }, error: { key: "cluster.imageRegistry", got: "a public registry the images come from", expected: "a registry of your own" } },
+    { title: "two job images whose mirror copies share a name", area: "alicloud cluster", stack: alicloud, set: { "cluster.imageRegistry": "registry-vpc.ap-southeast-1.aliyuncs.com/spark", ...job({ image: "bitnami/spark:3.5.3" }) }, error: { key: "jobs[0].image", got: "whose copy in the mirror is registry-vpc.ap-southeast-1.aliyuncs.com/spark/spark:3.5.3", expected: "images whose last path segments and tags differ" }, runs: ["program"] },
     { title: "kubeconfig lifetime below ACK's minimum", area: "alicloud cluster", stack: alicloud, set: { "cluster.kubeconfigValidityMinutes": 5 }, error: { key: "cluster.kubeconfigValidityMinutes", got: "got 5", expected: "whole minutes from 15 to 4320" } },
 
     // ---- alicloud network ----
@@ -484,7 +491,7 @@ export const BAD_CONFIGS: BadConfig[] = [
     { title: "s3 on alicloud", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.type": "s3" }, error: { key: "storage.type", got: '"s3"', expected: "oss (the storage of cloud: alicloud)" } },
     { title: "existing bucket while the stack keeps retainOnDestroy", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.existingBucket": "corp-data" }, error: { key: "storage.retainOnDestroy", got: "is set for an existing bucket", expected: "without storage.existingBucket" } },
     { title: "new and existing bucket", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.bucket": "spark-data", "storage.existingBucket": "corp-data" }, error: { key: "storage.existingBucket", got: "is set together with storage.bucket", expected: "either a bucket to create or an existing one" } },
-    { title: "jindoVersion not a release", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.jindoVersion": "latest" }, error: { key: "storage.jindoVersion", got: '"latest"', expected: "a JindoSDK release version such as 6.8.0" } },
+    { title: "jindoVersion not a release", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.jindoVersion": "latest" }, error: { key: "storage.jindoVersion", got: '"latest"', expected: "a JindoSDK release version such as 6.10.7" } },
     { title: "KMS key id with a space", area: "alicloud storage (oss)", stack: alicloud, set: { "storage.kmsKeyId": "key id" }, error: { key: "storage.kmsKeyId", got: '"key id"', expected: "a KMS key id" } },
 
     // ---- alicloud: keys of other areas ----

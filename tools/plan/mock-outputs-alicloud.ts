@@ -135,7 +135,8 @@ function pemData(kind: "CERTIFICATE" | "RSA PRIVATE KEY", ...parts: string[]): s
 
 /**
  * `alicloud.cs.getClusterCredential`: a kubeconfig shaped like ACK's (cluster `kubernetes`, a user
- * named by the account, a client certificate), for the cluster's intranet endpoint.
+ * named by the account, a client certificate), for the cluster's internet endpoint, as the provider
+ * asks ACK for (`PrivateIpAddress=false`); the component points it at the endpoint it should use.
  */
 defineInvoke("alicloud:cs/getClusterCredential:getClusterCredential", (inputs) => {
     const clusterId = String(inputs.clusterId);
@@ -148,7 +149,7 @@ defineInvoke("alicloud:cs/getClusterCredential:getClusterCredential", (inputs) =
         "apiVersion: v1",
         "clusters:",
         "- cluster:",
-        `    server: ${apiServerIntranet(clusterId)}`,
+        `    server: https://${docAddress("203.0.113", "api", clusterId)}:6443`,
         `    certificate-authority-data: ${clusterCert}`,
         "  name: kubernetes",
         "contexts:",
@@ -189,6 +190,44 @@ defineInvoke("alicloud:cs/getKubernetesVersion:getKubernetesVersion", (inputs) =
     ...(inputs.profile !== undefined ? { profile: inputs.profile } : {}),
     metadatas: MOCK_CREATABLE_ACK_VERSIONS.map((version) => ({ version, runtimes: [{ name: "containerd", version: "1.6.38" }] })),
 }));
+
+/**
+ * `alicloud.cs.getServerlessKubernetesClusters` by id, with details: the clusters' endpoints (an
+ * intranet one always; the internet one is a placeholder too, the plan cannot know whether ACK made it).
+ */
+defineInvoke("alicloud:cs/getServerlessKubernetesClusters:getServerlessKubernetesClusters", (inputs) => {
+    const ids: string[] = inputs.ids ?? [];
+    return {
+        id: stableHex(16, "ask-clusters", ...ids),
+        ids,
+        names: ids.map((id) => `ask-${id}`),
+        clusters: ids.map((id) => ({
+            id,
+            name: `ask-${id}`,
+            connections: {
+                apiServerIntranet: apiServerIntranet(id),
+                apiServerInternet: `https://${docAddress("203.0.113", "api", id)}:6443`,
+                masterPublicIp: docAddress("203.0.113", "api", id),
+            },
+        })),
+    };
+});
+
+/**
+ * `alicloud.ram.getRoles` by a name pattern `^(a|b|...)$` (the pre-flight check's): every role it
+ * names, as in an account whose ACK roles are authorized. A test passes its own answer to see a
+ * fresh account.
+ */
+defineInvoke("alicloud:ram/getRoles:getRoles", (inputs) => {
+    const names = /^\^\((.*)\)\$$/.exec(String(inputs.nameRegex ?? ""))?.[1]?.split("|") ?? [];
+    return {
+        id: stableHex(16, "ram-roles", ...names),
+        ...(inputs.nameRegex !== undefined ? { nameRegex: inputs.nameRegex } : {}),
+        ids: names.map((n) => stableHex(19, "role", n)),
+        names,
+        roles: names.map((name) => ({ id: stableHex(19, "role", name), name, arn: `acs:ram::${ACCOUNT}:role/${name.toLowerCase()}` })),
+    };
+});
 
 simple("alicloud:slb/acl:Acl", "acl");
 defineOutputs("alicloud:slb/aclEntryAttachment:AclEntryAttachment", (_name, inputs) => ({ id: `${inputs.aclId}:${inputs.entry}` }));

@@ -140,9 +140,14 @@ export async function startMockRuntime(options: MockRuntimeOptions): Promise<Moc
  */
 export async function runProgram(runtime: MockRuntime, loadProgram: () => unknown): Promise<void> {
     // Errors thrown inside `apply` callbacks surface as rejected promises the SDK does not await.
+    // Such an error stops the program, as it stops `pulumi up`: what waits on the failed output (a
+    // resource gated on a deploy-time check) never registers, so waiting for it would never end.
     let asyncError: unknown;
+    let stop: () => void = () => {};
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
     const onRejection = (reason: unknown) => {
         asyncError ??= reason;
+        stop();
     };
     process.on("unhandledRejection", onRejection);
     try {
@@ -150,8 +155,8 @@ export async function runProgram(runtime: MockRuntime, loadProgram: () => unknow
         const main = typeof programExport === "function" ? programExport : programExport?.default;
         const outputs = typeof main === "function" ? await main() : programExport;
         // Resolve the stack outputs (as the engine would), then let every pending registration land.
-        await new Promise<void>((resolve) => pulumi.output(outputs).apply(() => resolve()));
-        await runtime.settle();
+        await Promise.race([new Promise<void>((resolve) => pulumi.output(outputs).apply(() => resolve())), stopped]);
+        if (asyncError === undefined) await Promise.race([runtime.settle(), stopped]);
     } finally {
         process.off("unhandledRejection", onRejection);
     }

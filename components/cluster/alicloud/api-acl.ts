@@ -32,8 +32,15 @@ export function createApiServerAcl(
     vpcCidr: pulumi.Input<string>,
     slbId: pulumi.Input<string> | undefined,
     parent: pulumi.Resource,
+    cluster?: pulumi.Resource,
 ): ApiServerAcl {
-    const acl = new alicloud.slb.Acl(`${name}-api-server`, { name: `${name}-api-server`, ipVersion: "ipv4" }, { parent });
+    // After the cluster: once bound to the listener of the cluster's load balancer, the ACL can only
+    // be deleted after that load balancer, which `pulumi destroy` then deletes first (with the cluster).
+    const acl = new alicloud.slb.Acl(
+        `${name}-api-server`,
+        { name: `${name}-api-server`, ipVersion: "ipv4" },
+        { parent, ...(cluster ? { dependsOn: [cluster] } : {}) },
+    );
     const wanted: { cidr: pulumi.Input<string>; label: string; comment: string }[] = [
         ...adminCidrs.map((cidr) => ({ cidr, label: cidr.replace(/[./]/g, "-"), comment: "admin network" })),
         { cidr: ACK_CONTROL_PLANE_CIDR, label: "ack-control-plane", comment: "ACK control plane" },

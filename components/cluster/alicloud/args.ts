@@ -47,6 +47,17 @@ export interface AlicloudSpotArgs {
      * @default ["executor"]
      */
     roles?: SpotRole[];
+    /**
+     * ECI vCPU-memory specs (`"8-32Gi"`, from ECI's all-regions table) an executor may take when
+     * its own spec has no spot capacity, in order; at most 4. Each executor's
+     * `k8s.aliyun.com/eci-use-specs` becomes its sized spec followed by those of these that hold it
+     * (at least its vCPU and memory): ECI tries them in order (ECI "Create pods by specifying
+     * multiple specifications", at most five specs). A larger spec is billed in full while Spark
+     * uses the executor's own size: worth it when its spot price is below the sized spec's
+     * on-demand price, which the on-demand fallback would pay.
+     * @default [] (the sized spec only)
+     */
+    fallbackSpecs?: string[];
 }
 
 /** A small ECS node pool for what cannot run on ECI (DaemonSet-based add-ons, tools you add). */
@@ -55,6 +66,14 @@ export interface AlicloudSystemNodePoolArgs {
     instanceTypes: string[];
     /** Number of nodes (1-10). @default 2 */
     size?: number;
+    /**
+     * The ECS key pair the nodes' SSH login uses. ACK needs a login method for ECS nodes (the
+     * provider's node pool docs: "You have to specify one of `password` and `key_name`"; managed node
+     * pools take only a key pair), and a key pair keeps no password in the Pulumi state. Create it
+     * once (`aliyun ecs CreateKeyPair` or the ECS console) in the cluster's region.
+     * @default none (required)
+     */
+    keyName: string;
 }
 
 /**
@@ -104,9 +123,11 @@ export interface AckClusterSettings {
      */
     mode?: ClusterMode;
     /**
-     * The cluster's name (1-63 letters, digits and '-', not starting with '-'). Also the Kubernetes
-     * provider's `clusterIdentifier`, so it must stay stable.
-     * @default the component's name
+     * The cluster's name (1-63 letters, digits and '-', not starting with '-'). Changing it renames
+     * the cluster in place. Without it, the name is derived from the stack, so stacks of one program
+     * in one account get clusters of their own names; a cluster created under the old default (the
+     * component's name, `serverless-spark` in the stacks) keeps its name.
+     * @default `<defaultName>-<stack>-<6 hex>` (the hex from the Pulumi organization, project, stack and component name), kept once created
      */
     name?: string;
     /**
@@ -189,13 +210,37 @@ export interface AckClusterSettings {
      */
     imageCaches?: string[];
     /**
+     * A registry of your own holding copies of the public images the platform pulls, e.g. an ACR
+     * namespace `registry-vpc.<region>.aliyuncs.com/<namespace>`: every image from Docker Hub, ghcr.io,
+     * gcr.io, registry.k8s.io, Quay, public.ecr.aws or mcr.microsoft.com (the Spark operator, the
+     * samples, the History Server, Spark Connect, the driver reaper, `imageCaches` and jobs) is pulled
+     * as `<imageRegistry>/<last path segment>:<tag>` instead (`apache/spark:3.5.3` ->
+     * `<imageRegistry>/spark:3.5.3`). For mainland China regions, where pulls from those registries
+     * can fail, and to keep pulls off the NAT gateway. docs/alicloud.md ("Images") lists the images
+     * to copy. An ACR VPC endpoint must be in the cluster's region.
+     * @default none: images are pulled from where they are published
+     */
+    imageRegistry?: string;
+    /**
      * Whether to install the `ack-pod-identity-webhook` add-on, which injects the RRSA token and
      * environment into pods whose namespace and service account ask for it, for your own SDK-based
      * applications. The platform's OSS storage does not need it: it gives Spark pods a RAM role
-     * through ECI's `k8s.aliyun.com/eci-ram-role-name` annotation.
+     * through ECI's `k8s.aliyun.com/eci-ram-role-name` annotation. In managed mode it needs
+     * `systemNodePool`: the add-on's webhook runs as a Deployment in kube-system, and its
+     * configuration takes no toleration for the virtual nodes' taint, so on virtual nodes only its
+     * pods would never be scheduled.
      * @default false
      */
     podIdentityWebhook?: boolean;
+    /**
+     * A pre-flight check of the account at deploy time, before the cluster is created: the RAM roles
+     * ACK and its add-ons assume here are looked up (`alicloud.ram.getRoles`, needing
+     * `ram:ListRoles`), and a missing one stops `pulumi up` with one line naming it. ECI's
+     * service-linked roles are only warned about (ECI creates them on first use). Whether ACK is
+     * activated cannot be checked without activating it; docs/alicloud.md lists the one-time steps.
+     * @default false
+     */
+    preflight?: boolean;
     /**
      * Lifetime of the client certificate in the kubeconfig (15-4320 minutes). A new one is fetched on
      * every `pulumi up`; `pulumi destroy` and `refresh` use the one stored (encrypted) in the state,
@@ -245,8 +290,9 @@ export const ackClusterSettingsSchema = z.strictObject(
                 {
                     instanceTypes: z.array(z.string({ error: "ECS instance type" }), { error: "a list of ECS instance types" }),
                     size: z.int({ error: "a whole number of nodes" }).optional(),
+                    keyName: z.string({ error: "an ECS key pair name" }).optional(),
                 },
-                { error: "an object {instanceTypes, size}" },
+                { error: "an object {instanceTypes, size, keyName}" },
             )
             .optional(),
         autoImageCache: z.boolean({ error: "true or false" }).optional(),
@@ -257,12 +303,15 @@ export const ackClusterSettingsSchema = z.strictObject(
                     strategy: z.string({ error: "SpotAsPriceGo or SpotWithPriceLimit" }),
                     priceLimit: z.number({ error: "a price per hour" }).optional(),
                     roles: z.array(z.string({ error: "pod role" }), { error: "a list of pod roles" }).optional(),
+                    fallbackSpecs: z.array(z.string({ error: 'an ECI spec such as "8-32Gi"' }), { error: 'a list of ECI specs such as ["8-32Gi"]' }).optional(),
                 },
-                { error: "an object {strategy, priceLimit, roles}" },
+                { error: "an object {strategy, priceLimit, roles, fallbackSpecs}" },
             )
             .optional(),
         imageCaches: z.array(z.string({ error: "container image" }), { error: "a list of container images" }).optional(),
+        imageRegistry: z.string({ error: "a registry and namespace such as registry-vpc.<region>.aliyuncs.com/<namespace>" }).optional(),
         podIdentityWebhook: z.boolean({ error: "true or false" }).optional(),
+        preflight: z.boolean({ error: "true or false" }).optional(),
         kubeconfigValidityMinutes: z.int({ error: "a whole number of minutes" }).optional(),
         logs: z
             .strictObject(
@@ -276,12 +325,19 @@ export const ackClusterSettingsSchema = z.strictObject(
             .optional(),
     },
     {
-        error: "an object with mode, name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, deletionProtection, serviceCidr, systemNodePool, autoImageCache, extraEphemeralStorage, spot, imageCaches, podIdentityWebhook, kubeconfigValidityMinutes, logs",
+        error: "an object with mode, name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, deletionProtection, serviceCidr, systemNodePool, autoImageCache, extraEphemeralStorage, spot, imageCaches, imageRegistry, podIdentityWebhook, preflight, kubeconfigValidityMinutes, logs",
     },
 ) as unknown as z.ZodType<AckClusterSettings>;
 
 /** Arguments of `AlicloudServerlessCluster`. */
 export interface AlicloudServerlessClusterArgs extends AckClusterSettings {
+    /**
+     * What a derived cluster name starts with, and the prefix of the names derived from the
+     * cluster's (the SLS log project, the image cache) when `name` is not set. The platform passes
+     * `serverless-spark`, the stacks' name up to 0.1, so their derived names stay as they were.
+     * @default the component's name
+     */
+    defaultName?: string;
     /**
      * The region. Alibaba resources take their region from the provider, so this must be the region of
      * the `alicloud` provider the cluster is created with; it is used to check zone ids.

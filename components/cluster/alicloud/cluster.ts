@@ -3,13 +3,16 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 import { checkComponentArgs, describeValue, InputError } from "../../errors";
+import type { CapacityShape } from "../../sizing/grids";
 import type { CapacityGridName, SchedulingProfile, ServerlessCluster } from "../types";
 import { createApiServerAcl } from "./api-acl";
 import type { AlicloudServerlessClusterArgs } from "./args";
+import { derivedClusterName } from "./cluster-name";
 import { ACK_ADDONS, createAckCluster, RrsaOidc } from "./control-plane";
 import { createImageCache } from "./image-cache";
 import { ackKubeconfig } from "./kubeconfig";
 import { AckLogs, createAckLogs, derivedLogProjectName, logCollectionSparkConf, SPARK_LOGSTORE } from "./logs";
+import { preflightGate } from "./preflight";
 import { resolveAlicloudClusterArgs, ResolvedAlicloudArgs } from "./validate";
 import { AlicloudVpc } from "./vpc";
 
@@ -36,10 +39,17 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
     /** The virtual-node add-on (managed) or the cluster (serverless), the node pool and pod identity add-on when asked, and the SNAT entries. */
     readonly readyResources: pulumi.Resource[];
     readonly executorPodAnnotations: Record<string, string>;
+    readonly executorFallbackShapes: CapacityShape[];
     readonly jobSparkConf: Record<string, string>;
+    /** Where the platform pulls public images from instead (`imageRegistry`), or undefined. */
+    readonly imageRegistry?: string;
 
     /** The validated arguments with defaults applied. */
     readonly settings: ResolvedAlicloudArgs;
+    /**
+     * The ACK cluster's name as asked: `name`, or derived from the stack. A cluster created under
+     * the old default keeps its name; `ackCluster.name` is the name it has.
+     */
     readonly clusterName: string;
     readonly region: string;
     /** `alicloud.cs.ManagedKubernetes` (managed) or `alicloud.cs.ServerlessKubernetes` (serverless). */
@@ -81,13 +91,14 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
         super("serverless-spark:cluster:AlicloudServerlessCluster", name, {}, opts);
         const child = { parent: this };
         this.settings = r;
-        this.clusterName = r.clusterName;
+        const scope = { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() };
+        this.clusterName = r.nameGiven ? r.clusterName : derivedClusterName(r.clusterName, name, scope);
         this.region = r.region;
         this.scheduling = r.scheduling;
         this.executorPodAnnotations = r.executorPodAnnotations;
-        const logProjectName = r.logs
-            ? derivedLogProjectName(r.clusterName, name, { organization: organizationName(), project: pulumi.getProject(), stack: pulumi.getStack() })
-            : undefined;
+        this.executorFallbackShapes = r.executorFallbackShapes;
+        this.imageRegistry = r.imageRegistry;
+        const logProjectName = r.logs ? derivedLogProjectName(r.clusterName, name, scope) : undefined;
         this.jobSparkConf = { ...r.jobSparkConf, ...(logProjectName ? logCollectionSparkConf(logProjectName) : {}) };
 
         let egress: pulumi.Resource[] = [];
@@ -101,7 +112,9 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             this.vswitchIds = pulumi.output(r.network.vswitchIds);
         }
 
-        const controlPlane = createAckCluster(name, r, { vpcId: this.vpcId, vswitchIds: this.vswitchIds }, egress, this);
+        // With `preflight`, the cluster waits for the account's roles to be found (preflight.ts).
+        const gate = r.preflight ? preflightGate(r.mode, name, this) : undefined;
+        const controlPlane = createAckCluster(name, r, this.clusterName, { vpcId: this.vpcId, vswitchIds: this.vswitchIds }, egress, this, gate);
         this.ackCluster = controlPlane.cluster;
         this.clusterId = controlPlane.clusterId;
         this.securityGroupId = controlPlane.securityGroupId;
@@ -112,7 +125,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
         if (r.publicEndpoint) {
             const vpcCidr = this.vpcCidrBlock();
             const slbId = this.ackCluster instanceof alicloud.cs.ManagedKubernetes ? this.ackCluster.slbId : undefined;
-            const apiAcl = createApiServerAcl(name, r.publicAccessCidrs, vpcCidr, slbId, this);
+            const apiAcl = createApiServerAcl(name, r.publicAccessCidrs, vpcCidr, slbId, this, this.ackCluster);
             this.apiServerAcl = apiAcl.acl;
             this.apiServerAclBinding = apiAcl.binding;
         }
@@ -121,8 +134,8 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             this.podIdentityWebhook = new alicloud.cs.KubernetesAddon(
                 `${name}-pod-identity`,
                 { clusterId: this.clusterId, name: ACK_ADDONS.podIdentityWebhook },
-                // Its webhook pods run on the virtual nodes, so they come after the add-on that makes them.
-                { parent: this, dependsOn: this.virtualNode ? [this.virtualNode] : [] },
+                // Its webhook pods run on the system node pool (managed mode) or ECI (serverless).
+                { parent: this, dependsOn: [...(this.virtualNode ? [this.virtualNode] : []), ...(this.systemNodePool ? [this.systemNodePool] : [])] },
             );
         }
 
@@ -159,7 +172,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             { parent: this },
         );
         this.kubeconfig = pulumi.secret(
-            pulumi.all([credential.kubeConfig, controlPlane.apiServer ?? ""]).apply(([config, server]) => ackKubeconfig(config, server || undefined)),
+            pulumi.all([credential.kubeConfig, controlPlane.apiServer]).apply(([config, server]) => ackKubeconfig(config, server || undefined)),
         );
         this.provider = new k8s.Provider(
             `${name}-k8s`,
@@ -170,7 +183,7 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
         );
 
         this.registerOutputs({
-            clusterName: this.clusterName,
+            clusterName: this.ackCluster.name,
             clusterId: this.clusterId,
             kubeconfig: this.kubeconfig,
             vpcId: this.vpcId,

@@ -41,11 +41,8 @@ export interface AckControlPlane {
     clusterId: pulumi.Output<string>;
     securityGroupId: pulumi.Output<string>;
     rrsa: pulumi.Output<RrsaOidc>;
-    /**
-     * The API server URL the kubeconfig must use (managed mode: the intranet or internet SLB);
-     * undefined when ACK's kubeconfig is taken as it is (serverless mode exposes no endpoints).
-     */
-    apiServer?: pulumi.Output<string>;
+    /** The API server URL the kubeconfig must use: the intranet endpoint, or the internet one with `publicEndpoint`. */
+    apiServer: pulumi.Output<string>;
     /** The ECI virtual-node add-on (managed mode). */
     virtualNode?: alicloud.cs.KubernetesAddon;
     systemNodePool?: alicloud.cs.NodePool;
@@ -54,18 +51,22 @@ export interface AckControlPlane {
 /**
  * Declares the cluster for `r.mode`, always under the logical name `name`, so that switching modes
  * touches nothing but the cluster and its add-ons. Children of `parent`.
+ * @param ackName the ACK cluster's name (`name`, or derived from the stack)
  * @param dependsOn the network's egress: ACK's own set-up and ECI pods need it, and on destroy the
  *   cluster (and the ENIs of its pods) must go before the NAT gateway and vSwitches
+ * @param gate resolves when the pre-flight check passed (the cluster waits for it), or undefined
  */
 export function createAckCluster(
     name: string,
     r: ResolvedAlicloudArgs,
+    ackName: string,
     network: { vpcId: pulumi.Input<string>; vswitchIds: pulumi.Input<string[]> },
     dependsOn: pulumi.Resource[],
     parent: pulumi.Resource,
+    gate?: pulumi.Output<unknown>,
 ): AckControlPlane {
     const common = {
-        name: r.clusterName,
+        name: ackName,
         clusterSpec: r.clusterSpec,
         version: ackVersionInput(r.version, r.mode, r.region, parent, name),
         // RRSA cannot be turned off once on (`enableRrsa` docs), so it is on from the start.
@@ -78,7 +79,12 @@ export function createAckCluster(
         // No SLS project ACK made outlives the cluster (ours is declared on its own, see logs.ts).
         deleteOptions: ACK_SLS_DELETE_OPTIONS,
     };
-    const opts = { parent, dependsOn };
+    // A defaulted name is fixed at creation: a cluster made under the old default keeps it (cluster-name.ts).
+    const opts = {
+        parent,
+        dependsOn: gate ? gate.apply(() => dependsOn) : dependsOn,
+        ...(r.nameGiven ? {} : { ignoreChanges: ["name"] }),
+    };
 
     if (r.mode === "serverless") {
         const cluster = new alicloud.cs.ServerlessKubernetes(
@@ -91,7 +97,13 @@ export function createAckCluster(
             },
             opts,
         );
-        return { cluster, clusterId: cluster.id, securityGroupId: cluster.securityGroupId, rrsa: rrsaOf(cluster.rrsaMetadata) };
+        return {
+            cluster,
+            clusterId: cluster.id,
+            securityGroupId: cluster.securityGroupId,
+            rrsa: rrsaOf(cluster.rrsaMetadata),
+            apiServer: serverlessApiServer(cluster.id, r.publicEndpoint, parent),
+        };
     }
 
     const cluster = new alicloud.cs.ManagedKubernetes(
@@ -123,6 +135,8 @@ export function createAckCluster(
                 vswitchIds: network.vswitchIds,
                 instanceTypes: r.systemNodePool.instanceTypes,
                 desiredSize: String(r.systemNodePool.size),
+                // ACK's ECS nodes need a login method; a key pair keeps no password in the state.
+                keyName: r.systemNodePool.keyName,
             },
             { parent },
         );
@@ -137,6 +151,22 @@ export function createAckCluster(
         virtualNode,
         systemNodePool,
     };
+}
+
+/**
+ * The API server URL of an ACK Serverless cluster: the resource exports no endpoints, and the
+ * kubeconfig ACK returns is the internet one (`PrivateIpAddress=false`), which a cluster without a
+ * public endpoint does not have. `alicloud.cs.getServerlessKubernetesClusters` with details reads
+ * both endpoints (ACK's GetClusterEndpoints: terraform-provider-alicloud
+ * `data_source_alicloud_cs_serverless_kubernetes_clusters.go`, read 2026-11-29), so the kubeconfig
+ * is pointed at the intranet one, or the internet one with `publicEndpoint`, as in managed mode.
+ */
+function serverlessApiServer(clusterId: pulumi.Output<string>, publicEndpoint: boolean, parent: pulumi.Resource): pulumi.Output<string> {
+    const found = alicloud.cs.getServerlessKubernetesClustersOutput({ ids: [clusterId], enableDetails: true }, { parent });
+    return found.clusters.apply((clusters) => {
+        const connections = clusters[0]?.connections;
+        return (publicEndpoint ? connections?.apiServerInternet : connections?.apiServerIntranet) ?? "";
+    });
 }
 
 function rrsaOf(metadata: pulumi.Output<{ ramOidcProviderArn: string; ramOidcProviderName: string; rrsaOidcIssuerUrl: string }>): pulumi.Output<RrsaOidc> {

@@ -1,3 +1,4 @@
+import type { CapacityShape } from "../../sizing/grids";
 import { SchedulingProfile, schedulingProfile, Toleration } from "../types";
 import { SpotStrategies, SpotStrategy } from "./args";
 
@@ -59,6 +60,8 @@ export function eciSchedulingProfile(input: EciSchedulingInput): SchedulingProfi
 export interface SpotPlan {
     strategy: SpotStrategy;
     priceLimit?: number;
+    /** Grid shapes an executor may take after its own (see `AlicloudSpotArgs.fallbackSpecs`). */
+    fallbackShapes?: CapacityShape[];
 }
 
 /**

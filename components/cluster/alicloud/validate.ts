@@ -1,6 +1,8 @@
 import { describeValue, InputError, underKey } from "../../errors";
+import { checkMirrorCollisions, mirroredImage, requireImageRegistry } from "../../images";
 import { requireUnique } from "../../names";
 import { dropUndefined, parseShape } from "../../shape";
+import { CapacityShape, ECI_MAX_SPECS, eciSpecShape } from "../../sizing/grids";
 import { checkPublicAccessCidrs } from "../public-access";
 import type { SchedulingProfile } from "../types";
 import {
@@ -24,7 +26,14 @@ import { AckVersionPlan, parseAckVersion } from "./version";
 export interface ResolvedAlicloudArgs {
     mode: ClusterMode;
     region: string;
+    /**
+     * `name`, or without it the default's base (`defaultName` or the component's name): the name
+     * the log project and image cache names start with. The ACK cluster's own name is `name`, or
+     * derived from this and the stack (see cluster-name.ts).
+     */
     clusterName: string;
+    /** Whether `name` was given (then the cluster takes it as it is, and follows its changes). */
+    nameGiven: boolean;
     /** The version setting: ACK's newest, a minor resolved at deploy time, or an exact version. */
     version: AckVersionPlan;
     clusterSpec: string;
@@ -39,11 +48,18 @@ export interface ResolvedAlicloudArgs {
     scheduling: SchedulingProfile;
     /** Spot annotations for executors ({} without spot). */
     executorPodAnnotations: Record<string, string>;
+    /** Specs an executor may take after its own ([] without spot fallback specs). */
+    executorFallbackShapes: CapacityShape[];
     /** Spark conf for every job (decommissioning with spot, else {}). */
     jobSparkConf: Record<string, string>;
     spot?: SpotPlan;
+    /** The images of the image cache, as pulled (their mirror copies with `imageRegistry`). */
     imageCaches: string[];
+    /** Where public images are pulled from instead (see `imageRegistry`), or undefined. */
+    imageRegistry?: string;
     podIdentityWebhook: boolean;
+    /** Whether the account's ACK roles are checked before the cluster is created. */
+    preflight: boolean;
     kubeconfigValidityMinutes?: number;
     /** SLS log collection, or undefined when off. */
     logs?: { retentionDays: number; retainOnDestroy: boolean };
@@ -59,6 +75,8 @@ const IMAGE =
 /** `temporaryDurationMinutes` range of `alicloud.cs.getClusterCredential` (@pulumi/alicloud 3.108.0). */
 const KUBECONFIG_MINUTES = { min: 15, max: 4320 };
 const NODE_POOL_SIZE = { min: 1, max: 10 };
+/** ECS key pair names (ECS `CreateKeyPair` docs, read 2026-11-29): 2-128 characters starting with a letter. */
+const KEY_PAIR_NAME = /^[A-Za-z][A-Za-z0-9._:-]{1,127}$/;
 
 /** {@link AckClusterSettings} parsed, with defaults applied (the service CIDR checked on its own). */
 export type ResolvedAckClusterSettings = Omit<ResolvedAlicloudArgs, "region" | "network">;
@@ -67,8 +85,9 @@ export type ResolvedAckClusterSettings = Omit<ResolvedAlicloudArgs, "region" | "
  * Parses the cluster's own settings (shape, values, defaults); errors name the setting relative to
  * them (`spot.roles[0]`). The service CIDR is checked against the VPC by {@link checkServiceCidrOutsideVpc}.
  * @param defaultName the cluster name when `name` is not given
+ * @param region the cluster's region, when known (an ACR VPC endpoint in `imageRegistry` must be in it)
  */
-export function resolveAckClusterSettings(input: unknown, defaultName: string): ResolvedAckClusterSettings {
+export function resolveAckClusterSettings(input: unknown, defaultName: string, region?: string): ResolvedAckClusterSettings {
     const args = parseShape(ackClusterSettingsSchema, input ?? {});
     const mode = args.mode ?? ALICLOUD_DEFAULTS.mode;
     if (mode !== ClusterModes.Managed && mode !== ClusterModes.Serverless) {
@@ -91,12 +110,24 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string): 
         throw new InputError("serviceCidr", `got ${describeValue(serviceCidr)}`, "an IPv4 CIDR with no host bits set, such as 192.168.0.0/16");
     }
     const systemNodePool = checkSystemNodePool(args.systemNodePool, mode);
+    if (podIdentityWebhook && mode === ClusterModes.Managed && systemNodePool === undefined) {
+        throw new InputError(
+            "podIdentityWebhook",
+            "is true in managed mode without {{systemNodePool}} (its webhook pods run in kube-system and tolerate no virtual-node taint, so they would never start)",
+            "{{systemNodePool}} beside it, or podIdentityWebhook off",
+        );
+    }
     const extra = args.extraEphemeralStorage;
     if (extra !== undefined && !GI_QUANTITY.test(extra)) {
         throw new InputError("extraEphemeralStorage", `got ${describeValue(extra)}`, 'a whole number of GiB such as "50Gi"');
     }
     const spot = checkSpot(args.spot);
+    const imageRegistry = args.imageRegistry === undefined ? undefined : requireImageRegistry(args.imageRegistry, "imageRegistry", region);
     const imageCaches = checkImages(args.imageCaches, "imageCaches");
+    checkMirrorCollisions(
+        imageCaches.map((image, i) => ({ key: `imageCaches[${i}]`, image })),
+        imageRegistry,
+    );
     const minutes = args.kubeconfigValidityMinutes;
     if (minutes !== undefined && (minutes < KUBECONFIG_MINUTES.min || minutes > KUBECONFIG_MINUTES.max)) {
         throw new InputError(
@@ -109,6 +140,7 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string): 
     return {
         mode,
         clusterName: name,
+        nameGiven: args.name !== undefined,
         version,
         clusterSpec: ALICLOUD_DEFAULTS.clusterSpec,
         publicEndpoint,
@@ -118,10 +150,13 @@ export function resolveAckClusterSettings(input: unknown, defaultName: string): 
         ...(systemNodePool ? { systemNodePool } : {}),
         scheduling: eciSchedulingProfile({ autoImageCache, extraEphemeralStorage: extra }),
         executorPodAnnotations: spotExecutorAnnotations(spot),
+        executorFallbackShapes: spot?.fallbackShapes ?? [],
         jobSparkConf: spotSparkConf(spot),
         ...(spot ? { spot } : {}),
-        imageCaches,
+        imageCaches: imageCaches.map((image) => mirroredImage(image, imageRegistry)),
+        ...(imageRegistry !== undefined ? { imageRegistry } : {}),
         podIdentityWebhook,
+        preflight: args.preflight ?? false,
         ...(minutes !== undefined ? { kubeconfigValidityMinutes: minutes } : {}),
         ...(logs ? { logs } : {}),
     };
@@ -159,8 +194,11 @@ export function checkServiceCidrOutsideVpc(serviceCidr: string, network: Aliclou
  */
 export function resolveAlicloudClusterArgs(args: AlicloudServerlessClusterArgs, region: string | undefined, componentName: string): ResolvedAlicloudArgs {
     const r = requireAlicloudRegion(region, "region");
-    const { region: _region, network: networkArgs, ...settingsArgs } = args;
-    const settings = resolveAckClusterSettings(dropUndefined(settingsArgs), componentName);
+    const { region: _region, network: networkArgs, defaultName, ...settingsArgs } = args;
+    if (defaultName !== undefined && (typeof defaultName !== "string" || !CLUSTER_NAME.test(defaultName))) {
+        throw new InputError("defaultName", `got ${describeValue(defaultName)}`, "1-63 letters, digits and '-', starting with a letter or digit");
+    }
+    const settings = resolveAckClusterSettings(dropUndefined(settingsArgs), defaultName ?? componentName, r);
     const network = underKey("network", () => planAlicloudNetwork(networkArgs ?? {}, r));
     checkServiceCidrOutsideVpc(settings.serviceCidr, network, { serviceCidr: "serviceCidr", vpcCidr: "network.vpcCidr" });
     return { ...settings, region: r, network };
@@ -186,7 +224,22 @@ function checkSystemNodePool(pool: AlicloudSystemNodePoolArgs | undefined, mode:
     if (!Number.isInteger(size) || size < NODE_POOL_SIZE.min || size > NODE_POOL_SIZE.max) {
         throw new InputError(`${key}.size`, `got ${describeValue(size)}`, `a node count from ${NODE_POOL_SIZE.min} to ${NODE_POOL_SIZE.max}`);
     }
-    return { instanceTypes: [...types], size };
+    const keyName = pool.keyName;
+    if (keyName === undefined) {
+        throw new InputError(
+            `${key}.keyName`,
+            "is not set (ACK's ECS nodes need a login method: a key pair)",
+            "the name of an ECS key pair in the cluster's region",
+        );
+    }
+    if (typeof keyName !== "string" || !KEY_PAIR_NAME.test(keyName) || /^https?:\/\//.test(keyName)) {
+        throw new InputError(
+            `${key}.keyName`,
+            `got ${describeValue(keyName)}`,
+            "an ECS key pair name: 2-128 characters, starting with a letter; letters, digits, '.', '_', '-', ':'",
+        );
+    }
+    return { instanceTypes: [...types], size, keyName };
 }
 
 function checkSpot(spot: AlicloudSpotArgs | undefined): SpotPlan | undefined {
@@ -230,7 +283,40 @@ function checkSpot(spot: AlicloudSpotArgs | undefined): SpotPlan | undefined {
             throw new InputError(`${key("roles")}[${i}]`, `got ${describeValue(role)}`, '"executor"');
         }
     });
-    return strategy === SpotStrategies.WithPriceLimit ? { strategy, priceLimit } : { strategy };
+    const fallbackShapes = checkFallbackSpecs(spot.fallbackSpecs, key("fallbackSpecs"));
+    return {
+        strategy,
+        ...(strategy === SpotStrategies.WithPriceLimit ? { priceLimit } : {}),
+        ...(fallbackShapes.length > 0 ? { fallbackShapes } : {}),
+    };
+}
+
+/**
+ * Spot fallback specs: vCPU-memory specs of ECI's all-regions table (the grid sizing uses), each once,
+ * at most {@link ECI_MAX_SPECS} - 1 (the executor's own spec comes first).
+ */
+function checkFallbackSpecs(specs: unknown, key: string): CapacityShape[] {
+    if (specs === undefined) return [];
+    if (!Array.isArray(specs) || specs.length > ECI_MAX_SPECS - 1) {
+        throw new InputError(
+            key,
+            `got ${describeValue(specs)}`,
+            `a list of at most ${ECI_MAX_SPECS - 1} ECI specs such as ["8-32Gi"] (ECI tries ${ECI_MAX_SPECS} specs per pod, the executor's own first)`,
+        );
+    }
+    const shapes = specs.map((spec, i) => {
+        const shape = typeof spec === "string" ? eciSpecShape(spec) : undefined;
+        if (shape === undefined) {
+            throw new InputError(
+                `${key}[${i}]`,
+                `got ${describeValue(spec)}`,
+                'a vCPU-memory spec of ECI\'s all-regions table such as "8-32Gi" (vCPU 0.25-64, memory in GiB; ECS instance types are not taken)',
+            );
+        }
+        return shape;
+    });
+    requireUnique(specs as string[], key);
+    return shapes;
 }
 
 function checkImages(images: unknown, key: string): string[] {

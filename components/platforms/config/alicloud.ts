@@ -14,7 +14,11 @@ import { OssBucketSettings, ossBucketSettingsSchema, resolveOssBucketSettings } 
  * cluster settings and network, `OssStorage`'s bucket settings), under the key the config gives it.
  */
 
-/** The ACK cluster name when `cluster.name` is not set: set it per stack when several share an account. */
+/**
+ * The base of the ACK cluster's name when `cluster.name` is not set (the name itself is derived
+ * from it and the stack, see cluster-name.ts), and of the log project and image cache names.
+ * It was the name itself up to 0.1: a cluster created then keeps it.
+ */
 export const DEFAULT_ACK_CLUSTER_NAME = "serverless-spark";
 
 /** `storage` for cloud alicloud: the bucket settings, and the storage type the stack names. */
@@ -29,7 +33,7 @@ export const ALICLOUD_CONFIG_KEYS = { cluster: ackClusterSettingsSchema, network
 /** The Alibaba Cloud config, checked; the settings as given (the components apply their defaults). */
 export interface AlicloudStackConfig {
     region: string;
-    /** The cluster settings, with the name the stack defaults to. */
+    /** The cluster settings as given (the cluster derives a missing name from {@link DEFAULT_ACK_CLUSTER_NAME} and the stack). */
     cluster: AckClusterSettings;
     network: AlicloudNetworkArgs;
     storage: OssBucketSettings;
@@ -54,7 +58,7 @@ export function resolveAlicloudConfig(input: AlicloudConfigInput, storageName = 
     const region = requireAlicloudRegion(input.region, input.regionKey ?? "alicloud:region");
     const cluster = underKey("cluster", () => {
         const settings: AckClusterSettings = parseShape(ackClusterSettingsSchema, input.cluster ?? {});
-        return { resolved: resolveAckClusterSettings(settings, DEFAULT_ACK_CLUSTER_NAME), settings };
+        return { resolved: resolveAckClusterSettings(settings, DEFAULT_ACK_CLUSTER_NAME, region), settings };
     });
     const network = underKey("network", () => {
         const args: AlicloudNetworkArgs = parseShape(alicloudNetworkSchema, input.network ?? {});
@@ -67,5 +71,5 @@ export function resolveAlicloudConfig(input: AlicloudConfigInput, storageName = 
         resolveOssBucketSettings(settings, storageName);
         return settings;
     });
-    return { region, cluster: { ...cluster.settings, name: cluster.resolved.clusterName }, network: network.args, storage };
+    return { region, cluster: cluster.settings, network: network.args, storage };
 }

@@ -198,6 +198,7 @@ export function resolveStackConfig(decoded: Record<string, unknown>, regions: Pr
         jobNamespaces,
         // The storage is declared later: its presence is what matters here (TPC-DS's default data root).
         storage: storage || aws || alicloud ? {} : undefined,
+        imageRegistry: alicloud?.cluster.imageRegistry,
     });
 
     return {

@@ -45,7 +45,7 @@ export interface OssBucketSettings {
     kmsKeyId?: string;
     /**
      * JindoSDK version: the `com.aliyun.jindodata:jindo-core` and `jindo-sdk` packages jobs fetch.
-     * @default "6.8.0"
+     * @default "6.10.7"
      */
     jindoVersion?: string;
 }
@@ -58,7 +58,7 @@ export const ossBucketSettingsSchema = z.strictObject(
         retainOnDestroy: z.boolean({ error: "true or false" }).optional(),
         versioning: z.boolean({ error: "true or false" }).optional(),
         kmsKeyId: z.string({ error: "a KMS key id" }).optional(),
-        jindoVersion: z.string({ error: 'a JindoSDK version such as "6.8.0"' }).optional(),
+        jindoVersion: z.string({ error: 'a JindoSDK version such as "6.10.7"' }).optional(),
     },
     { error: "an object with bucket or existingBucket, retainOnDestroy, versioning, kmsKeyId, jindoVersion" },
 ) satisfies z.ZodType<OssBucketSettings>;

@@ -26,14 +26,16 @@ import { ossInternalEndpoint } from "./endpoint";
  */
 
 /**
- * JindoSDK release used by default: 6.8.0, released 2025-01-24 (aliyun/alibabacloud-jindodata,
- * docs/user/6.x/6.8.0/release-notes.md).
+ * JindoSDK release used by default: 6.10.7, released 2026-05-26, the newest in JindoData's release
+ * history (aliyun/alibabacloud-jindodata `docs/user/en/releases.md`, read 2026-11-29), whose
+ * `jindo-core` and `jindo-sdk` jars are in JindoData's Maven repository
+ * (`docs/user/en/jindosdk/jindosdk_download.md`, "Lite Outputs").
  */
-export const DEFAULT_JINDO_VERSION = "6.8.0";
+export const DEFAULT_JINDO_VERSION = "6.10.7";
 
 /**
  * JindoData's own Maven repository: the JindoSDK jars are not on Maven Central
- * (aliyun/alibabacloud-jindodata, "JindoData 6.8.0 Maven dependencies", docs/user/6.x/6.8.0/oss-maven.md).
+ * (aliyun/alibabacloud-jindodata, "JindoData 6.10.7 Maven Dependencies", docs/user/en/jindosdk/oss-maven.md).
  */
 export const JINDO_MAVEN_REPOSITORY = "https://jindodata-binary.oss-cn-shanghai.aliyuncs.com/mvn-repo/";
 
@@ -52,8 +54,22 @@ export const JINDO_CREDENTIALS_PROVIDER = "com.aliyun.jindodata.oss.auth.EcsStsC
 /**
  * Hadoop settings (without the `spark.hadoop.` prefix): JindoSDK as the `oss://` file system,
  * the region's internal endpoint over HTTPS, credentials of the ECI instance RAM role from the
- * metadata service (`ECS_ROLE`, answered as JSON), and the v2 file output commit algorithm (task
- * commits move files once, not twice).
+ * metadata service (`EcsStsCredentialsProvider`, the Hadoop setting JindoData's credential FAQ gives:
+ * `docs/user/en/jindosdk/jindosdk_credential_provider_faq.md`), and the v2 file output commit
+ * algorithm (task commits move files once, not twice).
+ *
+ * Not set: `fs.oss.provider.endpoint = ECS_ROLE` and `fs.oss.provider.format = JSON`. JindoData
+ * documents them only in `jindosdk.cfg`, the INI file of its non-Hadoop clients (Python, FUSE,
+ * TensorFlow: `docs/user/en/jindosdk/jindosdk_deployment_ai.md`, `jindofs/jindofs_client_tools.md`),
+ * never in `core-site.xml`, where the provider class does the same (read 2026-11-29).
+ *
+ * `fs.AbstractFileSystem.oss.impl` (Hadoop's FileContext, which Spark uses for streaming
+ * checkpoints): `com.aliyun.jindodata.oss.OSS`, as JindoData's Spark page
+ * (`docs/user/en/jindosdk/spark/jindosdk_on_spark.md`) and its Hadoop IDE page give it, and as
+ * third-party code compiled against JindoSDK references it (`com.aliyun.jindodata.oss.OSS.class`);
+ * its Hadoop deployment pages (`jindosdk_deployment_hadoop.md`, `jindosdk_deployment_lite_hadoop.md`)
+ * name `com.aliyun.jindodata.oss.JindoOSS` instead. Which class 6.10.7's jar holds is not verified
+ * here (its jar cannot be read offline); only FileContext users would notice.
  *
  * `fs.oss.https.enable`: the bucket policy refuses requests without TLS, and JindoSDK speaks plain
  * HTTP unless this is on (its default is false in JindoData's own Java client code, and Apache
@@ -77,8 +93,6 @@ export function jindoHadoopConf(region: string): Record<string, string> {
         "fs.oss.endpoint": ossInternalEndpoint(region),
         "fs.oss.https.enable": "true",
         "fs.oss.credentials.provider": JINDO_CREDENTIALS_PROVIDER,
-        "fs.oss.provider.endpoint": "ECS_ROLE",
-        "fs.oss.provider.format": "JSON",
         "fs.oss.memory.pool.size.max.mb": String(JINDO_NATIVE_MEMORY_MIB),
         "fs.oss.memory.buffer.size.max.mb": String(JINDO_NATIVE_MEMORY_MIB),
         "mapreduce.fileoutputcommitter.algorithm.version": "2",
