@@ -423,7 +423,11 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
  * The images the platform runs besides the jobs', with the keys they come from, so that a job's image
  * whose mirror copy would take one of their names is refused (see `checkMirrorCollisions`).
  */
-function platformImages(args: ServerlessSparkPlatformArgs, historyServers: boolean, connect: { enabled: boolean; image?: string }): { key: string; image: string }[] {
+function platformImages(
+    args: ServerlessSparkPlatformArgs,
+    historyServers: boolean,
+    connect: { enabled: boolean; image?: string },
+): { key: string; image: string }[] {
     const { registry, repository } = OPERATOR_DEFAULTS.image;
     return [
         { key: "operator", image: `${registry}/${repository}` },
