@@ -58,6 +58,8 @@ describe("AlicloudServerlessCluster with preflight", () => {
             'AlicloudServerlessCluster "pf": preflight: found the account without ACK\'s roles AliyunCSDefaultRole, AliyunCSManagedKubernetesRole, AliyunCSManagedNetworkRole, AliyunCSManagedVKRole, expected ACK activated and its default roles authorized first (the console\'s one-click authorization, or docs/alicloud.md "A fresh account")',
         );
         expect(runtime.registrations.filter((r) => r.type === AL.managedKubernetes)).toEqual([]);
+        // Nothing billed either: the network waits for the check too.
+        expect(runtime.registrations.filter((r) => ([AL.vpc, AL.vswitch, AL.natGateway] as string[]).includes(r.type))).toEqual([]);
     });
 
     it("GIVEN an account with ACK's roles but not ECI's service-linked ones WHEN deployed with preflight THEN the cluster is declared after the check, as without it", async () => {
@@ -70,6 +72,8 @@ describe("AlicloudServerlessCluster with preflight", () => {
         const plan = await planOf(runtime);
         const cluster = one(plan, AL.managedKubernetes, "ok");
         expect(cluster.dependsOn).toEqual(expect.arrayContaining(network.zoneIds.map((z) => ref(AL.snatEntry, `ok-vpc-${z}`))));
+        // The VPC waited for the check, and its description is the one it has without it.
+        expect(one(plan, AL.vpc, "ok-vpc").inputs).toMatchObject({ description: "serverless-spark: ACK and ECI pods" });
     });
 
     it("GIVEN the placeholder answer of the offline plan WHEN asked for the check's roles THEN every role is there (a plan with preflight shows the cluster)", () => {

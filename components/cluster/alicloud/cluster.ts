@@ -101,9 +101,12 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
         const logProjectName = r.logs ? derivedLogProjectName(r.clusterName, name, scope) : undefined;
         this.jobSparkConf = { ...r.jobSparkConf, ...(logProjectName ? logCollectionSparkConf(logProjectName) : {}) };
 
+        // With `preflight`, the network and the cluster wait for the account's roles to be found
+        // (preflight.ts), so a missing role stops `pulumi up` before anything billed exists.
+        const gate = r.preflight ? preflightGate(r.mode, name, this) : undefined;
         let egress: pulumi.Resource[] = [];
         if (r.network.kind === "new") {
-            this.network = new AlicloudVpc(`${name}-vpc`, { plan: r.network }, child);
+            this.network = new AlicloudVpc(`${name}-vpc`, { plan: r.network, ...(gate ? { gate } : {}) }, child);
             this.vpcId = this.network.vpcId;
             this.vswitchIds = this.network.vswitchIds;
             egress = this.network.egress;
@@ -112,8 +115,6 @@ export class AlicloudServerlessCluster extends pulumi.ComponentResource implemen
             this.vswitchIds = pulumi.output(r.network.vswitchIds);
         }
 
-        // With `preflight`, the cluster waits for the account's roles to be found (preflight.ts).
-        const gate = r.preflight ? preflightGate(r.mode, name, this) : undefined;
         const controlPlane = createAckCluster(name, r, this.clusterName, { vpcId: this.vpcId, vswitchIds: this.vswitchIds }, egress, this, gate);
         this.ackCluster = controlPlane.cluster;
         this.clusterId = controlPlane.clusterId;

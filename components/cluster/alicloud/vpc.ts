@@ -7,6 +7,12 @@ import type { AlicloudNetworkPlan } from "./network-plan";
 export interface AlicloudVpcArgs {
     /** The new-VPC plan from `planAlicloudNetwork`. @default none (required) */
     plan: Extract<AlicloudNetworkPlan, { kind: "new" }>;
+    /**
+     * A deploy-time check the VPC waits for (the cluster's `preflight`): when it fails, nothing billed
+     * is created.
+     * @default none
+     */
+    gate?: pulumi.Output<true>;
 }
 
 /**
@@ -30,7 +36,13 @@ export class AlicloudVpc extends pulumi.ComponentResource {
         const child = { parent: this };
         const { plan } = args;
 
-        const vpc = new alicloud.vpc.Network(name, { vpcName: name, cidrBlock: plan.vpcCidr, description: "serverless-spark: ACK and ECI pods" }, child);
+        // An Output of no resources: the VPC is registered only once the gate resolves, and its
+        // failure is the gate's own one-line error.
+        const vpc = new alicloud.vpc.Network(
+            name,
+            { vpcName: name, cidrBlock: plan.vpcCidr, description: "serverless-spark: ACK and ECI pods" },
+            { ...child, ...(args.gate ? { dependsOn: args.gate.apply((): pulumi.Resource[] => []) } : {}) },
+        );
         const vswitches = plan.vswitches.map(
             ({ zoneId, cidr }) =>
                 new alicloud.vpc.Switch(`${name}-${zoneId}`, { vswitchName: `${name}-${zoneId}`, vpcId: vpc.id, zoneId, cidrBlock: cidr }, child),
