@@ -3,6 +3,8 @@ import { z } from "zod";
 
 import { AirflowDeployment } from "./airflow/airflow";
 import { type PlatformAirflowArgs, platformSampleDags, resolvePlatformAirflow } from "./airflow/platform-airflow";
+import { AirflowDagSource, type ResolvedAirflowSettings } from "./airflow/settings";
+import { airflowImages } from "./airflow/values";
 import { ServerlessCluster } from "./cluster/types";
 import { checkComponentArgs, describeValue, InputError, underKey } from "./errors";
 import { withLogin } from "./history/access";
@@ -256,14 +258,14 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
             const historyPlan = planHistoryServers(args.storage, args.integrations ?? [], args.historyServer);
             const connect = resolveSparkConnectSettings(args.sparkConnect);
             if (connect.enabled) connectSparkVersion(connect.image ?? args.storage?.sampleImage ?? DEFAULT_CONNECT_IMAGE, "sparkConnect.image");
+            const airflow = resolvePlatformAirflow(args.airflow, jobNamespaces, operatorArgs.namespace ?? OPERATOR_DEFAULTS.namespace);
             const planned = planJobs(args.jobs ?? [], args.samples ?? {}, {
                 placement: placementFor(args.cluster, args.prices, reapsFinishedDrivers(args)),
                 jobNamespaces,
                 storage: args.storage,
                 imageRegistry: args.cluster.imageRegistry,
-                otherImages: platformImages(args, historyPlan !== undefined, connect),
+                otherImages: platformImages(args, historyPlan !== undefined, connect, airflow?.settings),
             });
-            const airflow = resolvePlatformAirflow(args.airflow, jobNamespaces, operatorArgs.namespace ?? OPERATOR_DEFAULTS.namespace);
             return { jobNamespaces, operatorArgs, planned, history, historyPlan, connect, airflow };
         });
 
@@ -377,6 +379,7 @@ export class ServerlessSparkPlatform extends pulumi.ComponentResource {
                     dagFiles,
                     jobNamespaceResources: Object.fromEntries(jobNamespaces.map((ns) => [ns, this.namespaces[ns]!.namespace])),
                     readyResources: args.cluster.readyResources,
+                    ...(args.cluster.imageRegistry !== undefined ? { imageRegistry: args.cluster.imageRegistry } : {}),
                 },
                 child,
             );
@@ -427,6 +430,7 @@ function platformImages(
     args: ServerlessSparkPlatformArgs,
     historyServers: boolean,
     connect: { enabled: boolean; image?: string },
+    airflow: ResolvedAirflowSettings | undefined,
 ): { key: string; image: string }[] {
     const { registry, repository } = OPERATOR_DEFAULTS.image;
     return [
@@ -434,6 +438,7 @@ function platformImages(
         ...(reapsFinishedDrivers(args) ? [{ key: "reapFinishedDrivers", image: DRIVER_REAPER_IMAGE }] : []),
         ...(historyServers ? [{ key: "historyServer", image: args.storage?.sampleImage ?? STOCK_SPARK_IMAGE }] : []),
         ...(connect.enabled ? [{ key: "sparkConnect.image", image: connect.image ?? args.storage?.sampleImage ?? DEFAULT_CONNECT_IMAGE }] : []),
+        ...(airflow ? airflowImages(airflow.dags.source === AirflowDagSource.Git).map((image) => ({ key: "airflow", image })) : []),
     ];
 }
 

@@ -33,6 +33,8 @@ export interface AirflowDeploymentArgs {
     jobNamespaceResources?: Record<string, pulumi.Resource>;
     /** Cloud resources pods need (Fargate profiles, the virtual-node add-on). @default [] */
     readyResources?: pulumi.Resource[];
+    /** A registry holding copies of Airflow's public images (the cluster's `imageRegistry`). @default none: the chart's images */
+    imageRegistry?: string;
 }
 
 /** The in-cluster address of the chart's PostgreSQL: `<release>-postgresql.<namespace>` (chart `metadata-connection-secret.yaml`). */
@@ -107,6 +109,7 @@ export class AirflowDeployment extends pulumi.ComponentResource {
             chartPostgres,
             ...(configMap ? { dagsConfigMap: AIRFLOW_DAGS_CONFIGMAP } : {}),
             taskServiceAccount: AIRFLOW_TASK_SERVICE_ACCOUNT,
+            ...(args.imageRegistry !== undefined ? { imageRegistry: args.imageRegistry } : {}),
         });
         this.release = new k8s.helm.v3.Release(
             name,

@@ -1,4 +1,5 @@
 import type { SchedulingProfile } from "../cluster/types";
+import { mirroredImage } from "../images";
 import { AIRFLOW_SECRET_NAMES } from "./secrets";
 import { AirflowDagSource, type ResolvedAirflowSettings } from "./settings";
 
@@ -73,6 +74,35 @@ export interface AirflowValuesInput {
     dagsConfigMap?: string;
     /** The service account task pods run as (created by the chart, bound by the platform's Roles in the job namespaces). */
     taskServiceAccount: string;
+    /** A registry holding copies of the public images (the cluster's `imageRegistry`). @default none: the chart's images */
+    imageRegistry?: string;
+}
+
+/**
+ * The public images the chart pulls with these values (chart 1.21.0 `values.yaml`): Airflow itself
+ * (`defaultAirflowRepository` at the chart's `defaultAirflowTag`) for every Airflow pod and task pod,
+ * and git-sync with `dags.source: git`. The chart's PostgreSQL runs on existing clusters only.
+ */
+export const AIRFLOW_IMAGES = Object.freeze({
+    airflow: { repository: "apache/airflow", tag: "3.2.0" },
+    gitSync: { repository: "registry.k8s.io/git-sync/git-sync", tag: "v4.4.2" },
+});
+
+/** The images of {@link AIRFLOW_IMAGES} the release pulls, as `repository:tag`. */
+export function airflowImages(git: boolean): string[] {
+    const { airflow, gitSync } = AIRFLOW_IMAGES;
+    return [`${airflow.repository}:${airflow.tag}`, ...(git ? [`${gitSync.repository}:${gitSync.tag}`] : [])];
+}
+
+/** The values that point the chart at a mirror's copies (`<registry>/<last path segment>`), or none. */
+function mirroredImageValues(registry: string | undefined, git: boolean): Record<string, unknown> {
+    if (registry === undefined) return {};
+    const { airflow, gitSync } = AIRFLOW_IMAGES;
+    return {
+        defaultAirflowRepository: mirroredImage(airflow.repository, registry),
+        defaultAirflowTag: airflow.tag,
+        ...(git ? { images: { gitSync: { repository: mirroredImage(gitSync.repository, registry), tag: gitSync.tag } } } : {}),
+    };
 }
 
 /** Helm values of the Airflow release. */
@@ -192,5 +222,5 @@ export function airflowHelmValues(input: AirflowValuesInput): Record<string, unk
         values.volumes = [{ name: "serverless-spark-dags", configMap: { name: input.dagsConfigMap } }];
         values.volumeMounts = [{ name: "serverless-spark-dags", mountPath: AIRFLOW_DAGS_FOLDER, readOnly: true }];
     }
-    return values;
+    return { ...values, ...mirroredImageValues(input.imageRegistry, git) };
 }

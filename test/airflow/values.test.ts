@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { airflowAlwaysOnPods } from "../../components/airflow/cost";
 import { AIRFLOW_SECRET_NAMES } from "../../components/airflow/secrets";
 import { AIRFLOW_DEFAULTS, resolveAirflowSettings } from "../../components/airflow/settings";
-import { AIRFLOW_DAGS_FOLDER, airflowHelmValues, type AirflowValuesInput } from "../../components/airflow/values";
+import { AIRFLOW_DAGS_FOLDER, AIRFLOW_IMAGES, airflowHelmValues, airflowImages, type AirflowValuesInput } from "../../components/airflow/values";
 import { schedulingProfile } from "../../components/cluster/types";
 import { parseCpuMilli, parseQuantityMiB } from "../../components/sizing/units";
 
@@ -110,6 +110,20 @@ describe("Airflow Helm values", () => {
         expect(values().workers.kubernetes.serviceAccount).toEqual({ create: true, name: "airflow-task", automountServiceAccountToken: true });
     });
 
+    it("GIVEN a mirror registry WHEN read THEN Airflow (and git-sync with DAGs from git) is pulled from its copies; without one, the chart's images are kept", () => {
+        const mirror = "registry-vpc.ap-southeast-1.aliyuncs.com/spark-mirror";
+        const v = values({ imageRegistry: mirror });
+        expect(v.defaultAirflowRepository).toBe(`${mirror}/airflow`);
+        expect(v.defaultAirflowTag).toBe(AIRFLOW_IMAGES.airflow.tag);
+        expect(v.images).toBeUndefined();
+        expect(values({ imageRegistry: mirror, dagsConfigMap: undefined }, GIT).images).toEqual({
+            gitSync: { repository: `${mirror}/git-sync`, tag: AIRFLOW_IMAGES.gitSync.tag },
+        });
+        for (const key of ["defaultAirflowRepository", "defaultAirflowTag", "images"]) expect(values()[key]).toBeUndefined();
+        expect(airflowImages(false)).toEqual([`apache/airflow:${AIRFLOW_IMAGES.airflow.tag}`]);
+        expect(airflowImages(true)).toHaveLength(2);
+    });
+
     it("GIVEN the values WHEN the always-on pods are read THEN task pods and the migration job are not among them", () => {
         const names = airflowAlwaysOnPods("airflow", values()).map((p) => p.name);
         expect(names.some((n) => /workers|migrate/.test(n))).toBe(false);
@@ -141,6 +155,7 @@ describe.skipIf(!haveChart)(
             ["aws/alicloud, DAGs from the ConfigMap", {}, { enabled: true }],
             ["existing, the chart's PostgreSQL", { chartPostgres: true }, { enabled: true }],
             ["DAGs from git", { dagsConfigMap: undefined }, GIT],
+            ["DAGs from git, images from a mirror", { dagsConfigMap: undefined, imageRegistry: "registry-vpc.ap-southeast-1.aliyuncs.com/m" }, GIT],
         ] as const)("GIVEN the values of %s WHEN validated THEN the schema accepts them", (_what, overrides, settings) => {
             const validate = check();
             const ok = validate(values(overrides as Partial<AirflowValuesInput>, settings));
@@ -158,5 +173,11 @@ describe.skipIf(!haveChart)("the pinned chart's defaults this package relies on"
     it("GIVEN the chart WHEN read THEN it deploys the Airflow version the package documents", () => {
         const valuesYaml = fs.readFileSync(path.join(CHART!, "values.yaml"), "utf8");
         expect(valuesYaml).toContain(`airflowVersion: "${AIRFLOW_DEFAULTS.airflowVersion}"`);
+    });
+    it("GIVEN the chart WHEN read THEN its images are the ones a mirror must hold", () => {
+        const valuesYaml = fs.readFileSync(path.join(CHART!, "values.yaml"), "utf8");
+        expect(valuesYaml).toContain(`defaultAirflowRepository: ${AIRFLOW_IMAGES.airflow.repository}`);
+        expect(valuesYaml).toContain(`defaultAirflowTag: "${AIRFLOW_IMAGES.airflow.tag}"`);
+        expect(valuesYaml).toMatch(new RegExp(`repository: ${AIRFLOW_IMAGES.gitSync.repository}\\n\\s+tag: ${AIRFLOW_IMAGES.gitSync.tag}`));
     });
 });
