@@ -1,7 +1,6 @@
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
@@ -9,6 +8,15 @@ import { stringify as toYaml } from "yaml";
 import { WORDCOUNT_TEXT } from "../../components/jobs/samples/wordcount";
 import { readStackFile } from "../../tools/plan/stack-config";
 import { PROJECT_ROOT } from "../helpers/plan-cli";
+import {
+    commandWorks,
+    type Deployed,
+    deployStack,
+    E2E_NAMESPACE as NAMESPACE,
+    E2E_STEP_MS as STEP,
+    missingCommonTools,
+    waitForWordCount,
+} from "./real-account";
 import { countsInLog, expectedWordCounts } from "./wordcount-counts";
 
 /**
@@ -22,32 +30,24 @@ import { countsInLog, expectedWordCounts } from "./wordcount-counts";
  */
 const REGION = process.env.E2E_AWS_REGION ?? "us-east-1";
 const ADMIN_CIDR = process.env.E2E_ADMIN_CIDR;
-const NAMESPACE = "spark-jobs";
-
-function has(command: string, args: string[]): boolean {
-    return spawnSync(command, args, { encoding: "utf8" }).status === 0;
-}
 
 function missing(): string[] {
     const out: string[] = [];
     if (process.env.E2E_AWS !== "1") return ["E2E_AWS=1 (opt-in: it deploys real, billed resources)"];
     if (!ADMIN_CIDR) out.push("E2E_ADMIN_CIDR (your egress address, a.b.c.d/32)");
-    if (!has("pulumi", ["version"])) out.push("a Pulumi CLI");
-    if (!has("kubectl", ["version", "--client"])) out.push("kubectl");
-    if (!has("aws", ["sts", "get-caller-identity"])) out.push("the AWS CLI with credentials");
+    out.push(...missingCommonTools());
+    if (!commandWorks("aws", ["sts", "get-caller-identity"])) out.push("the AWS CLI with credentials");
     return out;
 }
 
 const absent = missing();
 const title = absent.length === 0 ? `the aws stack on a real account (${REGION})` : `the aws stack on a real account (skipped: needs ${absent.join(", ")})`;
-const STEP = 45 * 60_000;
 
 describe.skipIf(absent.length > 0)(title, () => {
     const stackName = `e2e-${Date.now().toString(36)}`;
     const stackFile = path.join(PROJECT_ROOT, "stacks", `Pulumi.${stackName}.yaml`);
     const clusterName = `ss-${stackName}`;
     let stack: Stack;
-    let kubeconfigFile: string;
 
     /** The shipped stack file with what a user sets, WordCount only, and a bucket deleted with the stack. */
     function writeStackFile(adoptLogGroup: boolean): void {
@@ -64,27 +64,9 @@ describe.skipIf(absent.length > 0)(title, () => {
         fs.writeFileSync(stackFile, toYaml({ config }));
     }
 
-    function kubectl(...args: string[]): string {
-        return execFileSync("kubectl", ["--kubeconfig", kubeconfigFile, ...args], { encoding: "utf8" });
-    }
-
-    async function waitForWordCount(): Promise<string> {
-        const deadline = Date.now() + 20 * 60_000;
-        for (;;) {
-            const state = kubectl("get", "sparkapplication", "wordcount", "-n", NAMESPACE, "-o", "jsonpath={.status.applicationState.state}");
-            if (state === "COMPLETED") return kubectl("get", "sparkapplication", "wordcount", "-n", NAMESPACE, "-o", "jsonpath={.status.driverInfo.podName}");
-            if (state === "FAILED" || Date.now() > deadline) throw new Error(`wordcount ended ${state || "without a state"}`);
-            await new Promise((resolve) => setTimeout(resolve, 15_000));
-        }
-    }
-
-    async function deploy(adoptLogGroup: boolean): Promise<Record<string, unknown>> {
+    async function deploy(adoptLogGroup: boolean): Promise<Deployed> {
         writeStackFile(adoptLogGroup);
-        const result = await stack.up({ onOutput: (text) => process.stdout.write(text) });
-        const outputs = Object.fromEntries(Object.entries(result.outputs).map(([k, v]) => [k, v.value]));
-        kubeconfigFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-kube-")), "config");
-        fs.writeFileSync(kubeconfigFile, String(outputs.kubeconfig), { mode: 0o600 });
-        return outputs;
+        return deployStack(stack);
     }
 
     beforeAll(async () => {
@@ -103,8 +85,8 @@ describe.skipIf(absent.length > 0)(title, () => {
     it(
         "GIVEN a fresh stack WHEN deployed THEN WordCount completes and prints the counts of the uploaded text, and its event log is in S3",
         async () => {
-            const outputs = await deploy(false);
-            const driver = await waitForWordCount();
+            const { outputs, kubectl } = await deploy(false);
+            const driver = await waitForWordCount(kubectl);
             expect(countsInLog(kubectl("logs", driver, "-n", NAMESPACE))).toEqual(expectedWordCounts(WORDCOUNT_TEXT));
             const events = execFileSync("aws", ["s3", "ls", "--recursive", `s3://${outputs.bucket}/namespaces/spark-jobs/spark-events/`, "--region", REGION], {
                 encoding: "utf8",
@@ -118,8 +100,7 @@ describe.skipIf(absent.length > 0)(title, () => {
         "GIVEN the stack destroyed WHEN deployed again with the same names (log group adopted) and destroyed THEN both succeed",
         async () => {
             await stack.destroy({ onOutput: (text) => process.stdout.write(text) });
-            await deploy(true);
-            await waitForWordCount();
+            await waitForWordCount((await deploy(true)).kubectl);
             await stack.destroy({ onOutput: (text) => process.stdout.write(text) });
         },
         2 * STEP,
