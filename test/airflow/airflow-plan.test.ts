@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 
 import { DAG_FILES } from "../../components/airflow/dags";
+import { finalSnapshotName } from "../../components/airflow/database/aws";
 import { AIRFLOW_TASK_ROLE, AIRFLOW_TASK_RULES, AIRFLOW_TASK_SERVICE_ACCOUNT } from "../../components/airflow/rbac";
 import { API_KEY, DB_PASSWORD, FERNET } from "../helpers/airflow";
 import { planCli, readTree, stackArgs, tempDir } from "../helpers/plan-cli";
@@ -117,9 +118,14 @@ describe("the metadata database", () => {
             publiclyAccessible: false,
             storageEncrypted: true,
             skipFinalSnapshot: false,
-            finalSnapshotIdentifier: "serverless-spark-airflow-final",
+            finalSnapshotIdentifier: expect.stringMatching(/^serverless-spark-airflow-final-[0-9a-f]{17}$/),
             password: "[secret]",
         });
+        // The snapshot is named after this deployment's security group, so a stack deployed again
+        // under the same name does not collide with the snapshot its first destroy left.
+        const [sg] = ofType("aws", "aws:ec2/securityGroup:SecurityGroup").filter((r) => r.name.endsWith("-airflow-db-sg"));
+        expect(sg).toBeDefined();
+        expect(finalSnapshotName("serverless-spark-airflow", "sg-0123456789abcdef0")).toBe("serverless-spark-airflow-final-0123456789abcdef0");
         const [rule] = ofType("aws", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.name.endsWith("-from-pods"));
         expect(rule!.inputs).toMatchObject({ ipProtocol: "tcp", fromPort: 5432, toPort: 5432 });
         expect(rule!.inputs.cidrIpv4).toBeUndefined();

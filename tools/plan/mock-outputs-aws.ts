@@ -39,6 +39,7 @@ ec2("aws:ec2/internetGateway:InternetGateway", "igw", "internet-gateway");
 ec2("aws:ec2/routeTable:RouteTable", "rtb", "route-table");
 ec2("aws:ec2/natGateway:NatGateway", "nat", "natgateway");
 ec2("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce", "vpc-endpoint");
+ec2("aws:ec2/securityGroup:SecurityGroup", "sg", "security-group");
 
 defineOutputs("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", (name, inputs) => {
     const id = `sgr-${stableHex(17, "sgr", name)}`;

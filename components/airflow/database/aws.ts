@@ -62,6 +62,15 @@ export function rdsIdentifier(clusterName: string): string {
     return `${base || "serverless-spark"}-airflow`.slice(0, 54).replace(/-+$/, "");
 }
 
+/**
+ * The final snapshot's name: `<identifier>-final-<security group id without "sg-">`, within RDS's
+ * rules for snapshot identifiers (letters, digits and single hyphens, starting with a letter, at most
+ * 255 characters).
+ */
+export function finalSnapshotName(identifier: string, securityGroupId: string): string {
+    return `${identifier}-final-${securityGroupId.replace(/^sg-/, "").replace(/[^a-z0-9]/gi, "")}`;
+}
+
 /** Amazon RDS for PostgreSQL for Airflow (see {@link RDS_DEFAULTS}). */
 export class AirflowRdsDatabase extends pulumi.ComponentResource {
     readonly instance: aws.rds.Instance;
@@ -121,7 +130,12 @@ export class AirflowRdsDatabase extends pulumi.ComponentResource {
                 backupRetentionPeriod: RDS_DEFAULTS.backupRetentionDays,
                 copyTagsToSnapshot: true,
                 skipFinalSnapshot: !finalSnapshot,
-                ...(finalSnapshot ? { finalSnapshotIdentifier: `${args.identifier}-final` } : {}),
+                // Snapshot names are unique per account and region (RDS refuses an existing one with
+                // DBSnapshotAlreadyExists), so a name fixed by the identifier would fail the destroy of
+                // a stack deployed again under the same name. The security group is created with each
+                // deployment, so its id makes the name that deployment's own, and is known before the
+                // instance is created (no change on later updates).
+                ...(finalSnapshot ? { finalSnapshotIdentifier: this.securityGroup.id.apply((id) => finalSnapshotName(args.identifier, id)) } : {}),
                 tags: { "app.kubernetes.io/part-of": "serverless-spark", component: "airflow" },
             },
             { ...child, dependsOn: [ingress] },
