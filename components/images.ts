@@ -110,8 +110,8 @@ const REGISTRY_SETTING = new RegExp(`^(?<host>${HOST})(?<path>(?:/${PATH_COMPONE
  * VPC ACL", https://www.alibabacloud.com/help/en/acr/user-guide/configure-access-over-vpcs, read
  * 2026-11-29).
  */
-export function requireImageRegistry(value: unknown, key: string, region?: string): string {
-    const expected = "a registry of your own and its namespace, such as registry-vpc.<region>.aliyuncs.com/<namespace> (no https://, no tag)";
+export function requireImageRegistry(value: unknown, key: string, region?: string, example = "registry-vpc.<region>.aliyuncs.com/<namespace>"): string {
+    const expected = `a registry of your own and its namespace, such as ${example} (no https://, no tag)`;
     const match = typeof value === "string" ? REGISTRY_SETTING.exec(value) : null;
     if (match?.groups === undefined) {
         throw new InputError(key, `got ${describeValue(value)}`, expected);

@@ -4,6 +4,7 @@ import { checkMirrorCollisions, mirroredImage, parseImageReference, requireImage
 import { DRIVER_REAPER_IMAGE } from "../../components/rbac/driver-reaper";
 import { Plan } from "../../tools/plan/plan-model";
 import { oneLineInputError } from "../helpers/errors";
+import { imagesOf } from "../helpers/images";
 import { userSettings } from "../helpers/plan-cli";
 import { planStack as planShippedStack } from "../helpers/schema-plans";
 import { AL } from "./alicloud-types";
@@ -104,25 +105,6 @@ describe("requireImageRegistry", () => {
         expect(err.expected).toContain(expected);
     });
 });
-
-/** Every container image a plan pulls: pod specs, SparkApplications, SparkConnect, the operator chart's values, image caches. */
-function imagesOf(plan: Plan): string[] {
-    const images: string[] = [];
-    const walk = (value: unknown, key?: string) => {
-        if (typeof value === "string" && key === "image") images.push(value);
-        else if (Array.isArray(value)) value.forEach((v) => walk(v, key === "images" ? "image" : undefined));
-        else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) walk(v, k);
-    };
-    for (const r of plan.resources) {
-        if (r.type === RELEASE) {
-            const image = (r.inputs.values as { image?: { registry: string; repository: string } } | undefined)?.image;
-            images.push(image ? `${image.registry}/${image.repository}` : "ghcr.io/kubeflow/spark-operator/controller");
-        } else {
-            walk(r.inputs);
-        }
-    }
-    return images;
-}
 
 describe("the shipped alicloud stack with cluster.imageRegistry", () => {
     const planStack = (overrides: string[] = []): Promise<Plan> => planShippedStack("alicloud", [...userSettings("alicloud"), ...overrides], vi.resetModules);

@@ -125,6 +125,17 @@ export interface EksClusterSettings {
      * @default a new workspace named after the cluster
      */
     prometheusWorkspaceArn?: string;
+    /**
+     * A registry of your own holding copies of the public images the platform pulls, e.g. an ECR
+     * registry `<account>.dkr.ecr.<region>.amazonaws.com` (optionally with a path prefix): every image
+     * from Docker Hub, ghcr.io, gcr.io, registry.k8s.io, Quay, public.ecr.aws or mcr.microsoft.com is
+     * pulled as `<imageRegistry>/<last path segment>:<tag>` instead. Fargate caches no image between
+     * pods and every pod leaves through the NAT gateway's one address, so Docker Hub's anonymous
+     * limit per address is shared by all pods (Airflow's tasks pull `apache/airflow` each);
+     * docs/aws.md ("Images") lists the images to copy.
+     * @default none: images are pulled from where they are published
+     */
+    imageRegistry?: string;
 }
 
 /** The cluster's version support policy (`upgradePolicy.supportType` of the EKS API). */
@@ -150,9 +161,10 @@ export const eksClusterSettingsSchema = z.strictObject(
         adoptLogGroup: z.boolean({ error: "true or false" }).optional(),
         prometheusScraper: z.boolean({ error: "true or false" }).optional(),
         prometheusWorkspaceArn: z.string({ error: "an AMP workspace ARN" }).optional(),
+        imageRegistry: z.string({ error: "a registry and path such as <account>.dkr.ecr.<region>.amazonaws.com/<prefix>" }).optional(),
     },
     {
-        error: "an object with name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, privateAccessCidrs, adminPrincipalArn, logRetentionDays, controlPlaneLogTypes, upgradePolicy, adoptLogGroup, prometheusScraper, prometheusWorkspaceArn",
+        error: "an object with name, version, publicEndpoint, publicAccessCidrs, allowPublicAccessFromAnywhere, privateAccessCidrs, adminPrincipalArn, logRetentionDays, controlPlaneLogTypes, upgradePolicy, adoptLogGroup, prometheusScraper, prometheusWorkspaceArn, imageRegistry",
     },
 ) satisfies z.ZodType<EksClusterSettings>;
 

@@ -61,6 +61,8 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
      * (reading pods in each scraped namespace) are the platform's to declare once the namespaces exist.
      */
     readonly prometheus?: PrometheusScraper;
+    /** Where the platform pulls public images from instead (`imageRegistry`), or undefined. */
+    readonly imageRegistry?: string;
 
     constructor(name: string, args: EksFargateClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything is checked before the first registration: a bad argument leaves nothing half made.
@@ -71,6 +73,7 @@ export class EksFargateCluster extends pulumi.ComponentResource implements Serve
         this.jobNamespaces = [...r.jobNamespaces];
         this.clusterName = r.clusterName;
         this.region = r.region;
+        this.imageRegistry = r.imageRegistry;
 
         let egress: pulumi.Resource[] = [];
         if (r.network.kind === "new") {

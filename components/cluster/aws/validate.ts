@@ -1,4 +1,5 @@
 import { describeValue, InputError, underKey } from "../../errors";
+import { requireImageRegistry } from "../../images";
 import { checkJobNamespaces, requireDns1123Label, requireUnique } from "../../names";
 import { OPERATOR_DEFAULTS } from "../../operator/defaults";
 import { parseShape, pickShape } from "../../shape";
@@ -53,6 +54,7 @@ export interface ResolvedEksClusterSettings {
     adoptLogGroup: boolean;
     prometheusScraper: boolean;
     prometheusWorkspaceArn?: string;
+    imageRegistry?: string;
 }
 
 /**
@@ -120,6 +122,9 @@ export function resolveEksClusterSettings(input: unknown, defaultName: string): 
         adoptLogGroup,
         prometheusScraper,
         prometheusWorkspaceArn: workspaceArn,
+        ...(settings.imageRegistry !== undefined
+            ? { imageRegistry: requireImageRegistry(settings.imageRegistry, "imageRegistry", undefined, "<account>.dkr.ecr.<region>.amazonaws.com/<prefix>") }
+            : {}),
     };
 }
 
