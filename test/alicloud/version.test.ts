@@ -1,7 +1,14 @@
+import "../../tools/plan/mock-outputs-alicloud";
+
 import { describe, expect, it } from "vitest";
 
 import { newestPatchOf, parseAckVersion } from "../../components/cluster/alicloud/version";
 import { InputError } from "../../components/errors";
+import { runProgram } from "../../tools/plan/mock-runtime";
+import { mockRuntime, one, planOf } from "../helpers/mocks";
+import { AL } from "./alicloud-types";
+
+const VERSIONS_TOKEN = "alicloud:cs/getKubernetesVersion:getKubernetesVersion";
 
 const creatable = ["1.34.10-aliyun.1", "1.36.2-aliyun.1", "1.35.7-aliyun.1", "1.36.10-aliyun.1", "1.35.7-aliyun.2"];
 
@@ -31,5 +38,41 @@ describe("ACK versions", () => {
         expect(() => newestPatchOf("1.36", [], "xx-none-1")).toThrow(
             'version: got "1.36", which ACK does not create in xx-none-1, expected a region where ACK creates clusters',
         );
+    });
+});
+
+describe("a minor at deploy time", () => {
+    const network = { zoneIds: ["ap-southeast-1a", "ap-southeast-1b"] };
+    const versions = (list: string[]) => () => ({ id: "v", clusterType: "ManagedKubernetes", metadatas: list.map((version) => ({ version, runtimes: [] })) });
+
+    it("GIVEN a minor the region no longer creates WHEN deployed THEN it stops with the one line naming version, without the engine's input prefix, and no cluster is registered", async () => {
+        const runtime = await mockRuntime({
+            config: { "alicloud:region": "ap-southeast-1" },
+            invokes: { [VERSIONS_TOKEN]: versions(["1.36.2-aliyun.1", "1.35.7-aliyun.1"]) },
+        });
+        const { AlicloudServerlessCluster } = await import("../../components/cluster/alicloud/cluster");
+        let error: unknown;
+        try {
+            await runProgram(runtime, () => ({
+                default: () => void new AlicloudServerlessCluster("v", { network, version: "1.33", logs: { enabled: false } }),
+            }));
+        } catch (err) {
+            error = err;
+        }
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as Error).message).toBe(
+            'AlicloudServerlessCluster "v": version: got "1.33", which ACK does not create in ap-southeast-1, expected one of the minors it creates there: 1.36, 1.35',
+        );
+        expect(runtime.registrations.filter((r) => r.type === AL.managedKubernetes)).toEqual([]);
+    });
+
+    it("GIVEN a minor the region creates WHEN deployed THEN the cluster gets its newest patch", async () => {
+        const runtime = await mockRuntime({
+            config: { "alicloud:region": "ap-southeast-1" },
+            invokes: { [VERSIONS_TOKEN]: versions(["1.36.2-aliyun.1", "1.36.10-aliyun.1", "1.35.7-aliyun.1"]) },
+        });
+        const { AlicloudServerlessCluster } = await import("../../components/cluster/alicloud/cluster");
+        await runProgram(runtime, () => ({ default: () => void new AlicloudServerlessCluster("ok", { network, version: "1.36", logs: { enabled: false } }) }));
+        expect(one(await planOf(runtime), AL.managedKubernetes, "ok").inputs.version).toBe("1.36.10-aliyun.1");
     });
 });

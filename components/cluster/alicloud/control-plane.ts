@@ -65,10 +65,11 @@ export function createAckCluster(
     parent: pulumi.Resource,
     gate?: pulumi.Output<unknown>,
 ): AckControlPlane {
+    const version = ackVersionInput(r.version, r.mode, r.region, parent, name);
     const common = {
         name: ackName,
         clusterSpec: r.clusterSpec,
-        version: ackVersionInput(r.version, r.mode, r.region, parent, name),
+        version: version.value,
         // RRSA cannot be turned off once on (`enableRrsa` docs), so it is on from the start.
         enableRrsa: true,
         deletionProtection: r.deletionProtection,
@@ -82,7 +83,9 @@ export function createAckCluster(
     // A defaulted name is fixed at creation: a cluster made under the old default keeps it (cluster-name.ts).
     const opts = {
         parent,
-        dependsOn: gate ? gate.apply(() => dependsOn) : dependsOn,
+        // Checks made at deploy time hold the cluster back; a failed one stops it with its own line
+        // (thrown from an input instead, the engine would prefix it with the input's name).
+        dependsOn: gate || version.check ? pulumi.all([gate, version.check]).apply(() => dependsOn) : dependsOn,
         ...(r.nameGiven ? {} : { ignoreChanges: ["name"] }),
     };
 
@@ -190,16 +193,28 @@ function ackVersionInput(
     region: string,
     parent: pulumi.Resource,
     componentName: string,
-): pulumi.Output<string> | string | undefined {
-    if (plan.kind === "newest") return undefined;
-    if (plan.kind === "exact") return plan.version;
+): { value: pulumi.Output<string> | string | undefined; check?: pulumi.Output<true> } {
+    if (plan.kind === "newest") return { value: undefined };
+    if (plan.kind === "exact") return { value: plan.version };
     const metadata = alicloud.cs.getKubernetesVersionOutput(
         // ASK clusters are ManagedKubernetes with the Serverless profile (the data source's docs).
         { clusterType: "ManagedKubernetes", profile: mode === "serverless" ? "Serverless" : "Default" },
         { parent },
     );
-    return metadata.metadatas.apply((list) => {
-        const versions = list.map((m) => m.version);
-        return checkComponentArgs("AlicloudServerlessCluster", componentName, () => newestPatchOf(plan.minor, versions, region));
+    const resolved = metadata.metadatas.apply((list) => {
+        try {
+            return { version: newestPatchOf(plan.minor, list.map((m) => m.version), region) };
+        } catch (err) {
+            return { version: "", error: err };
+        }
     });
+    return {
+        value: resolved.apply((x) => x.version),
+        check: resolved.apply((x) =>
+            checkComponentArgs("AlicloudServerlessCluster", componentName, () => {
+                if (x.error !== undefined) throw x.error;
+                return true as const;
+            }),
+        ),
+    };
 }
