@@ -203,7 +203,13 @@ function ackVersionInput(
     );
     const resolved = metadata.metadatas.apply((list) => {
         try {
-            return { version: newestPatchOf(plan.minor, list.map((m) => m.version), region) };
+            return {
+                version: newestPatchOf(
+                    plan.minor,
+                    list.map((m) => m.version),
+                    region,
+                ),
+            };
         } catch (err) {
             return { version: "", error: err };
         }
