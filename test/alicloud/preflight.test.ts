@@ -6,7 +6,7 @@ import { ACK_ROLES, ECI_SERVICE_LINKED_ROLES, missingRoles, missingRolesError } 
 import { InputError } from "../../components/errors";
 import { invokeRule } from "../../tools/plan/mock-outputs";
 import { runProgram } from "../../tools/plan/mock-runtime";
-import { mockRuntime, one, planOf } from "../helpers/mocks";
+import { mockRuntime, one, planOf, programError } from "../helpers/mocks";
 import { AL, ref } from "./alicloud-types";
 
 /**
@@ -45,14 +45,7 @@ describe("AlicloudServerlessCluster with preflight", () => {
     it("GIVEN a fresh account (no ACK role authorized) WHEN deployed with preflight THEN it stops with one line naming the missing roles, before the cluster is registered", async () => {
         const runtime = await mockRuntime({ config: { "alicloud:region": "ap-southeast-1" }, invokes: { [ROLES_TOKEN]: accountWith([]) } });
         const { AlicloudServerlessCluster } = await import("../../components/cluster/alicloud/cluster");
-        let error: unknown;
-        try {
-            await runProgram(runtime, () => ({
-                default: () => void new AlicloudServerlessCluster("pf", { network, preflight: true, logs: { enabled: false } }),
-            }));
-        } catch (err) {
-            error = err;
-        }
+        const error = await programError(runtime, () => void new AlicloudServerlessCluster("pf", { network, preflight: true, logs: { enabled: false } }));
         expect(error).toBeInstanceOf(InputError);
         expect((error as Error).message).toBe(
             'AlicloudServerlessCluster "pf": preflight: found the account without ACK\'s roles AliyunCSDefaultRole, AliyunCSManagedKubernetesRole, AliyunCSManagedNetworkRole, AliyunCSManagedVKRole, expected ACK activated and its default roles authorized first (the console\'s one-click authorization, or docs/alicloud.md "A fresh account")',

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { newestPatchOf, parseAckVersion } from "../../components/cluster/alicloud/version";
 import { InputError } from "../../components/errors";
 import { runProgram } from "../../tools/plan/mock-runtime";
-import { mockRuntime, one, planOf } from "../helpers/mocks";
+import { mockRuntime, one, planOf, programError } from "../helpers/mocks";
 import { AL } from "./alicloud-types";
 
 const VERSIONS_TOKEN = "alicloud:cs/getKubernetesVersion:getKubernetesVersion";
@@ -51,14 +51,7 @@ describe("a minor at deploy time", () => {
             invokes: { [VERSIONS_TOKEN]: versions(["1.36.2-aliyun.1", "1.35.7-aliyun.1"]) },
         });
         const { AlicloudServerlessCluster } = await import("../../components/cluster/alicloud/cluster");
-        let error: unknown;
-        try {
-            await runProgram(runtime, () => ({
-                default: () => void new AlicloudServerlessCluster("v", { network, version: "1.33", logs: { enabled: false } }),
-            }));
-        } catch (err) {
-            error = err;
-        }
+        const error = await programError(runtime, () => void new AlicloudServerlessCluster("v", { network, version: "1.33", logs: { enabled: false } }));
         expect(error).toBeInstanceOf(InputError);
         expect((error as Error).message).toBe(
             'AlicloudServerlessCluster "v": version: got "1.33", which ACK does not create in ap-southeast-1, expected one of the minors it creates there: 1.36, 1.35',

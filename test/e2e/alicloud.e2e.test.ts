@@ -1,4 +1,4 @@
-import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import type { Stack } from "@pulumi/pulumi/automation";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -9,12 +9,16 @@ import { WORDCOUNT_TEXT } from "../../components/jobs/samples/wordcount";
 import { readStackFile } from "../../tools/plan/stack-config";
 import { PROJECT_ROOT } from "../helpers/plan-cli";
 import {
+    cleanUpStack,
     commandWorks,
     type Deployed,
     deployStack,
+    destroyStack,
     E2E_NAMESPACE as NAMESPACE,
     E2E_STEP_MS as STEP,
+    freshStack,
     missingCommonTools,
+    openStack,
     waitForWordCount,
 } from "./real-account";
 import { countsInLog, expectedWordCounts } from "./wordcount-counts";
@@ -50,8 +54,7 @@ const title =
     absent.length === 0 ? `the alicloud stack on a real account (${REGION})` : `the alicloud stack on a real account (skipped: needs ${absent.join(", ")})`;
 
 describe.skipIf(absent.length > 0)(title, () => {
-    const stackName = `e2e-${Date.now().toString(36)}`;
-    const stackFile = path.join(PROJECT_ROOT, "stacks", `Pulumi.${stackName}.yaml`);
+    const e2e = freshStack();
     let stack: Stack;
 
     /**
@@ -70,7 +73,7 @@ describe.skipIf(absent.length > 0)(title, () => {
         };
         if (ZONES) config["serverless-spark:network"] = { ...(config["serverless-spark:network"] as object), zoneIds: ZONES };
         config["serverless-spark:storage"] = { type: "oss", retainOnDestroy: false };
-        fs.writeFileSync(stackFile, toYaml({ config }));
+        fs.writeFileSync(e2e.stackFile, toYaml({ config }));
     }
 
     /**
@@ -92,13 +95,11 @@ describe.skipIf(absent.length > 0)(title, () => {
 
     beforeAll(async () => {
         writeStackFile();
-        stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: PROJECT_ROOT });
+        stack = await openStack(e2e);
     }, STEP);
 
     afterAll(async () => {
-        await stack?.destroy({ onOutput: (text) => process.stdout.write(text) }).catch(() => undefined);
-        await stack?.workspace.removeStack(stackName).catch(() => undefined);
-        fs.rmSync(stackFile, { force: true });
+        await cleanUpStack(stack, e2e);
     }, STEP);
 
     it(
@@ -120,9 +121,9 @@ describe.skipIf(absent.length > 0)(title, () => {
     it(
         "GIVEN the stack destroyed WHEN deployed again with the same names and destroyed THEN both succeed",
         async () => {
-            await stack.destroy({ onOutput: (text) => process.stdout.write(text) });
+            await destroyStack(stack);
             await waitForWordCount((await deploy()).kubectl);
-            await stack.destroy({ onOutput: (text) => process.stdout.write(text) });
+            await destroyStack(stack);
         },
         2 * STEP,
     );

@@ -1,4 +1,4 @@
-import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import type { Stack } from "@pulumi/pulumi/automation";
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -9,12 +9,16 @@ import { WORDCOUNT_TEXT } from "../../components/jobs/samples/wordcount";
 import { readStackFile } from "../../tools/plan/stack-config";
 import { PROJECT_ROOT } from "../helpers/plan-cli";
 import {
+    cleanUpStack,
     commandWorks,
     type Deployed,
     deployStack,
+    destroyStack,
     E2E_NAMESPACE as NAMESPACE,
     E2E_STEP_MS as STEP,
+    freshStack,
     missingCommonTools,
+    openStack,
     waitForWordCount,
 } from "./real-account";
 import { countsInLog, expectedWordCounts } from "./wordcount-counts";
@@ -44,9 +48,8 @@ const absent = missing();
 const title = absent.length === 0 ? `the aws stack on a real account (${REGION})` : `the aws stack on a real account (skipped: needs ${absent.join(", ")})`;
 
 describe.skipIf(absent.length > 0)(title, () => {
-    const stackName = `e2e-${Date.now().toString(36)}`;
-    const stackFile = path.join(PROJECT_ROOT, "stacks", `Pulumi.${stackName}.yaml`);
-    const clusterName = `ss-${stackName}`;
+    const e2e = freshStack();
+    const clusterName = `ss-${e2e.stackName}`;
     let stack: Stack;
 
     /** The shipped stack file with what a user sets, WordCount only, and a bucket deleted with the stack. */
@@ -61,7 +64,7 @@ describe.skipIf(absent.length > 0)(title, () => {
             adoptLogGroup,
         };
         config["serverless-spark:storage"] = { type: "s3", retainOnDestroy: false };
-        fs.writeFileSync(stackFile, toYaml({ config }));
+        fs.writeFileSync(e2e.stackFile, toYaml({ config }));
     }
 
     async function deploy(adoptLogGroup: boolean): Promise<Deployed> {
@@ -71,13 +74,11 @@ describe.skipIf(absent.length > 0)(title, () => {
 
     beforeAll(async () => {
         writeStackFile(false);
-        stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: PROJECT_ROOT });
+        stack = await openStack(e2e);
     }, STEP);
 
     afterAll(async () => {
-        await stack?.destroy({ onOutput: (text) => process.stdout.write(text) }).catch(() => undefined);
-        await stack?.workspace.removeStack(stackName).catch(() => undefined);
-        fs.rmSync(stackFile, { force: true });
+        await cleanUpStack(stack, e2e);
         // The retained control-plane log group is the one thing the suite leaves; remove it.
         spawnSync("aws", ["logs", "delete-log-group", "--region", REGION, "--log-group-name", `/aws/eks/${clusterName}/cluster`]);
     }, STEP);
@@ -99,9 +100,9 @@ describe.skipIf(absent.length > 0)(title, () => {
     it(
         "GIVEN the stack destroyed WHEN deployed again with the same names (log group adopted) and destroyed THEN both succeed",
         async () => {
-            await stack.destroy({ onOutput: (text) => process.stdout.write(text) });
+            await destroyStack(stack);
             await waitForWordCount((await deploy(true)).kubectl);
-            await stack.destroy({ onOutput: (text) => process.stdout.write(text) });
+            await destroyStack(stack);
         },
         2 * STEP,
     );

@@ -1,8 +1,10 @@
-import type { Stack } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+
+import { PROJECT_ROOT } from "../helpers/plan-cli";
 
 /**
  * What the real-account suites (test/e2e/*.e2e.test.ts) share: finding the tools they need, deploying
@@ -23,6 +25,35 @@ export function commandWorks(command: string, args: string[]): boolean {
 /** The tools every suite needs, as the names a skipped suite lists. */
 export function missingCommonTools(): string[] {
     return [...(commandWorks("pulumi", ["version"]) ? [] : ["a Pulumi CLI"]), ...(commandWorks("kubectl", ["version", "--client"]) ? [] : ["kubectl"])];
+}
+
+/** A fresh stack of this project: its name (`e2e-<time>`) and the stack file the suite writes. */
+export interface E2eStack {
+    stackName: string;
+    stackFile: string;
+}
+
+/** A new stack's name and stack file path (nothing is written or created yet). */
+export function freshStack(): E2eStack {
+    const stackName = `e2e-${Date.now().toString(36)}`;
+    return { stackName, stackFile: path.join(PROJECT_ROOT, "stacks", `Pulumi.${stackName}.yaml`) };
+}
+
+/** Creates (or selects) the stack in the project; its stack file must be written first. */
+export function openStack(e2e: E2eStack): Promise<Stack> {
+    return LocalWorkspace.createOrSelectStack({ stackName: e2e.stackName, workDir: PROJECT_ROOT });
+}
+
+/** `pulumi destroy` with the output streamed. */
+export async function destroyStack(stack: Stack): Promise<void> {
+    await stack.destroy({ onOutput: (text) => process.stdout.write(text) });
+}
+
+/** After the suite, whatever happened: destroy (errors ignored), remove the stack and its file. */
+export async function cleanUpStack(stack: Stack | undefined, e2e: E2eStack): Promise<void> {
+    if (stack !== undefined) await destroyStack(stack).catch(() => undefined);
+    await stack?.workspace.removeStack(e2e.stackName).catch(() => undefined);
+    fs.rmSync(e2e.stackFile, { force: true });
 }
 
 /** A deployed stack: its outputs and a kubectl bound to its kubeconfig. */

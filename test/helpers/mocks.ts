@@ -1,4 +1,4 @@
-import { MockRuntime, MockRuntimeOptions, startMockRuntime } from "../../tools/plan/mock-runtime";
+import { MockRuntime, MockRuntimeOptions, runProgram, startMockRuntime } from "../../tools/plan/mock-runtime";
 import { buildPlan, Plan, PlanResource } from "../../tools/plan/plan-model";
 
 /**
@@ -7,6 +7,16 @@ import { buildPlan, Plan, PlanResource } from "../../tools/plan/plan-model";
  */
 export async function mockRuntime(options: Partial<MockRuntimeOptions> = {}): Promise<MockRuntime> {
     return startMockRuntime({ project: "serverless-spark", stack: "test", ...options });
+}
+
+/** What running `program` in the mock runtime rejects with; fails the test when it runs through. */
+export async function programError(runtime: MockRuntime, program: () => void): Promise<unknown> {
+    try {
+        await runProgram(runtime, () => ({ default: program }));
+    } catch (err) {
+        return err;
+    }
+    throw new Error("expected the program to fail");
 }
 
 /** Waits for pending registrations and returns the plan of everything registered so far. */
