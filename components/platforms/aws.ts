@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { AirflowRdsDatabase, rdsIdentifier } from "../airflow/database/aws";
 import { EksFargateCluster } from "../cluster/aws/cluster";
-import { declareScraperAccess } from "../cluster/aws/prometheus-scraper";
+import { declareScraperAccessAll } from "../cluster/aws/prometheus-scraper";
 import { checkComponentArgs, underKey } from "../errors";
 import { WORDCOUNT_TEXT } from "../jobs/samples/wordcount";
 import { OPERATOR_DEFAULTS } from "../operator/defaults";
@@ -107,12 +107,15 @@ export class AwsSparkPlatform extends pulumi.ComponentResource {
         const { platform, outputs } = declarePlatform(this, name, opts, config, { cluster, storage, airflowDatabase });
         if (cluster.prometheus) {
             // The scraper reads pods in each namespace it scrapes, once the namespace exists.
-            const k8sOpts = { parent: this, provider: cluster.provider };
-            for (const [ns, n] of Object.entries(platform.namespaces)) {
-                declareScraperAccess(`${name}-prometheus-${ns}`, ns, { ...k8sOpts, dependsOn: [n.namespace] });
-            }
-            const operatorNs = namespaces.operatorNamespace;
-            declareScraperAccess(`${name}-prometheus-${operatorNs}`, operatorNs, { ...k8sOpts, dependsOn: [platform.operator.release] });
+            declareScraperAccessAll(
+                name,
+                {
+                    jobNamespaces: Object.fromEntries(Object.entries(platform.namespaces).map(([ns, n]) => [ns, n.namespace])),
+                    operatorNamespace: namespaces.operatorNamespace,
+                    operatorRelease: platform.operator.release,
+                },
+                { parent: this, provider: cluster.provider },
+            );
         }
         const logs = `CloudWatch Logs group /aws/eks/${cluster.clusterName}/fargate in ${cluster.region}, a stream per pod`;
         const out = {

@@ -172,3 +172,19 @@ export function declareScraperAccess(
     );
     return { role, binding };
 }
+
+/**
+ * The scraper's rights in every namespace it scrapes, each once that namespace exists: the job
+ * namespaces (after their Namespace objects) and the operator's (after its Helm release).
+ */
+export function declareScraperAccessAll(
+    name: string,
+    namespaces: { jobNamespaces: Record<string, pulumi.Resource>; operatorNamespace: string; operatorRelease: pulumi.Resource },
+    opts: { parent: pulumi.Resource; provider: k8s.Provider },
+): void {
+    for (const [ns, namespace] of Object.entries(namespaces.jobNamespaces)) {
+        declareScraperAccess(`${name}-prometheus-${ns}`, ns, { ...opts, dependsOn: [namespace] });
+    }
+    const operatorNs = namespaces.operatorNamespace;
+    declareScraperAccess(`${name}-prometheus-${operatorNs}`, operatorNs, { ...opts, dependsOn: [namespaces.operatorRelease] });
+}
